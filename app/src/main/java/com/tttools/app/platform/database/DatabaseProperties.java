@@ -1,0 +1,41 @@
+package com.tttools.app.platform.database;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the system of record lives. With {@code url} blank (no {@code DATABASE_URL}) an embedded PostgreSQL 17
+ * starts with its data in {@code embedded.dataDir}, kept across restarts.
+ *
+ * @param url         {@code DATABASE_URL}: {@code postgres://user:pass@host:port/db?sslmode=require} or
+ *                    {@code jdbc:postgresql://...}; blank for the embedded server
+ * @param maxPoolSize connections this node may hold (mind Supabase's pooler limits, see docs/operations.md)
+ */
+@Validated
+@ConfigurationProperties("tttools.database")
+public record DatabaseProperties(
+        String url,
+        @DefaultValue("10") @Min(1) @Max(200) int maxPoolSize,
+        @DefaultValue @Valid @NotNull Embedded embedded) {
+
+    /**
+     * @param dataDir             folder of the embedded cluster's data
+     * @param port                fixed port, or 0 for any free one
+     * @param cleanDataDirectory  wipe the data on start and stop (tests only)
+     */
+    public record Embedded(
+            @DefaultValue("./data/postgres") @NotNull Path dataDir,
+            @DefaultValue("0") @Min(0) @Max(65535) int port,
+            @DefaultValue("false") boolean cleanDataDirectory) {
+    }
+
+    public boolean external() {
+        return url != null && !url.isBlank();
+    }
+}

@@ -1,0 +1,29 @@
+package com.tttools.app.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test. All subclasses share one Spring context (same configuration, so the test
+ * context cache reuses it) and so one PostgreSQL: embedded by default, or a fresh database on the server
+ * named by {@code DATABASE_URL} when the environment sets it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.freshDatabaseUrl().ifPresent(url -> registry.add("tttools.database.url", () -> url));
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -40,6 +40,9 @@ public final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(settings.cleanDataDirectory())
+                    // Spring closes this server after the pool and every bean that uses it; zonky's own JVM
+                    // hook would stop PostgreSQL first and leave shutdown waiting on dead connections.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100");
             if (settings.port() > 0) {

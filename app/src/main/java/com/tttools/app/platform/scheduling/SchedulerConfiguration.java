@@ -1,0 +1,68 @@
+package com.tttools.app.platform.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One db-scheduler over PostgreSQL for the whole application: every {@link Task} bean of any module is
+ * registered; recurring ones are scheduled at start-up. Several nodes share the {@code scheduled_tasks}
+ * table and each execution runs on exactly one of them (SELECT ... FOR UPDATE SKIP LOCKED).
+ * <p>
+ * Wired by hand rather than through db-scheduler's Boot starter, whose auto-configuration targets Boot 3.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+        List<Task<?>> startupTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
+        return Scheduler.create(dataSource, tasks)
+                .startTasks(asStartupTasks(startupTasks))
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .shutdownMaxWait(properties.shutdownMaxWait())
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Starts polling once the context is up and stops it before the data source closes. */
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.enabled()) {
+                    scheduler.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                if (properties.enabled()) {
+                    scheduler.stop();
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List asStartupTasks(List<Task<?>> tasks) {
+        return tasks;
+    }
+}

@@ -22,7 +22,7 @@ class AsyncReportTest {
     private final String adv = sim.advertiser(0);
 
     private String create(String format) {
-        JsonNode res = sim.post("/report/task/create/", token, Map.of("advertiser_id", adv, "service_type", "AUCTION", "report_type", "BASIC",
+        JsonNode res = sim.post("/report/task/create/", token, TestSim.body("advertiser_id", adv, "service_type", "AUCTION", "report_type", "BASIC",
                 "data_level", "AUCTION_AD", "dimensions", List.of("ad_id", "stat_time_day"), "metrics", List.of("spend", "impressions", "clicks"),
                 "start_date", "2026-01-01", "end_date", "2026-03-17", "output_format", format, "file_name", "ads_q1_2026",
                 "enable_report_title_translation", false));

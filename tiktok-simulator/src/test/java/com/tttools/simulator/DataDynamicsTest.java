@@ -103,14 +103,13 @@ class DataDynamicsTest {
 
     @Test
     void conversionsOfADayKeepRisingForDaysThenSettle() {
-        String adv = sim.advertiser(0);
-        JsonNode first = report(sim, token, adv, "AUCTION_AD", "[\"ad_id\",\"stat_time_day\"]", "2026-03-15", "2026-03-16");
+        JsonNode first = allAdvertisers("2026-03-10", "2026-03-16");
         sim.control.advance(Duration.ofDays(2));
-        JsonNode later = report(sim, token, adv, "AUCTION_AD", "[\"ad_id\",\"stat_time_day\"]", "2026-03-15", "2026-03-16");
+        JsonNode later = allAdvertisers("2026-03-10", "2026-03-16");
         sim.control.advance(Duration.ofDays(7));
-        JsonNode settled = report(sim, token, adv, "AUCTION_AD", "[\"ad_id\",\"stat_time_day\"]", "2026-03-15", "2026-03-16");
+        JsonNode settled = allAdvertisers("2026-03-10", "2026-03-16");
         sim.control.advance(Duration.ofDays(5));
-        JsonNode stillSettled = report(sim, token, adv, "AUCTION_AD", "[\"ad_id\",\"stat_time_day\"]", "2026-03-15", "2026-03-16");
+        JsonNode stillSettled = allAdvertisers("2026-03-10", "2026-03-16");
 
         assertThat(total(later, "conversion")).isGreaterThan(total(first, "conversion"));
         assertThat(total(settled, "conversion")).isGreaterThan(total(later, "conversion"));
@@ -118,6 +117,15 @@ class DataDynamicsTest {
         assertThat(total(settled, "impressions")).isEqualTo(total(first, "impressions"));
         Map<String, Long> before = perRow(first);
         perRow(later).forEach((k, v) -> assertThat(v).isGreaterThanOrEqualTo(before.get(k)));
+    }
+
+    /** Ad-level daily rows of every advertiser, merged into one list. */
+    private JsonNode allAdvertisers(String start, String end) {
+        tools.jackson.databind.node.ArrayNode rows = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int a = 0; a < 6; a++) {
+            report(sim, token, sim.advertiser(a), "AUCTION_AD", "[\"ad_id\",\"stat_time_day\"]", start, end).get("list").forEach(rows::add);
+        }
+        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("list", rows);
     }
 
     private static Map<String, Long> perRow(JsonNode data) {
@@ -134,12 +142,13 @@ class DataDynamicsTest {
         String tokyo = sim.advertiser(1);
         JsonNode today = report(sim, token, tokyo, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_hour\"]", "2026-03-18", "2026-03-18");
         assertThat(lastHour(today)).isEqualTo("2026-03-18 15:00:00");
-        sim.control.advance(Duration.ofHours(2));
-        JsonNode later = report(sim, token, tokyo, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_hour\"]", "2026-03-18", "2026-03-18");
-        assertThat(lastHour(later)).isEqualTo("2026-03-18 17:00:00");
         // Los Angeles is at 03:30 on the 18th: nothing of its day is reported yet, but the 17th is
         String la = sim.advertiser(0);
         assertThat(report(sim, token, la, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_day\"]", "2026-03-18", "2026-03-18").get("list").size()).isZero();
+        assertThat(report(sim, token, la, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_day\"]", "2026-03-17", "2026-03-17").get("list").size()).isOne();
+        sim.control.advance(Duration.ofHours(2));
+        JsonNode later = report(sim, token, tokyo, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_hour\"]", "2026-03-18", "2026-03-18");
+        assertThat(lastHour(later)).isEqualTo("2026-03-18 17:00:00");
         sim.control("POST", "/_sim/behaviour", Map.of("reportLatency", "PT0S"));
         assertThat(lastHour(report(sim, token, tokyo, "AUCTION_ADVERTISER", "[\"advertiser_id\",\"stat_time_hour\"]", "2026-03-18", "2026-03-18")))
                 .isEqualTo("2026-03-18 20:00:00");

@@ -59,6 +59,15 @@ final class TestSim {
         return m;
     }
 
+    /** A JSON body from alternating keys and values (Map.of stops at ten pairs). */
+    static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     MockHttpServletResponse raw(MockHttpServletRequestBuilder request) {
         try {
             return mvc.perform(request).andReturn().getResponse();

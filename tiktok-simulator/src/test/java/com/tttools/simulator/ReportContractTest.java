@@ -176,6 +176,37 @@ class ReportContractTest {
     }
 
     @Test
+    void multiAdvertiserReportsCanUseUtcDays() {
+        String both = "[\"" + sim.advertiser(1) + "\",\"" + sim.advertiser(2) + "\"]";
+        String[] base = {"advertiser_ids", both, "data_level", "AUCTION_ADVERTISER", "metrics", "[\"impressions\"]",
+                "start_date", "2026-03-10", "end_date", "2026-03-10"};
+        JsonNode local = report(concat(base, "dimensions", "[\"advertiser_id\",\"stat_time_day\"]")).get("data").get("list");
+        JsonNode utcDaily = report(concat(base, "dimensions", "[\"advertiser_id\",\"stat_time_day\"]", "multi_adv_report_in_utc_time", "true"))
+                .get("data").get("list");
+        JsonNode utcHourly = report(concat(base, "dimensions", "[\"advertiser_id\",\"stat_time_hour\"]", "multi_adv_report_in_utc_time", "true"))
+                .get("data").get("list");
+        assertThat(utcDaily.size()).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            String advertiser = utcDaily.get(i).get("dimensions").get("advertiser_id").asString();
+            long hours = 0;
+            for (JsonNode h : utcHourly) {
+                if (h.get("dimensions").get("advertiser_id").asString().equals(advertiser)) {
+                    assertThat(h.get("dimensions").get("stat_time_hour").asString()).startsWith("2026-03-10 ");
+                    hours += Long.parseLong(h.get("metrics").get("impressions").asString());
+                }
+            }
+            assertThat(Long.toString(hours)).isEqualTo(utcDaily.get(i).get("metrics").get("impressions").asString());
+            assertThat(utcDaily.get(i).get("metrics").get("impressions").asString()).isNotEqualTo(local.get(i).get("metrics").get("impressions").asString());
+        }
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
     void oversizedQueriesAnswer40067() {
         sim.control("POST", "/_sim/limits", Map.of("appQps", 100_000, "advertiserPathQps", 100_000, "queryTooLargeRows", 10));
         JsonNode res = report("data_level", "AUCTION_AD", "dimensions", "[\"ad_id\",\"stat_time_day\"]");

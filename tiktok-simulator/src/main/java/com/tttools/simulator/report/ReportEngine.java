@@ -49,10 +49,17 @@ public final class ReportEngine {
             int n = days.size();
             long[][] hourStarts = new long[n][24];
             int[] availMask = new int[n];
+            // report day of each local hour: the local day itself, or the UTC day for multi_adv_report_in_utc_time
+            long[][] reportDay = new long[n][24];
+            int[][] reportHour = new int[n][24];
             for (int i = 0; i < n; i++) {
                 for (int h = 0; h < 24; h++) {
-                    hourStarts[i][h] = LocalDateTime.of(days.get(i), LocalTime.of(h, 0)).atZone(zone).toEpochSecond();
-                    if (hourStarts[i][h] + 3600 <= available) {
+                    long start = LocalDateTime.of(days.get(i), LocalTime.of(h, 0)).atZone(zone).toEpochSecond();
+                    hourStarts[i][h] = start;
+                    reportDay[i][h] = q.utc() ? Math.floorDiv(start, 86_400) : days.get(i).toEpochDay();
+                    reportHour[i][h] = q.utc() ? (int) Math.floorMod(start, 86_400) / 3600 : h;
+                    boolean inRange = q.lifetime() || (reportDay[i][h] >= q.start().toEpochDay() && reportDay[i][h] <= q.end().toEpochDay());
+                    if (start + 3600 <= available && inRange) {
                         availMask[i] |= 1 << h;
                     }
                 }
@@ -119,7 +126,26 @@ public final class ReportEngine {
                                     if ((mask & (1 << h)) != 0) {
                                         java.util.Arrays.fill(scratch, 0);
                                         model.addDay(a, epochDay, mask, volume, settled, objective, h, scratch);
-                                        add(rows, new Key(rowAdv, entity, epochDay * 24 + h, -1), scratch, split, q);
+                                        add(rows, new Key(rowAdv, entity, reportDay[i][h] * 24 + reportHour[i][h], -1), scratch, split, q);
+                                    }
+                                }
+                            } else if (q.utc() && daily) {
+                                // a local day straddles two UTC days: split its hours by the UTC day they fall in
+                                for (int part = 0; part < 2; part++) {
+                                    long target = part == 0 ? reportDay[i][0] : reportDay[i][23];
+                                    if (part == 1 && target == reportDay[i][0]) {
+                                        break;
+                                    }
+                                    int sub = 0;
+                                    for (int h = 0; h < 24; h++) {
+                                        if ((mask & (1 << h)) != 0 && reportDay[i][h] == target) {
+                                            sub |= 1 << h;
+                                        }
+                                    }
+                                    if (sub != 0) {
+                                        java.util.Arrays.fill(scratch, 0);
+                                        model.addDay(a, epochDay, sub, volume, settled, objective, -1, scratch);
+                                        add(rows, new Key(rowAdv, entity, target, -1), scratch, split, q);
                                     }
                                 }
                             } else {
@@ -214,6 +240,9 @@ public final class ReportEngine {
         if (q.lifetime()) {
             from = d.anchorDay.minusDays(Dataset.HISTORY_DAYS + 1);
             to = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(now), zone);
+        } else if (q.utc()) {
+            from = LocalDate.ofInstant(q.start().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), zone);
+            to = LocalDate.ofInstant(q.end().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1), zone);
         } else {
             from = q.start();
             to = q.end();

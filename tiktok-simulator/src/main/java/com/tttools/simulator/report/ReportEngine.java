@@ -5,8 +5,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +38,8 @@ public final class ReportEngine {
         long available = now - world.behaviour().reportLatency().toSeconds();
         int restatement = world.behaviour().restatementDays();
         estimateSize(q, world, now);
-        Map<Key, long[]> rows = new HashMap<>();
+        // insertion order is already the output order for most queries; sorting is then skipped
+        Map<Key, long[]> rows = new java.util.LinkedHashMap<>();
         boolean hourly = "stat_time_hour".equals(q.timeDimension());
         boolean daily = "stat_time_day".equals(q.timeDimension());
         for (int adv : q.advertisers()) {
@@ -99,6 +98,7 @@ public final class ReportEngine {
                             continue;
                         }
                         Timeline tlA = world.timeline(Level.AD, a);
+                        MetricsModel.AdProfile profile = null;
                         int entity = switch (q.level()) {
                             case ADVERTISER -> adv;
                             case CAMPAIGN -> c;
@@ -116,6 +116,9 @@ public final class ReportEngine {
                             if (mask == 0) {
                                 continue;
                             }
+                            if (profile == null) {
+                                profile = model.profile(a);
+                            }
                             long dayStart = hourStarts[i][0];
                             double volume = (budgetC ? world.volumeFactor(Level.CAMPAIGN, c, dayStart) : 1.0)
                                     * (budgetG ? world.volumeFactor(Level.ADGROUP, g, dayStart) : 1.0);
@@ -125,7 +128,7 @@ public final class ReportEngine {
                                 for (int h = 0; h < 24; h++) {
                                     if ((mask & (1 << h)) != 0) {
                                         java.util.Arrays.fill(scratch, 0);
-                                        model.addDay(a, epochDay, mask, volume, settled, objective, h, scratch);
+                                        model.addDay(profile, epochDay, mask, volume, settled, objective, h, scratch);
                                         add(rows, new Key(rowAdv, entity, reportDay[i][h] * 24 + reportHour[i][h], -1), scratch, split, q);
                                     }
                                 }
@@ -144,7 +147,7 @@ public final class ReportEngine {
                                     }
                                     if (sub != 0) {
                                         java.util.Arrays.fill(scratch, 0);
-                                        model.addDay(a, epochDay, sub, volume, settled, objective, -1, scratch);
+                                        model.addDay(profile, epochDay, sub, volume, settled, objective, -1, scratch);
                                         add(rows, new Key(rowAdv, entity, target, -1), scratch, split, q);
                                     }
                                 }
@@ -152,10 +155,10 @@ public final class ReportEngine {
                                 long time = daily ? epochDay : -1;
                                 if (split == null) {
                                     long[] target = rows.computeIfAbsent(new Key(rowAdv, entity, time, -1), k -> new long[MetricsModel.N]);
-                                    model.addDay(a, epochDay, mask, volume, settled, objective, -1, target);
+                                    model.addDay(profile, epochDay, mask, volume, settled, objective, -1, target);
                                 } else {
                                     java.util.Arrays.fill(scratch, 0);
-                                    model.addDay(a, epochDay, mask, volume, settled, objective, -1, scratch);
+                                    model.addDay(profile, epochDay, mask, volume, settled, objective, -1, scratch);
                                     add(rows, new Key(rowAdv, entity, time, -1), scratch, split, q);
                                 }
                             }
@@ -166,8 +169,23 @@ public final class ReportEngine {
         }
         List<Key> keys = new ArrayList<>(rows.keySet());
         List<Integer> order = q.advertisers();
-        keys.sort(Comparator.<Key>comparingInt(k -> k.advertiser() < 0 ? -1 : order.indexOf(k.advertiser()))
-                .thenComparingInt(Key::entity).thenComparingLong(Key::time).thenComparingInt(Key::breakdown));
+        java.util.Comparator<Key> byOutputOrder = (x, y) -> {
+            int c = Integer.compare(x.advertiser() < 0 ? -1 : order.indexOf(x.advertiser()), y.advertiser() < 0 ? -1 : order.indexOf(y.advertiser()));
+            if (c == 0) {
+                c = Integer.compare(x.entity(), y.entity());
+            }
+            if (c == 0) {
+                c = Long.compare(x.time(), y.time());
+            }
+            return c != 0 ? c : Integer.compare(x.breakdown(), y.breakdown());
+        };
+        boolean sorted = true;
+        for (int i = 1; i < keys.size() && sorted; i++) {
+            sorted = byOutputOrder.compare(keys.get(i - 1), keys.get(i)) <= 0;
+        }
+        if (!sorted) {
+            keys.sort(byOutputOrder);
+        }
         List<Row> out = new ArrayList<>(keys.size());
         for (Key k : keys) {
             out.add(new Row(k.advertiser(), k.entity(), k.time(), k.breakdown(), rows.get(k)));

@@ -70,7 +70,7 @@ class ApplicationSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/login", "/login/two-factor", "/signup", "/forgot-password",
-                                "/reset-password").permitAll()
+                                "/reset-password", "/verify-email").permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers(new UnmappedRoutes(mappings)).permitAll()
                         .requestMatchers(unsafeApi).hasAuthority(SignIn.WRITE.getAuthority())

@@ -207,6 +207,18 @@ class ReportContractTest {
     }
 
     @Test
+    void pagesOfOneQueryAgreeAndWritesAreSeenAtOnce() {
+        JsonNode all = report("page_size", "1000").get("data");
+        int total = all.get("page_info").get("total_number").asInt();
+        assertThat(total).isGreaterThan(2);
+        JsonNode second = report("page_size", "2", "page", "2").get("data").get("list");
+        assertThat(second.get(0)).isEqualTo(all.get("list").get(2));
+        String campaign = all.get("list").get(0).get("dimensions").get("campaign_id").asString();
+        sim.post("/campaign/update/", token, Map.of("advertiser_id", adv, "campaign_id", campaign, "campaign_name", "Renamed by a write"));
+        assertThat(report("page_size", "2").get("data").get("list").get(0).get("metrics").get("campaign_name").asString()).isEqualTo("Renamed by a write");
+    }
+
+    @Test
     void oversizedQueriesAnswer40067() {
         sim.control("POST", "/_sim/limits", Map.of("appQps", 100_000, "advertiserPathQps", 100_000, "queryTooLargeRows", 10));
         JsonNode res = report("data_level", "AUCTION_AD", "dimensions", "[\"ad_id\",\"stat_time_day\"]");

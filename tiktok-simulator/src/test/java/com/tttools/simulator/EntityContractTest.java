@@ -130,6 +130,21 @@ class EntityContractTest {
     }
 
     @Test
+    void sandboxAndSmartPlusKnobs() {
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", true, "smartPlusShareWithoutModifyTime", 0.5));
+        assertThat(campaigns().get("data").get("list").get(0).has("secondary_status")).isFalse();
+        assertThat(sim.get("/oauth2/advertiser/get/", token, params("app_id", TestSim.APP, "secret", TestSim.SECRET)).get("code").asInt()).isEqualTo(40001);
+        int without = 0;
+        JsonNode ads = sim.get("/ad/get/", token, params("advertiser_id", adv, "page_size", "1000")).get("data").get("list");
+        for (JsonNode ad : ads) {
+            without += ad.has("modify_time") ? 0 : 1;
+        }
+        assertThat(without).isPositive().isLessThan(ads.size());
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", false, "smartPlusShareWithoutModifyTime", 0.0));
+        assertThat(campaigns().get("data").get("list").get(0).has("secondary_status")).isTrue();
+    }
+
+    @Test
     void adgroupsAndAdsCarryTheirParentsAndFilterById() {
         JsonNode ag = sim.get("/adgroup/get/", token, params("advertiser_id", adv, "page_size", "1000")).get("data").get("list").get(0);
         assertThat(ag.propertyNames()).contains("campaign_id", "adgroup_id", "adgroup_name", "budget_mode", "schedule_start_time", "optimization_goal",

@@ -132,6 +132,8 @@ class ReportContractTest {
         }
         assertThat(withTotals.get("total_metrics").get("impressions").asString()).isEqualTo(Long.toString(sum));
         assertThat(withTotals.get("total_metrics").has("campaign_name")).isFalse();
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", true));
+        assertThat(report("enable_total_metrics", "true").get("code").asInt()).isEqualTo(40002);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.tttools.simulator.core.ApiException;
 import com.tttools.simulator.core.Paging;
 import com.tttools.simulator.data.Dataset;
+import com.tttools.simulator.data.Hash;
 import com.tttools.simulator.data.Level;
 import com.tttools.simulator.data.World;
 
@@ -71,6 +72,12 @@ final class EntityEndpoints {
                 case ADGROUP -> EntityViews.adgroup(call.world, idx, call.now);
                 default -> EntityViews.ad(call.world, idx, call.now);
             };
+            if (call.world.behaviour().sandbox()) {
+                full.remove("secondary_status");
+            }
+            if (level == Level.AD && Hash.u(call.data().seed, 64, idx, 0) < call.world.behaviour().smartPlusShareWithoutModifyTime()) {
+                full.remove("modify_time");
+            }
             rows.add(EntityViews.project(full, fields, dropNulls));
         }
         Map<String, Object> data = new LinkedHashMap<>();

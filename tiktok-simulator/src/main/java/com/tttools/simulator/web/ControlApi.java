@@ -158,6 +158,15 @@ final class ControlApi {
         if (body.get("queryTooLargeRows") != null) {
             b = b.withQueryTooLargeRows(integer(body, "queryTooLargeRows"));
         }
+        if (body.get("asyncPollsToComplete") != null) {
+            b = b.withAsyncPollsToComplete(integer(body, "asyncPollsToComplete"));
+        }
+        if (body.get("sandbox") != null) {
+            b = b.withSandbox(Boolean.TRUE.equals(body.get("sandbox")));
+        }
+        if (body.get("smartPlusShareWithoutModifyTime") != null) {
+            b = b.withSmartPlusShareWithoutModifyTime(((Number) body.get("smartPlusShareWithoutModifyTime")).doubleValue());
+        }
         control.behaviour(b);
         return b;
     }

@@ -47,6 +47,17 @@ class OAuthContractTest {
     }
 
     @Test
+    void authorizingWithNoAdvertisersGivesAnEmptyGrant() throws Exception {
+        MockHttpServletResponse redirect = sim.raw(post("/portal/auth").param("app_id", APP).param("redirect_uri", "http://localhost/cb")
+                .param("user", "1").param("decision", "authorize"));
+        String code = URI.create(redirect.getRedirectedUrl()).getQuery().substring(10, 50);
+        JsonNode token = sim.post("/oauth2/access_token/", null, Map.of("app_id", APP, "secret", SECRET, "auth_code", code));
+        assertThat(token.get("data").get("advertiser_ids").size()).isZero();
+        String access = token.get("data").get("access_token").asString();
+        assertThat(sim.get("/oauth2/advertiser/get/", access, params("app_id", APP, "secret", SECRET)).get("data").get("list").size()).isZero();
+    }
+
+    @Test
     void cancelRedirectsWithoutCodeAndUnknownRedirectIsRefused() throws Exception {
         MockHttpServletResponse cancel = sim.raw(post("/portal/auth").param("app_id", APP).param("redirect_uri", "http://localhost/cb")
                 .param("state", "x").param("decision", "cancel"));

@@ -22,6 +22,8 @@ import java.util.List;
  * @param strictTrailingSlash reject paths without the trailing slash instead of accepting both
  * @param sandbox behave like sandbox-ads.tiktok.com (reference 7): no oauth2/advertiser/get, no secondary_status, no total metrics
  * @param smartPlusShareWithoutModifyTime share of ads returned without modify_time, as Smart+ ads sometimes are
+ * @param callbackAlsoCode add {@code code=} next to {@code auth_code=} in the advertiser callback (some integrators report both)
+ * @param maxIdsPerWrite ids per status update and items per budget update (documented 20 for campaigns and ads, inferred for ad groups)
  */
 public record Behaviour(
         Duration authCodeTtl,
@@ -38,57 +40,71 @@ public record Behaviour(
         boolean acceptQueryAccessToken,
         boolean strictTrailingSlash,
         boolean sandbox,
-        double smartPlusShareWithoutModifyTime) {
+        double smartPlusShareWithoutModifyTime,
+        boolean callbackAlsoCode,
+        int maxIdsPerWrite) {
 
     public Behaviour {
         defaultBuyingTypes = List.copyOf(defaultBuyingTypes);
     }
 
     public static Behaviour defaults() {
-        return new Behaviour(Duration.ofMinutes(10), Duration.ofHours(3), 7, 0, List.of("AUCTION", "RESERVATION_RF"), 20, null, Duration.ofMinutes(5), null, 1_000_000, 2, true, false, false, 0.0);
+        return new Behaviour(Duration.ofMinutes(10), Duration.ofHours(3), 7, 0, List.of("AUCTION", "RESERVATION_RF"), 20, null, Duration.ofMinutes(5), null, 1_000_000, 2, true, false, false, 0.0, false, 20);
     }
 
     public Behaviour withAuthCodeTtl(Duration value) {
-        return new Behaviour(value, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(value, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withReportLatency(Duration value) {
-        return new Behaviour(authCodeTtl, value, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, value, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withRestatementDays(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, value, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, value, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withEmptyTotalPage(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, value, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, value, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withDefaultBuyingTypes(List<String> value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, value, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, value, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withQueryTooLargeRows(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, value, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, value, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withAsyncPollsToComplete(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, value, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, value, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+    }
+
+    public Behaviour withAcceptQueryAccessToken(boolean value) {
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, value, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withStrictTrailingSlash(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, value, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, value, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withSandbox(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, value, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, value, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 
     public Behaviour withSmartPlusShareWithoutModifyTime(double value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, value);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, value, callbackAlsoCode, maxIdsPerWrite);
+    }
+
+    public Behaviour withCallbackAlsoCode(boolean value) {
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, value, maxIdsPerWrite);
+    }
+
+    public Behaviour withMaxIdsPerWrite(int value) {
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, value);
     }
 
     public Behaviour withLimits(int pathQps, Integer perMinute, Integer perDay) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, pathQps, perMinute, qpmCooldown, perDay, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime);
+        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, pathQps, perMinute, qpmCooldown, perDay, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
     }
 }

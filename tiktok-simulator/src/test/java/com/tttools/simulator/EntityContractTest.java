@@ -201,6 +201,9 @@ class EntityContractTest {
         }
         assertThat(sim.post("/campaign/status/update/", token, Map.of("advertiser_id", adv, "campaign_ids", tooMany, "operation_status", "ENABLE"))
                 .get("code").asInt()).isEqualTo(40002);
+        sim.control("POST", "/_sim/behaviour", Map.of("maxIdsPerWrite", 1));
+        assertThat(sim.post("/campaign/status/update/", token, Map.of("advertiser_id", adv, "campaign_ids", tooMany.subList(0, 2), "operation_status", "ENABLE"))
+                .get("message").asString()).isEqualTo("campaign_ids: Length must be between 1 and 1.");
     }
 
     @Test

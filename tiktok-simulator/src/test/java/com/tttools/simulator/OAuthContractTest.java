@@ -67,6 +67,14 @@ class OAuthContractTest {
     }
 
     @Test
+    void callbackCanAlsoCarryCode() throws Exception {
+        sim.control("POST", "/_sim/behaviour", Map.of("callbackAlsoCode", true));
+        sim.control("POST", "/_sim/consent", Map.of("autoApprove", true));
+        MockHttpServletResponse res = sim.raw(get("/portal/auth").param("app_id", APP).param("redirect_uri", "http://localhost/cb").param("state", "q"));
+        assertThat(res.getRedirectedUrl()).matches("http://localhost/cb\\?auth_code=([0-9a-f]{40})&code=\\1&state=q");
+    }
+
+    @Test
     void authCodesAreSingleUseAndExpire() {
         sim.control("POST", "/_sim/consent", Map.of("autoApprove", true));
         String code = sim.authCode("http://localhost:3000/cb", "a");

@@ -125,6 +125,13 @@ class EntityContractTest {
         assertThat(afterSwitch).isEqualTo(auctionOnly);
     }
 
+    @Test
+    void allCampaignsComeFromTheAdsPlatform() {
+        int all = total(campaigns());
+        assertThat(total(campaigns("filtering", "{\"campaign_system_origins\":[\"TT_ADS_PLATFORM\",\"PROMOTE\"]}"))).isEqualTo(all);
+        assertThat(total(campaigns("filtering", "{\"campaign_system_origins\":[\"PROMOTE\"]}"))).isZero();
+    }
+
     private static int total(JsonNode res) {
         return res.get("data").get("page_info").get("total_number").asInt();
     }

@@ -2,6 +2,7 @@ package com.tttools.simulator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Knobs for the points the reference marks as unsure (section 13) and for data dynamics.
@@ -23,7 +24,7 @@ import java.util.List;
  * @param sandbox behave like sandbox-ads.tiktok.com (reference 7): no oauth2/advertiser/get, no secondary_status, no total metrics
  * @param smartPlusShareWithoutModifyTime share of ads returned without modify_time, as Smart+ ads sometimes are
  * @param callbackAlsoCode add {@code code=} next to {@code auth_code=} in the advertiser callback (some integrators report both)
- * @param maxIdsPerWrite ids per status update and items per budget update (documented 20 for campaigns and ads, inferred for ad groups)
+ * @param maxIdsPerWrite ids per status update and items per budget update (20 documented for campaigns and ads, inferred for ad groups)
  */
 public record Behaviour(
         Duration authCodeTtl,
@@ -49,62 +50,116 @@ public record Behaviour(
     }
 
     public static Behaviour defaults() {
-        return new Behaviour(Duration.ofMinutes(10), Duration.ofHours(3), 7, 0, List.of("AUCTION", "RESERVATION_RF"), 20, null, Duration.ofMinutes(5), null, 1_000_000, 2, true, false, false, 0.0, false, 20);
+        return new Mutable().build();
     }
 
     public Behaviour withAuthCodeTtl(Duration value) {
-        return new Behaviour(value, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.authCodeTtl = value);
     }
 
     public Behaviour withReportLatency(Duration value) {
-        return new Behaviour(authCodeTtl, value, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.reportLatency = value);
     }
 
     public Behaviour withRestatementDays(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, value, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.restatementDays = value);
     }
 
     public Behaviour withEmptyTotalPage(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, value, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.emptyTotalPage = value);
     }
 
     public Behaviour withDefaultBuyingTypes(List<String> value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, value, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.defaultBuyingTypes = value);
     }
 
     public Behaviour withQueryTooLargeRows(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, value, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.queryTooLargeRows = value);
     }
 
     public Behaviour withAsyncPollsToComplete(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, value, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.asyncPollsToComplete = value);
     }
 
     public Behaviour withAcceptQueryAccessToken(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, value, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.acceptQueryAccessToken = value);
     }
 
     public Behaviour withStrictTrailingSlash(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, value, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.strictTrailingSlash = value);
     }
 
     public Behaviour withSandbox(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, value, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.sandbox = value);
     }
 
     public Behaviour withSmartPlusShareWithoutModifyTime(double value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, value, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> b.smartPlusShareWithoutModifyTime = value);
     }
 
     public Behaviour withCallbackAlsoCode(boolean value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, value, maxIdsPerWrite);
+        return copy(b -> b.callbackAlsoCode = value);
     }
 
     public Behaviour withMaxIdsPerWrite(int value) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, value);
+        return copy(b -> b.maxIdsPerWrite = value);
     }
 
     public Behaviour withLimits(int pathQps, Integer perMinute, Integer perDay) {
-        return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, pathQps, perMinute, qpmCooldown, perDay, queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime, callbackAlsoCode, maxIdsPerWrite);
+        return copy(b -> {
+            b.advertiserPathQps = pathQps;
+            b.qpm = perMinute;
+            b.qpd = perDay;
+        });
+    }
+
+    private Behaviour copy(Consumer<Mutable> change) {
+        Mutable m = new Mutable();
+        m.authCodeTtl = authCodeTtl;
+        m.reportLatency = reportLatency;
+        m.restatementDays = restatementDays;
+        m.emptyTotalPage = emptyTotalPage;
+        m.defaultBuyingTypes = defaultBuyingTypes;
+        m.advertiserPathQps = advertiserPathQps;
+        m.qpm = qpm;
+        m.qpmCooldown = qpmCooldown;
+        m.qpd = qpd;
+        m.queryTooLargeRows = queryTooLargeRows;
+        m.asyncPollsToComplete = asyncPollsToComplete;
+        m.acceptQueryAccessToken = acceptQueryAccessToken;
+        m.strictTrailingSlash = strictTrailingSlash;
+        m.sandbox = sandbox;
+        m.smartPlusShareWithoutModifyTime = smartPlusShareWithoutModifyTime;
+        m.callbackAlsoCode = callbackAlsoCode;
+        m.maxIdsPerWrite = maxIdsPerWrite;
+        change.accept(m);
+        return m.build();
+    }
+
+    /** Field-by-field copy so that each wither changes one knob; starts from the defaults. */
+    private static final class Mutable {
+        private Duration authCodeTtl = Duration.ofMinutes(10);
+        private Duration reportLatency = Duration.ofHours(3);
+        private int restatementDays = 7;
+        private int emptyTotalPage = 0;
+        private List<String> defaultBuyingTypes = List.of("AUCTION", "RESERVATION_RF");
+        private int advertiserPathQps = 20;
+        private Integer qpm = null;
+        private Duration qpmCooldown = Duration.ofMinutes(5);
+        private Integer qpd = null;
+        private int queryTooLargeRows = 1_000_000;
+        private int asyncPollsToComplete = 2;
+        private boolean acceptQueryAccessToken = true;
+        private boolean strictTrailingSlash = false;
+        private boolean sandbox = false;
+        private double smartPlusShareWithoutModifyTime = 0.0;
+        private boolean callbackAlsoCode = false;
+        private int maxIdsPerWrite = 20;
+
+        Behaviour build() {
+            return new Behaviour(authCodeTtl, reportLatency, restatementDays, emptyTotalPage, defaultBuyingTypes, advertiserPathQps, qpm, qpmCooldown, qpd,
+                    queryTooLargeRows, asyncPollsToComplete, acceptQueryAccessToken, strictTrailingSlash, sandbox, smartPlusShareWithoutModifyTime,
+                    callbackAlsoCode, maxIdsPerWrite);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 import org.springframework.web.servlet.DispatcherServlet;
 
 import com.tttools.simulator.api.Sim;
+import com.tttools.simulator.web.SimulatorController;
 
 /**
  * Mounts the simulator inside another Spring Boot application: its own DispatcherServlet at
@@ -36,8 +37,11 @@ public final class EmbeddedSimulator {
         context = new AnnotationConfigWebApplicationContext();
         context.setId("tiktok-simulator");
         context.setParent(isolation);
-        context.register(SimulatorConfig.class);
-        context.addBeanFactoryPostProcessor(bf -> bf.registerSingleton("simulatorControl", control));
+        // bean-name URL mapping: the handler named "/**" receives every request of this servlet
+        context.addBeanFactoryPostProcessor(bf -> {
+            bf.registerSingleton("simulatorControl", control);
+            bf.registerSingleton("/**", new SimulatorController(control));
+        });
         context.refresh();
         DispatcherServlet servlet = new DispatcherServlet(context);
         servlet.setDetectAllHandlerExceptionResolvers(false);

@@ -11,10 +11,9 @@ import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import com.tttools.simulator.core.Json;
 import com.tttools.simulator.web.SimulatorController;
@@ -22,7 +21,7 @@ import com.tttools.simulator.web.SimulatorController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A simulator behind MockMvc, with helpers speaking TikTok's wire format (JSON-encoded query values). */
+/** A simulator driven through mock servlet requests, with helpers speaking TikTok's wire format (JSON-encoded query values). */
 final class TestSim {
 
     static final Instant NOW = Instant.parse("2026-03-18T10:30:00Z");
@@ -32,14 +31,15 @@ final class TestSim {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     final SimulatorControl control;
-    final MockMvc mvc;
+    private final SimulatorController handler;
+    private final MockServletContext servletContext = new MockServletContext();
 
     private TestSim(SimulatorSettings settings) {
         EmbeddedSimulator sim = EmbeddedSimulator.create("", settings);
         control = sim.control();
         // functional tests fire many calls in a burst; the rate-limit tests set real limits explicitly
         control.limits(100_000, 100_000, null, null);
-        mvc = MockMvcBuilders.standaloneSetup(new SimulatorController(control)).build();
+        handler = new SimulatorController(control);
     }
 
     /** Small world, seed 42, clock pinned at {@link #NOW}. */
@@ -68,9 +68,12 @@ final class TestSim {
         return m;
     }
 
+    /** Calls the simulator's request handler directly (the embedded test covers the real servlet). */
     MockHttpServletResponse raw(MockHttpServletRequestBuilder request) {
         try {
-            return mvc.perform(request).andReturn().getResponse();
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            handler.handleRequest(request.buildRequest(servletContext), res);
+            return res;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.HttpRequestHandler;
 
 import com.tttools.simulator.SimulatorControl;
 import com.tttools.simulator.api.ApiGateway;
@@ -15,9 +14,10 @@ import com.tttools.simulator.oauth.Token;
 /**
  * Single entry point of the simulator's DispatcherServlet. Paths are taken relative to the servlet
  * (context path + servlet path = the prefix), so the same routes serve embedded and standalone.
+ * Registered under the bean name "/**" (bean-name URL mapping) rather than annotated, so that a host
+ * application scanning packages can never pick it up by accident.
  */
-@Controller
-public class SimulatorController {
+public class SimulatorController implements HttpRequestHandler {
 
     static final String API = "/open_api/v1.3";
 
@@ -33,8 +33,8 @@ public class SimulatorController {
         this.controlApi = new ControlApi(control);
     }
 
-    @RequestMapping("/**")
-    public void handle(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    @Override
+    public void handleRequest(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String base = req.getContextPath() + req.getServletPath();
         String uri = req.getRequestURI();
         String path = uri.startsWith(base) ? uri.substring(base.length()) : uri;

@@ -1,0 +1,178 @@
+package com.tttools.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.tttools.simulator.api.Sim;
+import com.tttools.simulator.data.Dataset;
+import com.tttools.simulator.data.Level;
+import com.tttools.simulator.limits.Faults;
+import com.tttools.simulator.limits.RateLimiter;
+import com.tttools.simulator.oauth.Token;
+
+/**
+ * In-JVM handle on a running simulator: everything the /_sim/ control API does, callable from tests.
+ */
+public final class SimulatorControl {
+
+    /** A fault to inject; null fields are "not set". */
+    public record Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed) {
+        public static Fault code(int code) {
+            return new Fault(null, code, null, null, null, null, null, null);
+        }
+
+        public Fault onPath(String apiPath) {
+            return new Fault(apiPath, code, message, httpStatus, rate, next, latencyMs, malformed);
+        }
+
+        public Fault forNext(int calls) {
+            return new Fault(path, code, message, httpStatus, rate, calls, latencyMs, malformed);
+        }
+
+        public Fault atRate(double r) {
+            return new Fault(path, code, message, httpStatus, r, next, latencyMs, malformed);
+        }
+    }
+
+    private final Sim sim;
+
+    public SimulatorControl(Sim sim) {
+        this.sim = sim;
+    }
+
+    /** Internal state, for the simulator's own web layer. */
+    public Sim sim() {
+        return sim;
+    }
+
+    public void reset(long seed, Scale scale) {
+        sim.reset(seed, scale);
+    }
+
+    public Instant now() {
+        return sim.clock.instant();
+    }
+
+    /** Pins the clock at this instant (it then moves only with {@link #advance}). */
+    public void setNow(Instant now) {
+        sim.clock.set(now);
+    }
+
+    public void advance(Duration by) {
+        sim.clock.advance(by);
+    }
+
+    public void releaseClock() {
+        sim.clock.release();
+    }
+
+    public void consent(boolean autoApprove, List<String> advertiserIds) {
+        sim.consent(new Sim.Consent(autoApprove, advertiserIds == null ? null : List.copyOf(advertiserIds)));
+    }
+
+    public void addFault(Fault f) {
+        boolean hasOutcome = f.code() != null || f.httpStatus() != null || Boolean.TRUE.equals(f.malformed()) || f.latencyMs() != null;
+        if (!hasOutcome) {
+            throw new IllegalArgumentException("a fault needs code, httpStatus, malformed or latencyMs");
+        }
+        if (f.rate() != null && (f.rate() < 0 || f.rate() > 1)) {
+            throw new IllegalArgumentException("rate must be between 0 and 1");
+        }
+        sim.faults().add(new Faults.Rule(f.path(), f.code(), f.message(), f.httpStatus(), f.rate() == null ? 1.0 : f.rate(),
+                f.next() == null ? null : new AtomicInteger(f.next()), f.latencyMs() == null ? 0 : f.latencyMs(), Boolean.TRUE.equals(f.malformed())));
+    }
+
+    public void addMaintenance(Instant from, Instant to) {
+        sim.faults().addMaintenance(new Faults.Window(from, to));
+    }
+
+    public void clearFaults() {
+        sim.faults().clear();
+    }
+
+    /** appQps null keeps each app's own tier; qpm/qpd null switch those quotas off. */
+    public void limits(Integer appQps, int advertiserPathQps, Integer qpm, Integer qpd) {
+        RateLimiter.Limits old = sim.limiter.limits();
+        sim.limiter.limits(new RateLimiter.Limits(appQps, advertiserPathQps, qpm, qpd, old.cooldownSeconds()));
+    }
+
+    public void behaviour(Behaviour behaviour) {
+        sim.world().behaviour(behaviour);
+    }
+
+    public Behaviour behaviour() {
+        return sim.world().behaviour();
+    }
+
+    public void registerApp(SimApp app) {
+        sim.auth.register(app);
+    }
+
+    public List<Map<String, Object>> tokens() {
+        List<Map<String, Object>> out = sim.auth.describe(sim.world().now());
+        for (Map<String, Object> t : out) {
+            Token token = sim.auth.token((String) t.get("access_token"));
+            List<String> ids = new ArrayList<>();
+            Dataset d = sim.world().data;
+            token.advertisers.forEach(a -> {
+                if (a < d.advertisers()) {
+                    ids.add(d.id(Level.ADVERTISER, a));
+                }
+            });
+            t.put("advertiser_ids", ids);
+        }
+        return out;
+    }
+
+    public boolean revoke(String accessToken) {
+        Token token = sim.auth.token(accessToken);
+        if (token == null) {
+            return false;
+        }
+        token.revoke();
+        return true;
+    }
+
+    public Map<String, Object> stats() {
+        return sim.stats.snapshot();
+    }
+
+    /** Seed, scale, clock and sizes of the current world, plus a few advertiser ids to start from. */
+    public Map<String, Object> info() {
+        Dataset d = sim.world().data;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", sim.seed());
+        m.put("scale", sim.scale().name().toLowerCase());
+        m.put("now", now().toString());
+        m.put("clock_pinned", sim.clock.isPinned());
+        m.put("business_centers", d.businessCenters());
+        m.put("advertisers", d.advertisers());
+        m.put("campaigns", d.campaigns());
+        m.put("adgroups", d.adgroups());
+        m.put("ads", d.ads());
+        List<String> sample = new ArrayList<>();
+        for (int a = 0; a < Math.min(5, d.advertisers()); a++) {
+            sample.add(d.id(Level.ADVERTISER, a));
+        }
+        m.put("first_advertiser_ids", sample);
+        List<String> apps = new ArrayList<>();
+        sim.auth.apps().forEach(a -> apps.add(a.appId()));
+        m.put("apps", apps);
+        return m;
+    }
+
+    /** All advertiser ids of the world, in generation order. */
+    public List<String> advertiserIds() {
+        Dataset d = sim.world().data;
+        List<String> ids = new ArrayList<>();
+        for (int a = 0; a < d.advertisers(); a++) {
+            ids.add(d.id(Level.ADVERTISER, a));
+        }
+        return ids;
+    }
+}

@@ -74,7 +74,7 @@ final class SharedRateLimiter {
     }
 
     /** 0 when taken, else how long to wait before trying again. */
-    private long tryTake(String key, int qps, int reserve) {
+    long tryTake(String key, int qps, int reserve) {
         Bucket bucket;
         try {
             bucket = bucket(key, qps, shared);

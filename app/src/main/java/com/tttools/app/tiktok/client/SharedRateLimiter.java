@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ final class SharedRateLimiter {
     private final int appQps;
     private final int advertiserPathQps;
     private final int backgroundReserve;
+    private final AtomicLong lastStoreWarning = new AtomicLong();
 
     SharedRateLimiter(BucketSource shared, int appQps, int advertiserPathQps, int backgroundReserve) {
         this.shared = shared;
@@ -80,9 +82,17 @@ final class SharedRateLimiter {
             bucket = bucket(key, qps, shared);
             return tryTake(bucket, reserve);
         } catch (RuntimeException e) {
+            warnAtMostOncePerMinute(e);
+            return tryTake(bucket(key, qps, local), reserve);
+        }
+    }
+
+    private void warnAtMostOncePerMinute(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastStoreWarning.get();
+        if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastStoreWarning.compareAndSet(last, now)) {
             log.warn("Shared TikTok rate-limit store failed ({}); pacing on this node only",
                     e.getClass().getSimpleName());
-            return tryTake(bucket(key, qps, local), reserve);
         }
     }
 

@@ -8,7 +8,7 @@ public enum Scale {
     SMALL(2, 6, 3, 8, 1, 4, 1, 4),
     /** 4 business centers, 30 advertisers, about 12,000 ads. */
     MEDIUM(4, 30, 10, 40, 2, 6, 2, 6),
-    /** 10 business centers, 220 advertisers, more than 500,000 ads; the first advertiser has 1,100 campaigns. */
+    /** 10 business centers, 220 advertisers, more than 500,000 ads; the first advertiser has 2,500 campaigns. */
     LARGE(10, 220, 30, 90, 3, 7, 6, 10);
 
     public final int businessCenters;

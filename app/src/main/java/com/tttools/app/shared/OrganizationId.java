@@ -3,7 +3,7 @@ package com.tttools.app.shared;
 import java.util.UUID;
 
 /** Identity of a organization; carried as an opaque string in the API. */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements java.io.Serializable {
 
     public OrganizationId {
         java.util.Objects.requireNonNull(value, "value");

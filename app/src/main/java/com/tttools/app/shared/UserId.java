@@ -3,7 +3,7 @@ package com.tttools.app.shared;
 import java.util.UUID;
 
 /** Identity of a user; carried as an opaque string in the API. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
 
     public UserId {
         java.util.Objects.requireNonNull(value, "value");

@@ -3,7 +3,7 @@ package com.tttools.app.shared;
 import java.util.UUID;
 
 /** Identity of a workspace; carried as an opaque string in the API. */
-public record WorkspaceId(UUID value) {
+public record WorkspaceId(UUID value) implements java.io.Serializable {
 
     public WorkspaceId {
         java.util.Objects.requireNonNull(value, "value");

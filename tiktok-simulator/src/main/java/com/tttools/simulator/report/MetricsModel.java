@@ -76,21 +76,33 @@ public final class MetricsModel {
      * @param objective      campaign objective (decides what a "result" is)
      * @param hour           -1 for the whole mask, else only that hour
      */
-    public void addDay(int ad, long epochDay, int mask, double volume, double settled, String objective, int hour, long[] out) {
+    /** Per-ad constants (volume weight, CTR, CPM in minor units, CVR, video play rate), computed once per ad and request. */
+    public record AdProfile(int ad, double weight, double ctr, double cpm, double cvr, double videoRate) {
+    }
+
+    public AdProfile profile(int ad) {
         long seed = data.seed;
-        double weight = 40 + 4000 * Math.pow(Hash.u(seed, 80, ad, 0), 2.5);
+        Market market = data.market(data.advertiserOf(Level.AD, ad));
+        return new AdProfile(ad, 40 + 4000 * Math.pow(Hash.u(seed, 80, ad, 0), 2.5), 0.004 + 0.02 * Hash.u(seed, 82, ad, 0),
+                market.cpmMinorMin() + (market.cpmMinorMax() - market.cpmMinorMin()) * Hash.u(seed, 85, ad, 0),
+                0.01 + 0.07 * Hash.u(seed, 87, ad, 0), 0.25 + 0.35 * Hash.u(seed, 90, ad, 0));
+    }
+
+    public void addDay(int ad, long epochDay, int mask, double volume, double settled, String objective, int hour, long[] out) {
+        addDay(profile(ad), epochDay, mask, volume, settled, objective, hour, out);
+    }
+
+    public void addDay(AdProfile p, long epochDay, int mask, double volume, double settled, String objective, int hour, long[] out) {
+        long seed = data.seed;
+        int ad = p.ad();
         int dow = (int) Math.floorMod(epochDay + 3, 7L);
         double season = 1 + 0.2 * Math.sin(2 * Math.PI * epochDay / 365.25);
         double noise = 0.7 + 0.6 * Hash.u(seed, 81, ad, epochDay);
-        long imp = (long) (weight * DOW[dow] * season * noise * volume);
-        double ctr = 0.004 + 0.02 * Hash.u(seed, 82, ad, 0);
-        long clk = (long) (imp * ctr * (0.85 + 0.3 * Hash.u(seed, 83, ad, epochDay)) + Hash.u(seed, 84, ad, epochDay));
-        Market market = data.market(data.advertiserOf(Level.AD, ad));
-        double cpm = market.cpmMinorMin() + (market.cpmMinorMax() - market.cpmMinorMin()) * Hash.u(seed, 85, ad, 0);
-        long spend = Math.round(imp * cpm / 1000 * (0.9 + 0.2 * Hash.u(seed, 86, ad, epochDay)));
-        double cvr = 0.01 + 0.07 * Hash.u(seed, 87, ad, 0);
-        long conv = (long) (clk * cvr * (0.6 + 0.8 * Hash.u(seed, 88, ad, epochDay)) + Hash.u(seed, 89, ad, epochDay));
-        long vplay = (long) (imp * (0.25 + 0.35 * Hash.u(seed, 90, ad, 0)));
+        long imp = (long) (p.weight() * DOW[dow] * season * noise * volume);
+        long clk = (long) (imp * p.ctr() * (0.85 + 0.3 * Hash.u(seed, 83, ad, epochDay)) + Hash.u(seed, 84, ad, epochDay));
+        long spend = Math.round(imp * p.cpm() / 1000 * (0.9 + 0.2 * Hash.u(seed, 86, ad, epochDay)));
+        long conv = (long) (clk * p.cvr() * (0.6 + 0.8 * Hash.u(seed, 88, ad, epochDay)) + Hash.u(seed, 89, ad, epochDay));
+        long vplay = (long) (imp * p.videoRate());
         long[] day = {imp, clk, spend, conv, 0, 0, 0, vplay, vplay * 62 / 100, vplay * 35 / 100, vplay * 42 / 100, vplay * 26 / 100,
                 vplay * 17 / 100, vplay * 11 / 100, vplay * 18 / 1000, vplay * 2 / 1000, vplay * 15 / 10_000, vplay / 1000, clk * 15 / 100,
                 imp + imp * 3 / 100, vplay * 63 / 10};

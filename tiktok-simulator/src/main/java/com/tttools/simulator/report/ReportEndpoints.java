@@ -80,7 +80,7 @@ public final class ReportEndpoints {
             throw ApiException.invalid("output_format: Must be one of: CSV_STRING, CSV_DOWNLOAD, XLSX_DOWNLOAD.");
         }
         String fileName = params.str("file_name");
-        if (fileName != null && (fileName.length() > 255 || fileName.matches(".*[/\\\\\\t\\b@#$%^&*()\\[\\]].*"))) {
+        if (fileName != null && (fileName.length() > 255 || fileName.chars().anyMatch(ch -> "/\\\t\b@#$%^&*()[]".indexOf(ch) >= 0))) {
             throw ApiException.invalid("file_name: Invalid file name.");
         }
         ReportTasks.Task task = sim.tasks.create(new HashMap<>(params.body()), q.advertisers(), format,

@@ -5,8 +5,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +38,8 @@ public final class ReportEngine {
         long available = now - world.behaviour().reportLatency().toSeconds();
         int restatement = world.behaviour().restatementDays();
         estimateSize(q, world, now);
-        Map<Key, long[]> rows = new HashMap<>();
+        // insertion order is already the output order for most queries; sorting is then skipped
+        Map<Key, long[]> rows = new java.util.LinkedHashMap<>();
         boolean hourly = "stat_time_hour".equals(q.timeDimension());
         boolean daily = "stat_time_day".equals(q.timeDimension());
         for (int adv : q.advertisers()) {
@@ -49,10 +48,17 @@ public final class ReportEngine {
             int n = days.size();
             long[][] hourStarts = new long[n][24];
             int[] availMask = new int[n];
+            // report day of each local hour: the local day itself, or the UTC day for multi_adv_report_in_utc_time
+            long[][] reportDay = new long[n][24];
+            int[][] reportHour = new int[n][24];
             for (int i = 0; i < n; i++) {
                 for (int h = 0; h < 24; h++) {
-                    hourStarts[i][h] = LocalDateTime.of(days.get(i), LocalTime.of(h, 0)).atZone(zone).toEpochSecond();
-                    if (hourStarts[i][h] + 3600 <= available) {
+                    long start = LocalDateTime.of(days.get(i), LocalTime.of(h, 0)).atZone(zone).toEpochSecond();
+                    hourStarts[i][h] = start;
+                    reportDay[i][h] = q.utc() ? Math.floorDiv(start, 86_400) : days.get(i).toEpochDay();
+                    reportHour[i][h] = q.utc() ? (int) Math.floorMod(start, 86_400) / 3600 : h;
+                    boolean inRange = q.lifetime() || (reportDay[i][h] >= q.start().toEpochDay() && reportDay[i][h] <= q.end().toEpochDay());
+                    if (start + 3600 <= available && inRange) {
                         availMask[i] |= 1 << h;
                     }
                 }
@@ -92,6 +98,7 @@ public final class ReportEngine {
                             continue;
                         }
                         Timeline tlA = world.timeline(Level.AD, a);
+                        MetricsModel.AdProfile profile = null;
                         int entity = switch (q.level()) {
                             case ADVERTISER -> adv;
                             case CAMPAIGN -> c;
@@ -109,6 +116,9 @@ public final class ReportEngine {
                             if (mask == 0) {
                                 continue;
                             }
+                            if (profile == null) {
+                                profile = model.profile(a);
+                            }
                             long dayStart = hourStarts[i][0];
                             double volume = (budgetC ? world.volumeFactor(Level.CAMPAIGN, c, dayStart) : 1.0)
                                     * (budgetG ? world.volumeFactor(Level.ADGROUP, g, dayStart) : 1.0);
@@ -118,18 +128,37 @@ public final class ReportEngine {
                                 for (int h = 0; h < 24; h++) {
                                     if ((mask & (1 << h)) != 0) {
                                         java.util.Arrays.fill(scratch, 0);
-                                        model.addDay(a, epochDay, mask, volume, settled, objective, h, scratch);
-                                        add(rows, new Key(rowAdv, entity, epochDay * 24 + h, -1), scratch, split, q);
+                                        model.addDay(profile, epochDay, mask, volume, settled, objective, h, scratch);
+                                        add(rows, new Key(rowAdv, entity, reportDay[i][h] * 24 + reportHour[i][h], -1), scratch, split, q);
+                                    }
+                                }
+                            } else if (q.utc() && daily) {
+                                // a local day straddles two UTC days: split its hours by the UTC day they fall in
+                                for (int part = 0; part < 2; part++) {
+                                    long target = part == 0 ? reportDay[i][0] : reportDay[i][23];
+                                    if (part == 1 && target == reportDay[i][0]) {
+                                        break;
+                                    }
+                                    int sub = 0;
+                                    for (int h = 0; h < 24; h++) {
+                                        if ((mask & (1 << h)) != 0 && reportDay[i][h] == target) {
+                                            sub |= 1 << h;
+                                        }
+                                    }
+                                    if (sub != 0) {
+                                        java.util.Arrays.fill(scratch, 0);
+                                        model.addDay(profile, epochDay, sub, volume, settled, objective, -1, scratch);
+                                        add(rows, new Key(rowAdv, entity, target, -1), scratch, split, q);
                                     }
                                 }
                             } else {
                                 long time = daily ? epochDay : -1;
                                 if (split == null) {
                                     long[] target = rows.computeIfAbsent(new Key(rowAdv, entity, time, -1), k -> new long[MetricsModel.N]);
-                                    model.addDay(a, epochDay, mask, volume, settled, objective, -1, target);
+                                    model.addDay(profile, epochDay, mask, volume, settled, objective, -1, target);
                                 } else {
                                     java.util.Arrays.fill(scratch, 0);
-                                    model.addDay(a, epochDay, mask, volume, settled, objective, -1, scratch);
+                                    model.addDay(profile, epochDay, mask, volume, settled, objective, -1, scratch);
                                     add(rows, new Key(rowAdv, entity, time, -1), scratch, split, q);
                                 }
                             }
@@ -140,8 +169,23 @@ public final class ReportEngine {
         }
         List<Key> keys = new ArrayList<>(rows.keySet());
         List<Integer> order = q.advertisers();
-        keys.sort(Comparator.<Key>comparingInt(k -> k.advertiser() < 0 ? -1 : order.indexOf(k.advertiser()))
-                .thenComparingInt(Key::entity).thenComparingLong(Key::time).thenComparingInt(Key::breakdown));
+        java.util.Comparator<Key> byOutputOrder = (x, y) -> {
+            int c = Integer.compare(x.advertiser() < 0 ? -1 : order.indexOf(x.advertiser()), y.advertiser() < 0 ? -1 : order.indexOf(y.advertiser()));
+            if (c == 0) {
+                c = Integer.compare(x.entity(), y.entity());
+            }
+            if (c == 0) {
+                c = Long.compare(x.time(), y.time());
+            }
+            return c != 0 ? c : Integer.compare(x.breakdown(), y.breakdown());
+        };
+        boolean sorted = true;
+        for (int i = 1; i < keys.size() && sorted; i++) {
+            sorted = byOutputOrder.compare(keys.get(i - 1), keys.get(i)) <= 0;
+        }
+        if (!sorted) {
+            keys.sort(byOutputOrder);
+        }
         List<Row> out = new ArrayList<>(keys.size());
         for (Key k : keys) {
             out.add(new Row(k.advertiser(), k.entity(), k.time(), k.breakdown(), rows.get(k)));
@@ -214,6 +258,9 @@ public final class ReportEngine {
         if (q.lifetime()) {
             from = d.anchorDay.minusDays(Dataset.HISTORY_DAYS + 1);
             to = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(now), zone);
+        } else if (q.utc()) {
+            from = LocalDate.ofInstant(q.start().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), zone);
+            to = LocalDate.ofInstant(q.end().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1), zone);
         } else {
             from = q.start();
             to = q.end();

@@ -32,7 +32,8 @@ public record ReportQuery(
         Filters filters,
         String orderField,
         boolean descending,
-        boolean totals) {
+        boolean totals,
+        boolean utc) {
 
     static final String CONFLICT = "Conflict occurs. The input params including metrics and dimensions have no relation.";
     private static final Set<String> ID_DIMENSIONS = Set.of("advertiser_id", "campaign_id", "adgroup_id", "ad_id");
@@ -166,8 +167,9 @@ public record ReportQuery(
             throw ApiException.invalid("order_type: Must be one of: ASC, DESC.");
         }
         Filters filters = filters(p, world, level);
+        boolean utc = multi && p.bool("multi_adv_report_in_utc_time", false);
         return new ReportQuery(reportType, level, advertisers, multi, dims, idDim, timeDim, breakdowns, metrics, start, end, lifetime, filters,
-                orderField, !"ASC".equals(orderType), totals);
+                orderField, !"ASC".equals(orderType), totals, utc);
     }
 
     /** Resolves an advertiser id to its index, checking the token's grant. */

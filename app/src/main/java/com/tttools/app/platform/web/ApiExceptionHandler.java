@@ -1,6 +1,9 @@
 package com.tttools.app.platform.web;
 
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -37,6 +40,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex, HttpServletRequest request) {
         return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, ex.getMessage() + ".", request,
                 request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ValidationFailedException.class)
+    ResponseEntity<ProblemDetail> validationFailed(ValidationFailedException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "The request has invalid values.",
+                request, request.getRequestURI());
+        problem.setProperty("errors", ex.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return Problems.response(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException ex, HttpServletRequest request) {
+        return Problems.response(Problems.problem(HttpStatus.CONFLICT, ex.getMessage(), request, request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, HttpServletRequest request) {
+        return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, ex.getMessage(), request, request.getRequestURI()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

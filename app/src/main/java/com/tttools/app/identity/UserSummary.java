@@ -1,0 +1,7 @@
+package com.tttools.app.identity;
+
+import com.tttools.app.shared.UserId;
+
+/** What other modules may know about a user. */
+public record UserSummary(UserId id, String email, String name, boolean emailVerified, boolean twoFactorEnabled) {
+}

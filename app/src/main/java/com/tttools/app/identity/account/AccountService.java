@@ -1,0 +1,238 @@
+package com.tttools.app.identity.account;
+
+import com.tttools.app.identity.IdentityEvents.UserEmailChanged;
+import com.tttools.app.identity.IdentityEvents.UserEmailVerified;
+import com.tttools.app.identity.IdentityEvents.UserPasswordChanged;
+import com.tttools.app.identity.IdentityEvents.UserProfileChanged;
+import com.tttools.app.identity.IdentityEvents.UserSignedUp;
+import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.identity.password.PasswordPolicy;
+import com.tttools.app.platform.config.PlatformProperties;
+import com.tttools.app.platform.mail.MailTemplates;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.ValidationFailedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Account life cycle: sign-up, email verification, password reset and change, email and name changes. */
+@Service
+public class AccountService {
+
+    /** Pragmatic address check (RFC 5321 lengths, one @, a dot in the domain); the verification email is the real test. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_NAME = 200;
+
+    private final UserRepository users;
+    private final EmailTokens tokens;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final Mailer mailer;
+    private final MailTemplates templates;
+    private final ApplicationEventPublisher events;
+    private final SecurityEvents securityEvents;
+    private final SessionTerminator sessions;
+    private final PlatformProperties platform;
+    private final Clock clock;
+
+    public AccountService(UserRepository users, EmailTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
+            Mailer mailer, MailTemplates templates, ApplicationEventPublisher events, SecurityEvents securityEvents,
+            SessionTerminator sessions, PlatformProperties platform, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.events = events;
+        this.securityEvents = securityEvents;
+        this.sessions = sessions;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    /** Creates the account and sends the verification email. Validation failures change nothing. */
+    @Transactional
+    public UserRecord signUp(String email, String password, String name) {
+        List<FieldProblem> problems = new ArrayList<>();
+        validateEmail(email).ifPresent(m -> problems.add(new FieldProblem("email", m)));
+        validateName(name).ifPresent(m -> problems.add(new FieldProblem("name", m)));
+        policy.check(password, email).ifPresent(m -> problems.add(new FieldProblem("password", m)));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        Instant now = clock.instant();
+        UserId id = UserId.random();
+        if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {
+            throw new ConflictException("An account with this email already exists. Log in or reset your password.");
+        }
+        UserRecord user = users.findById(id).orElseThrow();
+        sendVerification(user, now);
+        events.publishEvent(new UserSignedUp(id, user.email(), CurrentRequest.metadata(), now));
+        return user;
+    }
+
+    @Transactional
+    public void resendVerification(UserId userId) {
+        UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (!user.emailVerified()) {
+            sendVerification(user, clock.instant());
+        }
+    }
+
+    /** Verifies an address: the account's own, or a new one requested through an email change. */
+    @Transactional
+    public UserId verifyEmail(String token) {
+        Instant now = clock.instant();
+        Optional<EmailTokens.Consumed> verified = tokens.consume(token, EmailTokenPurpose.VERIFY_EMAIL, now);
+        if (verified.isPresent()) {
+            UserId id = verified.get().userId();
+            users.markEmailVerified(id, now);
+            UserRecord user = users.findById(id).orElseThrow();
+            events.publishEvent(new UserEmailVerified(id, user.email(), CurrentRequest.metadata(), now));
+            return id;
+        }
+        EmailTokens.Consumed change = tokens.consume(token, EmailTokenPurpose.CHANGE_EMAIL, now)
+                .orElseThrow(() -> new ValidationFailedException("token", "This link is invalid, already used or expired."));
+        UserRecord before = users.findById(change.userId()).orElseThrow();
+        if (!users.changeEmail(change.userId(), change.newEmail(), now)) {
+            throw new ConflictException("That email address now belongs to another account.");
+        }
+        events.publishEvent(new UserEmailChanged(change.userId(), before.email(), change.newEmail(),
+                CurrentRequest.metadata(), now));
+        securityEvents.publish(SecurityEventTypes.EMAIL_CHANGED, change.userId(), change.newEmail(), Map.of());
+        return change.userId();
+    }
+
+    /** Always succeeds from the caller's view: whether the account exists is never revealed. */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        if (email == null || email.length() > MAX_EMAIL) {
+            return;
+        }
+        users.findByEmail(email).ifPresent(user -> {
+            Instant now = clock.instant();
+            String token = tokens.issue(user.id(), EmailTokenPurpose.RESET_PASSWORD, null, now);
+            mailer.send(templates.render("reset-password", user.email(), "Reset your TTtools password",
+                    Map.of("name", user.name(), "link", link("/reset-password?token=" + token))));
+            securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.id(), user.email(), Map.of());
+        });
+    }
+
+    /** Sets a new password from an emailed link and ends every session of the account. */
+    @Transactional
+    public UserId confirmPasswordReset(String token, String newPassword) {
+        Instant now = clock.instant();
+        EmailTokens.Consumed consumed = tokens.consume(token, EmailTokenPurpose.RESET_PASSWORD, now)
+                .orElseThrow(() -> new ValidationFailedException("token", "This link is invalid, already used or expired."));
+        UserRecord user = users.findById(consumed.userId()).orElseThrow();
+        policy.check(newPassword, user.email()).ifPresent(m -> {
+            throw new ValidationFailedException("newPassword", m);
+        });
+        users.updatePasswordHash(user.id(), encoder.encode(newPassword), now);
+        // The link proves control of the mailbox, so the address counts as verified too.
+        users.markEmailVerified(user.id(), now);
+        sessions.endAllSessions(user.id(), null);
+        events.publishEvent(new UserPasswordChanged(user.id(), user.email(), true, CurrentRequest.metadata(), now));
+        securityEvents.publish(SecurityEventTypes.PASSWORD_RESET, user.id(), user.email(), Map.of());
+        return user.id();
+    }
+
+    /** Changes the password given the current one; the user's other sessions end. */
+    @Transactional
+    public void changePassword(UserId userId, String currentPassword, String newPassword, String keepSessionId) {
+        UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+            throw new ValidationFailedException("currentPassword", "is not your current password");
+        }
+        policy.check(newPassword, user.email()).ifPresent(m -> {
+            throw new ValidationFailedException("newPassword", m);
+        });
+        Instant now = clock.instant();
+        users.updatePasswordHash(userId, encoder.encode(newPassword), now);
+        sessions.endAllSessions(userId, keepSessionId);
+        events.publishEvent(new UserPasswordChanged(userId, user.email(), false, CurrentRequest.metadata(), now));
+        securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of());
+    }
+
+    @Transactional
+    public UserRecord changeName(UserId userId, String name) {
+        validateName(name).ifPresent(m -> {
+            throw new ValidationFailedException("name", m);
+        });
+        UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (!user.name().equals(name.strip())) {
+            Instant now = clock.instant();
+            users.updateName(userId, name.strip(), now);
+            events.publishEvent(new UserProfileChanged(userId, user.email(), user.name(), name.strip(),
+                    CurrentRequest.metadata(), now));
+        }
+        return users.findById(userId).orElseThrow();
+    }
+
+    /** Sends a confirmation link to the new address; the change happens when it is followed. */
+    @Transactional
+    public void requestEmailChange(UserId userId, String newEmail, String currentPassword) {
+        UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+            throw new ValidationFailedException("currentPassword", "is not your current password");
+        }
+        validateEmail(newEmail).ifPresent(m -> {
+            throw new ValidationFailedException("email", m);
+        });
+        if (users.findByEmail(newEmail).isPresent()) {
+            throw new ConflictException("That email address already belongs to an account.");
+        }
+        String token = tokens.issue(userId, EmailTokenPurpose.CHANGE_EMAIL, newEmail.strip(), clock.instant());
+        mailer.send(templates.render("change-email", newEmail.strip(), "Confirm your new TTtools email address",
+                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))));
+    }
+
+    private void sendVerification(UserRecord user, Instant now) {
+        String token = tokens.issue(user.id(), EmailTokenPurpose.VERIFY_EMAIL, null, now);
+        mailer.send(templates.render("verify-email", user.email(), "Confirm your TTtools email address",
+                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))));
+    }
+
+    private String link(String pathAndQuery) {
+        String base = platform.baseUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+    }
+
+    static Optional<String> validateEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.of("must not be empty");
+        }
+        if (email.strip().length() > MAX_EMAIL) {
+            return Optional.of("must be at most " + MAX_EMAIL + " characters long");
+        }
+        if (!EMAIL.matcher(email.strip()).matches()) {
+            return Optional.of("is not a valid email address");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> validateName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("must not be empty");
+        }
+        if (name.strip().length() > MAX_NAME) {
+            return Optional.of("must be at most " + MAX_NAME + " characters long");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package com.tttools.app.identity.account;
+
+import com.tttools.app.identity.secret.Secrets;
+import com.tttools.app.shared.UserId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Single-use tokens for emailed links. The raw token (32 random bytes) only exists in the email; the table
+ * keeps its SHA-256. Consuming is one UPDATE ... RETURNING, so a link cannot be used twice even concurrently.
+ */
+@Repository
+public class EmailTokens {
+
+    public record Consumed(UserId userId, String newEmail) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public EmailTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Issues a new token; earlier unused tokens of the same purpose for the user stop working. */
+    public String issue(UserId userId, EmailTokenPurpose purpose, String newEmail, Instant now) {
+        jdbc.sql("UPDATE user_email_tokens SET used_at = :now WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL")
+                .param("now", Timestamp.from(now)).param("user", userId.value()).param("purpose", purpose.name())
+                .update();
+        String raw = Secrets.randomToken();
+        jdbc.sql("""
+                        INSERT INTO user_email_tokens (id, user_id, purpose, token_hash, new_email, created_at, expires_at)
+                        VALUES (:id, :user, :purpose, :hash, :newEmail, :now, :expires)""")
+                .param("id", UUID.randomUUID()).param("user", userId.value()).param("purpose", purpose.name())
+                .param("hash", Secrets.sha256(raw)).param("newEmail", newEmail)
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(purpose.validity())))
+                .update();
+        return raw;
+    }
+
+    /** Marks the token used and returns whose it was; empty when unknown, used, expired or of another purpose. */
+    public Optional<Consumed> consume(String raw, EmailTokenPurpose purpose, Instant now) {
+        if (raw == null || raw.isBlank() || raw.length() > 128) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        UPDATE user_email_tokens SET used_at = :now
+                        WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now
+                        RETURNING user_id, new_email""")
+                .param("now", Timestamp.from(now)).param("hash", Secrets.sha256(raw)).param("purpose", purpose.name())
+                .query((rs, i) -> new Consumed(new UserId(rs.getObject("user_id", UUID.class)), rs.getString("new_email")))
+                .optional();
+    }
+}

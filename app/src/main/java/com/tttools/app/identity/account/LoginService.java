@@ -1,0 +1,89 @@
+package com.tttools.app.identity.account;
+
+import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.platform.ratelimit.RateLimiter.Decision;
+import com.tttools.app.identity.secret.Secrets;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks credentials. Unknown accounts cost the same Argon2 verification as known ones (against a dummy
+ * hash), so neither the answer nor its timing tells whether an email has an account. Failures count against
+ * the account (any IP) and the IP (any account); a full bucket throttles before any password is checked.
+ */
+@Service
+public class LoginService {
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final RateLimiter limiter;
+    private final ObjectProvider<SecondFactor> secondFactor;
+    private final SecurityEvents securityEvents;
+    private final String dummyHash;
+
+    public LoginService(UserRepository users, PasswordEncoder encoder, RateLimiter limiter, ObjectProvider<SecondFactor> secondFactor,
+            SecurityEvents securityEvents) {
+        this.users = users;
+        this.encoder = encoder;
+        this.limiter = limiter;
+        this.secondFactor = secondFactor;
+        this.securityEvents = securityEvents;
+        this.dummyHash = encoder.encode(Secrets.randomToken());
+    }
+
+    @Transactional
+    public LoginResult authenticate(String email, String password, String secondFactorCode, String ip) {
+        String account = email == null ? "" : UserRepository.normalize(email);
+        Decision byIp = limiter.check(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+        Decision byAccount = limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        if (!byIp.allowed() || !byAccount.allowed()) {
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, account.isEmpty() ? null : account,
+                    Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"));
+            return new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter());
+        }
+        Optional<UserRecord> found = email == null || password == null ? Optional.empty() : users.findByEmail(email);
+        boolean passwordMatches = found.isPresent()
+                ? encoder.matches(password, found.get().passwordHash())
+                : dummyCheck(password);
+        if (!passwordMatches) {
+            return fail(account, ip, found);
+        }
+        UserRecord user = found.get();
+        SecondFactor factor = secondFactor.getIfAvailable();
+        if (factor != null && factor.enabled(user.id())) {
+            if (secondFactorCode == null || secondFactorCode.isBlank()) {
+                return new LoginResult.SecondFactorRequired(user);
+            }
+            if (!factor.verify(user.id(), secondFactorCode)) {
+                return fail(account, ip, found);
+            }
+        }
+        if (encoder.upgradeEncoding(user.passwordHash())) {
+            users.rehash(user.id(), encoder.encode(password));
+        }
+        limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of());
+        return new LoginResult.Succeeded(user);
+    }
+
+    private LoginResult fail(String account, String ip, Optional<UserRecord> user) {
+        limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+        limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        securityEvents.publish(SecurityEventTypes.LOGIN_FAILED, user.map(UserRecord::id).orElse(null),
+                account.isEmpty() ? null : account, Map.of("knownAccount", String.valueOf(user.isPresent())));
+        if (!limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account).allowed() && user.isPresent()) {
+            securityEvents.publish(SecurityEventTypes.LOGIN_LOCKED, user.get().id(), user.get().email(), Map.of());
+        }
+        return new LoginResult.Failed();
+    }
+
+    private boolean dummyCheck(String password) {
+        encoder.matches(password == null ? "" : password, dummyHash);
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Accounts: sign-up, email verification, passwords, sessions, two-factor sign-in and personal access tokens.
+ * The base package is the module's API: {@link com.tttools.app.identity.UserAccounts}, the authenticated
+ * principal and the events other modules listen to.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package com.tttools.app.identity;

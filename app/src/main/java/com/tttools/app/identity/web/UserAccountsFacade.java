@@ -1,0 +1,47 @@
+package com.tttools.app.identity.web;
+
+import com.tttools.app.identity.UserAccounts;
+import com.tttools.app.identity.UserSummary;
+import com.tttools.app.identity.account.SecondFactor;
+import com.tttools.app.identity.account.UserRecord;
+import com.tttools.app.identity.account.UserRepository;
+import com.tttools.app.shared.UserId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** The identity module's read facade for other modules. */
+@Service
+class UserAccountsFacade implements UserAccounts {
+
+    private final UserRepository users;
+    private final ObjectProvider<SecondFactor> secondFactor;
+
+    UserAccountsFacade(UserRepository users, ObjectProvider<SecondFactor> secondFactor) {
+        this.users = users;
+        this.secondFactor = secondFactor;
+    }
+
+    @Override
+    public Optional<UserSummary> find(UserId id) {
+        return users.findById(id).map(this::summary);
+    }
+
+    @Override
+    public List<UserSummary> findAll(Collection<UserId> ids) {
+        return users.findAll(ids).stream().map(this::summary).toList();
+    }
+
+    @Override
+    public Optional<UserSummary> findByEmail(String email) {
+        return email == null ? Optional.empty() : users.findByEmail(email).map(this::summary);
+    }
+
+    private UserSummary summary(UserRecord user) {
+        SecondFactor factor = secondFactor.getIfAvailable();
+        return new UserSummary(user.id(), user.email(), user.name(), user.emailVerified(),
+                factor != null && factor.enabled(user.id()));
+    }
+}

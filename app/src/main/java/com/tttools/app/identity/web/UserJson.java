@@ -1,0 +1,11 @@
+package com.tttools.app.identity.web;
+
+import com.tttools.app.identity.account.UserRecord;
+
+/** The {@code {user}} object of the API contract. */
+record UserJson(String id, String email, String name, boolean emailVerified) {
+
+    static UserJson of(UserRecord user) {
+        return new UserJson(user.id().toString(), user.email(), user.name(), user.emailVerified());
+    }
+}

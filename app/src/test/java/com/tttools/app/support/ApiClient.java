@@ -1,0 +1,133 @@
+package com.tttools.app.support;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON API caller with its own cookie jar, like one browser: it fetches the CSRF token the way a web client
+ * does ({@code GET /api/v1/auth/csrf}) and sends it on unsafe requests. Or, with {@link #bearer}, a script
+ * using a personal access token.
+ */
+public final class ApiClient {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String bearer;
+    private String ip;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public ApiClient bearer(String token) {
+        this.bearer = token;
+        return this;
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET(), false);
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), true);
+    }
+
+    public Response postRaw(String path, String body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), true);
+    }
+
+    public Response postWithoutCsrf(String path, Object body) {
+        return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), false);
+    }
+
+    public Response patch(String path, Object body) {
+        return send(request(path).method("PATCH", bodyOf(body)).header("Content-Type", "application/json"), true);
+    }
+
+    public Response put(String path, Object body) {
+        return send(request(path).PUT(bodyOf(body)).header("Content-Type", "application/json"), true);
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE(), true);
+    }
+
+    public Response delete(String path, Object body) {
+        return send(request(path).method("DELETE", bodyOf(body)).header("Content-Type", "application/json"), true);
+    }
+
+    /** The session cookie's value, or null. */
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().endsWith("SESSION")).map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Replaces this client's cookies with a copied session cookie (to replay it). */
+    public ApiClient withSessionCookie(String value) {
+        cookies.getCookieStore().removeAll();
+        HttpCookie cookie = new HttpCookie("SESSION", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
+    public String csrfToken() {
+        Response response = send(request("/api/v1/auth/csrf").GET(), false);
+        return response.json().get("token").asString();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder, boolean withCsrf) {
+        if (withCsrf && bearer == null) {
+            builder.header("X-XSRF-TOKEN", csrfToken());
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        return body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+}

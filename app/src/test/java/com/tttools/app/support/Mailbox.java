@@ -1,0 +1,32 @@
+package com.tttools.app.support;
+
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.MailMessage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import java.time.Duration;
+
+/** Reads links out of the dev mailbox, as a user would click them. */
+public final class Mailbox {
+
+    private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]+)");
+
+    private Mailbox() {
+    }
+
+    public static MailMessage latestTo(DevMailbox mailbox, String to, String subjectPart) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messages().stream()
+                .map(DevMailbox.Delivered::message)
+                .filter(m -> m.to().equalsIgnoreCase(to) && m.subject().contains(subjectPart))
+                .findFirst().orElse(null), m -> m != null);
+    }
+
+    public static String tokenIn(MailMessage message) {
+        Matcher matcher = TOKEN.matcher(message.text());
+        if (!matcher.find()) {
+            throw new AssertionError("No token link in: " + message.subject());
+        }
+        return matcher.group(1);
+    }
+}

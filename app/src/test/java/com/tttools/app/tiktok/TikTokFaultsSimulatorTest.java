@@ -66,38 +66,24 @@ class TikTokFaultsSimulatorTest extends SimulatorTestSupport {
 
     @Test
     void htmlBadGatewayIsRetried() {
-        fault(Map.of("path", PATH, "httpStatus", 502, "next", 1));
-
-        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
-        assertThat(callsTo(PATH)).isEqualTo(2);
+        assertRetriedToSuccess(Map.of("httpStatus", 502, "next", 1));
     }
 
     @Test
     void malformedJsonIsRetried() {
-        fault(Map.of("path", PATH, "malformed", true, "next", 2));
-
-        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
-        assertThat(callsTo(PATH)).isEqualTo(3);
+        assertRetriedToSuccess(Map.of("malformed", true, "next", 2));
     }
 
     @Test
     void systemErrorsAndMaintenanceAreRetried() {
-        fault(Map.of("path", PATH, "code", 50000, "next", 1));
-        fault(Map.of("path", PATH, "code", 50002, "next", 1));
-        fault(Map.of("path", PATH, "code", 60001, "next", 1));
-
-        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
-        assertThat(callsTo(PATH)).isEqualTo(4);
+        assertRetriedToSuccess(Map.of("code", 50000, "next", 1), Map.of("code", 50002, "next", 1),
+                Map.of("code", 60001, "next", 1));
     }
 
     @Test
     void rateLimitAnswersAreWaitedOutThroughTheLimiter() {
-        fault(Map.of("path", PATH, "code", 40100, "next", 1));
-        fault(Map.of("path", PATH, "code", 40133, "next", 1));
-        fault(Map.of("path", PATH, "code", 40016, "next", 1));
-
-        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
-        assertThat(callsTo(PATH)).isEqualTo(4);
+        assertRetriedToSuccess(Map.of("code", 40100, "next", 1), Map.of("code", 40133, "next", 1),
+                Map.of("code", 40016, "next", 1));
     }
 
     @Test
@@ -122,5 +108,20 @@ class TikTokFaultsSimulatorTest extends SimulatorTestSupport {
 
         assertThat(elapsed).isBetween(Duration.ofMillis(1_900), Duration.ofMillis(3_500));
         assertThat(callsTo(PATH)).isEqualTo(2);
+    }
+
+    /** Each rule fails the number of calls it names, in order; the call still succeeds, one attempt later each. */
+    @SafeVarargs
+    private void assertRetriedToSuccess(Map<String, Object>... rules) {
+        int failures = 0;
+        for (Map<String, Object> rule : rules) {
+            Map<String, Object> onPath = new java.util.HashMap<>(rule);
+            onPath.put("path", PATH);
+            fault(onPath);
+            failures += (Integer) rule.get("next");
+        }
+
+        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
+        assertThat(callsTo(PATH)).isEqualTo(failures + 1);
     }
 }

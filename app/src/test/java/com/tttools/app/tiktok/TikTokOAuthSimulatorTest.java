@@ -41,6 +41,29 @@ class TikTokOAuthSimulatorTest extends SimulatorTestSupport {
     }
 
     @Test
+    void refreshesATikTokAccountToken() {
+        control("POST", "/_sim/consent", java.util.Map.of("autoApprove", true));
+        String callback = url("/tiktok/tt-callback");
+        java.net.http.HttpResponse<String> page = com.tttools.app.support.Http.get(url("/tiktok-sim/v2/auth/authorize")
+                + "?client_key=7000000000000000001&response_type=code&state=s&redirect_uri="
+                + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8));
+        String location = page.headers().firstValue("Location").orElseThrow();
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        ApiResult first = api.call(ApiCall.post("tt_user/oauth2/token/", null)
+                .param("client_id", "7000000000000000001").param("client_secret", "simulator-secret")
+                .param("grant_type", "authorization_code").param("auth_code", code).param("redirect_uri", callback));
+        RefreshToken refresh = new RefreshToken(first.data().path("refresh_token").asString());
+
+        TtUserTokens tokens = oauth.refreshTtUserToken(refresh);
+
+        assertThat(tokens.accessToken().value()).isNotBlank()
+                .isNotEqualTo(first.data().path("access_token").asString());
+        assertThat(tokens.expiresIn()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(tokens.refreshTokenExpiresIn()).isPositive();
+        assertThat(tokens.scope()).contains("user.info.basic");
+    }
+
+    @Test
     void aUsedAuthCodeNeedsReauthorization() {
         assertThatThrownBy(() -> oauth.exchangeAuthCode("not-a-real-code"))
                 .isInstanceOf(NeedsReauthorizationException.class);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.springframework.http.HttpMethod;
@@ -40,20 +41,19 @@ final class HttpTransport {
         boolean get = call.method() == ApiCall.Method.GET;
         URI uri = URI.create(endpoints.apiBase() + API_ROOT + call.path() + (get ? query(call.params()) : ""));
         try {
-            return rest.method(get ? HttpMethod.GET : HttpMethod.POST)
+            RestClient.RequestBodySpec request = rest.method(get ? HttpMethod.GET : HttpMethod.POST)
                     .uri(uri)
                     .headers(headers -> {
-                        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+                        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
                         if (call.accessToken() != null) {
                             headers.set("Access-Token", call.accessToken().value());
                         }
-                        if (!get) {
-                            headers.setContentType(MediaType.APPLICATION_JSON);
-                        }
-                    })
-                    .body(get ? new byte[0] : json.writeValueAsBytes(call.params()))
-                    .exchange((request, response) -> new RawResponse(response.getStatusCode().value(),
-                            response.getHeaders().getFirst("Content-Type"), readBounded(response.getBody())), true);
+                    });
+            if (!get) {
+                request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(call.params()));
+            }
+            return request.exchange((req, response) -> new RawResponse(response.getStatusCode().value(),
+                    response.getHeaders().getFirst("Content-Type"), readBounded(response.getBody())), true);
         } catch (ResourceAccessException e) {
             // Its message holds the full URL, whose query can carry the app secret: keep only the cause's type.
             throw new TransportException(describe(e));

@@ -53,7 +53,8 @@ final class HttpTransport {
                 request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(call.params()));
             }
             return request.exchange((req, response) -> new RawResponse(response.getStatusCode().value(),
-                    response.getHeaders().getFirst("Content-Type"), readBounded(response.getBody())), true);
+                    response.getHeaders().getFirst("Content-Type"), readBounded(response.getBody()),
+                    RawResponse.parseRetryAfter(response.getHeaders().getFirst("Retry-After"))), true);
         } catch (ResourceAccessException e) {
             // Its message holds the full URL, whose query can carry the app secret: keep only the cause's type.
             throw new TransportException(describe(e));

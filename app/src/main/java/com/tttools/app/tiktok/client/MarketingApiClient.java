@@ -73,7 +73,7 @@ final class MarketingApiClient implements TikTokMarketingApi {
                 if (failedAttempts >= retry.maxAttempts()) {
                     throw toException(call, failure, failedAttempts);
                 }
-                pause(call, failure, backoff.beforeRetry(failedAttempts));
+                pause(call, failure, atLeastRetryAfter(backoff.beforeRetry(failedAttempts), failure));
             } else {
                 throw toException(call, failure, failedAttempts + 1);
             }
@@ -100,6 +100,14 @@ final class MarketingApiClient implements TikTokMarketingApi {
                     result.envelope() != null ? 0 : result.failure().code(), (System.nanoTime() - started) / 1_000_000);
         }
         return result;
+    }
+
+    /** A gateway's Retry-After wins over a shorter backoff, but never beyond the configured cap. */
+    private Duration atLeastRetryAfter(Duration wait, Failure failure) {
+        if (failure.retryAfter() == null || failure.retryAfter().compareTo(wait) <= 0) {
+            return wait;
+        }
+        return failure.retryAfter().compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : failure.retryAfter();
     }
 
     private void pause(ApiCall call, Failure failure, Duration wait) {

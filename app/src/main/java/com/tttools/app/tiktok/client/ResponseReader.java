@@ -24,7 +24,8 @@ final class ResponseReader {
     Result read(RawResponse response) {
         int status = response.status();
         if (status == 429 || status >= 500) {
-            return Result.failed(Failure.retryable("gateway HTTP " + status + describeBody(response)));
+            return Result.failed(Failure.retryable("gateway HTTP " + status + describeBody(response))
+                    .withRetryAfter(response.retryAfter()));
         }
         if (status < 200 || status >= 300) {
             String what = status >= 300 && status < 400 ? "redirect refused (redirects are never followed)" : "unexpected status";

@@ -116,6 +116,20 @@ class MarketingApiClientTest {
         }
     }
 
+    @Test
+    void aGatewayRetryAfterIsHonouredUpToTheBackoffCap() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (StubServer stub = new StubServer(request -> switch (calls.incrementAndGet()) {
+            case 1 -> new StubServer.Answer(429, "text/html", "<html/>", null, "1");
+            case 2 -> new StubServer.Answer(503, "text/html", "<html/>", null, "30");
+            default -> StubServer.Answer.json(OK);
+        })) {
+            client(stub.base()).call(ApiCall.get("user/info/", TOKEN));
+
+            assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        }
+    }
+
     private MarketingApiClient client(URI base) {
         TikTokProperties properties = new TikTokProperties("1", SECRET, base, base.resolve("/portal/auth"),
                 new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100)),

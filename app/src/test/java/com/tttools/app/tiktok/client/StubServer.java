@@ -13,7 +13,11 @@ import java.util.function.Function;
 /** A tiny HTTP server for transport-level cases the simulator cannot produce (redirects); records requests. */
 final class StubServer implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body, String location) {
+    record Answer(int status, String contentType, String body, String location, String retryAfter) {
+        Answer(int status, String contentType, String body, String location) {
+            this(status, contentType, body, location, null);
+        }
+
         static Answer json(String body) {
             return new Answer(200, "application/json", body, null);
         }
@@ -47,6 +51,9 @@ final class StubServer implements AutoCloseable {
         Answer answer = handler.apply(request);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
+        }
         if (answer.location() != null) {
             exchange.getResponseHeaders().set("Location", answer.location());
         }

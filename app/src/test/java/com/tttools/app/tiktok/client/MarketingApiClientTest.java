@@ -116,6 +116,18 @@ class MarketingApiClientTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "<html><body>Service Unavailable</body></html>",
+            "{\"message\":\"no code\"}", "[1,2,3]", "{\"code\": 0, \"data\": {\"list\": ["})
+    void garbageWithStatus200IsRetriedThenReported(String body) throws Exception {
+        try (StubServer stub = new StubServer(request -> new StubServer.Answer(200, "text/html", body, null))) {
+            assertThatThrownBy(() -> client(stub.base()).call(ApiCall.get("user/info/", TOKEN)))
+                    .isInstanceOfSatisfying(TikTokUnavailableException.class,
+                            e -> assertThat(e.getMessage()).contains("malformed body"));
+            assertThat(stub.received).hasSize(4);
+        }
+    }
+
     @Test
     void aGatewayRetryAfterIsHonouredUpToTheBackoffCap() throws Exception {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();

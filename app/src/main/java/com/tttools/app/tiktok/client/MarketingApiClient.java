@@ -92,6 +92,8 @@ final class MarketingApiClient implements TikTokMarketingApi {
         try {
             response = transport.exchange(call);
         } catch (HttpTransport.TransportException e) {
+            log.debug("TikTok {} {} -> {} after {} ms", call.method(), call.path(), e.getMessage(),
+                    (System.nanoTime() - started) / 1_000_000);
             return ResponseReader.Result.failed(Failure.retryable(e.getMessage()));
         }
         ResponseReader.Result result = reader.read(response);
@@ -112,7 +114,7 @@ final class MarketingApiClient implements TikTokMarketingApi {
 
     private void pause(ApiCall call, Failure failure, Duration wait) {
         log.info("TikTok {} failed ({}{}), retrying in {} ms", call.path(),
-                failure.code() == 0 ? "" : "code " + failure.code() + ", ", failure.detail(), wait.toMillis());
+                failure.code() == 0 ? "" : "code " + failure.code() + ", ", redact(failure.detail(), call), wait.toMillis());
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

@@ -36,9 +36,7 @@ class TikTokClientConfiguration {
 
     @Bean
     TikTokEndpoints tiktokEndpoints(TikTokProperties properties, Environment environment) {
-        if (properties.simulatorMode() && environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("TIKTOK_APP_ID and TIKTOK_APP_SECRET must be set in production");
-        }
+        TikTokEndpoints.requireCredentialsInProduction(properties, environment.acceptsProfiles(Profiles.of("prod")));
         URI publicBaseUrl = URI.create(environment.getRequiredProperty("tttools.base-url"));
         return new TikTokEndpoints(properties, publicBaseUrl, localPort::get);
     }

@@ -26,6 +26,13 @@ public final class TikTokEndpoints {
         this.localPort = localPort;
     }
 
+    /** The simulator never stands in for TikTok in production: start-up stops instead. */
+    static void requireCredentialsInProduction(TikTokProperties properties, boolean production) {
+        if (production && properties.simulatorMode()) {
+            throw new IllegalStateException("TIKTOK_APP_ID and TIKTOK_APP_SECRET must be set in production");
+        }
+    }
+
     public boolean simulator() {
         return properties.simulatorMode();
     }

@@ -37,6 +37,15 @@ class TikTokEndpointsTest {
     }
 
     @Test
+    void productionWithoutCredentialsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TikTokEndpoints.requireCredentialsInProduction(properties(null, null), true))
+                .hasMessageContaining("TIKTOK_APP_ID");
+        TikTokEndpoints.requireCredentialsInProduction(properties("42", "s"), true);
+        TikTokEndpoints.requireCredentialsInProduction(properties(null, null), false);
+    }
+
+    @Test
     void anAppIdWithoutSecretIsInvalid() {
         assertThat(properties("42", null).isCredentialsComplete()).isFalse();
         assertThat(properties(null, null).isCredentialsComplete()).isTrue();

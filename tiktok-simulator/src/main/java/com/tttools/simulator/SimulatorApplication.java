@@ -48,7 +48,22 @@ public class SimulatorApplication {
         if (opts.containsKey("now")) {
             s = s.withNow(Instant.parse(opts.get("now")));
         }
+        if (opts.containsKey("apps")) {
+            for (String app : opts.get("apps").split(";")) {
+                s = s.withApp(app(app.trim()));
+            }
+        }
         return s;
+    }
+
+    /** "appId,secret,qps[,redirectUri...]": an app with exact redirect URIs (none = any localhost URI) and a QPS tier. */
+    static SimApp app(String spec) {
+        String[] parts = spec.split(",");
+        if (parts.length < 3) {
+            throw new IllegalArgumentException("--apps entries look like appId,secret,qps[,redirectUri...], got " + spec);
+        }
+        java.util.List<String> uris = java.util.Arrays.stream(parts).skip(3).map(String::trim).toList();
+        return new SimApp(parts[0].trim(), parts[1].trim(), uris, Integer.parseInt(parts[2].trim()), SimApp.ALL_SCOPES);
     }
 
     /** Accepts "--name value" and "--name=value"; a flag without value maps to "true". */

@@ -125,8 +125,30 @@ class EntityContractTest {
         assertThat(afterSwitch).isEqualTo(auctionOnly);
     }
 
+    @Test
+    void allCampaignsComeFromTheAdsPlatform() {
+        int all = total(campaigns());
+        assertThat(total(campaigns("filtering", "{\"campaign_system_origins\":[\"TT_ADS_PLATFORM\",\"PROMOTE\"]}"))).isEqualTo(all);
+        assertThat(total(campaigns("filtering", "{\"campaign_system_origins\":[\"PROMOTE\"]}"))).isZero();
+    }
+
     private static int total(JsonNode res) {
         return res.get("data").get("page_info").get("total_number").asInt();
+    }
+
+    @Test
+    void sandboxAndSmartPlusKnobs() {
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", true, "smartPlusShareWithoutModifyTime", 0.5));
+        assertThat(campaigns().get("data").get("list").get(0).has("secondary_status")).isFalse();
+        assertThat(sim.get("/oauth2/advertiser/get/", token, params("app_id", TestSim.APP, "secret", TestSim.SECRET)).get("code").asInt()).isEqualTo(40001);
+        int without = 0;
+        JsonNode ads = sim.get("/ad/get/", token, params("advertiser_id", adv, "page_size", "1000")).get("data").get("list");
+        for (JsonNode ad : ads) {
+            without += ad.has("modify_time") ? 0 : 1;
+        }
+        assertThat(without).isPositive().isLessThan(ads.size());
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", false, "smartPlusShareWithoutModifyTime", 0.0));
+        assertThat(campaigns().get("data").get("list").get(0).has("secondary_status")).isTrue();
     }
 
     @Test
@@ -186,6 +208,9 @@ class EntityContractTest {
         }
         assertThat(sim.post("/campaign/status/update/", token, Map.of("advertiser_id", adv, "campaign_ids", tooMany, "operation_status", "ENABLE"))
                 .get("code").asInt()).isEqualTo(40002);
+        sim.control("POST", "/_sim/behaviour", Map.of("maxIdsPerWrite", 1));
+        assertThat(sim.post("/campaign/status/update/", token, Map.of("advertiser_id", adv, "campaign_ids", tooMany.subList(0, 2), "operation_status", "ENABLE"))
+                .get("message").asString()).isEqualTo("campaign_ids: Length must be between 1 and 1.");
     }
 
     @Test

@@ -132,6 +132,8 @@ class ReportContractTest {
         }
         assertThat(withTotals.get("total_metrics").get("impressions").asString()).isEqualTo(Long.toString(sum));
         assertThat(withTotals.get("total_metrics").has("campaign_name")).isFalse();
+        sim.control("POST", "/_sim/behaviour", Map.of("sandbox", true));
+        assertThat(report("enable_total_metrics", "true").get("code").asInt()).isEqualTo(40002);
     }
 
     @Test
@@ -204,6 +206,18 @@ class ReportContractTest {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
+    }
+
+    @Test
+    void pagesOfOneQueryAgreeAndWritesAreSeenAtOnce() {
+        JsonNode all = report("page_size", "1000").get("data");
+        int total = all.get("page_info").get("total_number").asInt();
+        assertThat(total).isGreaterThan(2);
+        JsonNode second = report("page_size", "2", "page", "2").get("data").get("list");
+        assertThat(second.get(0)).isEqualTo(all.get("list").get(2));
+        String campaign = all.get("list").get(0).get("dimensions").get("campaign_id").asString();
+        sim.post("/campaign/update/", token, Map.of("advertiser_id", adv, "campaign_id", campaign, "campaign_name", "Renamed by a write"));
+        assertThat(report("page_size", "2").get("data").get("list").get(0).get("metrics").get("campaign_name").asString()).isEqualTo("Renamed by a write");
     }
 
     @Test

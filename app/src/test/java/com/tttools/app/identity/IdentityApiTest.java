@@ -63,6 +63,13 @@ class IdentityApiTest extends IntegrationTest {
         ApiClient.Response response = client.postWithoutCsrf("/api/v1/auth/signup", Users.signup(Users.uniqueEmail("nocsrf")));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body()).contains("CSRF");
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            String token = new ApiClient(port).csrfToken();
+            assertThat(token).hasSizeGreaterThanOrEqualTo(43).doesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-.*");
+            tokens.add(token);
+        }
+        assertThat(tokens).hasSize(20);
     }
 
     @Test

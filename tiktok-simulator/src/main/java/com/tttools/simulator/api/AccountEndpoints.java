@@ -292,7 +292,7 @@ final class AccountEndpoints {
             m.put("shared", false);
             m.put("is_creator", true);
             m.put("create_time", Times.utc(created));
-            m.put("expired_time", Times.utc(created + 365L * 86_400)); 
+            m.put("expired_time", Times.utc(created + 365L * 86_400));
             all.add(m);
         }
         return page(call, "list", all, paging);

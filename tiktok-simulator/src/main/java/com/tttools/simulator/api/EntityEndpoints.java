@@ -11,6 +11,7 @@ import java.util.Set;
 import com.tttools.simulator.core.ApiException;
 import com.tttools.simulator.core.Paging;
 import com.tttools.simulator.data.Dataset;
+import com.tttools.simulator.data.Hash;
 import com.tttools.simulator.data.Level;
 import com.tttools.simulator.data.World;
 
@@ -71,6 +72,12 @@ final class EntityEndpoints {
                 case ADGROUP -> EntityViews.adgroup(call.world, idx, call.now);
                 default -> EntityViews.ad(call.world, idx, call.now);
             };
+            if (call.world.behaviour().sandbox()) {
+                full.remove("secondary_status");
+            }
+            if (level == Level.AD && Hash.u(call.data().seed, 64, idx, 0) < call.world.behaviour().smartPlusShareWithoutModifyTime()) {
+                full.remove("modify_time");
+            }
             rows.add(EntityViews.project(full, fields, dropNulls));
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -91,8 +98,9 @@ final class EntityEndpoints {
 
     private static List<String> ids(Call call, String name) {
         List<String> ids = call.params.stringList(name);
-        if (ids == null || ids.isEmpty() || ids.size() > 20) {
-            throw ApiException.invalid(name + ": Length must be between 1 and 20.");
+        int max = call.world.behaviour().maxIdsPerWrite();
+        if (ids == null || ids.isEmpty() || ids.size() > max) {
+            throw ApiException.invalid(name + ": Length must be between 1 and " + max + ".");
         }
         return ids;
     }
@@ -240,8 +248,9 @@ final class EntityEndpoints {
         List<?> budgets = call.params.list("budget");
         List<?> scheduled = call.params.list("schedule_budget");
         int count = (budgets == null ? 0 : budgets.size()) + (scheduled == null ? 0 : scheduled.size());
-        if (count == 0 || count > 20) {
-            throw ApiException.invalid("budget: Length must be between 1 and 20.");
+        int max = call.world.behaviour().maxIdsPerWrite();
+        if (count == 0 || count > max) {
+            throw ApiException.invalid("budget: Length must be between 1 and " + max + ".");
         }
         List<Object[]> changes = new ArrayList<>();
         collect(call, adv, budgets, "budget", false, changes);

@@ -29,6 +29,7 @@ final class EntityFilter {
     private Long createdFrom;
     private Long createdTo;
     private Long modifiedAfter;
+    private boolean platformOrigin = true;
 
     EntityFilter(World world, Level level, Map<String, Object> filtering, long now) {
         this.world = world;
@@ -64,6 +65,9 @@ final class EntityFilter {
             objective = List.of(s);
         }
         objectives = objective == null ? null : new HashSet<>(objective);
+        // every simulated campaign comes from the ads platform (none from Promote)
+        List<String> origins = strings(f, "campaign_system_origins");
+        platformOrigin = origins == null || origins.contains("TT_ADS_PLATFORM");
         createdFrom = time(f, "creation_filter_start_time");
         createdTo = time(f, "creation_filter_end_time");
     }
@@ -112,7 +116,7 @@ final class EntityFilter {
             case ADGROUP -> d.agCamp[idx];
             default -> d.agCamp[d.adAg[idx]];
         };
-        if (!world.exists(level, idx, now)) {
+        if (!platformOrigin || !world.exists(level, idx, now)) {
             return false;
         }
         if (campaignIds != null && !campaignIds.contains(campaign)) {

@@ -1,6 +1,5 @@
 package com.tttools.simulator.api;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,9 +187,5 @@ final class EntityViews {
             }
         }
         return out;
-    }
-
-    static List<Map<String, Object>> list() {
-        return new ArrayList<>();
     }
 }

@@ -44,6 +44,9 @@ final class OAuthEndpoints {
     }
 
     static Object advertisers(Call call) {
+        if (call.world.behaviour().sandbox()) {
+            throw new ApiException(ApiException.NO_PERMISSION, "oauth2/advertiser/get is not available in the sandbox; use the sandbox advertiser id.");
+        }
         SimApp app = call.sim.auth.authenticateApp(call.params.str("app_id"), call.params.str("secret"));
         if (!app.appId().equals(call.token.appId)) {
             throw new ApiException(ApiException.NO_PERMISSION, "The app_id is inconsistent with the app_id of the access token.");

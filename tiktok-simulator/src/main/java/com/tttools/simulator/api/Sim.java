@@ -14,6 +14,7 @@ import com.tttools.simulator.limits.Faults;
 import com.tttools.simulator.limits.RateLimiter;
 import com.tttools.simulator.limits.Stats;
 import com.tttools.simulator.oauth.AuthStore;
+import com.tttools.simulator.report.ReportCache;
 import com.tttools.simulator.report.ReportTasks;
 
 /** All mutable state of one simulator instance. */
@@ -28,6 +29,7 @@ public final class Sim {
     public final RateLimiter limiter;
     public final Stats stats = new Stats();
     public final ReportTasks tasks = new ReportTasks();
+    public final ReportCache reports = new ReportCache();
     private volatile Faults faults;
     private volatile World world;
     private volatile Consent consent = new Consent(false, null);
@@ -79,6 +81,7 @@ public final class Sim {
         Behaviour behaviour = world.behaviour();
         world = build(newSeed, newScale, behaviour);
         tasks.clear();
+        reports.clear();
         faults = new Faults(newSeed);
         stats.clear();
     }

@@ -11,7 +11,9 @@ import com.tttools.simulator.data.Level;
 public final class MetricCatalog {
 
     public static final Set<String> MONEY = Set.of("spend", "billed_cost", "cash_spend", "voucher_spend", "cpc", "cpm", "cost_per_1000_reached",
-            "cost_per_conversion", "real_time_cost_per_conversion", "cost_per_result", "real_time_cost_per_result", "cost_per_secondary_goal_result");
+            "cost_per_conversion", "real_time_cost_per_conversion", "cost_per_result", "real_time_cost_per_result", "cost_per_secondary_goal_result",
+            "cost_per_app_install", "real_time_app_install_cost", "cost_per_registration", "cost_per_purchase", "total_purchase_value",
+            "value_per_complete_payment", "total_onsite_shopping_value", "cost_per_sales_lead");
 
     static final Set<String> PERFORMANCE = Set.of("spend", "billed_cost", "impressions", "gross_impressions", "clicks", "ctr", "cpc", "cpm",
             "reach", "cost_per_1000_reached", "frequency", "conversion", "cost_per_conversion", "conversion_rate", "conversion_rate_v2",
@@ -19,7 +21,12 @@ public final class MetricCatalog {
             "cost_per_result", "result_rate", "real_time_result", "real_time_cost_per_result", "real_time_result_rate", "secondary_goal_result",
             "cost_per_secondary_goal_result", "secondary_goal_result_rate", "video_play_actions", "video_watched_2s", "video_watched_6s",
             "video_views_p25", "video_views_p50", "video_views_p75", "video_views_p100", "average_video_play", "average_video_play_per_user",
-            "likes", "comments", "shares", "follows", "profile_visits", "profile_visits_rate", "engagements", "engagement_rate");
+            "likes", "comments", "shares", "follows", "profile_visits", "profile_visits_rate", "engagements", "engagement_rate",
+            "app_install", "cost_per_app_install", "real_time_app_install", "real_time_app_install_cost", "registration", "cost_per_registration",
+            "purchase", "cost_per_purchase", "total_purchase_value", "complete_payment", "value_per_complete_payment", "total_complete_payment_rate",
+            "total_pageview", "onsite_shopping", "total_onsite_shopping_value", "vta_conversion", "cta_conversion", "vta_purchase", "cta_purchase",
+            "sales_lead", "cost_per_sales_lead", "total_app_event_add_to_cart", "engaged_view", "engaged_view_15s", "paid_engaged_view",
+            "clicks_on_music_disc");
 
     static final Set<String> ADVERTISER_ONLY = Set.of("cash_spend", "voucher_spend");
     static final Set<String> ADVERTISER_ATTRIBUTES = Set.of("advertiser_name", "currency");

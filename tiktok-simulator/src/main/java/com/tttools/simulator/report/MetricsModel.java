@@ -34,7 +34,18 @@ public final class MetricsModel {
     public static final int PVISITS = 18;
     public static final int GROSS = 19;
     public static final int PLAYSEC = 20;
-    public static final int N = 21;
+    public static final int PURCHASE = 21;
+    public static final int REGISTRATION = 22;
+    public static final int INSTALL = 23;
+    public static final int LEAD = 24;
+    public static final int VALUE = 25;
+    public static final int PAGEVIEW = 26;
+    public static final int CART = 27;
+    public static final int ENGAGED = 28;
+    public static final int ENGAGED15 = 29;
+    public static final int MUSIC = 30;
+    public static final int VTA = 31;
+    public static final int N = 32;
 
     /** Weekly seasonality, Monday first: weekends are busier. */
     private static final double[] DOW = {0.92, 0.90, 0.94, 0.98, 1.05, 1.18, 1.13};
@@ -103,9 +114,11 @@ public final class MetricsModel {
         long spend = Math.round(imp * p.cpm() / 1000 * (0.9 + 0.2 * Hash.u(seed, 86, ad, epochDay)));
         long conv = (long) (clk * p.cvr() * (0.6 + 0.8 * Hash.u(seed, 88, ad, epochDay)) + Hash.u(seed, 89, ad, epochDay));
         long vplay = (long) (imp * p.videoRate());
-        long[] day = {imp, clk, spend, conv, 0, 0, 0, vplay, vplay * 62 / 100, vplay * 35 / 100, vplay * 42 / 100, vplay * 26 / 100,
+        long[] day = new long[N];
+        long[] base = {imp, clk, spend, conv, 0, 0, 0, vplay, vplay * 62 / 100, vplay * 35 / 100, vplay * 42 / 100, vplay * 26 / 100,
                 vplay * 17 / 100, vplay * 11 / 100, vplay * 18 / 1000, vplay * 2 / 1000, vplay * 15 / 10_000, vplay / 1000, clk * 15 / 100,
                 imp + imp * 3 / 100, vplay * 63 / 10};
+        System.arraycopy(base, 0, day, 0, base.length);
         long[] part;
         if (hour >= 0) {
             part = new long[N];
@@ -151,6 +164,18 @@ public final class MetricsModel {
                 part[RT_RESULT] = realTime;
             }
         }
+        // event metrics hang off the reported conversions of this ad-day, so they restate with them and stay additive
+        part[PURCHASE] = reported * 45 / 100;
+        part[REGISTRATION] = reported * 20 / 100;
+        part[INSTALL] = reported * 25 / 100;
+        part[LEAD] = reported * 10 / 100;
+        part[VALUE] = Math.round(part[PURCHASE] * p.cpm() * 8);
+        part[PAGEVIEW] = part[CLK] * 80 / 100;
+        part[CART] = reported * 150 / 100;
+        part[ENGAGED] = part[V6S] * 60 / 100;
+        part[ENGAGED15] = part[P50] * 50 / 100;
+        part[MUSIC] = part[LIKES] / 20;
+        part[VTA] = reported * 30 / 100;
         for (int m = 0; m < N; m++) {
             out[m] += part[m];
         }

@@ -42,7 +42,7 @@ public final class ReportEndpoints {
     public static Object integrated(Sim sim, World world, Params params, Token token, long now) {
         ReportQuery q = ReportQuery.parse(params, world, false, resolver(world, token));
         Paging paging = Paging.from(params, 10, 1000);
-        List<ReportEngine.Row> rows = ReportEngine.rows(q, world, now);
+        List<ReportEngine.Row> rows = sim.reports.rows(q, world, now);
         RowFormatter formatter = new RowFormatter(q, world, now);
         rows = sorted(q, rows, formatter);
         List<Map<String, Object>> page = new ArrayList<>();

@@ -63,8 +63,9 @@ public final class ReportEngine {
                     }
                 }
             }
-            Breakdowns.Split split = q.breakdowns().isEmpty() ? null : Breakdowns.of(q.breakdowns(), d, adv);
             int rowAdv = q.idDimension() == null && q.multi() ? -1 : adv;
+            // labels must follow the row's advertiser (none when several advertisers are merged into one row)
+            Breakdowns.Split split = q.breakdowns().isEmpty() ? null : Breakdowns.of(q.breakdowns(), d, rowAdv);
             long[] scratch = new long[MetricsModel.N];
             for (int c = d.advCampStart[adv]; c < d.advCampStart[adv + 1]; c++) {
                 if (!passes(q, world, Level.CAMPAIGN, c, q.filters().campaigns(), now)) {

@@ -155,6 +155,9 @@ public record ReportQuery(
             }
         }
         boolean totals = p.bool("enable_total_metrics", false);
+        if (totals && world.behaviour().sandbox()) {
+            throw ApiException.invalid("enable_total_metrics: Not supported in the sandbox.");
+        }
         if (totals && (!reportType.equals("BASIC") || "stat_time_hour".equals(timeDim) || !breakdowns.isEmpty())) {
             throw ApiException.invalid("enable_total_metrics: Only supported for BASIC reports with one ID dimension and/or stat_time_day.");
         }

@@ -143,6 +143,26 @@ public final class RowFormatter {
             case "profile_visits_rate" -> ratio(v[PVISITS] * 100.0, v[IMP], 2);
             case "engagements" -> Long.toString(engagements(v));
             case "engagement_rate" -> ratio(engagements(v) * 100.0, v[IMP], 2);
+            case "app_install", "real_time_app_install" -> Long.toString(v[INSTALL]);
+            case "cost_per_app_install", "real_time_app_install_cost" -> money(div(spend, v[INSTALL]));
+            case "registration" -> Long.toString(v[REGISTRATION]);
+            case "cost_per_registration" -> money(div(spend, v[REGISTRATION]));
+            case "purchase", "complete_payment", "onsite_shopping" -> Long.toString(v[PURCHASE]);
+            case "cost_per_purchase" -> money(div(spend, v[PURCHASE]));
+            case "total_purchase_value", "total_onsite_shopping_value" -> money(v[VALUE] / Math.pow(10, digits));
+            case "value_per_complete_payment" -> money(div(v[VALUE] / Math.pow(10, digits), v[PURCHASE]));
+            case "total_complete_payment_rate" -> ratio(v[VALUE], v[SPEND], 2);
+            case "total_pageview" -> Long.toString(v[PAGEVIEW]);
+            case "vta_conversion" -> Long.toString(v[VTA]);
+            case "cta_conversion" -> Long.toString(v[CONV] - v[VTA]);
+            case "vta_purchase" -> Long.toString(v[VTA] * 45 / 100);
+            case "cta_purchase" -> Long.toString(v[PURCHASE] - v[VTA] * 45 / 100);
+            case "sales_lead" -> Long.toString(v[LEAD]);
+            case "cost_per_sales_lead" -> money(div(spend, v[LEAD]));
+            case "total_app_event_add_to_cart" -> Long.toString(v[CART]);
+            case "engaged_view", "paid_engaged_view" -> Long.toString(v[ENGAGED]);
+            case "engaged_view_15s" -> Long.toString(v[ENGAGED15]);
+            case "clicks_on_music_disc" -> Long.toString(v[MUSIC]);
             default -> "-";
         };
     }

@@ -124,6 +124,9 @@ final class ConsentPage {
         AuthStore.AuthCode code = sim.auth.newCode(kind, app.appId(), user, advertisers, redirect,
                 now + sim.world().behaviour().authCodeTtl().toSeconds());
         String url = append(redirect, kind == Token.Kind.ADVERTISER ? "auth_code" : "code", code.code());
+        if (kind == Token.Kind.ADVERTISER && sim.world().behaviour().callbackAlsoCode()) {
+            url += "&code=" + code.code();
+        }
         if (state != null) {
             url += "&state=" + enc(state);
         }

@@ -74,7 +74,7 @@ final class ControlApi {
     }
 
     private Object reset(Map<String, Object> body) {
-        long seed = body.get("seed") == null ? control.sim().seed() : ((Number) body.get("seed")).longValue();
+        long seed = body.get("seed") == null ? control.sim().seed() : Long.parseLong(body.get("seed").toString());
         Scale scale = body.get("scale") == null ? control.sim().scale() : Scale.parse(body.get("scale").toString());
         control.reset(seed, scale);
         return control.info();
@@ -158,6 +158,24 @@ final class ControlApi {
         if (body.get("queryTooLargeRows") != null) {
             b = b.withQueryTooLargeRows(integer(body, "queryTooLargeRows"));
         }
+        if (body.get("asyncPollsToComplete") != null) {
+            b = b.withAsyncPollsToComplete(integer(body, "asyncPollsToComplete"));
+        }
+        if (body.get("callbackAlsoCode") != null) {
+            b = b.withCallbackAlsoCode(Boolean.TRUE.equals(body.get("callbackAlsoCode")));
+        }
+        if (body.get("maxIdsPerWrite") != null) {
+            b = b.withMaxIdsPerWrite(integer(body, "maxIdsPerWrite"));
+        }
+        if (body.get("acceptQueryAccessToken") != null) {
+            b = b.withAcceptQueryAccessToken(Boolean.TRUE.equals(body.get("acceptQueryAccessToken")));
+        }
+        if (body.get("sandbox") != null) {
+            b = b.withSandbox(Boolean.TRUE.equals(body.get("sandbox")));
+        }
+        if (body.get("smartPlusShareWithoutModifyTime") != null) {
+            b = b.withSmartPlusShareWithoutModifyTime(((Number) body.get("smartPlusShareWithoutModifyTime")).doubleValue());
+        }
         control.behaviour(b);
         return b;
     }
@@ -197,7 +215,7 @@ final class ControlApi {
 
     private static Integer integer(Map<String, Object> body, String key) {
         Object v = body.get(key);
-        return v == null ? null : ((Number) v).intValue();
+        return v == null ? null : v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
     }
 
     private static Map<String, Object> body(HttpServletRequest req) throws IOException {

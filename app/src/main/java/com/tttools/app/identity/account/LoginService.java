@@ -71,6 +71,23 @@ public class LoginService {
         return new LoginResult.Succeeded(user);
     }
 
+    /** The second step of a two-step sign-in whose password step passed moments ago. */
+    @Transactional
+    public LoginResult completeSecondFactor(UserRecord user, String code, String ip) {
+        String account = UserRepository.normalize(user.email());
+        Decision byAccount = limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        if (!byAccount.allowed()) {
+            return new LoginResult.Throttled(byAccount.retryAfter());
+        }
+        SecondFactor factor = secondFactor.getIfAvailable();
+        if (factor == null || !factor.enabled(user.id()) || code == null || !factor.verify(user.id(), code.strip())) {
+            return fail(account, ip, Optional.of(user));
+        }
+        limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"));
+        return new LoginResult.Succeeded(user);
+    }
+
     private LoginResult fail(String account, String ip, Optional<UserRecord> user) {
         limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
         limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);

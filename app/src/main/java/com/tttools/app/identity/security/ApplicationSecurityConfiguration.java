@@ -28,6 +28,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -51,16 +52,16 @@ class ApplicationSecurityConfiguration {
     }
 
     @Bean
-    CookieCsrfTokenRepository csrfTokenRepository(PlatformProperties platform) {
-        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").secure(platform.https()));
-        return repository;
+    CsrfTokenRepository csrfTokenRepository(PlatformProperties platform) {
+        CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookies.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").secure(platform.https()));
+        return new RandomCsrfTokenRepository(cookies);
     }
 
     @Bean
     @Order(10)
     SecurityFilterChain applicationChain(HttpSecurity http, SecurityContextRepository contexts,
-            CookieCsrfTokenRepository csrfTokens, PersonalAccessTokens tokens, ProblemResponses problems,
+            CsrfTokenRepository csrfTokens, PersonalAccessTokens tokens, ProblemResponses problems,
             SecurityEvents securityEvents, SessionProperties sessions, Clock clock,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
             throws Exception {
@@ -70,7 +71,7 @@ class ApplicationSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/login", "/login/two-factor", "/signup", "/forgot-password",
-                                "/reset-password").permitAll()
+                                "/reset-password", "/verify-email").permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers(new UnmappedRoutes(mappings)).permitAll()
                         .requestMatchers(unsafeApi).hasAuthority(SignIn.WRITE.getAuthority())

@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +37,10 @@ class AuthApiController {
     static final String INVALID_CREDENTIALS = "The email or password is incorrect.";
 
     record CsrfResponse(String headerName, String token) {
+        @Override
+        public String toString() {
+            return "CsrfResponse[headerName=" + headerName + "]";
+        }
     }
 
     record SignupRequest(String email, String password, String name) {
@@ -75,10 +79,10 @@ class AuthApiController {
     private final SignIn signIn;
     private final RateLimiter limiter;
     private final SecurityEvents securityEvents;
-    private final CookieCsrfTokenRepository csrfTokens;
+    private final CsrfTokenRepository csrfTokens;
 
     AuthApiController(AccountService accounts, LoginService logins, SignIn signIn, RateLimiter limiter,
-            SecurityEvents securityEvents, CookieCsrfTokenRepository csrfTokens) {
+            SecurityEvents securityEvents, CsrfTokenRepository csrfTokens) {
         this.accounts = accounts;
         this.logins = logins;
         this.signIn = signIn;

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * One db-scheduler over PostgreSQL for the whole application: every {@link Task} bean of any module is
@@ -22,7 +23,8 @@ class SchedulerConfiguration {
     @Bean
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
         List<Task<?>> startupTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, tasks)
+        // Transaction-aware: scheduling from a @Transactional method commits or rolls back with it.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .startTasks(asStartupTasks(startupTasks))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

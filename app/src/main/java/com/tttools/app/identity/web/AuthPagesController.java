@@ -1,0 +1,208 @@
+package com.tttools.app.identity.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.identity.account.AccountService;
+import com.tttools.app.identity.account.LoginLimits;
+import com.tttools.app.identity.account.LoginResult;
+import com.tttools.app.identity.account.LoginService;
+import com.tttools.app.identity.account.SecurityEvents;
+import com.tttools.app.identity.account.UserRecord;
+import com.tttools.app.identity.account.UserRepository;
+import com.tttools.app.identity.security.SignIn;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.ValidationFailedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in pages: log in (with the second step), sign up, verify email, forgot and reset password, log out. */
+@Controller
+class AuthPagesController {
+
+    static final String AFTER_LOGIN = "/account";
+
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final SignIn signIn;
+    private final UserRepository users;
+    private final RateLimiter limiter;
+    private final SecurityEvents securityEvents;
+
+    AuthPagesController(AccountService accounts, LoginService logins, SignIn signIn, UserRepository users,
+            RateLimiter limiter, SecurityEvents securityEvents) {
+        this.accounts = accounts;
+        this.logins = logins;
+        this.signIn = signIn;
+        this.users = users;
+        this.limiter = limiter;
+        this.securityEvents = securityEvents;
+    }
+
+    @GetMapping("/login")
+    String loginPage(@AuthenticationPrincipal AuthenticatedUser user) {
+        return user == null ? "identity/login" : "redirect:" + AFTER_LOGIN;
+    }
+
+    @PostMapping("/login")
+    String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        LoginResult result = logins.authenticate(email, password, null, CurrentRequest.of(request).ip());
+        if (result instanceof LoginResult.Succeeded ok) {
+            signIn.signIn(ok.user(), request, response);
+            return "redirect:" + AFTER_LOGIN;
+        }
+        if (result instanceof LoginResult.SecondFactorRequired pending) {
+            signIn.rememberPendingSecondFactor(pending.user(), request);
+            return "redirect:/login/two-factor";
+        }
+        model.addAttribute("email", email);
+        if (result instanceof LoginResult.Throttled throttled) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
+            model.addAttribute("error", "Too many attempts. Try again in "
+                    + Math.max(1, throttled.retryAfter().toMinutes()) + " minute(s).");
+        } else {
+            response.setStatus(401);
+            model.addAttribute("error", AuthApiController.INVALID_CREDENTIALS);
+        }
+        return "identity/login";
+    }
+
+    @GetMapping("/login/two-factor")
+    String secondFactorPage(HttpServletRequest request) {
+        return signIn.pendingSecondFactorUser(request).isPresent() ? "identity/two-factor-login" : "redirect:/login";
+    }
+
+    @PostMapping("/login/two-factor")
+    String secondFactor(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        var pending = signIn.pendingSecondFactorUser(request);
+        if (pending.isEmpty()) {
+            return "redirect:/login";
+        }
+        UserRecord user = users.findById(UserId.of(pending.get())).orElse(null);
+        if (user == null) {
+            return "redirect:/login";
+        }
+        LoginResult result = logins.completeSecondFactor(user, code, CurrentRequest.of(request).ip());
+        if (result instanceof LoginResult.Succeeded ok) {
+            signIn.signIn(ok.user(), request, response);
+            return "redirect:" + AFTER_LOGIN;
+        }
+        if (result instanceof LoginResult.Throttled) {
+            response.setStatus(429);
+            model.addAttribute("error", "Too many attempts. Start again later.");
+            signIn.signOut(request);
+            return "identity/login";
+        }
+        response.setStatus(401);
+        model.addAttribute("error", "That code is not valid. Try the current code, or a recovery code.");
+        return "identity/two-factor-login";
+    }
+
+    @GetMapping("/signup")
+    String signupPage(@AuthenticationPrincipal AuthenticatedUser user) {
+        return user == null ? "identity/signup" : "redirect:" + AFTER_LOGIN;
+    }
+
+    @PostMapping("/signup")
+    String signup(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        model.addAttribute("name", name);
+        model.addAttribute("email", email);
+        RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, CurrentRequest.of(request).ip());
+        if (!decision.allowed()) {
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
+            response.setStatus(429);
+            model.addAttribute("error", "Too many sign-ups from your network. Try again later.");
+            return "identity/signup";
+        }
+        try {
+            UserRecord user = accounts.signUp(email, password, name);
+            signIn.signIn(user, request, response);
+            return "redirect:" + AFTER_LOGIN + "?welcome";
+        } catch (ValidationFailedException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", Forms.byField(e));
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("error", e.getMessage());
+        }
+        return "identity/signup";
+    }
+
+    /** The emailed link lands here; confirming is a POST so that link scanners cannot use the token. */
+    @GetMapping("/verify-email")
+    String verifyPage(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        return "identity/verify-email";
+    }
+
+    @PostMapping("/verify-email")
+    String verify(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        try {
+            accounts.verifyEmail(token);
+            model.addAttribute("verified", true);
+        } catch (ValidationFailedException | ConflictException e) {
+            response.setStatus(422);
+            model.addAttribute("error", e instanceof ValidationFailedException v ? v.problems().get(0).message() : e.getMessage());
+        }
+        model.addAttribute("token", token);
+        return "identity/verify-email";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgotPage() {
+        return "identity/forgot-password";
+    }
+
+    @PostMapping("/forgot-password")
+    String forgot(@RequestParam(defaultValue = "") String email, Model model) {
+        if (limiter.consume(LoginLimits.RESETS_PER_EMAIL, email.strip().toLowerCase(Locale.ROOT)).allowed()) {
+            accounts.requestPasswordReset(email);
+        }
+        model.addAttribute("sent", true);
+        return "identity/forgot-password";
+    }
+
+    @GetMapping("/reset-password")
+    String resetPage(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        return "identity/reset-password";
+    }
+
+    @PostMapping("/reset-password")
+    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String newPassword,
+            Model model, HttpServletResponse response) {
+        try {
+            accounts.confirmPasswordReset(token, newPassword);
+            model.addAttribute("done", true);
+        } catch (ValidationFailedException e) {
+            response.setStatus(422);
+            model.addAttribute("errors", Forms.byField(e));
+        }
+        model.addAttribute("token", token);
+        return "identity/reset-password";
+    }
+
+    @PostMapping("/logout")
+    String logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+        if (user != null) {
+            securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of());
+        }
+        signIn.signOut(request);
+        return "redirect:/login?loggedOut";
+    }
+}

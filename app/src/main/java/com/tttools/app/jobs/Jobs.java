@@ -1,0 +1,19 @@
+package com.tttools.app.jobs;
+
+import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.WorkspaceId;
+import java.util.Optional;
+
+/** The jobs facade. Every method is scoped by workspace: a job of another workspace is not found. */
+public interface Jobs {
+
+    /** Queues a job, or returns the unfinished job with the same concurrency key or the job with the same idempotency key. */
+    JobView submit(JobRequest request);
+
+    Optional<JobView> find(WorkspaceId workspaceId, String jobId);
+
+    CursorPage<JobView> list(WorkspaceId workspaceId, JobFilter filter, int limit, String cursor);
+
+    /** Cancels a queued job at once, or asks a running one to stop; false when there is no such unfinished job. */
+    boolean cancel(WorkspaceId workspaceId, String jobId);
+}

@@ -1,0 +1,181 @@
+package com.tttools.app.jobs.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.tttools.app.jobs.JobCancelledException;
+import com.tttools.app.jobs.JobFailedPermanently;
+import com.tttools.app.jobs.JobHandler;
+import com.tttools.app.jobs.JobRun;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs user-visible jobs as one db-scheduler task ({@code user-job}, data = job id). db-scheduler gives
+ * persistence, one executor per execution across nodes, and revival of executions whose node died; this
+ * class keeps the job row in step and applies the retry policy (exponential backoff, bounded attempts).
+ */
+@Configuration(proxyBeanMethods = false)
+class JobExecutor {
+
+    static final String TASK = "user-job";
+    private static final Logger log = LoggerFactory.getLogger(JobExecutor.class);
+    private static final int MAX_ERROR = 2000;
+
+    private final JobRepository jobs;
+    private final ObjectProvider<List<JobHandler>> handlers;
+    private final JobsProperties properties;
+    private final Clock clock;
+    private final OneTimeTask<String> task;
+
+    JobExecutor(JobRepository jobs, ObjectProvider<List<JobHandler>> handlers, JobsProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.handlers = handlers;
+        this.properties = properties;
+        this.clock = clock;
+        this.task = Tasks.oneTime(TASK, String.class)
+                .onFailure(new RetryWithBackoff())
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> execute(UUID.fromString(instance.getData())));
+    }
+
+    @Bean
+    OneTimeTask<String> userJobTask() {
+        return task;
+    }
+
+    OneTimeTask<String> task() {
+        return task;
+    }
+
+    void unschedule(SchedulerClient scheduler, UUID jobId) {
+        TaskInstanceId id = TaskInstanceId.of(TASK, jobId.toString());
+        scheduler.getScheduledExecution(id).ifPresent(e -> scheduler.cancel(id));
+    }
+
+    void execute(UUID jobId) {
+        Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
+        if (started.isEmpty()) {
+            return;
+        }
+        JobRepository.RunState state = started.get();
+        if (state.cancelRequested()) {
+            jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+            return;
+        }
+        JobHandler handler = handlers.getObject().stream().filter(h -> h.type().equals(state.type())).findFirst()
+                .orElse(null);
+        if (handler == null) {
+            jobs.finish(jobId, JobStatus.FAILED, "No handler for job type " + state.type(), clock.instant());
+            return;
+        }
+        try {
+            handler.run(new Run(state));
+            jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
+        } catch (JobCancelledException e) {
+            jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+        } catch (JobFailedPermanently e) {
+            jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+        } catch (Exception e) {
+            if (state.attempts() >= state.maxAttempts()) {
+                log.warn("Job {} ({}) failed after {} attempts", jobId, state.type(), state.attempts(), e);
+                jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+                return;
+            }
+            log.info("Job {} ({}) attempt {} failed, will retry: {}", jobId, state.type(), state.attempts(), describe(e));
+            jobs.retryLater(jobId, describe(e), clock.instant());
+            throw new RetryableJobFailure(e);
+        }
+    }
+
+    Duration delayAfter(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
+        return properties.firstRetryDelay().multipliedBy(factor);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
+    }
+
+    /** Thrown to db-scheduler so that it reschedules the execution (through {@link RetryWithBackoff}). */
+    static final class RetryableJobFailure extends RuntimeException {
+        RetryableJobFailure(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private final class RetryWithBackoff implements FailureHandler<String> {
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+            int attempts = complete.getExecution().consecutiveFailures + 1;
+            Instant next = complete.getTimeDone().plus(delayAfter(attempts));
+            operations.reschedule(complete, next);
+        }
+    }
+
+    private final class Run implements JobRun {
+        private final JobRepository.RunState state;
+
+        Run(JobRepository.RunState state) {
+            this.state = state;
+        }
+
+        @Override
+        public String jobId() {
+            return state.id().toString();
+        }
+
+        @Override
+        public WorkspaceId workspaceId() {
+            return state.workspaceId();
+        }
+
+        @Override
+        public String payloadJson() {
+            return state.payload();
+        }
+
+        @Override
+        public int attempt() {
+            return state.attempts();
+        }
+
+        @Override
+        public Optional<String> lastCheckpoint() {
+            return Optional.ofNullable(state.checkpoint());
+        }
+
+        @Override
+        public void checkpoint(String json) {
+            jobs.checkpoint(state.id(), json, clock.instant());
+        }
+
+        @Override
+        public void progress(long done, Long total) {
+            jobs.progress(state.id(), done, total, clock.instant());
+        }
+
+        @Override
+        public void stopIfCancelled() {
+            if (jobs.cancelRequested(state.id())) {
+                throw new JobCancelledException();
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.tttools.app.jobs.internal;
+
+import com.tttools.app.jobs.JobFilter;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.shared.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code jobs}. Every read and every user-triggered write is scoped by workspace. */
+@Repository
+class JobRepository {
+
+    private static final String COLUMNS = """
+            id, workspace_id, type, status, progress_done, progress_total, attempts, last_error, created_by,
+            created_at, started_at, finished_at
+            """;
+
+    /** The runner's view of a job row. */
+    record RunState(UUID id, WorkspaceId workspaceId, String type, JobStatus status, String payload, String checkpoint,
+            int attempts, int maxAttempts, boolean cancelRequested) {
+    }
+
+    private final JdbcClient jdbc;
+
+    JobRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless an unfinished job holds the concurrency key or the idempotency key was used: then empty. */
+    boolean insert(UUID id, com.tttools.app.jobs.JobRequest request, int maxAttempts, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO jobs (id, workspace_id, type, status, payload, max_attempts, concurrency_key,
+                                          idempotency_key, created_by, created_at, updated_at)
+                        VALUES (:id, :ws, :type, 'QUEUED', CAST(:payload AS jsonb), :max, :ckey, :ikey, :by, :now, :now)
+                        ON CONFLICT DO NOTHING""")
+                .param("id", id).param("ws", request.workspaceId().value()).param("type", request.type())
+                .param("payload", request.payloadJson() == null ? "{}" : request.payloadJson())
+                .param("max", maxAttempts).param("ckey", request.concurrencyKey())
+                .param("ikey", request.idempotencyKey())
+                .param("by", request.createdBy() == null ? null : request.createdBy().value())
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    Optional<JobView> findActiveByConcurrencyKey(WorkspaceId ws, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs WHERE workspace_id = :ws AND concurrency_key = :key AND status IN ('QUEUED', 'RUNNING')""")
+                .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
+    }
+
+    Optional<JobView> findByIdempotencyKey(WorkspaceId ws, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws AND idempotency_key = :key")
+                .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
+    }
+
+    Optional<JobView> find(WorkspaceId ws, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws AND id = :id")
+                .param("ws", ws.value()).param("id", id).query(JobRepository::view).optional();
+    }
+
+    List<JobView> list(WorkspaceId ws, JobFilter filter, int limit, Cursor after) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs
+                        WHERE workspace_id = :ws
+                          AND (CAST(:type AS text) IS NULL OR type = :type)
+                          AND (CAST(:status AS text) IS NULL OR status = :status)
+                          AND (CAST(:afterAt AS timestamptz) IS NULL OR (created_at, id) < (:afterAt, :afterId))
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT :limit""")
+                .param("ws", ws.value()).param("type", filter.type())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
+                .query(JobRepository::view).list();
+    }
+
+    /** Marks the start of an attempt; empty when the job is gone or already finished (nothing to run). */
+    Optional<RunState> start(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, started_at = COALESCE(started_at, :now),
+                               updated_at = :now
+                        WHERE id = :id AND status IN ('QUEUED', 'RUNNING')
+                        RETURNING id, workspace_id, type, status, payload::text AS payload, checkpoint::text AS checkpoint,
+                                  attempts, max_attempts, cancel_requested""")
+                .param("id", id).param("now", Timestamp.from(now))
+                .query((rs, i) -> new RunState(rs.getObject("id", UUID.class),
+                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("type"),
+                        JobStatus.valueOf(rs.getString("status")), rs.getString("payload"), rs.getString("checkpoint"),
+                        rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getBoolean("cancel_requested")))
+                .optional();
+    }
+
+    void finish(UUID id, JobStatus status, String error, Instant now) {
+        jdbc.sql("""
+                        UPDATE jobs SET status = :status, last_error = COALESCE(:error, last_error), finished_at = :now,
+                               updated_at = :now
+                        WHERE id = :id""")
+                .param("status", status.name()).param("error", error).param("now", Timestamp.from(now)).param("id", id)
+                .update();
+    }
+
+    void retryLater(UUID id, String error, Instant now) {
+        jdbc.sql("UPDATE jobs SET status = 'QUEUED', last_error = :error, updated_at = :now WHERE id = :id")
+                .param("error", error).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void progress(UUID id, long done, Long total, Instant now) {
+        jdbc.sql("UPDATE jobs SET progress_done = :done, progress_total = :total, updated_at = :now WHERE id = :id")
+                .param("done", done).param("total", total).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void checkpoint(UUID id, String json, Instant now) {
+        jdbc.sql("UPDATE jobs SET checkpoint = CAST(:json AS jsonb), updated_at = :now WHERE id = :id")
+                .param("json", json).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    boolean cancelRequested(UUID id) {
+        return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    /** Cancels a queued job outright; asks a running one to stop. Returns the status before. */
+    Optional<JobStatus> requestCancel(WorkspaceId ws, UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE jobs j SET cancel_requested = TRUE,
+                               status = CASE WHEN j.status = 'QUEUED' THEN 'CANCELLED' ELSE j.status END,
+                               finished_at = CASE WHEN j.status = 'QUEUED' THEN :now ELSE j.finished_at END,
+                               updated_at = :now
+                        FROM (SELECT id, status FROM jobs WHERE id = :id AND workspace_id = :ws FOR UPDATE) before
+                        WHERE j.id = before.id AND before.status IN ('QUEUED', 'RUNNING')
+                        RETURNING before.status""")
+                .param("ws", ws.value()).param("id", id).param("now", Timestamp.from(now))
+                .query((rs, i) -> JobStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    private static JobView view(ResultSet rs, int row) throws SQLException {
+        UUID createdBy = rs.getObject("created_by", UUID.class);
+        long total = rs.getLong("progress_total");
+        return new JobView(rs.getObject("id", UUID.class).toString(), rs.getObject("workspace_id", UUID.class).toString(),
+                rs.getString("type"), JobStatus.valueOf(rs.getString("status")),
+                new JobView.Progress(rs.getLong("progress_done"), rs.wasNull() ? null : total),
+                rs.getInt("attempts"), rs.getString("last_error"), createdBy == null ? null : createdBy.toString(),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

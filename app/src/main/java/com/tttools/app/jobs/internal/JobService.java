@@ -1,0 +1,105 @@
+package com.tttools.app.jobs.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.tttools.app.jobs.JobFilter;
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.WorkspaceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JobService implements Jobs {
+
+    static final int MAX_LIMIT = 500;
+
+    private final JobRepository jobs;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final JobExecutor executor;
+    private final JobsProperties properties;
+    private final Clock clock;
+
+    JobService(JobRepository jobs, ObjectProvider<SchedulerClient> scheduler, JobExecutor executor,
+            JobsProperties properties, Clock clock) {
+        this.jobs = jobs;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The job row and its scheduled execution are written in the caller's transaction (the scheduler's data
+     * source is transaction-aware), so a job is never run before it is committed, nor left without a row.
+     */
+    @Override
+    @Transactional
+    public JobView submit(JobRequest request) {
+        if (request.idempotencyKey() != null) {
+            Optional<JobView> earlier = jobs.findByIdempotencyKey(request.workspaceId(), request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (!jobs.insert(id, request, properties.maxAttempts(), now)) {
+            return Optional.ofNullable(request.concurrencyKey())
+                    .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
+                    .or(() -> Optional.ofNullable(request.idempotencyKey())
+                            .flatMap(key -> jobs.findByIdempotencyKey(request.workspaceId(), key)))
+                    .orElseThrow(() -> new IllegalStateException("Job not inserted and no conflicting job found"));
+        }
+        scheduler.getObject().scheduleIfNotExists(executor.task().instance(id.toString(), id.toString()), now);
+        return jobs.find(request.workspaceId(), id).orElseThrow();
+    }
+
+    @Override
+    public Optional<JobView> find(WorkspaceId workspaceId, String jobId) {
+        return parse(jobId).flatMap(id -> jobs.find(workspaceId, id));
+    }
+
+    @Override
+    public CursorPage<JobView> list(WorkspaceId workspaceId, JobFilter filter, int limit, String cursor) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationFailedException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        List<JobView> page = jobs.list(workspaceId, filter, limit + 1, after);
+        if (page.size() <= limit) {
+            return new CursorPage<>(page, null);
+        }
+        JobView last = page.get(limit - 1);
+        return new CursorPage<>(page.subList(0, limit), new Cursor(last.createdAt(), UUID.fromString(last.id())).encode());
+    }
+
+    @Override
+    @Transactional
+    public boolean cancel(WorkspaceId workspaceId, String jobId) {
+        Optional<UUID> id = parse(jobId);
+        if (id.isEmpty()) {
+            return false;
+        }
+        Optional<JobStatus> before = jobs.requestCancel(workspaceId, id.get(), clock.instant());
+        before.filter(s -> s == JobStatus.QUEUED).ifPresent(s -> executor.unschedule(scheduler.getObject(), id.get()));
+        return before.isPresent();
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

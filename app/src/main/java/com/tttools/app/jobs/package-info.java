@@ -1,0 +1,6 @@
+/**
+ * User-visible background jobs over db-scheduler: submit, follow (status, progress, attempts, last error),
+ * cancel. Feature modules contribute {@link com.tttools.app.jobs.JobHandler}s.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Jobs")
+package com.tttools.app.jobs;

@@ -1,0 +1,31 @@
+// TTtools page behaviour. No inline scripts anywhere: the CSP forbids them.
+
+// htmx requests carry the CSRF token from the XSRF-TOKEN cookie, as the API expects.
+document.addEventListener('htmx:configRequest', function (event) {
+  var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+  if (match) {
+    event.detail.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]);
+  }
+});
+
+// Buttons with data-copy="#id" copy that element's text (tokens, recovery codes).
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-copy]');
+  if (!button) {
+    return;
+  }
+  var source = document.querySelector(button.getAttribute('data-copy'));
+  if (source && navigator.clipboard) {
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      button.textContent = 'Copied';
+    });
+  }
+});
+
+// Forms with data-confirm ask before submitting (destructive actions).
+document.addEventListener('submit', function (event) {
+  var message = event.target.getAttribute('data-confirm');
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

@@ -1,0 +1,81 @@
+package com.tttools.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.support.Browser;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Users;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A new user's first minutes, in a real browser: sign up, confirm the email from the dev mailbox, log out, log in. */
+class SignUpBrowserTest extends IntegrationTest {
+
+    ChromeDriver driver;
+
+    @BeforeEach
+    void openBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void signUpVerifyLogOutAndLogIn() {
+        String email = Users.uniqueEmail("browser");
+        driver.get(url("/"));
+        driver.findElement(By.linkText("Sign up")).click();
+        driver.findElement(By.name("name")).sendKeys("Bea Browser");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        waitForPath("/account");
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Welcome");
+        assertThat(driver.findElement(By.id("profile")).getText()).contains(email).contains("not verified");
+
+        driver.get(url("/dev/mailbox"));
+        WebElement mail = driver.findElements(By.cssSelector("article.mail")).stream()
+                .filter(m -> m.findElement(By.className("mail-to")).getText().equals(email))
+                .findFirst().orElseThrow();
+        URI link = URI.create(mail.findElement(By.className("mail-link")).getAttribute("href"));
+        driver.get(url(link.getPath() + "?" + link.getQuery()));
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("confirmed");
+
+        driver.findElement(By.cssSelector(".account-nav .link-button")).click();
+        waitForPath("/login");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitForPath("/account");
+        assertThat(driver.findElement(By.id("profile")).getText()).contains("verified").doesNotContain("not verified");
+        assertThat(driver.findElement(By.id("sessions")).getText()).contains("this session");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordShowsOneGenericMessage() {
+        driver.get(url("/login"));
+        driver.findElement(By.name("email")).sendKeys(Users.uniqueEmail("nobody"));
+        driver.findElement(By.name("password")).sendKeys("not the password at all");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".alert")).getText()).isEqualTo("The email or password is incorrect.");
+    }
+
+    private void waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+    }
+}

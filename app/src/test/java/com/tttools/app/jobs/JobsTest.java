@@ -1,0 +1,118 @@
+package com.tttools.app.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class JobsTest extends IntegrationTest {
+
+    @Autowired
+    Jobs jobs;
+
+    final WorkspaceId workspace = WorkspaceId.random();
+
+    JobView submit(String payload) {
+        return jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE, payload, null, null, null));
+    }
+
+    JobView awaitFinished(String id) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.find(workspace, id).orElseThrow(), job -> job.status().finished());
+    }
+
+    @Test
+    void aJobRunsToSuccessReportingProgress() {
+        JobView queued = submit("{\"units\": 4}");
+        assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(queued.workspaceId()).isEqualTo(workspace.toString());
+
+        JobView done = awaitFinished(queued.id());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.progress()).isEqualTo(new JobView.Progress(4, 4L));
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(done.startedAt()).isNotNull();
+        assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
+    }
+
+    @Test
+    void transientFailuresAreRetriedAndResumeFromTheCheckpoint() {
+        JobView done = awaitFinished(submit("{\"units\": 6, \"failTimes\": 2}").id());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(3);
+        assertThat(done.progress().done()).isEqualTo(6);
+        assertThat(done.lastError()).isEqualTo("transient failure #2");
+    }
+
+    @Test
+    void aJobThatKeepsFailingStopsAfterItsAttempts() {
+        JobView failed = awaitFinished(submit("{\"units\": 2, \"failTimes\": 99}").id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(4);
+        assertThat(failed.lastError()).isEqualTo("transient failure #4");
+    }
+
+    @Test
+    void permanentFailuresAreNotRetried() {
+        JobView failed = awaitFinished(submit("{\"permanent\": true}").id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).contains("permanent failure requested");
+    }
+
+    @Test
+    void oneJobPerConcurrencyKeyAtATimeAndCancellationStopsIt() {
+        JobRequest request = new JobRequest(workspace, TestJobHandler.TYPE, "{\"waitForCancel\": true}", "sync:abc", null, null);
+        JobView first = jobs.submit(request);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(workspace, first.id()).orElseThrow().status(),
+                s -> s == JobStatus.RUNNING);
+        assertThat(jobs.submit(request).id()).isEqualTo(first.id());
+
+        assertThat(jobs.cancel(workspace, first.id())).isTrue();
+        assertThat(awaitFinished(first.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(jobs.cancel(workspace, first.id())).isFalse();
+
+        JobView second = jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE, "{}", "sync:abc", null, null));
+        assertThat(second.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheFirstJob() {
+        JobRequest request = new JobRequest(workspace, TestJobHandler.TYPE, "{}", null, "key-123", null);
+        assertThat(jobs.submit(request).id()).isEqualTo(jobs.submit(request).id());
+    }
+
+    @Test
+    void anotherWorkspaceNeitherSeesNorCancelsTheJob() {
+        JobView job = submit("{\"units\": 1}");
+        WorkspaceId other = WorkspaceId.random();
+        assertThat(jobs.find(other, job.id())).isEmpty();
+        assertThat(jobs.cancel(other, job.id())).isFalse();
+        assertThat(jobs.list(other, JobFilter.any(), 50, null).items()).isEmpty();
+        assertThat(jobs.find(workspace, "not-a-uuid")).isEmpty();
+    }
+
+    @Test
+    void listsPageNewestFirstWithAnOpaqueCursor() {
+        for (int i = 0; i < 5; i++) {
+            submit("{\"units\": 1}");
+        }
+        var first = jobs.list(workspace, JobFilter.any(), 3, null);
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.nextCursor()).isNotNull();
+        var second = jobs.list(workspace, JobFilter.any(), 3, first.nextCursor());
+        assertThat(second.items()).hasSize(2);
+        assertThat(second.nextCursor()).isNull();
+        assertThat(first.items().get(0).createdAt()).isAfterOrEqualTo(first.items().get(2).createdAt());
+        assertThatThrownBy(() -> jobs.list(workspace, JobFilter.any(), 3, "garbage!"))
+                .isInstanceOf(ValidationFailedException.class);
+        assertThatThrownBy(() -> jobs.list(workspace, JobFilter.any(), 501, null))
+                .isInstanceOf(ValidationFailedException.class);
+    }
+}

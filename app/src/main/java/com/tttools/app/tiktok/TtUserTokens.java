@@ -1,0 +1,8 @@
+package com.tttools.app.tiktok;
+
+import java.time.Duration;
+
+/** Tokens of a TikTok-account (tt_user) grant: access for ~24 h, refresh for up to a year. */
+public record TtUserTokens(AccessToken accessToken, Duration expiresIn, RefreshToken refreshToken,
+                           Duration refreshTokenExpiresIn, String openId, String scope) {
+}

@@ -1,0 +1,78 @@
+package com.tttools.app.tiktok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.support.Http;
+import com.tttools.app.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of tests against the embedded simulator (mounted at /tiktok-sim in the shared test context): drives
+ * its control API and obtains a real advertiser token through the OAuth flow.
+ */
+abstract class SimulatorTestSupport extends IntegrationTest {
+
+    @Autowired
+    protected TikTokMarketingApi api;
+
+    @Autowired
+    protected TikTokOAuth oauth;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @BeforeEach
+    void cleanSimulator() {
+        control("DELETE", "/_sim/faults", null);
+        control("POST", "/_sim/limits", Map.of("appQps", 10, "advertiserPathQps", 20));
+        control("DELETE", "/_sim/stats", null);
+    }
+
+    /** Consent auto-approved, the authorization page followed by hand, the auth code exchanged. */
+    protected AdvertiserGrant connect() {
+        control("POST", "/_sim/consent", Map.of("autoApprove", true));
+        URI redirect = URI.create(url("/tiktok/callback"));
+        HttpResponse<String> page = Http.get(oauth.authorizationUrl("state-123", redirect).toString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        String location = page.headers().firstValue("Location").orElseThrow();
+        Matcher code = Pattern.compile("[?&]auth_code=([^&]+)").matcher(location);
+        assertThat(code.find()).as(location).isTrue();
+        assertThat(location).contains("state=state-123");
+        return oauth.exchangeAuthCode(code.group(1));
+    }
+
+    protected JsonNode control(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim" + path)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpResponse<String> response = Http.send(request.build());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    protected void fault(Map<String, Object> rule) {
+        control("POST", "/_sim/faults", rule);
+    }
+
+    protected long callsTo(String path) {
+        return control("GET", "/_sim/stats", null).path("calls_per_path").path(path).asLong(0);
+    }
+
+    protected List<String> firstAdvertisers(AdvertiserGrant grant) {
+        assertThat(grant.advertiserIds()).isNotEmpty();
+        return grant.advertiserIds();
+    }
+}

@@ -1,0 +1,127 @@
+package com.tttools.app.tiktok;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each error class against the simulator's fault injection (test retry settings: 4 attempts, backoff from
+ * 100 ms doubling to at most 2 s, jitter 0.25; read timeout 2 s).
+ */
+class TikTokFaultsSimulatorTest extends SimulatorTestSupport {
+
+    static final String PATH = "/user/info/";
+
+    AdvertiserGrant grant;
+
+    @BeforeEach
+    void connectOnce() {
+        grant = connect();
+        control("DELETE", "/_sim/stats", null);
+    }
+
+    @Test
+    void threeGatewayErrorsThenSuccessTakesFourCallsWithGrowingGaps() {
+        fault(Map.of("path", PATH, "httpStatus", 503, "next", 3));
+
+        try (AttemptLog log = new AttemptLog()) {
+            assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
+
+            assertThat(callsTo(PATH)).isEqualTo(4);
+            List<Long> gaps = log.gaps();
+            assertThat(gaps).hasSize(3);
+            for (int i = 1; i < gaps.size(); i++) {
+                assertThat(gaps.get(i)).as("gaps %s", gaps).isGreaterThanOrEqualTo((long) (gaps.get(i - 1) * 1.5) - 15);
+            }
+            assertThat(gaps).allMatch(gap -> gap < 2_000 + 500);
+        }
+    }
+
+    @Test
+    void persistentServerErrorGivesUpAfterTheConfiguredAttemptsWithTheLastError() {
+        fault(Map.of("path", PATH, "httpStatus", 500, "rate", 1.0));
+
+        assertThatThrownBy(() -> oauth.userInfo(grant.accessToken()))
+                .isInstanceOfSatisfying(TikTokUnavailableException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(4);
+                    assertThat(e.getMessage()).contains("HTTP 500").doesNotContain(grant.accessToken().value());
+                });
+        assertThat(callsTo(PATH)).isEqualTo(4);
+    }
+
+    @Test
+    void revokedTokenNeedsReauthorizationWithoutRetry() {
+        fault(Map.of("path", PATH, "code", 40105, "rate", 1.0));
+
+        assertThatThrownBy(() -> oauth.userInfo(grant.accessToken()))
+                .isInstanceOfSatisfying(NeedsReauthorizationException.class,
+                        e -> assertThat(e.getMessage()).contains("40105").doesNotContain(grant.accessToken().value()));
+        assertThat(callsTo(PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void htmlBadGatewayIsRetried() {
+        assertRetriedToSuccess(Map.of("httpStatus", 502, "next", 1));
+    }
+
+    @Test
+    void malformedJsonIsRetried() {
+        assertRetriedToSuccess(Map.of("malformed", true, "next", 2));
+    }
+
+    @Test
+    void systemErrorsAndMaintenanceAreRetried() {
+        assertRetriedToSuccess(Map.of("code", 50000, "next", 1), Map.of("code", 50002, "next", 1),
+                Map.of("code", 60001, "next", 1));
+    }
+
+    @Test
+    void rateLimitAnswersAreWaitedOutThroughTheLimiter() {
+        assertRetriedToSuccess(Map.of("code", 40100, "next", 1), Map.of("code", 40133, "next", 1),
+                Map.of("code", 40016, "next", 1));
+    }
+
+    @Test
+    void permissionInvalidAndQueryTooLargeAreTypedAndNotRetried() {
+        fault(Map.of("path", PATH, "code", 40001, "next", 1));
+        fault(Map.of("path", PATH, "code", 40002, "next", 1));
+        fault(Map.of("path", PATH, "code", 40067, "next", 1));
+
+        assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(QueryTooLargeException.class);
+        assertThat(callsTo(PATH)).isEqualTo(3);
+    }
+
+    @Test
+    void aSlowAnswerTimesOutAtTheConfiguredReadTimeoutAndIsRetried() {
+        fault(Map.of("path", PATH, "latencyMs", 4_000, "next", 1));
+
+        long started = System.nanoTime();
+        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(elapsed).isBetween(Duration.ofMillis(1_900), Duration.ofMillis(3_500));
+        assertThat(callsTo(PATH)).isEqualTo(2);
+    }
+
+    /** Each rule fails the number of calls it names, in order; the call still succeeds, one attempt later each. */
+    @SafeVarargs
+    private void assertRetriedToSuccess(Map<String, Object>... rules) {
+        int failures = 0;
+        for (Map<String, Object> rule : rules) {
+            Map<String, Object> onPath = new java.util.HashMap<>(rule);
+            onPath.put("path", PATH);
+            fault(onPath);
+            failures += (Integer) rule.get("next");
+        }
+
+        assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
+        assertThat(callsTo(PATH)).isEqualTo(failures + 1);
+    }
+}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -14,9 +13,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Standalone simulator: {@code java -jar tiktok-simulator-<version>-exec.jar --port 9100 --seed 42 --scale small}.
- * No auto-configuration: a Tomcat factory and the simulator servlet at the root are the only beans.
+ * No auto-configuration: a Tomcat factory and the simulator servlet at the root are the only beans. The class is
+ * a "lite" configuration source without annotations so that no host application can component-scan it.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
 public class SimulatorApplication {
 
     public static void main(String[] args) throws Exception {

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * @param qpm optional per-app requests per minute; exceeding it cools the app down
  * @param qpmCooldown how long a QPM breach keeps answering 40100
  * @param qpd optional per-app requests per UTC day
- * @param queryTooLargeRows report rows above which 40067 is answered
+ * @param queryTooLargeRows estimated report rows (entities x time buckets x breakdown values) above which 40067 is answered;
+ *                          also bounds the memory one report may take
  * @param asyncPollsToComplete task/check calls after which an async task is SUCCESS
  * @param acceptQueryAccessToken also read {@code ?Access-Token=} (the official YAML lists it as a query param)
  * @param strictTrailingSlash reject paths without the trailing slash instead of accepting both
@@ -147,7 +148,7 @@ public record Behaviour(
         private Integer qpm = null;
         private Duration qpmCooldown = Duration.ofMinutes(5);
         private Integer qpd = null;
-        private int queryTooLargeRows = 1_000_000;
+        private int queryTooLargeRows = 200_000;
         private int asyncPollsToComplete = 2;
         private boolean acceptQueryAccessToken = true;
         private boolean strictTrailingSlash = false;

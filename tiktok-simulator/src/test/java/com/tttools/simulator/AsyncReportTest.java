@@ -70,6 +70,14 @@ class AsyncReportTest {
     }
 
     @Test
+    void oversizedTasksAreRefusedAtCreation() {
+        sim.control("POST", "/_sim/behaviour", Map.of("queryTooLargeRows", 100));
+        JsonNode res = sim.post("/report/task/create/", token, TestSim.body("advertiser_id", adv, "report_type", "BASIC", "data_level", "AUCTION_AD",
+                "dimensions", List.of("ad_id", "stat_time_day"), "start_date", "2026-01-01", "end_date", "2026-03-17"));
+        assertThat(res.get("code").asInt()).isEqualTo(40067);
+    }
+
+    @Test
     void queuedTasksCanBeCanceled() {
         String task = create("XLSX_DOWNLOAD");
         JsonNode canceled = sim.post("/report/task/cancel/", token, Map.of("advertiser_id", adv, "task_id", task));

@@ -75,6 +75,7 @@ public final class ReportEndpoints {
 
     public static Object createTask(Sim sim, World world, Params params, Token token, long now) {
         ReportQuery q = ReportQuery.parse(params, world, true, resolver(world, token));
+        ReportEngine.estimateSize(q, world, now);
         String format = params.str("output_format") == null ? "CSV_STRING" : params.str("output_format");
         if (!List.of("CSV_STRING", "CSV_DOWNLOAD", "XLSX_DOWNLOAD").contains(format)) {
             throw ApiException.invalid("output_format: Must be one of: CSV_STRING, CSV_DOWNLOAD, XLSX_DOWNLOAD.");

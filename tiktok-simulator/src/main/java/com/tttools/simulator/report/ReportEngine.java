@@ -274,7 +274,7 @@ public final class ReportEngine {
     }
 
     /** 40067 before doing the work: entities x time buckets x breakdown values above the configured ceiling. */
-    private static void estimateSize(ReportQuery q, World world, long now) {
+    public static void estimateSize(ReportQuery q, World world, long now) {
         Dataset d = world.data;
         long entities = 0;
         long buckets = 1;

@@ -66,6 +66,9 @@ public final class MetricsModel {
         HOUR_CUM[24] = 1_000_000;
     }
 
+    /** Two work arrays per thread: addDay runs ~100,000 times per large report, so it should not allocate. */
+    private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[2][N]);
+
     private final Dataset data;
 
     public MetricsModel(Dataset data) {
@@ -114,21 +117,38 @@ public final class MetricsModel {
         long spend = Math.round(imp * p.cpm() / 1000 * (0.9 + 0.2 * Hash.u(seed, 86, ad, epochDay)));
         long conv = (long) (clk * p.cvr() * (0.6 + 0.8 * Hash.u(seed, 88, ad, epochDay)) + Hash.u(seed, 89, ad, epochDay));
         long vplay = (long) (imp * p.videoRate());
-        long[] day = new long[N];
-        long[] base = {imp, clk, spend, conv, 0, 0, 0, vplay, vplay * 62 / 100, vplay * 35 / 100, vplay * 42 / 100, vplay * 26 / 100,
-                vplay * 17 / 100, vplay * 11 / 100, vplay * 18 / 1000, vplay * 2 / 1000, vplay * 15 / 10_000, vplay / 1000, clk * 15 / 100,
-                imp + imp * 3 / 100, vplay * 63 / 10};
-        System.arraycopy(base, 0, day, 0, base.length);
+        long[][] scratch = SCRATCH.get();
+        long[] day = scratch[0];
+        java.util.Arrays.fill(day, 0);
+        day[IMP] = imp;
+        day[CLK] = clk;
+        day[SPEND] = spend;
+        day[CONV] = conv;
+        day[VPLAY] = vplay;
+        day[V2S] = vplay * 62 / 100;
+        day[V6S] = vplay * 35 / 100;
+        day[P25] = vplay * 42 / 100;
+        day[P50] = vplay * 26 / 100;
+        day[P75] = vplay * 17 / 100;
+        day[P100] = vplay * 11 / 100;
+        day[LIKES] = vplay * 18 / 1000;
+        day[COMMENTS] = vplay * 2 / 1000;
+        day[SHARES] = vplay * 15 / 10_000;
+        day[FOLLOWS] = vplay / 1000;
+        day[PVISITS] = clk * 15 / 100;
+        day[GROSS] = imp + imp * 3 / 100;
+        day[PLAYSEC] = vplay * 63 / 10;
         long[] part;
         if (hour >= 0) {
-            part = new long[N];
+            part = scratch[1];
             for (int m = 0; m < N; m++) {
                 part[m] = hourPart(day[m], hour);
             }
         } else if (mask == (1 << 24) - 1) {
             part = day;
         } else {
-            part = new long[N];
+            part = scratch[1];
+            java.util.Arrays.fill(part, 0);
             for (int h = 0; h < 24; h++) {
                 if ((mask & (1 << h)) != 0) {
                     for (int m = 0; m < N; m++) {

@@ -1,0 +1,77 @@
+package com.tttools.app.audit.internal;
+
+import com.tttools.app.audit.AuditQuery;
+import com.tttools.app.audit.InvalidAuditInputException;
+import com.tttools.app.audit.SecurityEvent;
+import com.tttools.app.audit.SecurityLog;
+import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.shared.audit.SecurityEventOccurred;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+@Service
+class DefaultSecurityLog implements SecurityLog {
+
+    private final SecurityEventRepository events;
+    private final Clock clock;
+
+    DefaultSecurityLog(SecurityEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public SecurityEvent record(SecurityEventOccurred occurred) {
+        Objects.requireNonNull(occurred, "event");
+        if (occurred.type() == null || occurred.type().isBlank() || occurred.type().length() > 100) {
+            throw new IllegalArgumentException("A security event needs a type of at most 100 characters");
+        }
+        Instant now = ChainHasher.toStoredPrecision(clock.instant());
+        RequestMetadata request = occurred.request();
+        SecurityEvent event = new SecurityEvent(
+                UUID.randomUUID(),
+                occurred.type(),
+                occurred.userId(),
+                clip(occurred.email(), 320),
+                new RequestMetadata(clip(request.ip(), 64), clip(request.userAgent(), 512), clip(request.requestId(), 64)),
+                SecretRedactor.redact(occurred.details()),
+                occurred.occurredAt() == null ? now : ChainHasher.toStoredPrecision(occurred.occurredAt()));
+        events.insert(event, now);
+        return event;
+    }
+
+    @Override
+    public CursorPage<SecurityEvent> forUser(UserId userId, int limit, String cursor) {
+        return forUsers(List.of(Objects.requireNonNull(userId, "userId")), limit, cursor);
+    }
+
+    @Override
+    public CursorPage<SecurityEvent> forUsers(Collection<UserId> userIds, int limit, String cursor) {
+        if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
+            throw new InvalidAuditInputException("limit", "must be between 1 and " + AuditQuery.MAX_LIMIT);
+        }
+        PageCursor after = PageCursor.decode(cursor);
+        if (userIds.isEmpty()) {
+            return new CursorPage<>(List.of(), null);
+        }
+        List<SecurityEvent> rows = events.page(userIds.stream().map(UserId::value).distinct().toList(), after,
+                limit + 1);
+        if (rows.size() <= limit) {
+            return new CursorPage<>(rows, null);
+        }
+        List<SecurityEvent> page = rows.subList(0, limit);
+        SecurityEvent last = page.get(limit - 1);
+        return new CursorPage<>(page, new PageCursor(last.at(), last.id()).encode());
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

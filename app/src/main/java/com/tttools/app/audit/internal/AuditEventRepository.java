@@ -167,10 +167,10 @@ class AuditEventRepository {
                     int rowNum = 0;
                     while (rs.next()) {
                         if (!visitor.test(ROW.mapRow(rs, rowNum++))) {
-                            break;
+                            return false;
                         }
                     }
-                    return null;
+                    return true;
                 });
     }
 

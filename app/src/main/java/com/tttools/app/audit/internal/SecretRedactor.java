@@ -24,8 +24,8 @@ final class SecretRedactor {
     private static final List<String> SECRET_FRAGMENTS = List.of("password", "passwd", "passphrase", "secret",
             "token", "authorization", "cookie", "credential", "apikey", "privatekey");
     /** Whole words that make a key secret ({@code key}, {@code sessionId}, {@code authCode}, {@code otp}). */
-    private static final Set<String> SECRET_WORDS = Set.of("pwd", "key", "code", "session", "auth", "otp", "totp",
-            "pat", "signature", "bearer", "salt", "pin", "cvv");
+    private static final Set<String> SECRET_WORDS = Set.of("pwd", "key", "keys", "code", "codes", "session", "auth",
+            "otp", "totp", "pat", "signature", "bearer", "salt", "pin", "cvv");
     /** Words before "code" that make it an ordinary value ({@code currencyCode}, {@code errorCode}). */
     private static final Set<String> HARMLESS_CODE_PREFIXES = Set.of("country", "currency", "language", "locale",
             "error", "status", "http", "region", "postal", "zip", "reason", "response", "timezone", "exit");
@@ -55,7 +55,7 @@ final class SecretRedactor {
         String[] words = WORD_BOUNDARY.split(key);
         for (int i = 0; i < words.length; i++) {
             String word = words[i].toLowerCase(Locale.ROOT);
-            if (word.equals("code") && i > 0 && HARMLESS_CODE_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT))) {
+            if ((word.equals("code") || word.equals("codes")) && i > 0 && HARMLESS_CODE_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT))) {
                 continue;
             }
             if (SECRET_WORDS.contains(word)) {

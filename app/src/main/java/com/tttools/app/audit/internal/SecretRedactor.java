@@ -55,10 +55,9 @@ final class SecretRedactor {
         String[] words = WORD_BOUNDARY.split(key);
         for (int i = 0; i < words.length; i++) {
             String word = words[i].toLowerCase(Locale.ROOT);
-            if ((word.equals("code") || word.equals("codes")) && i > 0 && HARMLESS_CODE_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            if (SECRET_WORDS.contains(word)) {
+            boolean harmlessCode = (word.equals("code") || word.equals("codes")) && i > 0
+                    && HARMLESS_CODE_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT));
+            if (!harmlessCode && SECRET_WORDS.contains(word)) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import com.tttools.app.audit.SecurityLog;
 import com.tttools.app.shared.audit.AuditableEvent;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,10 @@ public class AuditEventListeners {
     private final SecurityLog securityLog;
     private final Clock clock;
 
-    AuditEventListeners(AuditChainWriter writer, SecurityLog securityLog, Clock clock) {
+    AuditEventListeners(AuditChainWriter writer, SecurityLog securityLog, ObjectProvider<Clock> clocks) {
         this.writer = writer;
         this.securityLog = securityLog;
-        this.clock = clock;
+        this.clock = AuditClock.of(clocks);
     }
 
     @ApplicationModuleListener

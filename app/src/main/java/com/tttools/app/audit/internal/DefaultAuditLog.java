@@ -14,6 +14,7 @@ import com.tttools.app.shared.audit.AuditEntry;
 import com.tttools.app.shared.audit.RequestMetadata;
 import java.io.Writer;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ class DefaultAuditLog implements AuditLog {
     private final TransactionTemplate readOnly;
 
     DefaultAuditLog(AuditChainWriter writer, AuditEventRepository events, RetentionRepository retention,
-            ChainVerifier verifier, DetailsJson json, AuditProperties properties, Clock clock,
+            ChainVerifier verifier, DetailsJson json, AuditProperties properties, ObjectProvider<Clock> clocks,
             PlatformTransactionManager transactions) {
         this.writer = writer;
         this.events = events;
@@ -48,7 +49,7 @@ class DefaultAuditLog implements AuditLog {
         this.verifier = verifier;
         this.json = json;
         this.properties = properties;
-        this.clock = clock;
+        this.clock = AuditClock.of(clocks);
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);

@@ -9,6 +9,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,9 +23,9 @@ class DefaultSecurityLog implements SecurityLog {
     private final SecurityEventRepository events;
     private final Clock clock;
 
-    DefaultSecurityLog(SecurityEventRepository events, Clock clock) {
+    DefaultSecurityLog(SecurityEventRepository events, ObjectProvider<Clock> clocks) {
         this.events = events;
-        this.clock = clock;
+        this.clock = AuditClock.of(clocks);
     }
 
     @Override

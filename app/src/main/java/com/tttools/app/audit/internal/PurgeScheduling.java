@@ -2,6 +2,7 @@ package com.tttools.app.audit.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,10 @@ class PurgeScheduling implements ApplicationListener<ApplicationReadyEvent> {
     private final DailyPurgeTask task;
     private final Clock clock;
 
-    PurgeScheduling(SchedulerClient scheduler, DailyPurgeTask task, Clock clock) {
+    PurgeScheduling(SchedulerClient scheduler, DailyPurgeTask task, ObjectProvider<Clock> clocks) {
         this.scheduler = scheduler;
         this.task = task;
-        this.clock = clock;
+        this.clock = AuditClock.of(clocks);
     }
 
     @Override

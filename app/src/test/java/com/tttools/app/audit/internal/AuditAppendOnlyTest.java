@@ -85,7 +85,7 @@ class AuditAppendOnlyTest extends IntegrationTest {
 
     @Test
     void whenSecurityEventIsUpdatedOrDeletedThenTheTriggerRejectsIt() {
-        SecurityEvent event = securityLog.record(new SecurityEventOccurred("login_failed", UserId.random(),
+        SecurityEvent event = securityLog.record(new SecurityEventOccurred("login.failed", UserId.random(),
                 "bob@example.com", AuditTestSupport.REQUEST, null, Instant.now()));
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE security_events SET type = 'login_succeeded' WHERE id = :id")

@@ -91,13 +91,13 @@ class AuditEventListenersTest extends IntegrationTest {
         UserId user = UserId.random();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
-                new SecurityEventOccurred("login_succeeded", user, "carol@example.com",
+                new SecurityEventOccurred("login.succeeded", user, "carol@example.com",
                         AuditTestSupport.REQUEST, Map.of("method", "password"), Instant.now())));
 
         List<SecurityEvent> history = await().atMost(Duration.ofSeconds(10))
                 .until(() -> securityLog.forUser(user, 10, null).items(), items -> !items.isEmpty());
         assertThat(history).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo("login_succeeded");
+            assertThat(event.type()).isEqualTo("login.succeeded");
             assertThat(event.request()).isEqualTo(AuditTestSupport.REQUEST);
             assertThat(event.details()).isEqualTo(Map.of("method", "password"));
         });

@@ -160,9 +160,9 @@ class AuditPurgeTest extends IntegrationTest {
     void whenSecurityEventsAreOlderThanNinetyDaysThenThePurgeDeletesThemAndKeepsTheRest() {
         UserId user = UserId.random();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        securityLog.record(new SecurityEventOccurred("login_succeeded", user, "old@example.com", null, Map.of(),
+        securityLog.record(new SecurityEventOccurred("login.succeeded", user, "old@example.com", null, Map.of(),
                 now.minus(Duration.ofDays(91))));
-        securityLog.record(new SecurityEventOccurred("login_succeeded", user, "new@example.com", null, Map.of(),
+        securityLog.record(new SecurityEventOccurred("login.succeeded", user, "new@example.com", null, Map.of(),
                 now.minus(Duration.ofDays(89))));
 
         PurgeReport report = purge.purgeExpired(now);

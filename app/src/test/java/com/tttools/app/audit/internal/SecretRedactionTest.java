@@ -80,7 +80,7 @@ class SecretRedactionTest extends IntegrationTest {
             }
         });
 
-        SecurityEvent event = securityLog.record(new SecurityEventOccurred("login_failed", user, "dave@example.com",
+        SecurityEvent event = securityLog.record(new SecurityEventOccurred("login.failed", user, "dave@example.com",
                 AuditTestSupport.REQUEST, details, Instant.now()));
 
         String stored = jdbc.sql("SELECT row_to_json(s)::text FROM security_events s WHERE id = :id")

@@ -30,9 +30,9 @@ class SecurityLogTest extends IntegrationTest {
     @Test
     void whenAUserReadsTheirHistoryThenOnlyTheirOwnEventsComeNewestFirstPageByPage() {
         for (int i = 0; i < 5; i++) {
-            record(erin, "login_succeeded", t0.plusSeconds(i));
+            record(erin, "login.succeeded", t0.plusSeconds(i));
         }
-        record(frank, "login_failed", t0.plusSeconds(10));
+        record(frank, "login.failed", t0.plusSeconds(10));
 
         List<SecurityEvent> seen = new ArrayList<>();
         CursorPage<SecurityEvent> page = securityLog.forUser(erin, 2, null);
@@ -49,9 +49,9 @@ class SecurityLogTest extends IntegrationTest {
     @Test
     void whenAnAdminReadsTheirMembersHistoryThenEveryMembersEventsAreIncludedAndNoOneElses() {
         UserId outsider = UserId.random();
-        record(erin, "login_succeeded", t0);
-        record(frank, "account_locked", t0.plusSeconds(1));
-        record(outsider, "login_succeeded", t0.plusSeconds(2));
+        record(erin, "login.succeeded", t0);
+        record(frank, "login.locked", t0.plusSeconds(1));
+        record(outsider, "login.succeeded", t0.plusSeconds(2));
 
         List<SecurityEvent> items = securityLog.forUsers(List.of(erin, frank), 50, null).items();
 

@@ -75,7 +75,7 @@ class AuditChainWriter {
             recordedAt = head.headRecordedAt();
         }
         Actor actor = entry.actor();
-        RequestMetadata request = entry.request();
+        RequestMetadata request = Clip.request(entry.request());
         AuditRow row = new AuditRow(
                 UUID.randomUUID(),
                 chain,
@@ -85,14 +85,14 @@ class AuditChainWriter {
                 ChainHasher.toStoredPrecision(entry.occurredAt() == null ? now : entry.occurredAt()),
                 recordedAt,
                 actor.userId() == null ? null : actor.userId().value(),
-                clip(actor.email(), 320),
-                clip(actor.system(), 200),
+                Clip.email(actor.email()),
+                Clip.to(actor.system(), 200),
                 entry.action(),
-                clip(entry.targetType(), 100),
-                clip(entry.targetId(), 200),
-                clip(request.ip(), 64),
-                clip(request.userAgent(), 512),
-                clip(request.requestId(), 64),
+                Clip.to(entry.targetType(), 100),
+                Clip.to(entry.targetId(), 200),
+                request.ip(),
+                request.userAgent(),
+                request.requestId(),
                 details,
                 head.headHash(),
                 null);
@@ -120,9 +120,5 @@ class AuditChainWriter {
         if (AuditAction.ofCode(entry.action()).isEmpty()) {
             log.warn("Audit action {} is not in the catalogue (docs/audit-actions.md); stored anyway", entry.action());
         }
-    }
-
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

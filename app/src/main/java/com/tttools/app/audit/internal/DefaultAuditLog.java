@@ -14,12 +14,11 @@ import com.tttools.app.shared.audit.AuditEntry;
 import com.tttools.app.shared.audit.RequestMetadata;
 import java.io.Writer;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,13 +62,7 @@ class DefaultAuditLog implements AuditLog {
     @Override
     public CursorPage<AuditEvent> search(AuditQuery query) {
         AuditFilter filter = AuditFilter.of(query, PageCursor.decode(query.cursor()));
-        List<AuditEvent> rows = events.search(filter, query.limit() + 1);
-        if (rows.size() <= query.limit()) {
-            return new CursorPage<>(rows, null);
-        }
-        List<AuditEvent> page = rows.subList(0, query.limit());
-        AuditEvent last = page.get(page.size() - 1);
-        return new CursorPage<>(page, new PageCursor(last.at(), last.id()).encode());
+        return PageCursor.page(events.search(filter, query.limit() + 1), query.limit(), AuditEvent::at, AuditEvent::id);
     }
 
     @Override

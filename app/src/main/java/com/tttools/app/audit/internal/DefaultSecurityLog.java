@@ -9,12 +9,12 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -40,8 +40,8 @@ class DefaultSecurityLog implements SecurityLog {
                 UUID.randomUUID(),
                 occurred.type(),
                 occurred.userId(),
-                clip(occurred.email(), 320),
-                new RequestMetadata(clip(request.ip(), 64), clip(request.userAgent(), 512), clip(request.requestId(), 64)),
+                Clip.email(occurred.email()),
+                Clip.request(request),
                 SecretRedactor.redact(occurred.details()),
                 occurred.occurredAt() == null ? now : ChainHasher.toStoredPrecision(occurred.occurredAt()));
         events.insert(event, now);
@@ -64,15 +64,6 @@ class DefaultSecurityLog implements SecurityLog {
         }
         List<SecurityEvent> rows = events.page(userIds.stream().map(UserId::value).distinct().toList(), after,
                 limit + 1);
-        if (rows.size() <= limit) {
-            return new CursorPage<>(rows, null);
-        }
-        List<SecurityEvent> page = rows.subList(0, limit);
-        SecurityEvent last = page.get(limit - 1);
-        return new CursorPage<>(page, new PageCursor(last.at(), last.id()).encode());
-    }
-
-    private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        return PageCursor.page(rows, limit, SecurityEvent::at, SecurityEvent::id);
     }
 }

@@ -1,11 +1,14 @@
 package com.tttools.app.audit.internal;
 
 import com.tttools.app.audit.InvalidAuditInputException;
+import com.tttools.app.shared.CursorPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,19 @@ record PageCursor(Instant at, UUID id) {
 
     private static final Pattern FORMAT = Pattern.compile(
             "v1:(-?\\d{1,19}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    /**
+     * A page from rows fetched with one extra beyond {@code limit}: that extra row only tells there is more,
+     * and the cursor then points after the page's last row.
+     */
+    static <T> CursorPage<T> page(List<T> rowsPlusOne, int limit, Function<T, Instant> at, Function<T, UUID> id) {
+        if (rowsPlusOne.size() <= limit) {
+            return new CursorPage<>(rowsPlusOne, null);
+        }
+        List<T> page = rowsPlusOne.subList(0, limit);
+        T last = page.get(limit - 1);
+        return new CursorPage<>(page, new PageCursor(at.apply(last), id.apply(last)).encode());
+    }
 
     String encode() {
         String plain = "v1:" + ChronoUnit.MICROS.between(Instant.EPOCH, at) + ":" + id;

@@ -86,13 +86,22 @@ final class SimulatorBenchmark {
                 + reportPages * 1000 / 1000 + "k rows computed per request)", clients, seconds,
                 p -> coldUrl + "&start_date=" + first.minusDays(p % 600) + "&end_date=" + first.minusDays(p % 600).plusDays(13), token, peak));
 
+        System.gc();
+        long heapAfterLoad = used();
+        long oldGenAfterGc = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null && pool.getName().contains("Old")) {
+                oldGenAfterGc = Math.max(oldGenAfterGc, pool.getCollectionUsage().getUsed());
+            }
+        }
         System.out.println();
         System.out.println("### TikTok simulator (" + scale.name().toLowerCase() + " scale)");
         System.out.println();
         System.out.println("- world: " + info);
         System.out.println("- start-up to first request (Spring + data generation): " + String.format("%.2f s", startSeconds));
-        System.out.println("- heap used after start (after GC): " + mb(heapAfterStart) + " MB; peak sampled under load: " + mb(peak.get())
-                + " MB; max heap (-Xmx): " + mb(Runtime.getRuntime().maxMemory()) + " MB");
+        System.out.println("- heap used after start (after GC): " + mb(heapAfterStart) + " MB; after the load (after GC, report cache full): "
+                + mb(heapAfterLoad) + " MB; old generation after the last GC: " + mb(oldGenAfterGc) + " MB; highest sample under load (garbage included): "
+                + mb(peak.get()) + " MB; max heap (-Xmx): " + mb(Runtime.getRuntime().maxMemory()) + " MB");
         System.out.println("- load: " + clients + " concurrent clients on loopback, " + seconds + " s per workload after a 3 s warm-up");
         System.out.println();
         System.out.println("| workload | requests/s | mean latency ms | errors |");

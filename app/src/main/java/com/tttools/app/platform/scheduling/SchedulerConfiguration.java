@@ -22,9 +22,12 @@ class SchedulerConfiguration {
 
     @Bean
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+        // Recurring tasks go only to startTasks(): db-scheduler registers those itself, and naming a task in both
+        // places fails with "Duplicate key".
         List<Task<?>> startupTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
+        List<Task<?>> otherTasks = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
         // Transaction-aware: scheduling from a @Transactional method commits or rolls back with it.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), otherTasks)
                 .startTasks(asStartupTasks(startupTasks))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

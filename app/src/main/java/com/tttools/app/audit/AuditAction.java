@@ -1,0 +1,112 @@
+package com.tttools.app.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of audit actions, documented in docs/audit-actions.md (a test keeps the two equal). Emitters
+ * put {@link #code()} in their {@code AuditEntry}; {@code details} carry the listed keys, changes as
+ * {@code before}/{@code after}.
+ */
+public enum AuditAction {
+
+    // identity
+    USER_SIGNED_UP("user.signed_up", "identity", "user", "email"),
+    USER_EMAIL_VERIFIED("user.email_verified", "identity", "user", "email"),
+    USER_LOGGED_IN("user.logged_in", "identity", "user", "method"),
+    USER_LOGIN_FAILED("user.login_failed", "identity", "user", "reason", "failures"),
+    USER_LOCKED_OUT("user.locked_out", "identity", "user", "failures", "until"),
+    USER_LOGGED_OUT("user.logged_out", "identity", "user"),
+    USER_PROFILE_CHANGED("user.profile_changed", "identity", "user", "name"),
+    USER_EMAIL_CHANGED("user.email_changed", "identity", "user", "before", "after"),
+    USER_PASSWORD_CHANGED("user.password_changed", "identity", "user"),
+    USER_PASSWORD_RESET_REQUESTED("user.password_reset_requested", "identity", "user"),
+    USER_PASSWORD_RESET("user.password_reset", "identity", "user"),
+    USER_TWO_FACTOR_ENABLED("user.two_factor_enabled", "identity", "user"),
+    USER_TWO_FACTOR_DISABLED("user.two_factor_disabled", "identity", "user"),
+    USER_SESSION_REVOKED("user.session_revoked", "identity", "session", "current"),
+    TOKEN_CREATED("token.created", "identity", "personal_access_token", "name", "readOnly", "expiresAt"),
+    TOKEN_REVOKED("token.revoked", "identity", "personal_access_token", "name"),
+
+    // tenancy
+    ORGANIZATION_CREATED("organization.created", "tenancy", "organization", "name"),
+    ORGANIZATION_RENAMED("organization.renamed", "tenancy", "organization", "before", "after"),
+    MEMBER_INVITED("member.invited", "tenancy", "invitation", "email", "role", "workspaces"),
+    INVITATION_REVOKED("invitation.revoked", "tenancy", "invitation", "email"),
+    INVITATION_ACCEPTED("invitation.accepted", "tenancy", "invitation", "email", "role"),
+    MEMBER_ROLE_CHANGED("member.role_changed", "tenancy", "user", "before", "after"),
+    MEMBER_REMOVED("member.removed", "tenancy", "user", "role"),
+    WORKSPACE_CREATED("workspace.created", "tenancy", "workspace", "name", "timezone", "currency"),
+    WORKSPACE_UPDATED("workspace.updated", "tenancy", "workspace", "before", "after"),
+    WORKSPACE_MEMBER_ADDED("workspace.member_added", "tenancy", "user", "role"),
+    WORKSPACE_MEMBER_ROLE_CHANGED("workspace.member_role_changed", "tenancy", "user", "before", "after"),
+    WORKSPACE_MEMBER_REMOVED("workspace.member_removed", "tenancy", "user", "role"),
+
+    // tiktok connections
+    CONNECTION_CONNECTED("connection.connected", "tiktok", "connection", "scopes", "advertiserCount"),
+    CONNECTION_REAUTHORIZED("connection.reauthorized", "tiktok", "connection", "scopes"),
+    CONNECTION_NEEDS_REAUTH("connection.needs_reauth", "tiktok", "connection", "error"),
+    CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok"),
+
+    // sync jobs
+    SYNC_REQUESTED("sync.requested", "jobs", "job", "kind", "connectionId", "from", "to"),
+    JOB_CANCELLED("job.cancelled", "jobs", "job", "type"),
+    JOB_FAILED("job.failed", "jobs", "job", "type", "attempts", "error"),
+
+    // bulk operations
+    BULK_OPERATION_CREATED("bulk_operation.created", "operations", "bulk_operation", "kind", "itemCount"),
+    BULK_OPERATION_APPROVED("bulk_operation.approved", "operations", "bulk_operation", "kind"),
+    BULK_OPERATION_REJECTED("bulk_operation.rejected", "operations", "bulk_operation", "kind", "reason"),
+    BULK_OPERATION_APPLIED("bulk_operation.applied", "operations", "bulk_operation", "kind", "succeeded", "failed"),
+    BULK_OPERATION_REVERTED("bulk_operation.reverted", "operations", "bulk_operation", "kind", "succeeded", "failed"),
+
+    // reporting
+    REPORT_EXPORTED("report.exported", "reporting", "report", "level", "from", "to", "metrics", "rows"),
+    REPORT_VIEW_CREATED("report_view.created", "reporting", "report_view", "name", "visibility"),
+    REPORT_VIEW_DELETED("report_view.deleted", "reporting", "report_view", "name"),
+
+    // privacy
+    PRIVACY_DATA_EXPORTED("privacy.data_exported", "privacy", "user"),
+    PRIVACY_ACCOUNT_DELETED("privacy.account_deleted", "privacy", "user"),
+    PRIVACY_RETENTION_CHANGED("privacy.retention_changed", "privacy", "organization", "dataClass", "before", "after"),
+
+    // audit
+    AUDIT_EXPORTED("audit.exported", "audit", "audit_log", "rows", "completed", "filters"),
+    AUDIT_RETENTION_CHANGED("audit.retention_changed", "audit", "organization", "before", "after"),
+    AUDIT_PURGED("audit.purged", "audit", "audit_log", "count", "cutoff", "retentionDays", "anchorSeq");
+
+    private final String code;
+    private final String emittedBy;
+    private final String targetType;
+    private final List<String> detailsKeys;
+
+    AuditAction(String code, String emittedBy, String targetType, String... detailsKeys) {
+        this.code = code;
+        this.emittedBy = emittedBy;
+        this.targetType = targetType;
+        this.detailsKeys = List.of(detailsKeys);
+    }
+
+    /** What is stored in the {@code action} column, e.g. {@code member.role_changed}. */
+    public String code() {
+        return code;
+    }
+
+    /** The module whose operation records it. */
+    public String emittedBy() {
+        return emittedBy;
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+
+    public List<String> detailsKeys() {
+        return detailsKeys;
+    }
+
+    public static Optional<AuditAction> ofCode(String code) {
+        return Arrays.stream(values()).filter(action -> action.code.equals(code)).findFirst();
+    }
+}

@@ -129,6 +129,35 @@ public final class SimulatorControl {
         return out;
     }
 
+    /**
+     * Shortcut for tests that do not exercise OAuth: an advertiser token of the given app granted these
+     * advertisers (null = all), as if user 0 had authorized them.
+     */
+    public String issueAccessToken(String appId, List<String> advertiserIds) {
+        SimApp app = sim.auth.app(appId);
+        if (app == null) {
+            throw new IllegalArgumentException("unknown app " + appId);
+        }
+        Dataset d = sim.world().data;
+        List<Integer> grant = new ArrayList<>();
+        if (advertiserIds == null) {
+            for (int a = 0; a < d.advertisers(); a++) {
+                grant.add(a);
+            }
+        } else {
+            for (String id : advertiserIds) {
+                int a = d.index(Level.ADVERTISER, id);
+                if (a < 0) {
+                    throw new IllegalArgumentException("unknown advertiser " + id);
+                }
+                grant.add(a);
+            }
+        }
+        long now = sim.world().now();
+        var code = sim.auth.newCode(Token.Kind.ADVERTISER, appId, 0, grant, "", now + 60);
+        return sim.auth.issueAdvertiserToken(sim.auth.redeem(code.code(), Token.Kind.ADVERTISER, appId, now), app, now).accessToken;
+    }
+
     public boolean revoke(String accessToken) {
         Token token = sim.auth.token(accessToken);
         if (token == null) {

@@ -169,6 +169,13 @@ class OAuthContractTest {
     }
 
     @Test
+    void testsCanIssueTokensWithoutTheFlow() {
+        String token = sim.control.issueAccessToken(APP, List.of(sim.advertiser(3)));
+        assertThat(sim.get("/campaign/get/", token, params("advertiser_id", sim.advertiser(3))).get("code").asInt()).isZero();
+        assertThat(sim.get("/campaign/get/", token, params("advertiser_id", sim.advertiser(2))).get("code").asInt()).isEqualTo(40001);
+    }
+
+    @Test
     void controlApiListsAndRevokesTokens() {
         String token = sim.authorizeAll();
         JsonNode tokens = sim.control("GET", "/_sim/tokens", null).get("tokens");

@@ -119,7 +119,7 @@ public class TikTokTokenStore {
     }
 
     private static AssociatedData context(WorkspaceId workspaceId, UUID connectionId, TokenKind kind) {
-        return new AssociatedData(workspaceId, connectionId, kind.purpose());
+        return AssociatedData.forConnection(workspaceId, connectionId, kind.purpose());
     }
 
     record StoredToken(UUID connectionId, UUID workspaceId, String kind, String keyId, byte[] nonce, byte[] ciphertext) {

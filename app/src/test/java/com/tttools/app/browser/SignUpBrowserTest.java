@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.app.support.Browser;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Users;
+import com.tttools.app.identity.mfa.Base32;
+import com.tttools.app.identity.mfa.Totp;
 import java.net.URI;
+import java.time.Instant;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +18,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A new user's first minutes, in a real browser: sign up, confirm the email from the dev mailbox, log out, log in. */
+/**
+ * A new user's first minutes, in a real browser: sign up, confirm the email from the dev mailbox, log out, log in,
+ * turn on two-factor sign-in, log out, log in with a code.
+ */
 class SignUpBrowserTest extends IntegrationTest {
 
     ChromeDriver driver;
@@ -33,7 +39,7 @@ class SignUpBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void signUpVerifyLogOutAndLogIn() {
+    void signUpVerifyLogInEnableTwoFactorAndLogInWithACode() {
         String email = Users.uniqueEmail("browser");
         driver.get(url("/"));
         driver.findElement(By.linkText("Sign up")).click();
@@ -53,7 +59,7 @@ class SignUpBrowserTest extends IntegrationTest {
         URI link = URI.create(mail.findElement(By.className("mail-link")).getAttribute("href"));
         driver.get(url(link.getPath() + "?" + link.getQuery()));
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("confirmed");
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("confirmed");
 
         driver.findElement(By.cssSelector(".account-nav .link-button")).click();
         waitForPath("/login");
@@ -63,6 +69,28 @@ class SignUpBrowserTest extends IntegrationTest {
         waitForPath("/account");
         assertThat(driver.findElement(By.id("profile")).getText()).contains("verified").doesNotContain("not verified");
         assertThat(driver.findElement(By.id("sessions")).getText()).contains("this session");
+
+        // Turn on two-factor sign-in with the key shown under the QR code.
+        driver.findElement(By.linkText("Turn on")).click();
+        driver.findElement(By.cssSelector("#start button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector("#setup img.qr")).getAttribute("src")).startsWith("data:image/png;base64,");
+        byte[] secret = Base32.decode(driver.findElement(By.id("totp-secret")).getText());
+        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
+        driver.findElement(By.cssSelector("#setup button[type=submit]")).click();
+        waitFor(By.cssSelector("#recovery-codes li"));
+        assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+
+        // Log out, log in: the password step leads to the code step.
+        driver.findElement(By.cssSelector(".account-nav .link-button")).click();
+        waitForPath("/login");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitForPath("/login/two-factor");
+        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitForPath("/account");
+        assertThat(driver.findElement(By.id("security")).getText()).contains("Two-factor sign-in: on");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 
@@ -72,7 +100,12 @@ class SignUpBrowserTest extends IntegrationTest {
         driver.findElement(By.name("email")).sendKeys(Users.uniqueEmail("nobody"));
         driver.findElement(By.name("password")).sendKeys("not the password at all");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector(".alert")).getText()).isEqualTo("The email or password is incorrect.");
+        assertThat(waitFor(By.cssSelector(".alert")).getText()).isEqualTo("The email or password is incorrect.");
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private void waitForPath(String path) {

@@ -76,7 +76,7 @@ class TikTokTokenStoreTest extends IntegrationTest {
         TokenVault oldVault = TokenVault.fromSpec(keySpec.substring(keySpec.indexOf(',') + 1));
         assertThat(oldVault.activeKeyId()).isEqualTo("test-v1");
         SealedValue old = oldVault.seal("act.old-key-token",
-                new AssociatedData(workspace, connection, TokenKind.ACCESS.purpose()));
+                AssociatedData.forConnection(workspace, connection, TokenKind.ACCESS.purpose()));
         jdbc.sql("INSERT INTO tiktok_token (connection_id, workspace_id, kind, key_id, nonce, ciphertext) VALUES (?, ?, 'ACCESS', ?, ?, ?)")
                 .params(connection, workspace.value(), old.keyId(), old.nonce(), old.ciphertext()).update();
         assertThat(tokens.accessToken(workspace, connection)).contains(new AccessToken("act.old-key-token"));

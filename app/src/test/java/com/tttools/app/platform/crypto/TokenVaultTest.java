@@ -20,10 +20,12 @@ class TokenVaultTest {
 
     static final String V1 = "v1:" + randomKey(32);
     static final String V2 = "v2:" + randomKey(32);
+    static final WorkspaceId WORKSPACE_A = WorkspaceId.random();
+    static final UUID CONNECTION_A_ID = UUID.randomUUID();
     static final AssociatedData CONNECTION_A =
-            new AssociatedData(WorkspaceId.random(), UUID.randomUUID(), "tiktok.access_token");
+            AssociatedData.forConnection(WORKSPACE_A, CONNECTION_A_ID, "tiktok.access_token");
     static final AssociatedData CONNECTION_B =
-            new AssociatedData(WorkspaceId.random(), UUID.randomUUID(), "tiktok.access_token");
+            AssociatedData.forConnection(WorkspaceId.random(), UUID.randomUUID(), "tiktok.access_token");
 
     final TokenVault vault = TokenVault.fromSpec(V1);
 
@@ -68,9 +70,10 @@ class TokenVaultTest {
             assertThatThrownBy(() -> vault.open(ofA, CONNECTION_B)).isInstanceOf(DecryptionFailedException.class);
         }
         SealedValue access = vault.seal("token-a", CONNECTION_A);
-        AssociatedData refreshOfA = new AssociatedData(CONNECTION_A.workspaceId(), CONNECTION_A.connectionId(),
-                "tiktok.refresh_token");
+        AssociatedData refreshOfA = AssociatedData.forConnection(WORKSPACE_A, CONNECTION_A_ID, "tiktok.refresh_token");
         assertThatThrownBy(() -> vault.open(access, refreshOfA)).isInstanceOf(DecryptionFailedException.class);
+        AssociatedData userSecret = AssociatedData.forUser(com.tttools.app.shared.UserId.random(), "tiktok.access_token");
+        assertThatThrownBy(() -> vault.open(access, userSecret)).isInstanceOf(DecryptionFailedException.class);
     }
 
     @Test

@@ -1,0 +1,89 @@
+package com.tttools.app.identity.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.identity.mfa.TwoFactorService;
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ValidationFailedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /account/two-factor}: the setup page (QR code and key, confirm with a code) and the manage page. */
+@Controller
+class TwoFactorPagesController {
+
+    private final TwoFactorService twoFactor;
+
+    TwoFactorPagesController(TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
+    }
+
+    @GetMapping("/account/two-factor")
+    String page(@AuthenticationPrincipal AuthenticatedUser caller, Model model) {
+        boolean enabled = twoFactor.enabled(caller.id());
+        model.addAttribute("enabled", enabled);
+        if (enabled) {
+            model.addAttribute("unusedRecoveryCodes", twoFactor.unusedRecoveryCodes(caller.id()));
+        } else {
+            model.addAttribute("setup", twoFactor.pendingSetup(caller.id()).orElse(null));
+        }
+        return "identity/two-factor";
+    }
+
+    @PostMapping("/account/two-factor/setup")
+    String begin(@AuthenticationPrincipal AuthenticatedUser caller, RedirectAttributes redirect) {
+        try {
+            twoFactor.begin(caller.id());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account/two-factor";
+    }
+
+    @PostMapping("/account/two-factor/confirm")
+    String confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("recoveryCodes", twoFactor.confirm(caller.id(), code));
+            redirect.addFlashAttribute("message", "Two-factor sign-in is on. Keep these recovery codes somewhere safe: "
+                    + "each works once if you lose your device. They are shown only now.");
+        } catch (ValidationFailedException e) {
+            redirect.addFlashAttribute("error", "That code does not match. Check the time on your device and try the current code.");
+            return "redirect:/account/two-factor?retry";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account/two-factor";
+    }
+
+    @PostMapping("/account/two-factor/disable")
+    String disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
+        try {
+            twoFactor.disable(caller.id(), password, code);
+            redirect.addFlashAttribute("message", "Two-factor sign-in is off.");
+            return "redirect:/account";
+        } catch (ValidationFailedException | ConflictException e) {
+            redirect.addFlashAttribute("error", e instanceof ValidationFailedException v
+                    ? (v.problems().get(0).field().equals("password") ? "Password is not your current password."
+                    : "That code is not valid.") : e.getMessage());
+            return "redirect:/account/two-factor";
+        }
+    }
+
+    @PostMapping("/account/two-factor/recovery-codes")
+    String regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(caller.id(), code));
+            redirect.addFlashAttribute("message", "New recovery codes; the old ones no longer work.");
+        } catch (ValidationFailedException e) {
+            redirect.addFlashAttribute("error", "That code is not valid.");
+        }
+        return "redirect:/account/two-factor";
+    }
+}

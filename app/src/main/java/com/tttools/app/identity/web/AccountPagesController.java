@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.audit.SecurityLog;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.account.AccountService;
@@ -37,15 +38,18 @@ class AccountPagesController {
     private final PersonalAccessTokens tokens;
     private final SecurityEvents securityEvents;
     private final ObjectProvider<SecondFactor> secondFactor;
+    private final SecurityLog securityLog;
 
     AccountPagesController(UserRepository users, AccountService accounts, UserSessions sessions,
-            PersonalAccessTokens tokens, SecurityEvents securityEvents, ObjectProvider<SecondFactor> secondFactor) {
+            PersonalAccessTokens tokens, SecurityEvents securityEvents, ObjectProvider<SecondFactor> secondFactor,
+            SecurityLog securityLog) {
         this.users = users;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.securityEvents = securityEvents;
         this.secondFactor = secondFactor;
+        this.securityLog = securityLog;
     }
 
     @GetMapping("/account")
@@ -58,6 +62,7 @@ class AccountPagesController {
         model.addAttribute("twoFactorEnabled", factor != null && factor.enabled(user.id()));
         model.addAttribute("sessions", sessions.list(caller.id(), session == null ? null : session.getId()));
         model.addAttribute("tokens", tokens.list(caller.id()));
+        model.addAttribute("securityEvents", securityLog.forUser(caller.id(), 20, null).items());
         return "identity/account";
     }
 

@@ -78,7 +78,7 @@ public class InvitationRepository {
     }
 
     List<Invitation> pending(OrganizationId organizationId, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  FROM invitations
                  WHERE organization_id = :org AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now
                  ORDER BY created_at DESC""")

@@ -52,7 +52,7 @@ public class WorkspaceRepository {
      * The organization is found from the workspace row, then the membership is matched on that tenant key.
      */
     Optional<Standing> standing(WorkspaceId workspaceId, UserId userId, boolean includeDeleted) {
-        return jdbc.sql("SELECT " + COLUMNS + ", om.role, wm.role" + """
+        return jdbc.sql("SELECT " + COLUMNS + ", om.role, wm.role\n" + """
                  FROM workspaces w
                  JOIN organization_members om ON om.organization_id = w.organization_id AND om.user_id = :user
                  LEFT JOIN workspace_members wm
@@ -67,7 +67,7 @@ public class WorkspaceRepository {
 
     /** Live workspaces of the organization that the user sees: all for owners/admins, else those they belong to. */
     List<Workspace> visible(OrganizationId organizationId, UserId userId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  FROM workspaces w
                  JOIN organization_members om ON om.organization_id = w.organization_id AND om.user_id = :user
                  WHERE w.organization_id = :org AND w.deleted_at IS NULL
@@ -81,7 +81,7 @@ public class WorkspaceRepository {
     }
 
     List<Workspace> deleted(OrganizationId organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  FROM workspaces w
                  WHERE w.organization_id = :org AND w.deleted_at IS NOT NULL
                  ORDER BY w.deleted_at DESC""")
@@ -105,7 +105,7 @@ public class WorkspaceRepository {
 
     /** Deleted before the cutoff; locked and skipped by other nodes purging at the same time. */
     List<Workspace> lockExpired(Instant cutoff, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  FROM workspaces w
                  WHERE w.deleted_at IS NOT NULL AND w.deleted_at < :cutoff
                  ORDER BY w.deleted_at

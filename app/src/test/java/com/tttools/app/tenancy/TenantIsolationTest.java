@@ -132,6 +132,50 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
+
+        // pages: the same checks through the HTML controllers (form fields as query parameters)
+        String page = "/organizations/";
+        RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
+        RULES.put("POST /organizations/{orgId}/invitations", Rule.org(ORG_ADMINS, (t, a) -> post(page + t.orgA
+                + "/invitations?role=MEMBER&email=" + Users.uniqueEmail("page-invitee"))));
+        RULES.put("POST /organizations/{orgId}/invitations/{id}/revoke", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/invitations/" + t.freshInvitation() + "/revoke")));
+        RULES.put("POST /organizations/{orgId}/invitations/{id}/resend", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/invitations/" + t.freshInvitation() + "/resend")));
+        RULES.put("POST /organizations/{orgId}/members/{userId}/role", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/members/" + t.target.id() + "/role?role=ADMIN")));
+        RULES.put("POST /organizations/{orgId}/members/{userId}/remove", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/members/" + t.target.id() + "/remove")));
+        RULES.put("POST /organizations/{orgId}/leave", Rule.org(ALL, (t, a) -> {
+            t.makeTargetASecondOwner();
+            return post(page + t.orgA + "/leave");
+        }));
+        RULES.put("POST /organizations/{orgId}/transfer-ownership", Rule.org(OWNERS,
+                (t, a) -> post(page + t.orgA + "/transfer-ownership?userId=" + t.target.id())));
+        RULES.put("POST /organizations/{orgId}/delete", Rule.org(OWNERS, (t, a) -> {
+            Call api = a == Actor.OWNER ? t.throwawayOrganizationDeletion()
+                    : new Call("DELETE", org + t.orgA, Map.of("confirmName", t.orgAName));
+            @SuppressWarnings("unchecked")
+            String name = ((Map<String, String>) api.body()).get("confirmName");
+            return post(api.path().replace("/api/v1", "") + "/delete?confirmName="
+                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        }));
+        RULES.put("GET /organizations/{orgId}/workspaces", Rule.org(ALL, (t, a) -> get(page + t.orgA + "/workspaces")));
+        RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));
+        RULES.put("GET /workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA)));
+        RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
+        RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/members/" + t.target.id() + "/remove")));
+        RULES.put("POST /workspaces/{wsId}/delete", Rule.workspace(ORG_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/delete")));
+        RULES.put("POST /workspaces/{wsId}/restore", Rule.workspace(ORG_ADMINS, (t, a) -> {
+            t.softDeleteWorkspaceA();
+            return post("/workspaces/" + t.wsA + "/restore");
+        }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/switch-workspace?workspaceId=" + t.wsA)));
     }
 
     @Autowired
@@ -269,13 +313,13 @@ class TenantIsolationTest extends IntegrationTest {
             mismatches.add(how + " outsider " + route + ": expected 404, got " + response.status());
         }
         // the problem's "instance" echoes the path the caller sent; anything else of A's would be a leak
-        String body = response.body() == null ? "" : response.body().replace(call.path(), "");
+        String body = response.body() == null ? "" : response.body().replace(call.path().split("\\?")[0], "");
         for (String secret : List.of(orgA, wsA, orgAName, wsAName, target.email(), target.id())) {
             if (body.contains(secret)) {
                 mismatches.add(how + " outsider " + route + ": body leaks " + secret);
             }
         }
-        restoreTenantA();
+        restoreTenantA(call);
     }
 
     private void checkActor(String route, Rule rule, Actor actor, ApiClient client, String how, List<String> mismatches) {
@@ -291,7 +335,7 @@ class TenantIsolationTest extends IntegrationTest {
         if (!matches) {
             mismatches.add(how + " " + actor + " " + route + ": expected " + expected + ", got " + status);
         }
-        restoreTenantA();
+        restoreTenantA(call);
     }
 
     private static ApiClient.Response send(ApiClient client, Call call) {
@@ -309,8 +353,15 @@ class TenantIsolationTest extends IntegrationTest {
         return new Call("GET", path, null);
     }
 
+    private static Call post(String path) {
+        return new Call("POST", path, null);
+    }
+
     /** Puts tenant A's memberships and workspace back as they were, after a call that changed them. */
-    private void restoreTenantA() {
+    private void restoreTenantA(Call after) {
+        if (after.method().equals("GET")) {
+            return;
+        }
         UUID org = UUID.fromString(orgA);
         jdbc.sql("delete from workspace_members where organization_id = :org").param("org", org).update();
         jdbc.sql("delete from organization_members where organization_id = :org").param("org", org).update();

@@ -61,6 +61,12 @@ public class TenantAccessService implements TenantAccess, MembershipDirectory {
         return workspaces.visible(organizationId, userId).stream().map(WorkspaceRepository.Workspace::id).toList();
     }
 
+    /** The workspaces of the organization the user sees, with their effective role in each. */
+    public List<WorkspaceAccess> visibleWorkspaceAccess(UserId userId, OrganizationId organizationId) {
+        return workspaces.visible(organizationId, userId).stream()
+                .map(w -> workspaceAccess(userId, w.id())).flatMap(Optional::stream).toList();
+    }
+
     @Override
     public Optional<WorkspaceAccess> currentWorkspace(UserId userId) {
         Optional<WorkspaceAccess> last = preferences.lastWorkspace(userId).flatMap(id -> workspaceAccess(userId, id));

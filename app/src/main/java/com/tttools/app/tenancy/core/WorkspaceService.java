@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,9 +89,7 @@ public class WorkspaceService {
     @Transactional(readOnly = true)
     public List<WorkspaceView> list(AuthenticatedUser caller, OrganizationId organizationId) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.VIEW_ORGANIZATION);
-        return workspaces.visible(organizationId, caller.id()).stream()
-                .map(w -> access.workspaceAccess(caller.id(), w.id())).flatMap(Optional::stream)
-                .map(WorkspaceView::of).toList();
+        return access.visibleWorkspaceAccess(caller.id(), organizationId).stream().map(WorkspaceView::of).toList();
     }
 
     @Transactional(readOnly = true)

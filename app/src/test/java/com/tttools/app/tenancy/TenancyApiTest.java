@@ -293,6 +293,23 @@ class TenancyApiTest extends IntegrationTest {
     TenantAccess access;
 
     @Test
+    void extraFieldsInBodiesChangeNothingButWhatTheEndpointIsFor() {
+        User owner = tenants.verifiedUser("owner");
+        String orgId = tenants.createOrganization(owner, "Mass Assignment Ltd");
+        User member = tenants.member(owner, orgId, "member", "MEMBER", List.of());
+        String otherOrg = java.util.UUID.randomUUID().toString();
+        ApiClient.Response changed = owner.api().patch("/api/v1/organizations/" + orgId + "/members/" + member.id(),
+                Map.of("role", "ADMIN", "organizationId", otherOrg, "userId", owner.id(), "ownerId", member.id(),
+                        "id", otherOrg, "createdBy", member.id()));
+        assertThat(changed.status()).isIn(200, 422);
+        assertThat(jdbc.sql("select count(*) from organization_members where organization_id = :org")
+                .param("org", java.util.UUID.fromString(orgId)).query(Integer.class).single()).isEqualTo(2);
+        assertThat(owner.api().get("/api/v1/organizations/" + orgId).json().get("role").asString()).isEqualTo("OWNER");
+        assertThat(jdbc.sql("select created_by::text from organizations where id = :org")
+                .param("org", java.util.UUID.fromString(orgId)).query(String.class).single()).isEqualTo(owner.id());
+    }
+
+    @Test
     void malformedIdsAnswer404() {
         User owner = tenants.verifiedUser("owner");
         assertThat(owner.api().get("/api/v1/organizations/not-a-uuid").status()).isEqualTo(404);

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * it came from with the reason shown above the form (post/redirect/get).
  */
 @ControllerAdvice(assignableTypes = {OnboardingPageController.class, OrganizationPageController.class,
+        InvitationPageController.class,
         WorkspacePageController.class})
 class PageErrors {
 

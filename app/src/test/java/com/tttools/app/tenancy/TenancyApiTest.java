@@ -126,6 +126,46 @@ class TenancyApiTest extends IntegrationTest {
     }
 
     @Test
+    void someoneWithoutAnAccountSignsUpFromTheLinkVerifiesAndAccepts() {
+        User owner = tenants.verifiedUser("owner");
+        String orgId = tenants.createOrganization(owner, "Newcomers Welcome");
+        String email = com.tttools.app.support.Users.uniqueEmail("newcomer");
+        expect(owner.api().post("/api/v1/organizations/" + orgId + "/invitations",
+                Map.of("email", email, "role", "MEMBER")), 201);
+        String token = tenants.invitationToken(email);
+        assertThat(new ApiClient(port).get("/invitations/" + token).body()).contains("Sign up");
+
+        limiter.reset(com.tttools.app.identity.account.LoginLimits.SIGNUPS_PER_IP, "127.0.0.1");
+        ApiClient newcomer = com.tttools.app.support.Users.signedUp(port, email);
+        ApiClient.Response unverified = newcomer.post("/api/v1/invitations/" + token + "/accept", null);
+        assertThat(unverified.status()).isEqualTo(403);
+        String verification = com.tttools.app.support.Mailbox.tokenIn(com.tttools.app.support.Mailbox.latestTo(
+                (DevMailbox) mailer, email, "Confirm your TTtools email"));
+        expect(newcomer.post("/api/v1/auth/verify-email", Map.of("token", verification)), 204);
+        expect(newcomer.post("/api/v1/invitations/" + token + "/accept", null), 200);
+        assertThat(newcomer.get("/api/v1/me").json().get("organizations").toString()).contains(orgId);
+    }
+
+    @Test
+    void aRemovedMembersAccessTokenLosesTheOrganizationToo() {
+        User owner = tenants.verifiedUser("owner");
+        String orgId = tenants.createOrganization(owner, "Token Holders");
+        String wsId = tenants.createWorkspace(owner, orgId, "Scripted brand");
+        User scripter = tenants.member(owner, orgId, "scripter", "MEMBER",
+                List.of(Map.of("workspaceId", wsId, "role", "OPERATOR")));
+        String token = expect(scripter.api().post("/api/v1/me/tokens", Map.of("name", "ci")), 201).json()
+                .get("token").asString();
+        ApiClient script = new ApiClient(port).bearer(token);
+        assertThat(script.get("/api/v1/workspaces/" + wsId).status()).isEqualTo(200);
+
+        expect(owner.api().put("/api/v1/workspaces/" + wsId + "/members/" + scripter.id(), Map.of("role", "ANALYST")), 200);
+        assertThat(script.get("/api/v1/workspaces/" + wsId).json().get("role").asString()).isEqualTo("ANALYST");
+        expect(owner.api().delete("/api/v1/organizations/" + orgId + "/members/" + scripter.id()), 204);
+        assertThat(script.get("/api/v1/workspaces/" + wsId).status()).isEqualTo(404);
+        assertThat(script.get("/api/v1/organizations/" + orgId + "/members").status()).isEqualTo(404);
+    }
+
+    @Test
     void resendIssuesANewLinkAndTheOldOneStopsWorking() {
         User owner = tenants.verifiedUser("owner");
         String orgId = tenants.createOrganization(owner, "Resend Inc");

@@ -83,15 +83,14 @@ public class OrganizationService {
     }
 
     public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role) {
-        OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
-                OrganizationPermission.MANAGE_ORG_MEMBERS);
+        access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Inputs inputs = new Inputs();
         OrganizationRole newRole = inputs.role("role", role, OrganizationRole::parse, ORG_ROLES);
         inputs.check();
+        OrganizationAccess self = lockAndRequire(caller, organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         if (!self.role().atLeast(newRole)) {
             throw new ValidationFailedException("role", "must not be above your own role (" + self.role() + ")");
         }
-        lock(organizationId);
         OrganizationRole before = memberRole(organizationId, userId);
         if (before == OrganizationRole.OWNER && self.role() != OrganizationRole.OWNER) {
             throw new ForbiddenException("Only an owner can change an owner's role.");
@@ -113,9 +112,7 @@ public class OrganizationService {
             leave(caller, organizationId);
             return;
         }
-        OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
-                OrganizationPermission.MANAGE_ORG_MEMBERS);
-        lock(organizationId);
+        OrganizationAccess self = lockAndRequire(caller, organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         OrganizationRole role = memberRole(organizationId, userId);
         if (role == OrganizationRole.OWNER && self.role() != OrganizationRole.OWNER) {
             throw new ForbiddenException("Only an owner can remove an owner.");
@@ -124,15 +121,13 @@ public class OrganizationService {
     }
 
     public void leave(AuthenticatedUser caller, OrganizationId organizationId) {
-        access.requireOrganization(caller.id(), organizationId, OrganizationPermission.VIEW_ORGANIZATION);
-        lock(organizationId);
+        lockAndRequire(caller, organizationId, OrganizationPermission.VIEW_ORGANIZATION);
         remove(caller, organizationId, caller.id(), memberRole(organizationId, caller.id()), true);
     }
 
     /** Makes another member OWNER; the caller stays in the organization as ADMIN. */
     public void transferOwnership(AuthenticatedUser caller, OrganizationId organizationId, UserId newOwner) {
-        access.requireOrganization(caller.id(), organizationId, OrganizationPermission.TRANSFER_OWNERSHIP);
-        lock(organizationId);
+        lockAndRequire(caller, organizationId, OrganizationPermission.TRANSFER_OWNERSHIP);
         OrganizationRole before = organizations.membership(organizationId, newOwner)
                 .map(OrganizationRepository.Membership::role)
                 .orElseThrow(() -> new ValidationFailedException("userId", "must be a member of this organization"));
@@ -177,6 +172,17 @@ public class OrganizationService {
 
     private void lock(OrganizationId organizationId) {
         organizations.lockForChange(organizationId).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+
+    /**
+     * Checks the caller's role (404 for outsiders, who never reach the lock), takes the organization lock, and
+     * checks again: a concurrent demotion of the caller committed while we waited counts.
+     */
+    private OrganizationAccess lockAndRequire(AuthenticatedUser caller, OrganizationId organizationId,
+            OrganizationPermission permission) {
+        access.requireOrganization(caller.id(), organizationId, permission);
+        lock(organizationId);
+        return access.requireOrganization(caller.id(), organizationId, permission);
     }
 
     private OrganizationRole memberRole(OrganizationId organizationId, UserId userId) {

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * a public/self prefix; an unclassified route fails the build. Every tenant-scoped route is then called
  * (a) as the owner of another organization, with tenant A's real ids: 404 and none of A's ids or names in the
  * body; (b) as each role of tenant A: success where docs/permissions.md says yes, 403 where it says no (404
- * where the actor cannot see the workspace at all); and (c) both again with personal access tokens.
+ * where the actor cannot see the workspace at all); (c) both again with personal access tokens; (d) anonymously.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationTest extends IntegrationTest {
@@ -241,6 +241,23 @@ class TenantIsolationTest extends IntegrationTest {
             for (Actor actor : Actor.values()) {
                 checkActor(route.getKey(), rule, actor, actors.get(actor).api(), "session", mismatches);
             }
+        }
+        assertThat(mismatches).as("expected/actual mismatches").isEmpty();
+    }
+
+    @Test
+    void anonymousCallersGet401OnTheApiAndTheLoginPageOtherwise() {
+        List<String> mismatches = new ArrayList<>();
+        for (var route : classifyEveryRoute().entrySet()) {
+            Call call = route.getValue().call().apply(this, null);
+            ApiClient.Response response = send(new ApiClient(port), call);
+            boolean api = call.path().startsWith("/api/");
+            boolean ok = api ? response.status() == 401
+                    : response.status() == 302 && response.header("Location").orElse("").endsWith("/login");
+            if (!ok) {
+                mismatches.add("anonymous " + route.getKey() + ": got " + response.status());
+            }
+            restoreTenantA(call);
         }
         assertThat(mismatches).as("expected/actual mismatches").isEmpty();
     }

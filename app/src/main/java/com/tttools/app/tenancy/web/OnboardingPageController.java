@@ -1,6 +1,7 @@
 package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.identity.MembershipDirectory;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.tenancy.core.WorkspaceService;
@@ -17,16 +18,22 @@ class OnboardingPageController {
 
     private final OrganizationService organizations;
     private final TenantAccess access;
+    private final MembershipDirectory memberships;
 
-    OnboardingPageController(OrganizationService organizations, TenantAccess access) {
+    OnboardingPageController(OrganizationService organizations, TenantAccess access,
+            MembershipDirectory memberships) {
         this.organizations = organizations;
         this.access = access;
+        this.memberships = memberships;
     }
 
+    /** The current workspace; else an organization without a workspace for the caller yet; else onboarding. */
     @GetMapping("/app")
     String start(@AuthenticationPrincipal AuthenticatedUser caller) {
         return access.currentWorkspace(caller.id())
                 .map(workspace -> "redirect:/workspaces/" + workspace.workspaceId())
+                .or(() -> memberships.organizationsOf(caller.id()).stream().findFirst()
+                        .map(organization -> "redirect:/organizations/" + organization.id()))
                 .orElse("redirect:/onboarding");
     }
 

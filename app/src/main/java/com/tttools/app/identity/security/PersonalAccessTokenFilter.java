@@ -38,6 +38,12 @@ class PersonalAccessTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
+    /** Streamed answers (CSV) finish in an async dispatch, which needs the token's authentication again. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !request.getRequestURI().startsWith("/api/") || !hasBearer(request);

@@ -1,136 +1,128 @@
 package com.tttools.app.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.audit.AuditAction;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.AuditQuery;
-import com.tttools.app.audit.VisibleScope;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.UserId;
-import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.shared.audit.Actor;
-import com.tttools.app.shared.audit.AuditEntry;
-import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
-import java.time.Instant;
+import com.tttools.app.support.Tenants;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The endpoints over the shared application context (no second context): the scope is put on the request as
- * authorization will, since tenancy does not exist yet.
+ * The audit log API end to end, with real tenants: organization admins see everything, a workspace ADMIN only
+ * their workspaces' events, other members 403, outsiders 404.
  */
 class AuditEventsControllerTest extends IntegrationTest {
 
     @Autowired
-    WebApplicationContext context;
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
     @Autowired
     AuditLog auditLog;
 
-    MockMvc mvc;
-    final OrganizationId organization = OrganizationId.random();
-    final WorkspaceId workspaceA = WorkspaceId.random();
-    final WorkspaceId workspaceB = WorkspaceId.random();
-    final Actor owner = Actor.user(UserId.random(), "owner@example.com");
+    Tenants tenants;
+    Tenants.User owner;
+    Tenants.User workspaceAdmin;
+    Tenants.User analyst;
+    Tenants.User outsider;
+    String organization;
+    String workspaceA;
+    String workspaceB;
 
     @BeforeEach
-    void eventsInTwoWorkspaces() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).build();
-        auditLog.record(entry(workspaceA, "connection.connected", "c-a"));
-        auditLog.record(entry(workspaceB, "connection.connected", "c-b"));
+    void tenants() {
+        tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        owner = tenants.verifiedUser("audit-owner");
+        organization = tenants.createOrganization(owner, "Audit Agency");
+        workspaceA = tenants.createWorkspace(owner, organization, "Brand A");
+        workspaceB = tenants.createWorkspace(owner, organization, "Brand B");
+        workspaceAdmin = tenants.member(owner, organization, "audit-wsadmin", "MEMBER",
+                List.of(Map.of("workspaceId", workspaceA, "role", "ADMIN")));
+        analyst = tenants.member(owner, organization, "audit-analyst", "MEMBER",
+                List.of(Map.of("workspaceId", workspaceA, "role", "ANALYST")));
+        outsider = tenants.verifiedUser("audit-outsider");
+        tenants.createOrganization(outsider, "Other Agency");
+        await().atMost(Duration.ofSeconds(15)).until(() -> auditLog.search(
+                AuditQuery.of(OrganizationId.of(organization)).withAction("workspace.created")).items().size() == 2);
+    }
+
+    String path(String suffix) {
+        return "/api/v1/organizations/" + organization + suffix;
     }
 
     @Test
-    void whenNoScopeWasGrantedThenTheLogIsNotFound() throws Exception {
-        mvc.perform(get(path("/audit-events"))).andExpect(status().isNotFound());
+    void organizationAdminsSeeEveryWorkspacesEventsInTheApiShape() {
+        JsonNode page = Tenants.expect(owner.api().get(path("/audit-events?action=workspace.created")), 200).json();
+        assertThat(page.get("items").size()).isEqualTo(2);
+        JsonNode event = page.get("items").get(0);
+        assertThat(event.get("action").asString()).isEqualTo("workspace.created");
+        assertThat(event.get("actor").get("email").asString()).isEqualTo(owner.email());
+        assertThat(event.get("target").get("type").asString()).isEqualTo("workspace");
+        assertThat(event.get("ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(event.get("requestId").asString()).isNotBlank();
+        assertThat(page.get("nextCursor").isNull()).isTrue();
     }
 
     @Test
-    void whenTheScopeIsForAnotherOrganizationThenTheLogIsNotFound() throws Exception {
-        mvc.perform(get(path("/audit-events"))
-                        .requestAttr(VisibleScope.REQUEST_ATTRIBUTE, VisibleScope.wholeOrganization(OrganizationId.random(), owner)))
-                .andExpect(status().isNotFound());
+    void aWorkspaceAdminSeesOnlyTheirWorkspacesEvents() {
+        JsonNode items = Tenants.expect(workspaceAdmin.api().get(path("/audit-events")), 200).json().get("items");
+        assertThat(items.size()).isPositive();
+        items.forEach(item -> assertThat(item.get("workspaceId").asString()).isEqualTo(workspaceA));
+        assertThat(items.toString()).doesNotContain(workspaceB);
     }
 
     @Test
-    void whenAWorkspaceAdminListsThenOnlyTheirWorkspacesEventsComeInTheApiShape() throws Exception {
-        mvc.perform(get(path("/audit-events"))
-                        .requestAttr(VisibleScope.REQUEST_ATTRIBUTE, VisibleScope.workspaces(organization, Set.of(workspaceA), owner)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items", hasSize(1)))
-                .andExpect(jsonPath("$.items[0].workspaceId").value(workspaceA.toString()))
-                .andExpect(jsonPath("$.items[0].action").value("connection.connected"))
-                .andExpect(jsonPath("$.items[0].actor.email").value("owner@example.com"))
-                .andExpect(jsonPath("$.items[0].target.type").value("connection"))
-                .andExpect(jsonPath("$.items[0].target.id").value("c-a"))
-                .andExpect(jsonPath("$.items[0].ip").value("203.0.113.9"))
-                .andExpect(jsonPath("$.nextCursor").doesNotExist());
+    void otherMembersGet403AndOutsiders404() {
+        assertThat(analyst.api().get(path("/audit-events")).status()).isEqualTo(403);
+        ApiClient.Response outside = outsider.api().get(path("/audit-events"));
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.body()).doesNotContain(workspaceA).doesNotContain("Audit Agency");
+        assertThat(outsider.api().get("/api/v1/organizations/not-an-id/audit-events").status()).isEqualTo(404);
     }
 
     @Test
-    void whenTheCursorIsForgedOrTheLimitTooLargeThenTheAnswerIs422WithTheField() throws Exception {
-        VisibleScope scope = VisibleScope.wholeOrganization(organization, owner);
-
-        mvc.perform(get(path("/audit-events")).param("cursor", "forged").requestAttr(VisibleScope.REQUEST_ATTRIBUTE, scope))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
-        mvc.perform(get(path("/audit-events")).param("limit", "501").requestAttr(VisibleScope.REQUEST_ATTRIBUTE, scope))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("limit"));
-        mvc.perform(get(path("/audit-events")).param("from", "yesterday").requestAttr(VisibleScope.REQUEST_ATTRIBUTE, scope))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("from"));
+    void forgedCursorsTooLargeLimitsAndBadDatesAre422WithTheField() {
+        assertThat(owner.api().get(path("/audit-events?cursor=forged")).json().get("errors").get(0).get("field").asString())
+                .isEqualTo("cursor");
+        assertThat(owner.api().get(path("/audit-events?limit=501")).json().get("errors").get(0).get("field").asString())
+                .isEqualTo("limit");
+        ApiClient.Response badDate = owner.api().get(path("/audit-events?from=yesterday"));
+        assertThat(badDate.status()).isEqualTo(422);
+        assertThat(badDate.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
     }
 
     @Test
-    void whenTheCsvIsDownloadedThenItStreamsTheVisibleRowsAndTheExportIsAudited() throws Exception {
-        MvcResult started = mvc.perform(get(path("/audit-events.csv"))
-                        .requestAttr(VisibleScope.REQUEST_ATTRIBUTE, VisibleScope.workspaces(organization, Set.of(workspaceB), owner)))
-                .andReturn();
-
-        String csv = mvc.perform(asyncDispatch(started))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
-
-        assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv).startsWith("id,at,").contains("c-b").doesNotContain("c-a");
-        assertThat(auditLog.search(AuditQuery.of(organization).withAction(AuditAction.AUDIT_EXPORTED.code())).items())
-                .singleElement().satisfies(export -> assertThat(export.details()).containsEntry("rows", 1));
+    void theCsvStreamsTheVisibleRowsAndTheExportIsItselfAudited() {
+        ApiClient.Response csv = Tenants.expect(workspaceAdmin.api().get(path("/audit-events.csv")), 200);
+        assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("id,at,");
+        assertThat(lines.length).isGreaterThan(1);
+        assertThat(csv.body()).contains(workspaceA).doesNotContain(workspaceB);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !auditLog.search(AuditQuery.of(OrganizationId.of(organization))
+                .withAction(AuditAction.AUDIT_EXPORTED.code())).items().isEmpty());
     }
 
     @Test
-    void whenAnOrganizationAdminAsksForVerificationThenTheChainIsReportedAndAWorkspaceAdminGets404() throws Exception {
-        mvc.perform(get(path("/audit-events/verification"))
-                        .requestAttr(VisibleScope.REQUEST_ATTRIBUTE, VisibleScope.wholeOrganization(organization, owner)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.ok").value(true))
-                .andExpect(jsonPath("$.checkedCount").value(2));
-        mvc.perform(get(path("/audit-events/verification"))
-                        .requestAttr(VisibleScope.REQUEST_ATTRIBUTE, VisibleScope.workspaces(organization, Set.of(workspaceA), owner)))
-                .andExpect(status().isNotFound());
-    }
-
-    private AuditEntry entry(WorkspaceId workspace, String action, String targetId) {
-        return new AuditEntry(action, owner, "connection", targetId, organization, workspace,
-                new RequestMetadata("203.0.113.9", "JUnit", "req-1"), Map.of("scopes", "ads"), Instant.now());
-    }
-
-    private String path(String rest) {
-        return "/api/v1/organizations/" + organization + rest;
+    void onlyOrganizationAdminsVerifyTheChain() {
+        JsonNode verification = Tenants.expect(owner.api().get(path("/audit-events/verification")), 200).json();
+        assertThat(verification.get("ok").asBoolean()).isTrue();
+        assertThat(verification.get("checkedCount").asLong()).isPositive();
+        assertThat(workspaceAdmin.api().get(path("/audit-events/verification")).status()).isEqualTo(404);
+        assertThat(analyst.api().get(path("/audit-events/verification")).status()).isEqualTo(403);
     }
 }

@@ -1,0 +1,33 @@
+package com.tttools.app.tenancy;
+
+/**
+ * What can be done inside a workspace, each with the lowest workspace role allowed to do it. This enum is the
+ * workspace half of the permission matrix (docs/permissions.md); {@link TenantAccess} enforces it.
+ */
+public enum WorkspacePermission {
+    VIEW_WORKSPACE(WorkspaceRole.ANALYST),
+    VIEW_INVENTORY(WorkspaceRole.ANALYST),
+    VIEW_REPORTS(WorkspaceRole.ANALYST),
+    EXPORT_CSV(WorkspaceRole.ANALYST),
+    TRIGGER_SYNC(WorkspaceRole.OPERATOR),
+    CREATE_BULK_OPERATION(WorkspaceRole.OPERATOR),
+    APPROVE_BULK_OPERATION(WorkspaceRole.ADMIN),
+    MANAGE_CONNECTIONS(WorkspaceRole.ADMIN),
+    MANAGE_WORKSPACE_MEMBERS(WorkspaceRole.ADMIN),
+    MANAGE_NOTIFICATIONS(WorkspaceRole.ADMIN),
+    MANAGE_RETENTION(WorkspaceRole.ADMIN);
+
+    private final WorkspaceRole minimumRole;
+
+    WorkspacePermission(WorkspaceRole minimumRole) {
+        this.minimumRole = minimumRole;
+    }
+
+    public WorkspaceRole minimumRole() {
+        return minimumRole;
+    }
+
+    public boolean grantedTo(WorkspaceRole role) {
+        return role.atLeast(minimumRole);
+    }
+}

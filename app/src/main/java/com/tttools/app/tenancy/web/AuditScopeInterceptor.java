@@ -1,0 +1,81 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.audit.VisibleScope;
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.ForbiddenException;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Authorizes the audit log endpoints ({@code /api/v1/organizations/{orgId}/audit-events...}) and hands the
+ * audit module the {@link VisibleScope}: organization OWNER/ADMIN see everything; a member who administers
+ * workspaces sees those workspaces' events; other members get 403, non-members 404.
+ */
+@Component
+class AuditScopeInterceptor implements HandlerInterceptor {
+
+
+    private final TenantAccess access;
+
+    AuditScopeInterceptor(TenantAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getAttribute(VisibleScope.REQUEST_ATTRIBUTE) != null) {
+            return true;
+        }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String orgId = variables instanceof Map<?, ?> map ? (String) map.get("orgId") : null;
+        if (orgId == null || authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
+            throw new NotFoundException("Organization");
+        }
+        OrganizationId organization;
+        try {
+            organization = OrganizationId.of(orgId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Organization");
+        }
+        request.setAttribute(VisibleScope.REQUEST_ATTRIBUTE, scope(user, organization));
+        return true;
+    }
+
+    private VisibleScope scope(AuthenticatedUser user, OrganizationId organization) {
+        Actor viewer = Actor.user(user.id(), user.email());
+        access.requireOrganization(user.id(), organization, OrganizationPermission.VIEW_ORGANIZATION);
+        try {
+            access.requireOrganization(user.id(), organization, OrganizationPermission.READ_AUDIT_LOG);
+            return VisibleScope.wholeOrganization(organization, viewer);
+        } catch (ForbiddenException notAnOrganizationAdmin) {
+            Set<WorkspaceId> administered = new LinkedHashSet<>();
+            for (WorkspaceId workspace : access.visibleWorkspaces(user.id(), organization)) {
+                try {
+                    access.requireWorkspace(user.id(), workspace, WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
+                    administered.add(workspace);
+                } catch (ForbiddenException | NotFoundException notAdministrator) {
+                    // reads nothing of this workspace
+                }
+            }
+            if (administered.isEmpty()) {
+                throw notAnOrganizationAdmin;
+            }
+            return VisibleScope.workspaces(organization, administered, viewer);
+        }
+    }
+}

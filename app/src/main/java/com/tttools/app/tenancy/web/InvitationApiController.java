@@ -1,0 +1,63 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tenancy.core.InvitationService;
+import com.tttools.app.tenancy.core.PathIds;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invitations: managed under an organization, accepted by the invited person with the token from the email. */
+@RestController
+class InvitationApiController {
+
+    record NewInvitation(String email, String role, List<InvitationService.GrantRequest> workspaces) {
+    }
+
+    private final InvitationService invitations;
+
+    InvitationApiController(InvitationService invitations) {
+        this.invitations = invitations;
+    }
+
+    @PostMapping("/api/v1/organizations/{orgId}/invitations")
+    ResponseEntity<InvitationService.InvitationView> invite(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId, @RequestBody(required = false) NewInvitation body) {
+        NewInvitation request = body == null ? new NewInvitation(null, null, null) : body;
+        var created = invitations.invite(caller, PathIds.organization(orgId), request.email(), request.role(),
+                request.workspaces());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/invitations")
+    Items<InvitationService.InvitationView> pending(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId) {
+        return Items.of(invitations.pending(caller, PathIds.organization(orgId)));
+    }
+
+    @DeleteMapping("/api/v1/organizations/{orgId}/invitations/{id}")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String id) {
+        invitations.revoke(caller, PathIds.organization(orgId), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/organizations/{orgId}/invitations/{id}/resend")
+    InvitationService.InvitationView resend(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId, @PathVariable String id) {
+        return invitations.resend(caller, PathIds.organization(orgId), id);
+    }
+
+    @PostMapping("/api/v1/invitations/{token}/accept")
+    Map<String, String> accept(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String token) {
+        return Map.of("organizationId", invitations.accept(caller, token).toString());
+    }
+}

@@ -1,0 +1,102 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tenancy.OrganizationAccess;
+import com.tttools.app.tenancy.core.MemberView;
+import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.tenancy.core.WorkspaceService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/organizations}: organizations, their members, ownership and deletion. */
+@RestController
+@RequestMapping("/api/v1/organizations")
+class OrganizationApiController {
+
+    record NewOrganization(String name, WorkspaceService.NewWorkspace workspace) {
+    }
+
+    record OrganizationJson(String id, String name, String role, WorkspaceService.WorkspaceView workspace) {
+    }
+
+    record RoleChange(String role) {
+    }
+
+    record Transfer(String userId) {
+    }
+
+    record Deletion(String confirmName) {
+    }
+
+    private final OrganizationService organizations;
+
+    OrganizationApiController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @PostMapping
+    ResponseEntity<OrganizationJson> create(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestBody(required = false) NewOrganization body) {
+        NewOrganization request = body == null ? new NewOrganization(null, null) : body;
+        var created = organizations.create(caller, request.name(), request.workspace());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new OrganizationJson(created.organizationId().toString(),
+                created.name(), "OWNER", created.firstWorkspace()));
+    }
+
+    @GetMapping("/{orgId}")
+    OrganizationJson get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
+        OrganizationAccess access = organizations.get(caller, PathIds.organization(orgId));
+        return new OrganizationJson(access.organizationId().toString(), access.organizationName(), access.role().name(),
+                null);
+    }
+
+    @DeleteMapping("/{orgId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestBody(required = false) Deletion body) {
+        organizations.delete(caller, PathIds.organization(orgId), body == null ? null : body.confirmName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{orgId}/transfer-ownership")
+    ResponseEntity<Void> transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestBody(required = false) Transfer body) {
+        organizations.transferOwnership(caller, PathIds.organization(orgId),
+                PathIds.user(body == null ? null : body.userId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{orgId}/leave")
+    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
+        organizations.leave(caller, PathIds.organization(orgId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{orgId}/members")
+    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
+        return Items.of(organizations.members(caller, PathIds.organization(orgId)));
+    }
+
+    @PatchMapping("/{orgId}/members/{userId}")
+    MemberView changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String userId, @RequestBody(required = false) RoleChange body) {
+        return organizations.changeRole(caller, PathIds.organization(orgId), PathIds.user(userId),
+                body == null ? null : body.role());
+    }
+
+    @DeleteMapping("/{orgId}/members/{userId}")
+    ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String userId) {
+        organizations.removeMember(caller, PathIds.organization(orgId), PathIds.user(userId));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,119 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.tenancy.OrganizationAccess;
+import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.OrganizationRole;
+import com.tttools.app.tenancy.core.InvitationService;
+import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.tenancy.core.WorkspaceService;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Organization settings: members, invitations, ownership, leaving and deletion. */
+@Controller
+class OrganizationPageController {
+
+    private final OrganizationService organizations;
+    private final InvitationService invitations;
+    private final WorkspaceService workspaces;
+
+    OrganizationPageController(OrganizationService organizations, InvitationService invitations,
+            WorkspaceService workspaces) {
+        this.organizations = organizations;
+        this.invitations = invitations;
+        this.workspaces = workspaces;
+    }
+
+    @GetMapping("/organizations/{orgId}")
+    String settings(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId, Model model) {
+        OrganizationId id = PathIds.organization(orgId);
+        OrganizationAccess organization = organizations.get(caller, id);
+        boolean manages = OrganizationPermission.MANAGE_ORG_MEMBERS.grantedTo(organization.role());
+        model.addAttribute("organization", organization);
+        model.addAttribute("manages", manages);
+        model.addAttribute("owns", organization.role() == OrganizationRole.OWNER);
+        model.addAttribute("me", caller.id().toString());
+        model.addAttribute("members", organizations.members(caller, id));
+        model.addAttribute("invitations", manages ? invitations.pending(caller, id) : List.of());
+        model.addAttribute("workspaces", workspaces.list(caller, id));
+        model.addAttribute("roles", organization.role() == OrganizationRole.OWNER ? Choices.ORGANIZATION_ROLES
+                : Choices.ORGANIZATION_ROLES.subList(0, 2));
+        model.addAttribute("workspaceRoles", Choices.WORKSPACE_ROLES);
+        return "tenancy/organization";
+    }
+
+    @PostMapping("/organizations/{orgId}/invitations")
+    String invite(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestParam(required = false) String email, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String workspaceRole,
+            RedirectAttributes redirect) {
+        List<InvitationService.GrantRequest> grants = workspaceId == null || workspaceId.isBlank() ? List.of()
+                : List.of(new InvitationService.GrantRequest(workspaceId, workspaceRole));
+        var invitation = invitations.invite(caller, PathIds.organization(orgId), email, role, grants);
+        redirect.addFlashAttribute("notice", "Invitation sent to " + invitation.email() + ".");
+        return "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")
+    String revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        invitations.revoke(caller, PathIds.organization(orgId), id);
+        redirect.addFlashAttribute("notice", "Invitation revoked.");
+        return "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/invitations/{id}/resend")
+    String resend(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        invitations.resend(caller, PathIds.organization(orgId), id);
+        redirect.addFlashAttribute("notice", "Invitation sent again with a new link.");
+        return "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/members/{userId}/role")
+    String changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String userId, @RequestParam(required = false) String role, RedirectAttributes redirect) {
+        var member = organizations.changeRole(caller, PathIds.organization(orgId), PathIds.user(userId), role);
+        redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + ".");
+        return "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/members/{userId}/remove")
+    String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @PathVariable String userId, RedirectAttributes redirect) {
+        organizations.removeMember(caller, PathIds.organization(orgId), PathIds.user(userId));
+        redirect.addFlashAttribute("notice", "Member removed.");
+        return caller.id().toString().equals(userId) ? "redirect:/app" : "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/leave")
+    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
+        organizations.leave(caller, PathIds.organization(orgId));
+        return "redirect:/app";
+    }
+
+    @PostMapping("/organizations/{orgId}/transfer-ownership")
+    String transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestParam(required = false) String userId, RedirectAttributes redirect) {
+        organizations.transferOwnership(caller, PathIds.organization(orgId), PathIds.user(userId));
+        redirect.addFlashAttribute("notice", "Ownership transferred. You are now an admin.");
+        return "redirect:/organizations/" + orgId;
+    }
+
+    @PostMapping("/organizations/{orgId}/delete")
+    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestParam(required = false) String confirmName) {
+        organizations.delete(caller, PathIds.organization(orgId), confirmName);
+        return "redirect:/app";
+    }
+}

@@ -1,0 +1,92 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tenancy.core.MemberView;
+import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.tenancy.core.WorkspaceService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Workspaces (one per client or brand) and their members. */
+@RestController
+class WorkspaceApiController {
+
+    record RoleChange(String role) {
+    }
+
+    private final WorkspaceService workspaces;
+
+    WorkspaceApiController(WorkspaceService workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @PostMapping("/api/v1/organizations/{orgId}/workspaces")
+    ResponseEntity<WorkspaceService.WorkspaceView> create(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId, @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(workspaces.create(caller, PathIds.organization(orgId), body));
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/workspaces")
+    Items<WorkspaceService.WorkspaceView> list(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId) {
+        return Items.of(workspaces.list(caller, PathIds.organization(orgId)));
+    }
+
+    @GetMapping("/api/v1/organizations/{orgId}/deleted-workspaces")
+    Items<WorkspaceService.DeletedWorkspace> deleted(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId) {
+        return Items.of(workspaces.deleted(caller, PathIds.organization(orgId)));
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}")
+    WorkspaceService.WorkspaceView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
+        return workspaces.get(caller, PathIds.workspace(wsId));
+    }
+
+    @DeleteMapping("/api/v1/workspaces/{wsId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
+        workspaces.delete(caller, PathIds.workspace(wsId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/workspaces/{wsId}/restore")
+    WorkspaceService.WorkspaceView restore(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId) {
+        return workspaces.restore(caller, PathIds.workspace(wsId));
+    }
+
+    /** Makes this the caller's current workspace (the switcher; remembered across sign-ins). */
+    @PostMapping("/api/v1/workspaces/{wsId}/switch")
+    WorkspaceService.WorkspaceView switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId) {
+        return workspaces.switchTo(caller, PathIds.workspace(wsId));
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}/members")
+    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
+        return Items.of(workspaces.members(caller, PathIds.workspace(wsId)));
+    }
+
+    @PutMapping("/api/v1/workspaces/{wsId}/members/{userId}")
+    MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String userId, @RequestBody(required = false) RoleChange body) {
+        return workspaces.setMember(caller, PathIds.workspace(wsId), PathIds.user(userId),
+                body == null ? null : body.role());
+    }
+
+    @DeleteMapping("/api/v1/workspaces/{wsId}/members/{userId}")
+    ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String userId) {
+        workspaces.removeMember(caller, PathIds.workspace(wsId), PathIds.user(userId));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,114 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tenancy.WorkspaceRole;
+import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.tenancy.core.WorkspaceService;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Workspaces of an organization (list, create, delete, restore), one workspace's members, and switching. */
+@Controller
+class WorkspacePageController {
+
+    private final WorkspaceService workspaces;
+    private final OrganizationService organizations;
+
+    WorkspacePageController(WorkspaceService workspaces, OrganizationService organizations) {
+        this.workspaces = workspaces;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/organizations/{orgId}/workspaces")
+    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId, Model model) {
+        OrganizationId id = PathIds.organization(orgId);
+        var organization = organizations.get(caller, id);
+        boolean administers = OrganizationPermission.CREATE_WORKSPACE.grantedTo(organization.role());
+        model.addAttribute("organization", organization);
+        model.addAttribute("administers", administers);
+        model.addAttribute("workspaces", workspaces.list(caller, id));
+        model.addAttribute("deleted", administers ? workspaces.deleted(caller, id) : List.of());
+        model.addAttribute("timezones", Choices.TIMEZONES);
+        return "tenancy/workspaces";
+    }
+
+    @PostMapping("/organizations/{orgId}/workspaces")
+    String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String timezone,
+            @RequestParam(required = false) String currency) {
+        var workspace = workspaces.create(caller, PathIds.organization(orgId),
+                new WorkspaceService.NewWorkspace(name, timezone, currency));
+        return "redirect:/workspaces/" + workspace.id();
+    }
+
+    @GetMapping("/workspaces/{wsId}")
+    String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
+        WorkspaceId id = PathIds.workspace(wsId);
+        var workspace = workspaces.get(caller, id);
+        var organizationId = OrganizationId.of(workspace.organizationId());
+        boolean managesMembers = WorkspacePermission.MANAGE_WORKSPACE_MEMBERS.grantedTo(WorkspaceRole.valueOf(workspace.role()));
+        var organization = organizations.get(caller, organizationId);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("organization", organization);
+        model.addAttribute("managesMembers", managesMembers);
+        model.addAttribute("deletes", OrganizationPermission.DELETE_WORKSPACE.grantedTo(organization.role()));
+        model.addAttribute("members", workspaces.members(caller, id));
+        model.addAttribute("organizationMembers", managesMembers ? organizations.members(caller, organizationId) : List.of());
+        model.addAttribute("workspaceRoles", Choices.WORKSPACE_ROLES);
+        return "tenancy/workspace";
+    }
+
+    @PostMapping("/workspaces/{wsId}/members")
+    String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(required = false) String userId, @RequestParam(required = false) String role,
+            RedirectAttributes redirect) {
+        var member = workspaces.setMember(caller, PathIds.workspace(wsId), PathIds.user(userId), role);
+        redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
+        return "redirect:/workspaces/" + wsId;
+    }
+
+    @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
+    String removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String userId, RedirectAttributes redirect) {
+        workspaces.removeMember(caller, PathIds.workspace(wsId), PathIds.user(userId));
+        redirect.addFlashAttribute("notice", "Removed from this workspace.");
+        return "redirect:/workspaces/" + wsId;
+    }
+
+    @PostMapping("/workspaces/{wsId}/delete")
+    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            RedirectAttributes redirect) {
+        var workspace = workspaces.get(caller, PathIds.workspace(wsId));
+        workspaces.delete(caller, PathIds.workspace(wsId));
+        redirect.addFlashAttribute("notice", "Workspace deleted. It can be restored for 30 days.");
+        return "redirect:/organizations/" + workspace.organizationId() + "/workspaces";
+    }
+
+    @PostMapping("/workspaces/{wsId}/restore")
+    String restore(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            RedirectAttributes redirect) {
+        workspaces.restore(caller, PathIds.workspace(wsId));
+        redirect.addFlashAttribute("notice", "Workspace restored.");
+        return "redirect:/workspaces/" + wsId;
+    }
+
+    /** The layout's switcher posts here (a select with a submit button; switcher.js submits on change). */
+    @PostMapping("/switch-workspace")
+    String switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestParam(required = false) String workspaceId) {
+        var workspace = workspaces.switchTo(caller, PathIds.workspace(workspaceId));
+        return "redirect:/workspaces/" + workspace.id();
+    }
+}

@@ -1,0 +1,60 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.core.TenantAccessService;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the layout's switcher shows ({@code ${@workspaceSwitcher.current()}} in fragments/switcher.html): the
+ * signed-in user's organizations, the workspaces they see in each, and the current one. Read when the layout
+ * renders, so JSON endpoints pay nothing for it.
+ */
+@Component("workspaceSwitcher")
+class WorkspaceSwitcher {
+
+    record Entry(String id, String name, boolean current) {
+    }
+
+    record Organization(String id, String name, String role, List<Entry> workspaces) {
+    }
+
+    record View(boolean signedIn, WorkspaceAccess current, String currentOrganizationName,
+            List<Organization> organizations) {
+    }
+
+    private final TenantAccessService memberships;
+    private final TenantAccess access;
+
+    WorkspaceSwitcher(TenantAccessService memberships, TenantAccess access) {
+        this.memberships = memberships;
+        this.access = access;
+    }
+
+    public View current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
+            return new View(false, null, null, List.of());
+        }
+        WorkspaceAccess current = access.currentWorkspace(user.id()).orElse(null);
+        String currentOrganizationName = null;
+        List<Organization> organizations = new java.util.ArrayList<>();
+        for (var membership : memberships.organizationsOf(user.id())) {
+            OrganizationId organizationId = OrganizationId.of(membership.id());
+            List<Entry> workspaces = memberships.visibleWorkspaceAccess(user.id(), organizationId).stream()
+                    .map(w -> new Entry(w.workspaceId().toString(), w.workspaceName(),
+                            current != null && current.workspaceId().equals(w.workspaceId())))
+                    .toList();
+            if (current != null && current.organizationId().equals(organizationId)) {
+                currentOrganizationName = membership.name();
+            }
+            organizations.add(new Organization(membership.id(), membership.name(), membership.role(), workspaces));
+        }
+        return new View(true, current, currentOrganizationName, organizations);
+    }
+}

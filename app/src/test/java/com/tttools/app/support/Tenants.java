@@ -1,0 +1,82 @@
+package com.tttools.app.support;
+
+import com.tttools.app.identity.account.LoginLimits;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.Users;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds tenants for tests through the public API: verified users, organizations, workspaces, invitations. */
+public final class Tenants {
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]{20,})");
+
+    private final int port;
+    private final DevMailbox mailbox;
+    private final RateLimiter limiter;
+
+    public Tenants(int port, DevMailbox mailbox, RateLimiter limiter) {
+        this.port = port;
+        this.mailbox = mailbox;
+        this.limiter = limiter;
+    }
+
+    public record User(String id, String email, ApiClient api) {
+    }
+
+    /** A signed-up user whose email is verified (through the link in the dev mailbox). */
+    public User verifiedUser(String prefix) {
+        String email = Users.uniqueEmail(prefix);
+        limiter.reset(LoginLimits.SIGNUPS_PER_IP, "127.0.0.1");
+        ApiClient api = Users.signedUp(port, email);
+        String token = com.tttools.app.support.Mailbox.tokenIn(
+                com.tttools.app.support.Mailbox.latestTo(mailbox, email, "Confirm your TTtools email"));
+        expect(api.post("/api/v1/auth/verify-email", Map.of("token", token)), 204);
+        String id = api.get("/api/v1/me").json().get("id").asString();
+        return new User(id, email, api);
+    }
+
+    public String createOrganization(User owner, String name) {
+        return expect(owner.api().post("/api/v1/organizations", Map.of("name", name)), 201).json().get("id").asString();
+    }
+
+    public String createWorkspace(User admin, String orgId, String name) {
+        return expect(admin.api().post("/api/v1/organizations/" + orgId + "/workspaces",
+                Map.of("name", name, "timezone", "Europe/Berlin", "currency", "EUR")), 201).json().get("id").asString();
+    }
+
+    /** Invites and returns the token from the email, as the invitee would click it. */
+    public String invite(User admin, String orgId, String email, String role, List<Map<String, String>> workspaces) {
+        expect(admin.api().post("/api/v1/organizations/" + orgId + "/invitations",
+                Map.of("email", email, "role", role, "workspaces", workspaces)), 201);
+        return invitationToken(email);
+    }
+
+    public String invitationToken(String email) {
+        var message = com.tttools.app.support.Mailbox.latestTo(mailbox, email, "You're invited");
+        Matcher matcher = INVITATION_LINK.matcher(message.text());
+        if (!matcher.find()) {
+            throw new AssertionError("No invitation link in the email");
+        }
+        return matcher.group(1);
+    }
+
+    /** A verified user who joined the organization with the given roles. */
+    public User member(User admin, String orgId, String prefix, String orgRole, List<Map<String, String>> workspaces) {
+        User user = verifiedUser(prefix);
+        String token = invite(admin, orgId, user.email(), orgRole, workspaces);
+        expect(user.api().post("/api/v1/invitations/" + token + "/accept", null), 200);
+        return user;
+    }
+
+    public static ApiClient.Response expect(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("Expected " + status + " but got " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+}

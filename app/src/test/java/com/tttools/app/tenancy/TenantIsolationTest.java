@@ -1,0 +1,431 @@
+package com.tttools.app.tenancy;
+
+import com.tttools.app.support.Tenants;
+import static com.tttools.app.support.Tenants.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Users;
+import com.tttools.app.support.Tenants.User;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenant isolation for every route the application maps. Routes are discovered from the handler mappings and
+ * each must have a row in {@link #RULES} (tenant-scoped, with the actors the permission matrix allows) or match
+ * a public/self prefix; an unclassified route fails the build. Every tenant-scoped route is then called
+ * (a) as the owner of another organization, with tenant A's real ids: 404 and none of A's ids or names in the
+ * body; (b) as each role of tenant A: success where docs/permissions.md says yes, 403 where it says no (404
+ * where the actor cannot see the workspace at all); (c) both again with personal access tokens; (d) anonymously.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationTest extends IntegrationTest {
+
+    enum Actor { OWNER, ORG_ADMIN, WS_ADMIN, OPERATOR, ANALYST, ORG_MEMBER }
+
+    static final Set<Actor> ALL = EnumSet.allOf(Actor.class);
+    static final Set<Actor> IN_WORKSPACE = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN, Actor.WS_ADMIN, Actor.OPERATOR,
+            Actor.ANALYST);
+    static final Set<Actor> ORG_ADMINS = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN);
+    static final Set<Actor> WS_ADMINS = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN, Actor.WS_ADMIN);
+    static final Set<Actor> OWNERS = EnumSet.of(Actor.OWNER);
+
+    enum Scope { ORGANIZATION, WORKSPACE }
+
+    /** One request: method, path (query parameters carry page form fields), JSON body or null. */
+    record Call(String method, String path, Object body) {
+    }
+
+    /**
+     * A tenant-scoped route: who may call it, who cannot even see its target (→ 404), and how to build a call
+     * for an actor (a fresh target where the call consumes it). {@code visible} defaults per scope.
+     */
+    record Rule(Scope scope, Set<Actor> allowed, Set<Actor> hidden, BiFunction<TenantIsolationTest, Actor, Call> call) {
+
+        static Rule org(Set<Actor> allowed, BiFunction<TenantIsolationTest, Actor, Call> call) {
+            return new Rule(Scope.ORGANIZATION, allowed, Set.of(), call);
+        }
+
+        static Rule workspace(Set<Actor> allowed, BiFunction<TenantIsolationTest, Actor, Call> call) {
+            return new Rule(Scope.WORKSPACE, allowed, EnumSet.complementOf(EnumSet.copyOf(IN_WORKSPACE)), call);
+        }
+
+        Rule hiding(Set<Actor> more) {
+            Set<Actor> all = EnumSet.noneOf(Actor.class);
+            all.addAll(hidden);
+            all.addAll(more);
+            return new Rule(scope, allowed, all, call);
+        }
+    }
+
+    /** Routes anyone may call, or that act on the caller's own account only (no tenant in them). */
+    static final List<String> PUBLIC_PREFIXES = List.of("GET /", "GET /error", "POST /error", "PUT /error",
+            "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
+            "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
+            "* /reset-password", "* /verify-email", "POST /logout");
+    static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
+            "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
+            "GET /app", "* /account");
+
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        String org = "/api/v1/organizations/";
+        String ws = "/api/v1/workspaces/";
+        RULES.put("GET /api/v1/organizations/{orgId}", Rule.org(ALL, (t, a) -> get(org + t.orgA)));
+        RULES.put("GET /api/v1/organizations/{orgId}/audit-events", Rule.org(WS_ADMINS,
+                (t, a) -> get(org + t.orgA + "/audit-events")));
+        RULES.put("GET /api/v1/organizations/{orgId}/audit-events.csv", Rule.org(WS_ADMINS,
+                (t, a) -> get(org + t.orgA + "/audit-events.csv")));
+        RULES.put("GET /api/v1/organizations/{orgId}/audit-events/verification", Rule.org(ORG_ADMINS,
+                (t, a) -> get(org + t.orgA + "/audit-events/verification")).hiding(EnumSet.of(Actor.WS_ADMIN)));
+        RULES.put("DELETE /api/v1/organizations/{orgId}", Rule.org(OWNERS, (t, a) -> a == Actor.OWNER
+                ? t.throwawayOrganizationDeletion() : new Call("DELETE", org + t.orgA, Map.of("confirmName", t.orgAName))));
+        RULES.put("POST /api/v1/organizations/{orgId}/transfer-ownership", Rule.org(OWNERS,
+                (t, a) -> new Call("POST", org + t.orgA + "/transfer-ownership", Map.of("userId", t.target.id()))));
+        RULES.put("POST /api/v1/organizations/{orgId}/leave", Rule.org(ALL, (t, a) -> {
+            t.makeTargetASecondOwner();   // the last owner may not leave (that is a 409, tested elsewhere)
+            return new Call("POST", org + t.orgA + "/leave", null);
+        }));
+        RULES.put("GET /api/v1/organizations/{orgId}/members", Rule.org(ALL, (t, a) -> get(org + t.orgA + "/members")));
+        RULES.put("PATCH /api/v1/organizations/{orgId}/members/{userId}", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("PATCH", org + t.orgA + "/members/" + t.target.id(), Map.of("role", "ADMIN"))));
+        RULES.put("DELETE /api/v1/organizations/{orgId}/members/{userId}", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("DELETE", org + t.orgA + "/members/" + t.target.id(), null)));
+        RULES.put("POST /api/v1/organizations/{orgId}/invitations", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("POST", org + t.orgA + "/invitations",
+                        Map.of("email", Users.uniqueEmail("invitee"), "role", "MEMBER"))));
+        RULES.put("GET /api/v1/organizations/{orgId}/invitations", Rule.org(ORG_ADMINS,
+                (t, a) -> get(org + t.orgA + "/invitations")));
+        RULES.put("DELETE /api/v1/organizations/{orgId}/invitations/{id}", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("DELETE", org + t.orgA + "/invitations/" + t.freshInvitation(), null)));
+        RULES.put("POST /api/v1/organizations/{orgId}/invitations/{id}/resend", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("POST", org + t.orgA + "/invitations/" + t.freshInvitation() + "/resend", null)));
+        RULES.put("POST /api/v1/organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("POST", org + t.orgA + "/workspaces", Map.of("name", "Extra " + a))));
+        RULES.put("GET /api/v1/organizations/{orgId}/workspaces", Rule.org(ALL, (t, a) -> get(org + t.orgA + "/workspaces")));
+        RULES.put("GET /api/v1/organizations/{orgId}/deleted-workspaces", Rule.org(ORG_ADMINS,
+                (t, a) -> get(org + t.orgA + "/deleted-workspaces")));
+        RULES.put("GET /api/v1/workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get(ws + t.wsA)));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}", Rule.workspace(ORG_ADMINS,
+                (t, a) -> new Call("DELETE", ws + t.wsA, null)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/restore", Rule.workspace(ORG_ADMINS, (t, a) -> {
+            t.softDeleteWorkspaceA();
+            return new Call("POST", ws + t.wsA + "/restore", null);
+        }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/switch", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> new Call("POST", ws + t.wsA + "/switch", null)));
+        RULES.put("GET /api/v1/workspaces/{wsId}/members", Rule.workspace(IN_WORKSPACE, (t, a) -> get(ws + t.wsA + "/members")));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
+
+        // pages: the same checks through the HTML controllers (form fields as query parameters)
+        String page = "/organizations/";
+        RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
+        RULES.put("POST /organizations/{orgId}/invitations", Rule.org(ORG_ADMINS, (t, a) -> post(page + t.orgA
+                + "/invitations?role=MEMBER&email=" + Users.uniqueEmail("page-invitee"))));
+        RULES.put("POST /organizations/{orgId}/invitations/{id}/revoke", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/invitations/" + t.freshInvitation() + "/revoke")));
+        RULES.put("POST /organizations/{orgId}/invitations/{id}/resend", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/invitations/" + t.freshInvitation() + "/resend")));
+        RULES.put("POST /organizations/{orgId}/members/{userId}/role", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/members/" + t.target.id() + "/role?role=ADMIN")));
+        RULES.put("POST /organizations/{orgId}/members/{userId}/remove", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/members/" + t.target.id() + "/remove")));
+        RULES.put("POST /organizations/{orgId}/leave", Rule.org(ALL, (t, a) -> {
+            t.makeTargetASecondOwner();
+            return post(page + t.orgA + "/leave");
+        }));
+        RULES.put("POST /organizations/{orgId}/transfer-ownership", Rule.org(OWNERS,
+                (t, a) -> post(page + t.orgA + "/transfer-ownership?userId=" + t.target.id())));
+        RULES.put("POST /organizations/{orgId}/delete", Rule.org(OWNERS, (t, a) -> {
+            Call api = a == Actor.OWNER ? t.throwawayOrganizationDeletion()
+                    : new Call("DELETE", org + t.orgA, Map.of("confirmName", t.orgAName));
+            @SuppressWarnings("unchecked")
+            String name = ((Map<String, String>) api.body()).get("confirmName");
+            return post(api.path().replace("/api/v1", "") + "/delete?confirmName="
+                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        }));
+        RULES.put("GET /organizations/{orgId}/workspaces", Rule.org(ALL, (t, a) -> get(page + t.orgA + "/workspaces")));
+        RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));
+        RULES.put("GET /workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA)));
+        RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
+        RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/members/" + t.target.id() + "/remove")));
+        RULES.put("POST /workspaces/{wsId}/delete", Rule.workspace(ORG_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/delete")));
+        RULES.put("POST /workspaces/{wsId}/restore", Rule.workspace(ORG_ADMINS, (t, a) -> {
+            t.softDeleteWorkspaceA();
+            return post("/workspaces/" + t.wsA + "/restore");
+        }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/switch-workspace?workspaceId=" + t.wsA)));
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    JdbcClient jdbc;
+
+    Tenants tenants;
+    String orgA;
+    String orgAName;
+    String wsA;
+    String wsAName;
+    User target;
+    final Map<Actor, User> actors = new EnumMap<>(Actor.class);
+    User outsider;
+    String outsiderOrg;
+    List<Object[]> memberSnapshot;
+    List<Object[]> workspaceMemberSnapshot;
+
+    @BeforeAll
+    void createTenants() {
+        tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        User owner = tenants.verifiedUser("owner-a");
+        orgAName = "Tenant A Org " + marker;
+        orgA = tenants.createOrganization(owner, orgAName);
+        wsAName = "Tenant A Brand " + marker;
+        wsA = tenants.createWorkspace(owner, orgA, wsAName);
+        actors.put(Actor.OWNER, owner);
+        actors.put(Actor.ORG_ADMIN, tenants.member(owner, orgA, "org-admin-a", "ADMIN", List.of()));
+        actors.put(Actor.WS_ADMIN, tenants.member(owner, orgA, "ws-admin-a", "MEMBER", grant("ADMIN")));
+        actors.put(Actor.OPERATOR, tenants.member(owner, orgA, "operator-a", "MEMBER", grant("OPERATOR")));
+        actors.put(Actor.ANALYST, tenants.member(owner, orgA, "analyst-a", "MEMBER", grant("ANALYST")));
+        actors.put(Actor.ORG_MEMBER, tenants.member(owner, orgA, "member-a", "MEMBER", List.of()));
+        target = tenants.member(owner, orgA, "target-a", "MEMBER", grant("ANALYST"));
+        outsider = tenants.verifiedUser("owner-b");
+        outsiderOrg = tenants.createOrganization(outsider, "Tenant B Org " + marker);
+        tenants.createWorkspace(outsider, outsiderOrg, "Tenant B Brand " + marker);
+        memberSnapshot = jdbc.sql("select organization_id, user_id, role, joined_at from organization_members where organization_id = :org")
+                .param("org", UUID.fromString(orgA)).query((rs, n) -> new Object[] {rs.getObject(1), rs.getObject(2),
+                        rs.getString(3), rs.getTimestamp(4)}).list();
+        workspaceMemberSnapshot = jdbc.sql("select workspace_id, organization_id, user_id, role, added_at from workspace_members where organization_id = :org")
+                .param("org", UUID.fromString(orgA)).query((rs, n) -> new Object[] {rs.getObject(1), rs.getObject(2),
+                        rs.getObject(3), rs.getString(4), rs.getTimestamp(5)}).list();
+    }
+
+    private List<Map<String, String>> grant(String role) {
+        return List.of(Map.of("workspaceId", wsA, "role", role));
+    }
+
+    @Test
+    void everyRouteIsClassifiedAndEveryTenantRouteIsIsolatedAndFollowsThePermissionMatrix() {
+        Map<String, Rule> covered = classifyEveryRoute();
+        List<String> mismatches = new ArrayList<>();
+        for (var route : covered.entrySet()) {
+            Rule rule = route.getValue();
+            checkOutsider(route.getKey(), rule, outsider.api(), "session", mismatches);
+            for (Actor actor : Actor.values()) {
+                checkActor(route.getKey(), rule, actor, actors.get(actor).api(), "session", mismatches);
+            }
+        }
+        assertThat(mismatches).as("expected/actual mismatches").isEmpty();
+    }
+
+    @Test
+    void anonymousCallersGet401OnTheApiAndTheLoginPageOtherwise() {
+        List<String> mismatches = new ArrayList<>();
+        for (var route : classifyEveryRoute().entrySet()) {
+            Call call = route.getValue().call().apply(this, null);
+            ApiClient.Response response = send(new ApiClient(port), call);
+            boolean api = call.path().startsWith("/api/");
+            boolean ok = api ? response.status() == 401
+                    : response.status() == 302 && response.header("Location").orElse("").endsWith("/login");
+            if (!ok) {
+                mismatches.add("anonymous " + route.getKey() + ": got " + response.status());
+            }
+            restoreTenantA(call);
+        }
+        assertThat(mismatches).as("expected/actual mismatches").isEmpty();
+    }
+
+    @Test
+    void personalAccessTokensGoThroughTheSameChecks() {
+        Map<String, Rule> covered = classifyEveryRoute();
+        ApiClient outsiderToken = new ApiClient(port).bearer(token(outsider));
+        ApiClient analystToken = new ApiClient(port).bearer(token(actors.get(Actor.ANALYST)));
+        ApiClient adminToken = new ApiClient(port).bearer(token(actors.get(Actor.ORG_ADMIN)));
+        List<String> mismatches = new ArrayList<>();
+        for (var route : covered.entrySet()) {
+            if (!route.getKey().contains(" /api/")) {
+                continue;   // bearer tokens are for the API only
+            }
+            checkOutsider(route.getKey(), route.getValue(), outsiderToken, "bearer", mismatches);
+            checkActor(route.getKey(), route.getValue(), Actor.ANALYST, analystToken, "bearer", mismatches);
+            checkActor(route.getKey(), route.getValue(), Actor.ORG_ADMIN, adminToken, "bearer", mismatches);
+        }
+        assertThat(mismatches).as("expected/actual mismatches").isEmpty();
+    }
+
+    private Map<String, Rule> classifyEveryRoute() {
+        Map<String, Rule> tenantRoutes = new LinkedHashMap<>();
+        Set<String> unclassified = new TreeSet<>();
+        Set<String> listing = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+                    : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                for (String method : methods) {
+                    String route = method + " " + pattern;
+                    Rule rule = RULES.get(route);
+                    if (rule != null) {
+                        tenantRoutes.put(route, rule);
+                        listing.add(String.format("%-70s %s %s", route, rule.scope(), rule.allowed()));
+                    } else if (matches(PUBLIC_PREFIXES, method, pattern)) {
+                        listing.add(String.format("%-70s PUBLIC", route));
+                    } else if (matches(SELF_PREFIXES, method, pattern)) {
+                        listing.add(String.format("%-70s SELF", route));
+                    } else {
+                        unclassified.add(route);
+                    }
+                }
+            }
+        }
+        System.out.println("Tenant isolation: " + listing.size() + " routes covered\n  " + String.join("\n  ", listing));
+        assertThat(unclassified).as("routes without a row in TenantIsolationTest.RULES (classify them)").isEmpty();
+        assertThat(RULES.keySet()).as("rules for routes that no longer exist").allMatch(tenantRoutes::containsKey);
+        return tenantRoutes;
+    }
+
+    private static boolean matches(List<String> prefixes, String method, String pattern) {
+        for (String prefix : prefixes) {
+            String[] parts = prefix.split(" ", 2);
+            boolean methodMatches = parts[0].equals("*") || parts[0].equals(method);
+            boolean exact = parts[1].equals("/") || parts[1].contains("{");
+            boolean pathMatches = exact ? pattern.equals(parts[1]) : pattern.startsWith(parts[1]);
+            if (methodMatches && pathMatches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkOutsider(String route, Rule rule, ApiClient client, String how, List<String> mismatches) {
+        Call call = rule.call().apply(this, null);
+        ApiClient.Response response = send(client, call);
+        if (response.status() != 404) {
+            mismatches.add(how + " outsider " + route + ": expected 404, got " + response.status());
+        }
+        // the problem's "instance" echoes the path the caller sent; anything else of A's would be a leak
+        String body = response.body() == null ? "" : response.body().replace(call.path().split("\\?")[0], "");
+        for (String secret : List.of(orgA, wsA, orgAName, wsAName, target.email(), target.id())) {
+            if (body.contains(secret)) {
+                mismatches.add(how + " outsider " + route + ": body leaks " + secret);
+            }
+        }
+        restoreTenantA(call);
+    }
+
+    private void checkActor(String route, Rule rule, Actor actor, ApiClient client, String how, List<String> mismatches) {
+        Call call = rule.call().apply(this, actor);
+        int status = send(client, call).status();
+        boolean ok = status >= 200 && status < 400;
+        String expected = rule.allowed().contains(actor) ? "2xx/3xx" : rule.hidden().contains(actor) ? "404" : "403";
+        boolean matches = switch (expected) {
+            case "404" -> status == 404;
+            case "403" -> status == 403;
+            default -> ok;
+        };
+        if (!matches) {
+            mismatches.add(how + " " + actor + " " + route + ": expected " + expected + ", got " + status);
+        }
+        restoreTenantA(call);
+    }
+
+    private static ApiClient.Response send(ApiClient client, Call call) {
+        return switch (call.method()) {
+            case "GET" -> client.get(call.path());
+            case "POST" -> client.post(call.path(), call.body());
+            case "PUT" -> client.put(call.path(), call.body());
+            case "PATCH" -> client.patch(call.path(), call.body());
+            case "DELETE" -> call.body() == null ? client.delete(call.path()) : client.delete(call.path(), call.body());
+            default -> throw new IllegalArgumentException(call.method());
+        };
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null);
+    }
+
+    private static Call post(String path) {
+        return new Call("POST", path, null);
+    }
+
+    /** Puts tenant A's memberships and workspace back as they were, after a call that changed them. */
+    private void restoreTenantA(Call after) {
+        if (after.method().equals("GET")) {
+            return;
+        }
+        UUID org = UUID.fromString(orgA);
+        jdbc.sql("delete from workspace_members where organization_id = :org").param("org", org).update();
+        jdbc.sql("delete from organization_members where organization_id = :org").param("org", org).update();
+        for (Object[] row : memberSnapshot) {
+            jdbc.sql("insert into organization_members (organization_id, user_id, role, joined_at) values (?, ?, ?, ?)")
+                    .params(row).update();
+        }
+        for (Object[] row : workspaceMemberSnapshot) {
+            jdbc.sql("insert into workspace_members (workspace_id, organization_id, user_id, role, added_at) values (?, ?, ?, ?, ?)")
+                    .params(row).update();
+        }
+        jdbc.sql("update workspaces set deleted_at = null, deleted_by = null where organization_id = :org")
+                .param("org", org).update();
+    }
+
+    private void makeTargetASecondOwner() {
+        jdbc.sql("update organization_members set role = 'OWNER' where organization_id = :org and user_id = :user")
+                .param("org", UUID.fromString(orgA)).param("user", UUID.fromString(target.id())).update();
+    }
+
+    private void softDeleteWorkspaceA() {
+        jdbc.sql("update workspaces set deleted_at = now() where id = :ws").param("ws", UUID.fromString(wsA)).update();
+    }
+
+    /** A pending invitation of tenant A, made by its owner. */
+    private String freshInvitation() {
+        return expect(actors.get(Actor.OWNER).api().post("/api/v1/organizations/" + orgA + "/invitations",
+                Map.of("email", Users.uniqueEmail("pending"), "role", "MEMBER")), 201).json().get("id").asString();
+    }
+
+    /** The owner deletes an organization of their own (tenant A itself must survive the run). */
+    private Call throwawayOrganizationDeletion() {
+        String name = "Throwaway " + UUID.randomUUID();
+        String id = tenants.createOrganization(actors.get(Actor.OWNER), name);
+        return new Call("DELETE", "/api/v1/organizations/" + id, Map.of("confirmName", name));
+    }
+
+    private String token(User user) {
+        return expect(user.api().post("/api/v1/me/tokens", Map.of("name", "isolation test")), 201).json()
+                .get("token").asString();
+    }
+}

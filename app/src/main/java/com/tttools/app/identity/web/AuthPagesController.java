@@ -50,23 +50,28 @@ class AuthPagesController {
     }
 
     @GetMapping("/login")
-    String loginPage(@AuthenticationPrincipal AuthenticatedUser user) {
-        return user == null ? "identity/login" : "redirect:" + AFTER_LOGIN;
+    String loginPage(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(required = false) String next,
+            Model model) {
+        model.addAttribute("next", SafeRedirects.target(next, null));
+        return user == null ? "identity/login" : "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
     }
 
     @PostMapping("/login")
     String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        String target = SafeRedirects.target(next, AFTER_LOGIN);
         LoginResult result = logins.authenticate(email, password, null, CurrentRequest.of(request).ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
-            return "redirect:" + AFTER_LOGIN;
+            return "redirect:" + target;
         }
         if (result instanceof LoginResult.SecondFactorRequired pending) {
             signIn.rememberPendingSecondFactor(pending.user(), request);
-            return "redirect:/login/two-factor";
+            return "redirect:/login/two-factor" + (target.equals(AFTER_LOGIN) ? "" : "?next=" + target);
         }
         model.addAttribute("email", email);
+        model.addAttribute("next", SafeRedirects.target(next, null));
         if (result instanceof LoginResult.Throttled throttled) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(throttled.retryAfter().toSeconds()));
@@ -80,13 +85,15 @@ class AuthPagesController {
     }
 
     @GetMapping("/login/two-factor")
-    String secondFactorPage(HttpServletRequest request) {
+    String secondFactorPage(@RequestParam(required = false) String next, HttpServletRequest request, Model model) {
+        model.addAttribute("next", SafeRedirects.target(next, null));
         return signIn.pendingSecondFactorUser(request).isPresent() ? "identity/two-factor-login" : "redirect:/login";
     }
 
     @PostMapping("/login/two-factor")
-    String secondFactor(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String secondFactor(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) String next,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("next", SafeRedirects.target(next, null));
         var pending = signIn.pendingSecondFactorUser(request);
         if (pending.isEmpty()) {
             return "redirect:/login";
@@ -98,7 +105,7 @@ class AuthPagesController {
         LoginResult result = logins.completeSecondFactor(user, code, CurrentRequest.of(request).ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
-            return "redirect:" + AFTER_LOGIN;
+            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
         }
         if (result instanceof LoginResult.Throttled) {
             response.setStatus(429);
@@ -112,15 +119,18 @@ class AuthPagesController {
     }
 
     @GetMapping("/signup")
-    String signupPage(@AuthenticationPrincipal AuthenticatedUser user) {
-        return user == null ? "identity/signup" : "redirect:" + AFTER_LOGIN;
+    String signupPage(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(required = false) String next,
+            Model model) {
+        model.addAttribute("next", SafeRedirects.target(next, null));
+        return user == null ? "identity/signup" : "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
     }
 
     @PostMapping("/signup")
     String signup(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+            @RequestParam(defaultValue = "") String password, @RequestParam(required = false) String next,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("name", name);
+        model.addAttribute("next", SafeRedirects.target(next, null));
         model.addAttribute("email", email);
         RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, CurrentRequest.of(request).ip());
         if (!decision.allowed()) {
@@ -132,7 +142,7 @@ class AuthPagesController {
         try {
             UserRecord user = accounts.signUp(email, password, name);
             signIn.signIn(user, request, response);
-            return "redirect:" + AFTER_LOGIN + "?welcome";
+            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN + "?welcome");
         } catch (ValidationFailedException e) {
             response.setStatus(422);
             model.addAttribute("errors", Forms.byField(e));

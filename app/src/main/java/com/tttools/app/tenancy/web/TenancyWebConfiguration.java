@@ -16,6 +16,7 @@ class TenancyWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(auditScope).addPathPatterns("/api/v1/organizations/*/audit-events",
-                "/api/v1/organizations/*/audit-events.csv", "/api/v1/organizations/*/audit-events/**");
+                "/api/v1/organizations/*/audit-events.csv", "/api/v1/organizations/*/audit-events/**",
+                "/organizations/*/audit", "/organizations/*/audit/**");
     }
 }

@@ -125,4 +125,20 @@ class AuditEventsControllerTest extends IntegrationTest {
         assertThat(workspaceAdmin.api().get(path("/audit-events/verification")).status()).isEqualTo(404);
         assertThat(analyst.api().get(path("/audit-events/verification")).status()).isEqualTo(403);
     }
+
+    @Test
+    void theAuditPageShowsTheVisibleEventsAndVerifiesTheChainForOrganizationAdmins() {
+        ApiClient.Response page = Tenants.expect(owner.api().get("/organizations/" + organization + "/audit"), 200);
+        assertThat(page.body()).contains("workspace.created").contains("Verify the chain");
+        ApiClient.Response limited = Tenants.expect(workspaceAdmin.api().get("/organizations/" + organization + "/audit"), 200);
+        assertThat(limited.body()).contains(workspaceA).doesNotContain(workspaceB).doesNotContain("Verify the chain");
+        assertThat(analyst.api().get("/organizations/" + organization + "/audit").status()).isEqualTo(403);
+        assertThat(outsider.api().get("/organizations/" + organization + "/audit").status()).isEqualTo(404);
+
+        ApiClient.Response verified = Tenants.expect(owner.api().post("/organizations/" + organization + "/audit/verify",
+                null), 200);
+        assertThat(verified.body()).contains("Intact");
+        assertThat(workspaceAdmin.api().post("/organizations/" + organization + "/audit/verify", null).status())
+                .isEqualTo(404);
+    }
 }

@@ -1,0 +1,98 @@
+package com.tttools.app.audit.web;
+
+import com.tttools.app.audit.AuditEvent;
+import com.tttools.app.audit.AuditLog;
+import com.tttools.app.audit.AuditQuery;
+import com.tttools.app.audit.InvalidAuditInputException;
+import com.tttools.app.audit.VisibleScope;
+import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.WorkspaceId;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /organizations/{orgId}/audit}: the audit log viewer (filters, cursor paging, CSV download of the
+ * filtered set) and the chain verification. What the viewer sees comes from the {@link VisibleScope} that
+ * tenancy decided for the request.
+ */
+@Controller
+class AuditLogPageController {
+
+    private final AuditLog auditLog;
+
+    AuditLogPageController(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/organizations/{orgId}/audit")
+    String page(@PathVariable String orgId, VisibleScope scope, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String cursor,
+            Model model) {
+        model.addAttribute("orgId", orgId);
+        model.addAttribute("wholeOrganization", scope.seesWholeOrganization());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("action", action);
+        model.addAttribute("workspaceId", workspaceId);
+        try {
+            AuditQuery query = AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces())
+                    .between(date(from, false), date(to, true))
+                    .withAction(blankToNull(action))
+                    .inWorkspace(workspace(workspaceId))
+                    .withLimit(50).after(blankToNull(cursor));
+            CursorPage<AuditEvent> page = auditLog.search(query);
+            model.addAttribute("events", page.items());
+            model.addAttribute("nextCursor", page.nextCursor());
+        } catch (InvalidAuditInputException e) {
+            model.addAttribute("error", "Filter " + e.field() + " " + e.getMessage());
+            model.addAttribute("events", java.util.List.of());
+        }
+        return "audit/log";
+    }
+
+    @PostMapping("/organizations/{orgId}/audit/verify")
+    String verify(@PathVariable String orgId, VisibleScope scope, Model model) {
+        if (!scope.seesWholeOrganization()) {
+            throw new NotFoundException("Organization");
+        }
+        model.addAttribute("orgId", orgId);
+        model.addAttribute("verification", auditLog.verify(scope.organizationId()));
+        return "audit/verification";
+    }
+
+    private static java.time.Instant date(String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value);
+            return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidAuditInputException(endOfDay ? "to" : "from", "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static WorkspaceId workspace(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new WorkspaceId(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditInputException("workspaceId", "is not an id");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

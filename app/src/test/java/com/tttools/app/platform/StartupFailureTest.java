@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tttools.app.TttoolsApplication;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,9 +16,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Start-up refuses bad configuration with a short report, not a wall of stack trace. */
 @ExtendWith(OutputCaptureExtension.class)
+// The prod-profile starts switch logging to JSON; a default-profile start runs last and switches it back,
+// so the rest of the suite logs readably.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StartupFailureTest {
 
     @Test
+    @Order(3)
     void malformedDatabaseUrlStopsStartupWithOneClearReport(CapturedOutput output) {
         assertThatThrownBy(() -> app().run("--tttools.database.url=mysql://root:hunter2@db/app"))
                 .hasRootCauseMessage("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql:// (its scheme is 'mysql')");
@@ -27,6 +34,7 @@ class StartupFailureTest {
     }
 
     @Test
+    @Order(1)
     void prodProfileRefusesToStartWithoutItsRequiredSettingsNamingEachOne(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=", "--TTTOOLS_BASE_URL=", "--TTTOOLS_ENCRYPTION_KEYS="))
@@ -38,6 +46,7 @@ class StartupFailureTest {
     }
 
     @Test
+    @Order(2)
     void prodProfileNamesOnlyWhatIsMissing(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=postgres://u:p@127.0.0.1:1/db", "--TTTOOLS_BASE_URL=https://ads.example.com",

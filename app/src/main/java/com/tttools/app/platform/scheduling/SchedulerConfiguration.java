@@ -1,6 +1,7 @@
 package com.tttools.app.platform.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.List;
@@ -34,6 +35,8 @@ class SchedulerConfiguration {
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
+                // Task owners log their failures with context (jobs: JobExecutor); no stack trace per retry here.
+                .failureLogging(LogLevel.INFO, false)
                 .build();
     }
 

@@ -11,37 +11,32 @@ import java.util.Optional;
  */
 public enum AuditAction {
 
-    // identity
-    USER_SIGNED_UP("user.signed_up", "identity", "user", "email"),
-    USER_EMAIL_VERIFIED("user.email_verified", "identity", "user", "email"),
-    USER_LOGGED_IN("user.logged_in", "identity", "user", "method"),
-    USER_LOGIN_FAILED("user.login_failed", "identity", "user", "reason", "failures"),
-    USER_LOCKED_OUT("user.locked_out", "identity", "user", "failures", "until"),
-    USER_LOGGED_OUT("user.logged_out", "identity", "user"),
+    // identity (sign-in activity is in the security log: SecurityEventType)
+    USER_SIGNED_UP("user.signed_up", "identity", "user"),
+    USER_EMAIL_VERIFIED("user.email_verified", "identity", "user"),
     USER_PROFILE_CHANGED("user.profile_changed", "identity", "user", "name"),
     USER_EMAIL_CHANGED("user.email_changed", "identity", "user", "before", "after"),
     USER_PASSWORD_CHANGED("user.password_changed", "identity", "user"),
-    USER_PASSWORD_RESET_REQUESTED("user.password_reset_requested", "identity", "user"),
     USER_PASSWORD_RESET("user.password_reset", "identity", "user"),
-    USER_TWO_FACTOR_ENABLED("user.two_factor_enabled", "identity", "user"),
-    USER_TWO_FACTOR_DISABLED("user.two_factor_disabled", "identity", "user"),
-    USER_SESSION_REVOKED("user.session_revoked", "identity", "session", "current"),
-    TOKEN_CREATED("token.created", "identity", "personal_access_token", "name", "readOnly", "expiresAt"),
-    TOKEN_REVOKED("token.revoked", "identity", "personal_access_token", "name"),
 
     // tenancy
     ORGANIZATION_CREATED("organization.created", "tenancy", "organization", "name"),
-    ORGANIZATION_RENAMED("organization.renamed", "tenancy", "organization", "before", "after"),
+    ORGANIZATION_DELETED("organization.deleted", "tenancy", "organization", "name"),
+    ORGANIZATION_OWNERSHIP_TRANSFERRED("organization.ownership_transferred", "tenancy", "organization", "from", "to"),
     MEMBER_INVITED("member.invited", "tenancy", "invitation", "email", "role", "workspaces"),
+    INVITATION_RESENT("invitation.resent", "tenancy", "invitation", "email"),
     INVITATION_REVOKED("invitation.revoked", "tenancy", "invitation", "email"),
-    INVITATION_ACCEPTED("invitation.accepted", "tenancy", "invitation", "email", "role"),
-    MEMBER_ROLE_CHANGED("member.role_changed", "tenancy", "user", "before", "after"),
+    INVITATION_ACCEPTED("invitation.accepted", "tenancy", "user", "invitationId", "email", "role"),
+    MEMBER_ROLE_CHANGED("member.role_changed", "tenancy", "user", "role"),
     MEMBER_REMOVED("member.removed", "tenancy", "user", "role"),
+    MEMBER_LEFT("member.left", "tenancy", "user", "role"),
     WORKSPACE_CREATED("workspace.created", "tenancy", "workspace", "name", "timezone", "currency"),
-    WORKSPACE_UPDATED("workspace.updated", "tenancy", "workspace", "before", "after"),
-    WORKSPACE_MEMBER_ADDED("workspace.member_added", "tenancy", "user", "role"),
-    WORKSPACE_MEMBER_ROLE_CHANGED("workspace.member_role_changed", "tenancy", "user", "before", "after"),
-    WORKSPACE_MEMBER_REMOVED("workspace.member_removed", "tenancy", "user", "role"),
+    WORKSPACE_DELETED("workspace.deleted", "tenancy", "workspace", "name", "purgeAfter"),
+    WORKSPACE_RESTORED("workspace.restored", "tenancy", "workspace", "name"),
+    WORKSPACE_PURGED("workspace.purged", "tenancy", "workspace", "name"),
+    WORKSPACE_MEMBER_ADDED("workspace_member.added", "tenancy", "user", "role"),
+    WORKSPACE_MEMBER_ROLE_CHANGED("workspace_member.role_changed", "tenancy", "user", "role"),
+    WORKSPACE_MEMBER_REMOVED("workspace_member.removed", "tenancy", "user", "role"),
 
     // tiktok connections
     CONNECTION_CONNECTED("connection.connected", "tiktok", "connection", "scopes", "advertiserCount"),

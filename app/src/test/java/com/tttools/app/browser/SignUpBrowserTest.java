@@ -48,9 +48,9 @@ class SignUpBrowserTest extends IntegrationTest {
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        waitForPath("/account");
-        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("Welcome");
-        assertThat(driver.findElement(By.id("profile")).getText()).contains(email).contains("not verified");
+        waitForPath("/onboarding");
+        driver.get(url("/account"));
+        assertThat(waitFor(By.id("profile")).getText()).contains(email).contains("not verified");
 
         driver.get(url("/dev/mailbox"));
         WebElement mail = driver.findElements(By.cssSelector("article.mail")).stream()
@@ -66,8 +66,9 @@ class SignUpBrowserTest extends IntegrationTest {
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitForPath("/account");
-        assertThat(driver.findElement(By.id("profile")).getText()).contains("verified").doesNotContain("not verified");
+        waitForPath("/onboarding");
+        driver.get(url("/account"));
+        assertThat(waitFor(By.id("profile")).getText()).contains("verified").doesNotContain("not verified");
         assertThat(driver.findElement(By.id("sessions")).getText()).contains("this session");
 
         // Turn on two-factor sign-in with the key shown under the QR code.
@@ -89,8 +90,9 @@ class SignUpBrowserTest extends IntegrationTest {
         waitForPath("/login/two-factor");
         driver.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        waitForPath("/account");
-        assertThat(driver.findElement(By.id("security")).getText()).contains("Two-factor sign-in: on");
+        waitForPath("/onboarding");
+        driver.get(url("/account"));
+        assertThat(waitFor(By.id("security")).getText()).contains("Two-factor sign-in: on");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 

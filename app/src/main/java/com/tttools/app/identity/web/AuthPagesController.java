@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuthPagesController {
 
-    static final String AFTER_LOGIN = "/account";
+    static final String AFTER_LOGIN = "/app";
 
     private final AccountService accounts;
     private final LoginService logins;
@@ -142,7 +142,7 @@ class AuthPagesController {
         try {
             UserRecord user = accounts.signUp(email, password, name);
             signIn.signIn(user, request, response);
-            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN + "?welcome");
+            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
         } catch (ValidationFailedException e) {
             response.setStatus(422);
             model.addAttribute("errors", Forms.byField(e));

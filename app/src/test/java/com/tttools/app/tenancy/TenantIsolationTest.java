@@ -93,6 +93,8 @@ class TenantIsolationTest extends IntegrationTest {
         String org = "/api/v1/organizations/";
         String ws = "/api/v1/workspaces/";
         RULES.put("GET /api/v1/organizations/{orgId}", Rule.org(ALL, (t, a) -> get(org + t.orgA)));
+        RULES.put("GET /api/v1/organizations/{orgId}/security-events", Rule.org(ORG_ADMINS,
+                (t, a) -> get(org + t.orgA + "/security-events")));
         RULES.put("GET /api/v1/organizations/{orgId}/audit-events", Rule.org(WS_ADMINS,
                 (t, a) -> get(org + t.orgA + "/audit-events")));
         RULES.put("GET /api/v1/organizations/{orgId}/audit-events.csv", Rule.org(WS_ADMINS,

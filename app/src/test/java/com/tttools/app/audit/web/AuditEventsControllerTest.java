@@ -141,4 +141,17 @@ class AuditEventsControllerTest extends IntegrationTest {
         assertThat(workspaceAdmin.api().post("/organizations/" + organization + "/audit/verify", null).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void organizationAdminsSeeTheirMembersSignInActivity() {
+        com.tttools.app.support.Users.loggedIn(port, analyst.email(), com.tttools.app.support.Users.PASSWORD);
+        com.tttools.app.support.Users.loggedIn(port, outsider.email(), com.tttools.app.support.Users.PASSWORD);
+        JsonNode items = await().atMost(Duration.ofSeconds(15)).until(() -> Tenants.expect(owner.api()
+                .get(path("/security-events")), 200).json().get("items"), found -> found.toString().contains(analyst.email()));
+        assertThat(items.toString()).doesNotContain(outsider.email());
+        assertThat(analyst.api().get(path("/security-events")).status()).isEqualTo(403);
+        assertThat(workspaceAdmin.api().get(path("/security-events")).status()).isEqualTo(403);
+        assertThat(outsider.api().get(path("/security-events")).status()).isEqualTo(404);
+        assertThat(owner.api().get(path("/security-events?limit=0")).status()).isEqualTo(422);
+    }
 }

@@ -1,0 +1,221 @@
+package com.tttools.app.reporting.internal;
+
+import com.tttools.app.jobs.JobFailedPermanently;
+import com.tttools.app.jobs.JobHandler;
+import com.tttools.app.jobs.JobRun;
+import com.tttools.app.reporting.ReportLevel;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.ApiCall;
+import com.tttools.app.tiktok.AuthorizedAdvertiser;
+import com.tttools.app.tiktok.NeedsReauthorizationException;
+import com.tttools.app.tiktok.QueryTooLargeException;
+import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.TikTokValues;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code tiktok.report-sync} job: for every advertiser the connection's token reaches, pulls daily facts at
+ * advertiser, campaign, ad group and ad level (deleted entities included) in windows TikTok accepts, and writes
+ * them with the finality ledger. Without explicit dates it backfills a new advertiser and otherwise re-pulls the
+ * restatement window up to today (advertiser-local). Checkpoints after each advertiser, so a retry resumes.
+ */
+@Component
+class ReportSyncHandler implements JobHandler {
+
+    static final String TYPE = "tiktok.report-sync";
+    static final List<String> METRICS = List.of("spend", "impressions", "clicks", "conversion", "result",
+            "video_play_actions", "reach");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int PAGE_SIZE = 1000;
+
+    private final TikTokMarketingApi api;
+    private final TikTokOAuth oauth;
+    private final TikTokTokenStore tokens;
+    private final FactWriter writer;
+    private final JdbcClient jdbc;
+    private final ReportingProperties properties;
+    private final Clock clock;
+
+    ReportSyncHandler(TikTokMarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, FactWriter writer,
+            JdbcClient jdbc, ReportingProperties properties, Clock clock) {
+        this.api = api;
+        this.oauth = oauth;
+        this.tokens = tokens;
+        this.writer = writer;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    record Advertiser(String id, String currency, ZoneId zone) {
+    }
+
+    @Override
+    public void run(JobRun run) {
+        JsonNode payload = JSON.readTree(run.payloadJson());
+        UUID connectionId = parseUuid(payload.path("connectionId").asString(""));
+        LocalDate from = date(payload, "from");
+        LocalDate to = date(payload, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new JobFailedPermanently("from is after to");
+        }
+        WorkspaceId workspace = run.workspaceId();
+        AccessToken token = tokens.accessToken(workspace, connectionId)
+                .orElseThrow(() -> new JobFailedPermanently("The connection has no token (disconnected?)"));
+        try {
+            List<String> ids = oauth.authorizedAdvertisers(token).stream().map(AuthorizedAdvertiser::advertiserId).sorted()
+                    .toList();
+            List<Advertiser> advertisers = details(token, ids);
+            Set<String> done = new HashSet<>();
+            run.lastCheckpoint().ifPresent(c -> JSON.readTree(c).path("done").forEach(n -> done.add(n.asString())));
+            int completed = done.size();
+            for (Advertiser advertiser : advertisers) {
+                if (done.contains(advertiser.id())) {
+                    continue;
+                }
+                run.stopIfCancelled();
+                LocalDate today = LocalDate.now(clock.withZone(advertiser.zone()));
+                LocalDate end = to != null ? to : today;
+                LocalDate start = from != null ? from : defaultStart(workspace, advertiser.id(), today);
+                syncAdvertiser(workspace, token, advertiser, start, end);
+                done.add(advertiser.id());
+                completed++;
+                run.progress(completed, (long) advertisers.size());
+                run.checkpoint(JSON.writeValueAsString(Map.of("done", done)));
+            }
+        } catch (NeedsReauthorizationException e) {
+            throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()
+                    + "); reconnect it", e);
+        }
+    }
+
+    private LocalDate defaultStart(WorkspaceId workspace, String advertiserId, LocalDate today) {
+        boolean known = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM report_finality WHERE workspace_id = :ws AND advertiser_id = :adv)""")
+                .param("ws", workspace.value()).param("adv", advertiserId).query(Boolean.class).single();
+        return known ? today.minusDays(properties.restatementDays()) : today.minusDays(properties.backfillDays() - 1);
+    }
+
+    private void syncAdvertiser(WorkspaceId workspace, AccessToken token, Advertiser advertiser, LocalDate start,
+            LocalDate end) {
+        for (LocalDate windowStart = start; !windowStart.isAfter(end); ) {
+            LocalDate windowEnd = min(windowStart.plusDays(properties.windowDays() - 1), end);
+            List<FactRow> rows = new ArrayList<>();
+            for (ReportLevel level : ReportLevel.values()) {
+                pull(token, advertiser, level, windowStart, windowEnd, rows);
+            }
+            writer.write(workspace, rows, clock.instant());
+            windowStart = windowEnd.plusDays(1);
+        }
+    }
+
+    /** One level of one window; a window TikTok finds too large is split in halves. */
+    private void pull(AccessToken token, Advertiser advertiser, ReportLevel level, LocalDate start, LocalDate end,
+            List<FactRow> into) {
+        ApiCall call = ApiCall.get("report/integrated/get/", token).background()
+                .param("advertiser_id", advertiser.id())
+                .param("service_type", "AUCTION")
+                .param("report_type", "BASIC")
+                .param("data_level", level.dataLevel())
+                .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
+                .param("metrics", METRICS)
+                .param("start_date", start.toString())
+                .param("end_date", end.toString());
+        if (level.statusField() != null) {
+            call = call.param("filtering", List.of(Map.of("field_name", level.statusField(), "filter_type", "IN",
+                    "filter_value", "[\"STATUS_ALL\"]")));
+        }
+        try {
+            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.add(row(advertiser, level, item))));
+        } catch (QueryTooLargeException e) {
+            if (start.equals(end)) {
+                throw e;
+            }
+            LocalDate middle = start.plusDays((end.toEpochDay() - start.toEpochDay()) / 2);
+            pull(token, advertiser, level, start, middle, into);
+            pull(token, advertiser, level, middle.plusDays(1), end, into);
+        }
+    }
+
+    private static FactRow row(Advertiser advertiser, ReportLevel level, JsonNode item) {
+        JsonNode dimensions = item.path("dimensions");
+        JsonNode metrics = item.path("metrics");
+        String entity = TikTokValues.id(dimensions.path(level.idDimension())).orElse(advertiser.id());
+        LocalDate day = LocalDate.parse(dimensions.path("stat_time_day").asString().substring(0, 10));
+        return new FactRow(level, entity, day, advertiser.id(), advertiser.currency(),
+                TikTokValues.metric(metrics.path("spend")).orElse(BigDecimal.ZERO),
+                count(metrics, "impressions"), count(metrics, "clicks"), count(metrics, "conversion"),
+                count(metrics, "result"), count(metrics, "video_play_actions"),
+                TikTokValues.metric(metrics.path("reach")).map(BigDecimal::longValue).orElse(null));
+    }
+
+    private static long count(JsonNode metrics, String name) {
+        return TikTokValues.metric(metrics.path(name)).map(BigDecimal::longValue).orElse(0L);
+    }
+
+    private List<Advertiser> details(AccessToken token, List<String> ids) {
+        List<Advertiser> advertisers = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            List<String> chunk = ids.subList(i, Math.min(i + 100, ids.size()));
+            JsonNode data = api.call(ApiCall.get("advertiser/info/", token).background()
+                    .param("advertiser_ids", chunk)
+                    .param("fields", List.of("advertiser_id", "currency", "timezone"))).data();
+            data.path("list").forEach(a -> advertisers.add(new Advertiser(TikTokValues.id(a.path("advertiser_id")).orElseThrow(),
+                    a.path("currency").asString(), zone(a.path("timezone").asString("UTC")))));
+        }
+        return advertisers;
+    }
+
+    private static ZoneId zone(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate date(JsonNode payload, String field) {
+        String value = payload.path(field).asString("");
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (RuntimeException e) {
+            throw new JobFailedPermanently(field + " is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailedPermanently("connectionId is missing or not an id");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.tttools.app.reporting.internal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param backfillDays       days pulled the first time an advertiser is synced (up to two years)
+ * @param restatementDays    the last days pulled again on every run, because TikTok keeps revising them
+ * @param windowDays         days per report call (TikTok allows 30 with {@code stat_time_day}); halved on 40067
+ */
+@Validated
+@ConfigurationProperties("tttools.reporting")
+public record ReportingProperties(
+        @DefaultValue("90") @Min(1) @Max(730) int backfillDays,
+        @DefaultValue("7") @Min(0) @Max(28) int restatementDays,
+        @DefaultValue("30") @Min(1) @Max(30) int windowDays) {
+}

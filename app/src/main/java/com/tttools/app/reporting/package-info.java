@@ -1,0 +1,6 @@
+/**
+ * Reporting: daily performance facts pulled from TikTok's report API (backfill, incremental runs and a
+ * restatement window), a finality ledger per advertiser and day, and report queries with totals per currency.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+package com.tttools.app.reporting;

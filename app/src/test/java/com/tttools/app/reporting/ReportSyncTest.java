@@ -1,0 +1,133 @@
+package com.tttools.app.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.ApiCall;
+import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.TikTokValues;
+import com.tttools.simulator.EmbeddedSimulator;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The report sync against the simulator: every level, every day, spend to the cent and the counts, equal to
+ * what TikTok's report API returns for the same token; a re-pull of a settled window changes nothing.
+ */
+class ReportSyncTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    ServletRegistrationBean<DispatcherServlet> simulator;
+    @Autowired
+    TikTokTokenStore tokens;
+    @Autowired
+    TikTokMarketingApi api;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void syncedFactsMatchTikTokAtEveryLevelAndARepullChangesNothing() {
+        var control = EmbeddedSimulator.control(simulator);
+        List<String> advertisers = control.advertiserIds().subList(0, 2);
+        AccessToken token = new AccessToken(control.issueAccessToken("7000000000000000001", advertisers));
+        WorkspaceId workspace = WorkspaceId.random();
+        UUID connection = UUID.randomUUID();
+        tokens.storeAccessToken(workspace, connection, token);
+        LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
+        LocalDate from = to.minusDays(9);
+        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+
+        JobView done = runSync(workspace, payload);
+        assertThat(done.status()).as(String.valueOf(done.lastError())).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.progress().done()).isEqualTo(2);
+
+        for (String advertiser : advertisers) {
+            for (ReportLevel level : ReportLevel.values()) {
+                Map<String, long[]> tiktok = new HashMap<>();
+                Map<String, BigDecimal> tiktokSpend = new HashMap<>();
+                ApiCall call = ApiCall.get("report/integrated/get/", token).param("advertiser_id", advertiser)
+                        .param("report_type", "BASIC").param("data_level", level.dataLevel())
+                        .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
+                        .param("metrics", List.of("spend", "impressions", "clicks", "conversion"))
+                        .param("start_date", from.toString()).param("end_date", to.toString());
+                if (level.statusField() != null) {
+                    call = call.param("filtering", List.of(Map.of("field_name", level.statusField(), "filter_type", "IN",
+                            "filter_value", "[\"STATUS_ALL\"]")));
+                }
+                api.forEachPage(call, "list", 1000, page -> page.items().forEach(item -> {
+                    String key = TikTokValues.id(item.path("dimensions").path(level.idDimension())).orElse(advertiser)
+                            + "|" + item.path("dimensions").path("stat_time_day").asString().substring(0, 10);
+                    var m = item.path("metrics");
+                    tiktokSpend.put(key, TikTokValues.metric(m.path("spend")).orElse(BigDecimal.ZERO));
+                    tiktok.put(key, new long[] {number(m, "impressions"), number(m, "clicks"), number(m, "conversion")});
+                }));
+                Map<String, BigDecimal> ourSpend = new HashMap<>();
+                Map<String, long[]> ours = new HashMap<>();
+                jdbc.sql("""
+                                SELECT entity_id, stat_date, spend, impressions, clicks, conversions FROM report_daily_facts
+                                WHERE workspace_id = :ws AND level = :level AND advertiser_id = :adv""")
+                        .param("ws", workspace.value()).param("level", level.name()).param("adv", advertiser)
+                        .query((rs, i) -> {
+                            String key = rs.getString("entity_id") + "|" + rs.getDate("stat_date").toLocalDate();
+                            ourSpend.put(key, rs.getBigDecimal("spend"));
+                            ours.put(key, new long[] {rs.getLong("impressions"), rs.getLong("clicks"), rs.getLong("conversions")});
+                            return key;
+                        }).list();
+                assertThat(ours.keySet()).as(level + " rows of " + advertiser).isEqualTo(tiktok.keySet()).isNotEmpty();
+                ours.forEach((key, values) -> {
+                    assertThat(ourSpend.get(key)).as("spend " + key).isEqualByComparingTo(tiktokSpend.get(key));
+                    assertThat(values).as("counts " + key).containsExactly(tiktok.get(key));
+                });
+            }
+        }
+        BigDecimal advertiserSpend = sumSpend(workspace, "ADVERTISER");
+        assertThat(sumSpend(workspace, "AD")).isEqualByComparingTo(advertiserSpend);
+        assertThat(sumSpend(workspace, "CAMPAIGN")).isEqualByComparingTo(advertiserSpend);
+
+        JobView again = runSync(workspace, payload);
+        assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
+        var ledger = jdbc.sql("""
+                        SELECT min(pull_count), max(pull_count), sum(last_rows_changed) FROM report_finality
+                        WHERE workspace_id = :ws""").param("ws", workspace.value())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        assertThat(ledger).containsExactly(2, 2, 0);
+    }
+
+    private JobView runSync(WorkspaceId workspace, String payload) {
+        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
+    }
+
+    private BigDecimal sumSpend(WorkspaceId workspace, String level) {
+        return jdbc.sql("SELECT coalesce(sum(spend), 0) FROM report_daily_facts WHERE workspace_id = :ws AND level = :level")
+                .param("ws", workspace.value()).param("level", level).query(BigDecimal.class).single();
+    }
+
+    private static long number(tools.jackson.databind.JsonNode metrics, String name) {
+        return TikTokValues.metric(metrics.path(name)).map(BigDecimal::longValue).orElse(0L);
+    }
+}

@@ -1,0 +1,66 @@
+package com.tttools.app.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The metrics a report can show. Base metrics are sums of stored facts; ratios are computed from the summed
+ * bases of the row (never averaged from daily ratios), TikTok's way: CTR and conversion rate in percent.
+ */
+public enum Metric {
+    SPEND("spend"), IMPRESSIONS("impressions"), CLICKS("clicks"), CONVERSIONS("conversions"), RESULTS("results"),
+    VIDEO_VIEWS("videoViews"), REACH("reach"),
+    CTR("ctr"), CPC("cpc"), CPM("cpm"), COST_PER_CONVERSION("costPerConversion"), CONVERSION_RATE("conversionRate");
+
+    private final String apiName;
+
+    Metric(String apiName) {
+        this.apiName = apiName;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public static Optional<Metric> of(String apiName) {
+        return Arrays.stream(values()).filter(m -> m.apiName.equals(apiName)).findFirst();
+    }
+
+    /** Reach counts unique people: it cannot be summed across days or entities. */
+    public boolean additive() {
+        return this != REACH;
+    }
+
+    /** The value of this metric for a row of summed bases; null where the denominator is zero. */
+    public Object value(Bases b) {
+        return switch (this) {
+            case SPEND -> b.spend();
+            case IMPRESSIONS -> b.impressions();
+            case CLICKS -> b.clicks();
+            case CONVERSIONS -> b.conversions();
+            case RESULTS -> b.results();
+            case VIDEO_VIEWS -> b.videoViews();
+            case REACH -> b.reach();
+            case CTR -> ratio(BigDecimal.valueOf(b.clicks()), b.impressions(), 100, 2);
+            case CPC -> ratio(b.spend(), b.clicks(), 1, 2);
+            case CPM -> ratio(b.spend(), b.impressions(), 1000, 2);
+            case COST_PER_CONVERSION -> ratio(b.spend(), b.conversions(), 1, 2);
+            case CONVERSION_RATE -> ratio(BigDecimal.valueOf(b.conversions()), b.clicks(), 100, 2);
+        };
+    }
+
+    private static BigDecimal ratio(BigDecimal numerator, long denominator, int scaleBy, int decimals) {
+        if (denominator == 0) {
+            return null;
+        }
+        return numerator.multiply(BigDecimal.valueOf(scaleBy)).divide(BigDecimal.valueOf(denominator), decimals,
+                RoundingMode.HALF_UP);
+    }
+
+    /** Summed base values of one row. */
+    public record Bases(BigDecimal spend, long impressions, long clicks, long conversions, long results, long videoViews,
+            Long reach) {
+    }
+}

@@ -1,0 +1,151 @@
+package com.tttools.app.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
+import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.ApiCall;
+import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.simulator.EmbeddedSimulator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.JsonNode;
+
+/** The reports API over synced facts: totals per currency, ratios from sums, dates' finality, bad input. */
+class ReportsApiTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    ServletRegistrationBean<DispatcherServlet> simulator;
+    @Autowired
+    TikTokTokenStore tokens;
+    @Autowired
+    TikTokMarketingApi api;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+
+    Tenants.User owner;
+    String workspace;
+    LocalDate from;
+    LocalDate to;
+    List<String> currencies;
+
+    @BeforeEach
+    void syncedWorkspaceWithTwoCurrencies() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        owner = tenants.verifiedUser("reports-owner");
+        String org = tenants.createOrganization(owner, "Reports Org");
+        workspace = tenants.createWorkspace(owner, org, "Reports WS");
+
+        var control = EmbeddedSimulator.control(simulator);
+        List<String> all = control.advertiserIds();
+        AccessToken everything = new AccessToken(control.issueAccessToken("7000000000000000001", all));
+        Map<String, String> currencyOf = new LinkedHashMap<>();
+        api.call(ApiCall.get("advertiser/info/", everything).param("advertiser_ids", all.subList(0, Math.min(30, all.size())))
+                .param("fields", List.of("advertiser_id", "currency"))).data().path("list")
+                .forEach(a -> currencyOf.put(a.path("advertiser_id").asString(), a.path("currency").asString()));
+        List<String> chosen = new ArrayList<>();
+        currencyOf.forEach((id, currency) -> {
+            if (chosen.size() < 2 && chosen.stream().noneMatch(c -> currencyOf.get(c).equals(currency))) {
+                chosen.add(id);
+            }
+        });
+        currencies = chosen.stream().map(currencyOf::get).sorted().toList();
+        UUID connection = UUID.randomUUID();
+        tokens.storeAccessToken(WorkspaceId.of(workspace), connection,
+                new AccessToken(control.issueAccessToken("7000000000000000001", chosen)));
+        to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
+        from = to.minusDays(6);
+        var job = jobs.submit(new JobRequest(WorkspaceId.of(workspace), "tiktok.report-sync",
+                "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", null, null, null));
+        await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), job.id()).orElseThrow()
+                .status(), s -> s == JobStatus.SUCCEEDED);
+    }
+
+    String report(String query) {
+        return "/api/v1/workspaces/" + workspace + "/reports?" + query;
+    }
+
+    @Test
+    void totalsAreGivenPerCurrencyAndRatiosComeFromSummedBases() {
+        JsonNode body = Tenants.expect(owner.api().get(report("level=CAMPAIGN&from=" + from + "&to=" + to)), 200).json();
+        assertThat(body.get("currencies").toString()).contains(currencies.get(0)).contains(currencies.get(1));
+        assertThat(body.get("warnings").get(0).asString()).contains("different currencies");
+        assertThat(body.get("totals").size()).isEqualTo(2);
+        for (JsonNode total : body.get("totals")) {
+            JsonNode m = total.get("metrics");
+            BigDecimal spend = m.get("spend").decimalValue();
+            long clicks = m.get("clicks").asLong();
+            long impressions = m.get("impressions").asLong();
+            assertThat(m.get("ctr").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(clicks * 100L)
+                    .divide(BigDecimal.valueOf(impressions), 2, RoundingMode.HALF_UP));
+            assertThat(m.get("cpc").decimalValue()).isEqualByComparingTo(spend.divide(BigDecimal.valueOf(clicks), 2,
+                    RoundingMode.HALF_UP));
+            BigDecimal rowsSum = BigDecimal.ZERO;
+            for (JsonNode row : body.get("rows")) {
+                if (row.get("currency").asString().equals(total.get("currency").asString())) {
+                    rowsSum = rowsSum.add(row.get("metrics").get("spend").decimalValue());
+                }
+            }
+            assertThat(rowsSum).isEqualByComparingTo(spend);
+        }
+        assertThat(body.get("rows").get(0).get("status").asString()).isEqualTo("SETTLED");
+        assertThat(body.get("dates").size()).isEqualTo(7);
+        assertThat(body.get("previousTotals").isArray()).isTrue();
+    }
+
+    @Test
+    void groupingByEntityListsTheBiggestSpendersFirst() {
+        JsonNode rows = Tenants.expect(owner.api().get(report("level=AD&groupBy=entity&limit=5&from=" + from + "&to=" + to)),
+                200).json().get("rows");
+        assertThat(rows.size()).isBetween(1, 5);
+        assertThat(rows.get(0).get("entity").get("tiktokId").asString()).isNotBlank();
+        assertThat(rows.get(0).get("date").isNull()).isTrue();
+    }
+
+    @Test
+    void badParametersAre422NamingTheParameter() {
+        ApiClient client = owner.api();
+        assertThat(field(client.get(report("level=CAMPAIGN&from=2026-02-01&to=2026-01-01")))).isEqualTo("from");
+        assertThat(field(client.get(report("level=NOPE&from=2026-01-01&to=2026-01-02")))).isEqualTo("level");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&metrics=spend,bogus")))).isEqualTo("metrics");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&metrics=reach")))).isEqualTo("metrics");
+        assertThat(field(client.get(report("level=AD&from=2020-01-01&to=2026-01-02")))).isEqualTo("to");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&groupBy=week")))).isEqualTo("groupBy");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&cursor=garbage")))).isEqualTo("cursor");
+    }
+
+    private static String field(ApiClient.Response response) {
+        assertThat(response.status()).isEqualTo(422);
+        return response.json().get("errors").get(0).get("field").asString();
+    }
+}

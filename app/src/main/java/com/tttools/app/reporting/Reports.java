@@ -6,4 +6,7 @@ import com.tttools.app.shared.WorkspaceId;
 public interface Reports {
 
     ReportResult run(WorkspaceId workspaceId, ReportQuery query);
+
+    /** Every row of the report (no paging), streamed from the database to {@code out}; returns the row count. */
+    long stream(WorkspaceId workspaceId, ReportQuery query, java.util.function.Consumer<ReportResult.Row> out);
 }

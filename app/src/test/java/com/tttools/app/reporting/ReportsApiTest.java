@@ -9,6 +9,7 @@ import com.tttools.app.jobs.Jobs;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
@@ -53,7 +54,11 @@ class ReportsApiTest extends IntegrationTest {
     @Autowired
     RateLimiter limiter;
 
+    @Autowired
+    com.tttools.app.audit.AuditLog auditLog;
+
     Tenants.User owner;
+    String org;
     String workspace;
     LocalDate from;
     LocalDate to;
@@ -63,7 +68,7 @@ class ReportsApiTest extends IntegrationTest {
     void syncedWorkspaceWithTwoCurrencies() {
         Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
         owner = tenants.verifiedUser("reports-owner");
-        String org = tenants.createOrganization(owner, "Reports Org");
+        org = tenants.createOrganization(owner, "Reports Org");
         workspace = tenants.createWorkspace(owner, org, "Reports WS");
 
         var control = EmbeddedSimulator.control(simulator);
@@ -130,6 +135,39 @@ class ReportsApiTest extends IntegrationTest {
         assertThat(rows.size()).isBetween(1, 5);
         assertThat(rows.get(0).get("entity").get("tiktokId").asString()).isNotBlank();
         assertThat(rows.get(0).get("date").isNull()).isTrue();
+    }
+
+    @Test
+    void theCsvHasAHeaderRowAndTheSameRowsAsTheApiAndTheExportIsAudited() {
+        String query = "level=AD&groupBy=date,entity&metrics=spend,impressions,clicks,ctr&from=" + from + "&to=" + to;
+        ApiClient.Response csv = Tenants.expect(owner.api().get(report(query).replace("/reports?", "/reports.csv?")), 200);
+        assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("date,entityId,advertiserId,currency,spend,impressions,clicks,ctr");
+
+        Map<String, String> apiRows = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            JsonNode page = Tenants.expect(owner.api().get(report(query + "&limit=500" + (cursor == null ? "" : "&cursor=" + cursor))),
+                    200).json();
+            for (JsonNode row : page.get("rows")) {
+                JsonNode m = row.get("metrics");
+                apiRows.put(row.get("date").asString() + "," + row.get("entity").get("tiktokId").asString(),
+                        m.get("spend").decimalValue().toPlainString() + "," + m.get("impressions").asLong() + ","
+                                + m.get("clicks").asLong());
+            }
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(lines.length - 1).isEqualTo(apiRows.size()).isPositive();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            assertThat(new BigDecimal(f[4]).toPlainString() + "," + f[5] + "," + f[6])
+                    .as(lines[i]).isEqualTo(apiRows.get(f[0] + "," + f[1]));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> auditLog.search(com.tttools.app.audit.AuditQuery.of(
+                OrganizationId.of(org)).withAction("report.exported")).items(), items -> items.size() == 1
+                && items.get(0).details().get("rows").toString().equals(String.valueOf(lines.length - 1)));
     }
 
     @Test

@@ -95,6 +95,8 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("GET /api/v1/organizations/{orgId}", Rule.org(ALL, (t, a) -> get(org + t.orgA)));
         RULES.put("GET /api/v1/workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get(ws + t.wsA + "/reports?level=CAMPAIGN&from=2026-01-01&to=2026-01-31")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/reports.csv", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/reports.csv?level=CAMPAIGN&from=2026-01-01&to=2026-01-31")));
         RULES.put("GET /api/v1/organizations/{orgId}/security-events", Rule.org(ORG_ADMINS,
                 (t, a) -> get(org + t.orgA + "/security-events")));
         RULES.put("GET /api/v1/organizations/{orgId}/audit-events", Rule.org(WS_ADMINS,

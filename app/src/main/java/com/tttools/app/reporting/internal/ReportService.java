@@ -28,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportService implements Reports {
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    ReportService(JdbcClient jdbc, ReportingProperties properties, Clock clock) {
+    ReportService(JdbcClient jdbc, javax.sql.DataSource dataSource, ReportingProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,30 +58,56 @@ class ReportService implements Reports {
         return new ReportResult(rows, totals, previous, dates(query), currencies, warnings, hasMore);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public long stream(WorkspaceId workspaceId, ReportQuery query, java.util.function.Consumer<ReportResult.Row> out) {
+        // A cursor-backed result set (fetch size inside a transaction) keeps memory flat for any number of rows.
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(template);
+        long[] count = {0};
+        named.query(rowsSql(query, false), params(workspaceId, query, Integer.MAX_VALUE, 0), rs -> {
+            out.accept(row(rs, query));
+            count[0]++;
+        });
+        return count[0];
+    }
+
     private List<ReportResult.Row> rows(WorkspaceId workspaceId, ReportQuery query) {
+        return jdbc.sql(rowsSql(query, true)).paramSource(params(workspaceId, query, query.limit() + 1, query.offset()))
+                .query((rs, i) -> row(rs, query)).list();
+    }
+
+    private static String rowsSql(ReportQuery query, boolean paged) {
         String groupColumns = (query.byDate() ? "stat_date, " : "") + (query.byEntity() ? "entity_id, advertiser_id, " : "")
                 + "currency";
         String order = (query.byDate() ? "stat_date, " : "") + (query.byEntity() ? "sum(spend) DESC, entity_id, " : "")
                 + "currency";
-        String sql = "SELECT " + groupColumns + """
+        return "SELECT " + groupColumns + """
                 , sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks,
                   sum(conversions) AS conversions, sum(results) AS results, sum(video_views) AS video_views,
                   CASE WHEN count(*) = 1 THEN max(reach) END AS reach
                 FROM report_daily_facts
                 WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN :from AND :to
                   AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))
-                GROUP BY """ + " " + groupColumns + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
-        return jdbc.sql(sql)
-                .param("ws", workspaceId.value()).param("level", query.level().name())
-                .param("from", Date.valueOf(query.from())).param("to", Date.valueOf(query.to()))
-                .param("advertisers", query.advertiserIds().toArray(String[]::new))
-                .param("limit", query.limit() + 1).param("offset", query.offset())
-                .query((rs, i) -> new ReportResult.Row(
-                        query.byDate() ? rs.getDate("stat_date").toLocalDate() : null,
-                        query.byEntity() ? rs.getString("entity_id") : null,
-                        query.byEntity() ? rs.getString("advertiser_id") : null,
-                        rs.getString("currency"), metrics(query.metrics(), bases(rs))))
-                .list();
+                GROUP BY """ + " " + groupColumns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(WorkspaceId workspaceId,
+            ReportQuery query, int limit, int offset) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("ws", workspaceId.value()).addValue("level", query.level().name())
+                .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()))
+                .addValue("advertisers", query.advertiserIds().toArray(String[]::new))
+                .addValue("limit", limit).addValue("offset", offset);
+    }
+
+    private static ReportResult.Row row(ResultSet rs, ReportQuery query) throws SQLException {
+        return new ReportResult.Row(
+                query.byDate() ? rs.getDate("stat_date").toLocalDate() : null,
+                query.byEntity() ? rs.getString("entity_id") : null,
+                query.byEntity() ? rs.getString("advertiser_id") : null,
+                rs.getString("currency"), metrics(query.metrics(), bases(rs)));
     }
 
     private List<ReportResult.Total> totals(WorkspaceId workspaceId, ReportQuery query) {

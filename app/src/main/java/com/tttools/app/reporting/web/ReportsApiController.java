@@ -10,7 +10,21 @@ import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.reporting.ReportEvents.ReportExported;
+import com.tttools.app.reporting.internal.ReportExportRecorder;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import com.tttools.app.tenancy.WorkspacePermission;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -48,10 +62,14 @@ class ReportsApiController {
 
     private final TenantAccess access;
     private final Reports reports;
+    private final ReportExportRecorder exports;
+    private final java.time.Clock clock;
 
-    ReportsApiController(TenantAccess access, Reports reports) {
+    ReportsApiController(TenantAccess access, Reports reports, ReportExportRecorder exports, java.time.Clock clock) {
         this.access = access;
         this.reports = reports;
+        this.exports = exports;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/reports")
@@ -74,6 +92,43 @@ class ReportsApiController {
         String next = result.hasMore() ? encode(query.offset() + query.limit()) : null;
         return new ReportJson(rows, result.totals(), result.previousTotals(), result.dates(), result.currencies(),
                 result.warnings(), next);
+    }
+
+    /** The whole report as CSV (header row first, UTF-8, plain numbers), streamed; the export is audited. */
+    @GetMapping("/api/v1/workspaces/{wsId}/reports.csv")
+    ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String metrics, @RequestParam(defaultValue = "date") String groupBy,
+            @RequestParam(required = false) List<String> advertiserId) {
+        WorkspaceId workspace = workspace(wsId);
+        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.EXPORT_CSV);
+        ReportQuery query = parse(level, from, to, metrics, groupBy, advertiserId, 500, null);
+        RequestMetadata request = CurrentRequest.metadata();
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            List<String> header = new ArrayList<>(List.of("date", "entityId", "advertiserId", "currency"));
+            query.metrics().forEach(m -> header.add(m.apiName()));
+            writer.write(String.join(",", header));
+            writer.write("\r\n");
+            long rows = reports.stream(workspace, query, row -> {
+                try {
+                    writer.write(Csv.line(row.date(), row.entityId(), row.advertiserId(), row.currency(), row.metrics()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+            exports.record(new ReportExported(Actor.user(caller.id(), caller.email()), granted.organizationId(),
+                    workspace, query.level().name(), query.from().toString(), query.to().toString(),
+                    String.join(",", header.subList(4, header.size())), rows, request, clock.instant()));
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("report-" + query.level().name().toLowerCase(Locale.ROOT) + "-" + query.from() + "-"
+                                + query.to() + ".csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
     }
 
     static ReportQuery parse(String level, String from, String to, String metrics, String groupBy,

@@ -1,0 +1,28 @@
+package com.tttools.app.reporting;
+
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.AuditEntry;
+import com.tttools.app.shared.audit.AuditableEvent;
+import com.tttools.app.shared.audit.RequestMetadata;
+import java.time.Instant;
+import java.util.Map;
+
+/** Past-tense events of the reporting module. */
+public final class ReportEvents {
+
+    private ReportEvents() {
+    }
+
+    /** A report CSV was downloaded: who, what, when, how many rows. */
+    public record ReportExported(Actor actor, OrganizationId organizationId, WorkspaceId workspaceId, String level,
+            String from, String to, String metrics, long rows, RequestMetadata request, Instant at)
+            implements AuditableEvent {
+        @Override
+        public AuditEntry auditEntry() {
+            return new AuditEntry("report.exported", actor, "report", level, organizationId, workspaceId, request,
+                    Map.of("level", level, "from", from, "to", to, "metrics", metrics, "rows", rows), at);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.tttools.app.platform.crypto.AssociatedData;
+import com.tttools.app.platform.crypto.DecryptionFailedException;
 import com.tttools.app.platform.crypto.SealedValue;
 import com.tttools.app.platform.crypto.TokenVault;
 import com.tttools.app.shared.WorkspaceId;
@@ -96,6 +97,10 @@ class PendingRevocations {
         Pending p = pending.get();
         try {
             oauth.revoke(new AccessToken(vault.open(p.sealed(), context(p.workspaceId(), id))));
+        } catch (DecryptionFailedException unreadable) {
+            // its key was removed from TTTOOLS_ENCRYPTION_KEYS: the token can no longer be sent, so stop trying
+            log.error("A pending TikTok revocation can no longer be opened (key {} removed); dropping it",
+                    p.sealed().keyId());
         } catch (NeedsReauthorizationException alreadyDead) {
             // TikTok no longer knows the token: nothing left to revoke
         } catch (TikTokApiException failed) {

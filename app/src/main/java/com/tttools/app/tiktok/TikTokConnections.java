@@ -30,6 +30,12 @@ public interface TikTokConnections {
     String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId, SyncRequest request,
             String idempotencyKey);
 
+    /**
+     * For sync job handlers (no caller check: the job was authorised when it was queued): records a finished
+     * sync, shown as {@code lastSyncAt}. Does nothing for a disconnected or unknown connection.
+     */
+    void recordSync(WorkspaceId workspaceId, UUID connectionId, Instant finishedAt);
+
     /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
     record SyncRequest(String kind, String from, String to) {
     }

@@ -146,6 +146,16 @@ class ConnectionRepository {
                 .update();
     }
 
+    void recordSync(WorkspaceId workspaceId, UUID id, Instant at) {
+        jdbc.sql("""
+                        UPDATE tiktok_connection SET last_sync_at = :at
+                        WHERE workspace_id = :workspaceId AND id = :id AND status <> 'DISCONNECTED'""")
+                .param("workspaceId", workspaceId.value())
+                .param("id", id)
+                .param("at", timestamp(at))
+                .update();
+    }
+
     void markDisconnected(UUID id, UUID by, Instant at) {
         jdbc.sql("""
                         UPDATE tiktok_connection SET status = 'DISCONNECTED', disconnected_by = :by,

@@ -105,6 +105,11 @@ class ConnectionService implements TikTokConnections {
                 SyncRequests.concurrencyKey(connectionId, kind), idempotencyKey, caller.id())).id();
     }
 
+    @Override
+    public void recordSync(WorkspaceId workspaceId, UUID connectionId, java.time.Instant finishedAt) {
+        connections.recordSync(workspaceId, connectionId, finishedAt);
+    }
+
     private static void validate(String kind, String from, String to, String idempotencyKey) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!"ASSETS".equals(kind) && !"REPORTS".equals(kind)) {

@@ -79,6 +79,10 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
         assertThat(view.get("lostAdvertisers").get(0).asString()).isEqualTo("7999999999999999999");
         assertThat(view.get("newAdvertisers").size()).isEqualTo(granted.size() - 1);
         assertThat(view.get("lastCheckedAt").isNull()).isFalse();
+
+        Instant synced = Instant.parse("2026-11-29T08:00:00Z");
+        service.recordSync(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id), synced);
+        assertThat(get(admin, id).get("lastSyncAt").asString()).isEqualTo(synced.toString());
     }
 
     @Test

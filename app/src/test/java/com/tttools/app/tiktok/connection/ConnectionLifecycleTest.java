@@ -37,6 +37,10 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     @Autowired
     TikTokMarketingApi api;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
     com.tttools.app.tiktok.TikTokConnections service;
 
     @Test
@@ -132,6 +136,29 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
 
         assertThat(simulatorToken(token).get("status").asString()).isEqualTo("REVOKED");
         assertThat(pendingRows(id)).isZero();
+    }
+
+    @Test
+    void theHealthAndRefreshTasksAreScheduledOnceForTheCluster() {
+        assertThat(jdbc.sql("SELECT task_name FROM scheduled_tasks WHERE task_name IN (:names)")
+                .param("names", List.of(ConnectionTasks.HEALTH, ConnectionTasks.REFRESH)).query(String.class).list())
+                .containsExactlyInAnyOrder(ConnectionTasks.HEALTH, ConnectionTasks.REFRESH);
+    }
+
+    @Test
+    void purgingAWorkspaceDisconnectsItsConnections() {
+        Admin admin = admin("purge");
+        String id = connect(admin);
+        String token = tokenOf(admin, id).value();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
+                .WorkspacePurged(WorkspaceId.of(admin.workspaceId()), OrganizationId.of(admin.orgId()), "Brand",
+                Instant.now())));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tokenRows(admin.workspaceId())).isZero());
+        assertThat(simulatorToken(token).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(connections.find(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id)).orElseThrow().status())
+                .isEqualTo(ConnectionRow.Status.DISCONNECTED);
     }
 
     @Test

@@ -167,6 +167,18 @@ class ConnectFlowTest extends ConnectionTestSupport {
     }
 
     @Test
+    void tikTokFailingDuringTheExchangeEndsOnAnErrorPageWithNothingStored() {
+        Admin admin = admin("cb-down");
+        URI back = consentAutoApproved(start(admin));
+        control("POST", "/_sim/faults", Map.of("path", "/oauth2/access_token/", "httpStatus", 503, "rate", 1.0));
+        try {
+            assertRefused(admin, callback(admin.api(), back), 502, "could not complete the connection");
+        } finally {
+            control("DELETE", "/_sim/faults", null);
+        }
+    }
+
+    @Test
     void anonymousCallbacksGoToTheLoginPage() {
         ApiClient anonymous = new ApiClient(port);
         ApiClient.Response response = anonymous.get("/oauth/tiktok/callback?auth_code=x&state=y");

@@ -221,6 +221,35 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
         assertThat(refresher.refreshExpiring(now)).as("nothing due any more").isZero();
     }
 
+    @Test
+    void concurrentRefreshRunsMakeOneRefreshCall() throws Exception {
+        Admin admin = admin("refresh-race");
+        WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        ApiResult grant = ttUserGrant();
+        UUID id = ttUserConnection(ws, OrganizationId.of(admin.orgId()), admin, now.plus(Duration.ofMinutes(10)),
+                grant.data().path("access_token").asString(), grant.data().path("refresh_token").asString());
+        control("DELETE", "/_sim/stats", null);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 5; i++) {
+                runs.add(pool.submit(() -> refresher.refreshExpiring(now)));
+            }
+            int refreshed = 0;
+            for (var run : runs) {
+                refreshed += run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(refreshed).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(control("GET", "/_sim/stats", null).path("calls_per_path")
+                .path("/tt_user/oauth2/refresh_token/").asLong(0)).isEqualTo(1);
+        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+    }
+
     private UUID ttUserConnection(WorkspaceId ws, OrganizationId org, Admin admin, Instant expiresAt,
             String access, String refresh) {
         UUID id = UUID.randomUUID();

@@ -43,6 +43,8 @@ public enum AuditAction {
     CONNECTION_REAUTHORIZED("connection.reauthorized", "tiktok", "connection", "scopes"),
     CONNECTION_NEEDS_REAUTH("connection.needs_reauth", "tiktok", "connection", "error"),
     CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok"),
+    CONNECTION_STATUS_CHANGED("connection.status_changed", "tiktok", "connection", "from", "to", "error"),
+    CONNECTION_ADVERTISERS_CHANGED("connection.advertisers_changed", "tiktok", "connection", "added", "lost"),
 
     // sync jobs
     SYNC_REQUESTED("sync.requested", "jobs", "job", "kind", "connectionId", "from", "to"),

@@ -85,7 +85,7 @@ class TenantIsolationTest extends IntegrationTest {
             "* /reset-password", "* /verify-email", "POST /logout");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
-            "GET /app", "* /account");
+            "GET /app", "* /account", "GET /oauth/tiktok/callback");
 
     static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -193,6 +193,30 @@ class TenantIsolationTest extends IntegrationTest {
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
         RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> post("/switch-workspace?workspaceId=" + t.wsA)));
+
+        // TikTok connections (api.md "TikTok connections and jobs"): connect/disconnect ADMIN, check/sync OPERATOR+
+        Set<Actor> operators = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN, Actor.WS_ADMIN, Actor.OPERATOR);
+        RULES.put("POST /api/v1/workspaces/{wsId}/connections/tiktok", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/connections/tiktok", null)));
+        RULES.put("GET /api/v1/workspaces/{wsId}/connections", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/connections")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/connections/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/connections/" + t.connectionA())));
+        RULES.put("POST /api/v1/workspaces/{wsId}/connections/{id}/check", Rule.workspace(operators,
+                (t, a) -> new Call("POST", ws + t.wsA + "/connections/" + t.connectionA() + "/check", null)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/connections/{id}/sync", Rule.workspace(operators,
+                (t, a) -> new Call("POST", ws + t.wsA + "/connections/" + t.connectionA() + "/sync",
+                        Map.of("kind", "ASSETS"))));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/connections/{id}", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/connections/" + t.freshConnection(), null)));
+        RULES.put("GET /workspaces/{wsId}/connections", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/connections")));
+        RULES.put("POST /workspaces/{wsId}/connections/tiktok", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/tiktok")));
+        RULES.put("POST /workspaces/{wsId}/connections/{id}/check", Rule.workspace(operators,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/check")));
+        RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
     }
 
     @Autowired
@@ -421,6 +445,28 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     /** A pending invitation of tenant A, made by its owner. */
+    /** A TikTok connection of workspace A that stays connected (no token: checks mark it NEEDS_REAUTH). */
+    private String connectionA() {
+        if (connectionA == null) {
+            connectionA = freshConnection();
+        }
+        return connectionA;
+    }
+
+    private String connectionA;
+
+    /** A connection row of workspace A, as the OAuth callback would store it (without a token). */
+    private String freshConnection() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO tiktok_connection (id, workspace_id, organization_id, kind, status, scopes,
+                            granted_advertisers, connected_by, connected_at)
+                        VALUES (:id, :ws, :org, 'ADVERTISER', 'ACTIVE', '{4}', '{7000000000000000001}', :by, now())""")
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("org", UUID.fromString(orgA))
+                .param("by", UUID.fromString(actors.get(Actor.OWNER).id())).update();
+        return id.toString();
+    }
+
     private String freshInvitation() {
         return expect(actors.get(Actor.OWNER).api().post("/api/v1/organizations/" + orgA + "/invitations",
                 Map.of("email", Users.uniqueEmail("pending"), "role", "MEMBER")), 201).json().get("id").asString();

@@ -56,12 +56,20 @@ public final class TikTokEndpoints {
 
     /** {@code TTTOOLS_BASE_URL + /tiktok-sim}; a base URL on port 0 (random test port) gets the real one. */
     URI simulatorBase() {
+        return publicUrl(SIMULATOR_PREFIX);
+    }
+
+    /**
+     * {@code TTTOOLS_BASE_URL + path}, e.g. the OAuth {@code redirect_uri} registered with TikTok; a base URL on
+     * port 0 (random test port) gets the real one.
+     */
+    public URI publicUrl(String path) {
         URI base = withoutTrailingSlash(publicBaseUrl);
         if (base.getPort() == 0) {
             base = URI.create(base.getScheme() + "://" + base.getHost() + ":" + localPort.getAsInt()
                     + (base.getRawPath() == null ? "" : base.getRawPath()));
         }
-        return URI.create(base + SIMULATOR_PREFIX);
+        return URI.create(base + path);
     }
 
     private static URI withoutTrailingSlash(URI uri) {

@@ -1,0 +1,59 @@
+package com.tttools.app.tiktok;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.WorkspaceId;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The TikTok connections of a workspace: connect (OAuth), health, manual checks, sync requests and disconnect.
+ * Every call checks the caller's workspace permission (404 when the workspace is not visible, 403 below the role).
+ */
+public interface TikTokConnections {
+
+    /** Starts the OAuth flow (workspace ADMIN): the TikTok authorization page with a fresh single-use state. */
+    URI startConnect(AuthenticatedUser caller, WorkspaceId workspaceId, String sessionId);
+
+    List<ConnectionView> list(AuthenticatedUser caller, WorkspaceId workspaceId);
+
+    ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+
+    /** Runs the health check now (OPERATOR+) and returns the updated connection. */
+    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+
+    /** Revokes and deletes the tokens (workspace ADMIN); synced data stays. Repeating it is a no-op. */
+    void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+
+    /** Queues an ASSETS or REPORTS sync (OPERATOR+); returns the job id. */
+    String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId, SyncRequest request,
+            String idempotencyKey);
+
+    /**
+     * For sync job handlers (no caller check: the job was authorised when it was queued): records a finished
+     * sync, shown as {@code lastSyncAt}. Does nothing for a disconnected or unknown connection.
+     */
+    void recordSync(WorkspaceId workspaceId, UUID connectionId, Instant finishedAt);
+
+    /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
+    record SyncRequest(String kind, String from, String to) {
+    }
+
+    /** A connection as the API and the pages show it. */
+    record ConnectionView(String id, String provider, String kind, String status, List<Scope> scopes,
+            int advertiserCount, List<String> advertisers, List<String> newAdvertisers,
+            List<String> lostAdvertisers, Instant tokenExpiresAt, Instant connectedAt, Person connectedBy,
+            Instant lastSyncAt, Instant lastSuccessAt, Instant lastCheckedAt, LastError lastError) {
+    }
+
+    /** A granted permission scope: TikTok's numeric id and, where known, its name. */
+    record Scope(long id, String name) {
+    }
+
+    record Person(String id, String name, String email) {
+    }
+
+    record LastError(Integer code, String message, String requestId, Instant at) {
+    }
+}

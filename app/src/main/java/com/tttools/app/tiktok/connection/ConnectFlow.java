@@ -1,0 +1,169 @@
+package com.tttools.app.tiktok.connection;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.shared.ForbiddenException;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.SecurityEventOccurred;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.AdvertiserGrant;
+import com.tttools.app.tiktok.NeedsReauthorizationException;
+import com.tttools.app.tiktok.TikTokApiException;
+import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionEstablished;
+import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.TikTokEndpoints;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The advertiser OAuth flow: {@link #start} hands out TikTok's authorization URL with a fresh state,
+ * {@link #callback} checks the state, exchanges the auth code and stores the connection, its sealed token and a
+ * first asset sync in one transaction. Every refusal leaves no connection or token behind.
+ */
+@Service
+class ConnectFlow {
+
+    static final String CALLBACK_PATH = "/oauth/tiktok/callback";
+    static final String REJECTED_EVENT = "tiktok.oauth_callback_rejected";
+    private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
+
+    private final TenantAccess access;
+    private final OAuthStates states;
+    private final TikTokOAuth oauth;
+    private final TikTokEndpoints endpoints;
+    private final TikTokTokenStore tokens;
+    private final ConnectionRepository connections;
+    private final Jobs jobs;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ConnectFlow(TenantAccess access, OAuthStates states, TikTokOAuth oauth, TikTokEndpoints endpoints,
+            TikTokTokenStore tokens, ConnectionRepository connections, Jobs jobs, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
+        this.access = access;
+        this.states = states;
+        this.oauth = oauth;
+        this.endpoints = endpoints;
+        this.tokens = tokens;
+        this.connections = connections;
+        this.jobs = jobs;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    URI start(AuthenticatedUser caller, WorkspaceId workspaceId, String sessionId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
+        String state = states.issue(caller.id(), sessionId, workspaceId, clock.instant());
+        return oauth.authorizationUrl(state, redirectUri());
+    }
+
+    URI redirectUri() {
+        return endpoints.publicUrl(CALLBACK_PATH);
+    }
+
+    /** How the callback ended: the workspace to go back to, or the HTTP status and message of the error page. */
+    record Result(WorkspaceId workspaceId, UUID connectionId, int status, String problem) {
+
+        static Result failed(int status, String problem) {
+            return new Result(null, null, status, problem);
+        }
+
+        boolean succeeded() {
+            return connectionId != null;
+        }
+    }
+
+    Result callback(AuthenticatedUser caller, String sessionId, String state, String authCode, String error) {
+        Instant now = clock.instant();
+        OAuthStates.Outcome outcome = tx.execute(status -> {
+            OAuthStates.Outcome o = states.consume(state, caller.id(), sessionId, now);
+            if (o.rejection() != null) {
+                events.publishEvent(new SecurityEventOccurred(REJECTED_EVENT, caller.id(), caller.email(),
+                        CurrentRequest.metadata(), Map.of("reason", o.rejection().name()), now));
+            }
+            return o;
+        });
+        if (outcome.rejection() != null) {
+            return Result.failed(400, switch (outcome.rejection()) {
+                case MISSING, UNKNOWN -> "This connection link is not valid. Start again from the connections page.";
+                case USED -> "This connection link was already used. Start again from the connections page.";
+                case EXPIRED -> "This connection link has expired (it is valid for 10 minutes). Start again.";
+                case FOREIGN -> "This connection was started by another user or in another browser session.";
+            });
+        }
+        WorkspaceId workspaceId = outcome.accepted().workspaceId();
+        WorkspaceAccess workspace;
+        try {
+            // checked again: the caller's role may have changed during the 10 minutes
+            workspace = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
+        } catch (NotFoundException | ForbiddenException lost) {
+            return Result.failed(403, "You may no longer manage connections of this workspace.");
+        }
+        if (error != null && !error.isBlank()) {
+            return new Result(workspaceId, null, 400, "The connection was cancelled on TikTok; nothing was stored.");
+        }
+        if (authCode == null || authCode.isBlank() || authCode.length() > 200) {
+            return new Result(workspaceId, null, 400, "TikTok did not send an authorization code; nothing was stored.");
+        }
+        AdvertiserGrant grant;
+        try {
+            grant = oauth.exchangeAuthCode(authCode);
+        } catch (NeedsReauthorizationException invalid) {
+            return new Result(workspaceId, null, 400,
+                    "TikTok did not accept the authorization code (it expired or was already used). Start again.");
+        } catch (TikTokApiException failed) {
+            log.warn("Auth code exchange failed: {}", failed.getMessage());
+            return new Result(workspaceId, null, 502,
+                    "TikTok could not complete the connection right now (" + failed.code() + "). Try again later.");
+        }
+        if (grant.advertiserIds().isEmpty()) {
+            revokeQuietly(grant);
+            return new Result(workspaceId, null, 400,
+                    "No advertiser accounts were selected on TikTok, so there is nothing to connect. Start again and "
+                            + "select at least one ad account.");
+        }
+        UUID connectionId = UUID.randomUUID();
+        tx.executeWithoutResult(status -> store(workspace, caller, connectionId, grant, now));
+        return new Result(workspaceId, connectionId, 302, null);
+    }
+
+    private void store(WorkspaceAccess workspace, AuthenticatedUser caller, UUID connectionId, AdvertiserGrant grant,
+            Instant now) {
+        connections.insert(new ConnectionRepository.NewConnection(connectionId, workspace.workspaceId(),
+                workspace.organizationId(), ConnectionRow.ADVERTISER, grant.scopes(), grant.advertiserIds(), null,
+                caller.id().value(), now));
+        tokens.storeAccessToken(workspace.workspaceId(), connectionId, grant.accessToken());
+        jobs.submit(new JobRequest(workspace.workspaceId(), SyncRequests.ASSET_SYNC,
+                SyncRequests.payload(connectionId, null, null), SyncRequests.concurrencyKey(connectionId, "ASSETS"),
+                null, caller.id()));
+        events.publishEvent(new ConnectionEstablished(connectionId, workspace.workspaceId(),
+                workspace.organizationId(), grant.advertiserIds(), grant.scopes(),
+                Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), now));
+    }
+
+    /** A grant we refuse to store must not stay usable at TikTok either. */
+    private void revokeQuietly(AdvertiserGrant grant) {
+        try {
+            oauth.revoke(grant.accessToken());
+        } catch (TikTokApiException failed) {
+            log.info("Could not revoke an unused grant: {}", failed.getMessage());
+        }
+    }
+}

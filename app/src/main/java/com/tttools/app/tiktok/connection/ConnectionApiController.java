@@ -1,0 +1,80 @@
+package com.tttools.app.tiktok.connection;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tiktok.TikTokConnections;
+import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
+import com.tttools.app.tiktok.TikTokConnections.SyncRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** TikTok connections of a workspace (docs: api.md, "TikTok connections and jobs"). */
+@RestController
+class ConnectionApiController {
+
+    record Items(List<ConnectionView> items) {
+    }
+
+    private final TikTokConnections connections;
+
+    ConnectionApiController(TikTokConnections connections) {
+        this.connections = connections;
+    }
+
+    @PostMapping("/api/v1/workspaces/{wsId}/connections/tiktok")
+    ResponseEntity<Map<String, String>> connect(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId, HttpServletRequest request) {
+        var url = connections.startConnect(caller, PathIds.workspace(wsId), sessionId(request));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("authorizationUrl", url.toString()));
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}/connections")
+    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
+        return new Items(connections.list(caller, PathIds.workspace(wsId)));
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}/connections/{id}")
+    ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id) {
+        return connections.get(caller, PathIds.workspace(wsId), PathIds.connection(id));
+    }
+
+    @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
+    ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id) {
+        return connections.check(caller, PathIds.workspace(wsId), PathIds.connection(id));
+    }
+
+    @DeleteMapping("/api/v1/workspaces/{wsId}/connections/{id}")
+    ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id) {
+        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/sync")
+    ResponseEntity<Map<String, String>> sync(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId, @PathVariable String id, @RequestBody(required = false) SyncRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.connection(id), body,
+                idempotencyKey);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId));
+    }
+
+    /** The browser session the OAuth state is bound to; none when called with a personal access token. */
+    static String sessionId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getId();
+    }
+}

@@ -1,0 +1,129 @@
+package com.tttools.app.tiktok.connection;
+
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.AuthorizedAdvertiser;
+import com.tttools.app.tiktok.NeedsReauthorizationException;
+import com.tttools.app.tiktok.TikTokApiException;
+import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionAdvertisersChanged;
+import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
+import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.connection.ConnectionRow.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The health check of a connection: one cheap call ({@code oauth2/advertiser/get/} for advertiser grants,
+ * {@code user/info/} for TikTok accounts) decides the status, records the last success or error and which
+ * advertisers appeared or went missing. Status changes publish {@link ConnectionStatusChanged}.
+ */
+@Service
+class ConnectionHealth {
+
+    /** How often each live connection is checked by the recurring task. */
+    static final Duration INTERVAL = Duration.ofMinutes(30);
+    static final int BATCH = 200;
+    static final Actor SYSTEM = Actor.system("job:tiktok-connection-health");
+
+    private final ConnectionRepository connections;
+    private final TikTokTokenStore tokens;
+    private final TikTokOAuth oauth;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    ConnectionHealth(ConnectionRepository connections, TikTokTokenStore tokens, TikTokOAuth oauth,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.connections = connections;
+        this.tokens = tokens;
+        this.oauth = oauth;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    /** Checks every live connection not checked within {@link #INTERVAL} before {@code now}; returns how many. */
+    int checkDue(Instant now) {
+        int checked = 0;
+        for (UUID id : connections.dueForCheck(now.minus(INTERVAL), BATCH)) {
+            if (check(id, now, SYSTEM, RequestMetadata.none())) {
+                checked++;
+            }
+        }
+        return checked;
+    }
+
+    /**
+     * Checks one connection under its row lock (another node checking it at the same moment makes this a no-op).
+     * Returns false when skipped (locked elsewhere or disconnected).
+     */
+    boolean check(UUID connectionId, Instant now, Actor actor, RequestMetadata request) {
+        Boolean done = tx.execute(status -> connections.lockIfFree(connectionId)
+                .filter(row -> row.status() != Status.DISCONNECTED)
+                .map(row -> {
+                    checkLocked(row, now, actor, request);
+                    return true;
+                })
+                .orElse(false));
+        return Boolean.TRUE.equals(done);
+    }
+
+    private void checkLocked(ConnectionRow row, Instant now, Actor actor, RequestMetadata request) {
+        Optional<AccessToken> token = tokens.accessToken(row.workspaceId(), row.id());
+        if (token.isEmpty()) {
+            fail(row, Status.NEEDS_REAUTH, null, "No token is stored for this connection.", null, now, actor, request);
+            return;
+        }
+        try {
+            if (ConnectionRow.TT_USER.equals(row.kind())) {
+                oauth.userInfo(token.get());
+                connections.recordSuccess(row.id(), null, List.of(), List.of(), now);
+            } else {
+                List<String> seen = oauth.authorizedAdvertisers(token.get()).stream()
+                        .map(AuthorizedAdvertiser::advertiserId).toList();
+                List<String> before = row.currentAdvertisers();
+                List<String> added = minus(seen, before);
+                List<String> lost = minus(before, seen);
+                connections.recordSuccess(row.id(), seen, added, lost, now);
+                if (!added.isEmpty() || !lost.isEmpty()) {
+                    events.publishEvent(new ConnectionAdvertisersChanged(row.id(), row.workspaceId(),
+                            row.organizationId(), added, lost, now));
+                }
+            }
+            changed(row, Status.ACTIVE, null, now, actor, request);
+        } catch (NeedsReauthorizationException rejected) {
+            fail(row, Status.NEEDS_REAUTH, rejected.code(), rejected.getMessage(), rejected.requestId(), now, actor,
+                    request);
+        } catch (TikTokApiException failed) {
+            fail(row, Status.ERROR, failed.code() == 0 ? null : failed.code(), failed.getMessage(),
+                    failed.requestId(), now, actor, request);
+        }
+    }
+
+    void fail(ConnectionRow row, Status status, Integer code, String message, String requestId, Instant now,
+            Actor actor, RequestMetadata request) {
+        connections.recordFailure(row.id(), status, code, message, requestId, now);
+        changed(row, status, code, now, actor, request);
+    }
+
+    private void changed(ConnectionRow row, Status to, Integer code, Instant now, Actor actor,
+            RequestMetadata request) {
+        if (row.status() != to) {
+            events.publishEvent(new ConnectionStatusChanged(row.id(), row.workspaceId(), row.organizationId(),
+                    row.status().name(), to.name(), code, actor, request, now));
+        }
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        List<String> rest = new ArrayList<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+}

@@ -1,0 +1,94 @@
+package com.tttools.app.tiktok.connection;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.TikTokConnections;
+import com.tttools.app.tiktok.TikTokProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The connections page of a workspace, its buttons, and the OAuth callback TikTok sends the browser back to. */
+@Controller
+class ConnectionPageController {
+
+    private final TikTokConnections connections;
+    private final ConnectFlow flow;
+    private final TenantAccess access;
+    private final TikTokProperties properties;
+
+    ConnectionPageController(TikTokConnections connections, ConnectFlow flow, TenantAccess access,
+            TikTokProperties properties) {
+        this.connections = connections;
+        this.flow = flow;
+        this.access = access;
+        this.properties = properties;
+    }
+
+    @GetMapping("/workspaces/{wsId}/connections")
+    String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
+        WorkspaceId id = PathIds.workspace(wsId);
+        WorkspaceAccess workspace = access.requireWorkspace(caller.id(), id, WorkspacePermission.VIEW_WORKSPACE);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("connections", connections.list(caller, id));
+        model.addAttribute("managesConnections", workspace.can(WorkspacePermission.MANAGE_CONNECTIONS));
+        model.addAttribute("triggersChecks", workspace.can(WorkspacePermission.TRIGGER_SYNC));
+        model.addAttribute("simulator", properties.simulatorMode());
+        return "tiktok/connections";
+    }
+
+    @PostMapping("/workspaces/{wsId}/connections/tiktok")
+    String connect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            HttpServletRequest request) {
+        return "redirect:" + connections.startConnect(caller, PathIds.workspace(wsId),
+                ConnectionApiController.sessionId(request));
+    }
+
+    @PostMapping("/workspaces/{wsId}/connections/{id}/check")
+    String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        var view = connections.check(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        redirect.addFlashAttribute("notice", "Checked: the connection is " + view.status() + ".");
+        return "redirect:/workspaces/" + wsId + "/connections";
+    }
+
+    @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
+    String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        redirect.addFlashAttribute("notice", "Disconnected. Its tokens are deleted; synced data stays.");
+        return "redirect:/workspaces/" + wsId + "/connections";
+    }
+
+    /**
+     * TikTok's redirect after the consent page. Needs the signed-in session (not under /api, so the security
+     * chain sends anonymous callers to the login page); TikTok sends {@code auth_code}, some integrations
+     * {@code code}.
+     */
+    @GetMapping(ConnectFlow.CALLBACK_PATH)
+    String callback(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestParam(name = "auth_code", required = false) String authCode,
+            @RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "state", required = false) String state,
+            @RequestParam(name = "error", required = false) String error,
+            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        ConnectFlow.Result result = flow.callback(caller, ConnectionApiController.sessionId(request), state,
+                authCode != null ? authCode : code, error);
+        if (result.succeeded()) {
+            return "redirect:/workspaces/" + result.workspaceId() + "/connections";
+        }
+        response.setStatus(result.status());
+        model.addAttribute("problem", result.problem());
+        model.addAttribute("workspaceId", result.workspaceId());
+        return "tiktok/connect-failed";
+    }
+}

@@ -1,0 +1,167 @@
+package com.tttools.app.tiktok.connection;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.identity.UserAccounts;
+import com.tttools.app.identity.UserSummary;
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.TikTokConnections;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** {@link TikTokConnections}: permission checks, then the flow, health and disconnect services. */
+@Service
+class ConnectionService implements TikTokConnections {
+
+    private final TenantAccess access;
+    private final ConnectFlow flow;
+    private final ConnectionRepository connections;
+    private final ConnectionHealth health;
+    private final Disconnector disconnector;
+    private final Jobs jobs;
+    private final UserAccounts users;
+    private final Clock clock;
+
+    ConnectionService(TenantAccess access, ConnectFlow flow, ConnectionRepository connections,
+            ConnectionHealth health, Disconnector disconnector, Jobs jobs, UserAccounts users, Clock clock) {
+        this.access = access;
+        this.flow = flow;
+        this.connections = connections;
+        this.health = health;
+        this.disconnector = disconnector;
+        this.jobs = jobs;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public URI startConnect(AuthenticatedUser caller, WorkspaceId workspaceId, String sessionId) {
+        return flow.start(caller, workspaceId, sessionId);
+    }
+
+    @Override
+    public List<ConnectionView> list(AuthenticatedUser caller, WorkspaceId workspaceId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE);
+        return views(connections.list(workspaceId));
+    }
+
+    @Override
+    public ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE);
+        return views(List.of(find(workspaceId, connectionId))).get(0);
+    }
+
+    @Override
+    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
+        ConnectionRow row = find(workspaceId, connectionId);
+        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+            throw new ConflictException("The connection is disconnected.");
+        }
+        health.check(connectionId, clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
+        return views(List.of(find(workspaceId, connectionId))).get(0);
+    }
+
+    @Override
+    public void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
+        disconnector.disconnect(workspaceId, connectionId, Actor.user(caller.id(), caller.email()),
+                CurrentRequest.metadata(), clock.instant());
+    }
+
+    @Override
+    public String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+            SyncRequest request, String idempotencyKey) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
+        String kind = request == null ? null : request.kind();
+        String from = request == null ? null : request.from();
+        String to = request == null ? null : request.to();
+        validate(kind, from, to, idempotencyKey);
+        ConnectionRow row = find(workspaceId, connectionId);
+        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+            throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
+        }
+        String type = "ASSETS".equals(kind) ? SyncRequests.ASSET_SYNC : SyncRequests.REPORT_SYNC;
+        return jobs.submit(new JobRequest(workspaceId, type, SyncRequests.payload(connectionId, from, to),
+                SyncRequests.concurrencyKey(connectionId, kind), idempotencyKey, caller.id())).id();
+    }
+
+    @Override
+    public void recordSync(WorkspaceId workspaceId, UUID connectionId, java.time.Instant finishedAt) {
+        connections.recordSync(workspaceId, connectionId, finishedAt);
+    }
+
+    private static void validate(String kind, String from, String to, String idempotencyKey) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!"ASSETS".equals(kind) && !"REPORTS".equals(kind)) {
+            problems.add(new FieldProblem("kind", "must be ASSETS or REPORTS"));
+        }
+        LocalDate fromDate = date("from", from, problems);
+        LocalDate toDate = date("to", to, problems);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            problems.add(new FieldProblem("to", "must not be before from"));
+        }
+        if ("ASSETS".equals(kind) && (from != null || to != null)) {
+            problems.add(new FieldProblem("from", "a date range applies to REPORTS only"));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            problems.add(new FieldProblem("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+    }
+
+    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException malformed) {
+            problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private ConnectionRow find(WorkspaceId workspaceId, UUID connectionId) {
+        return connections.find(workspaceId, connectionId).orElseThrow(() -> new NotFoundException("Connection"));
+    }
+
+    private List<ConnectionView> views(List<ConnectionRow> rows) {
+        Map<UUID, UserSummary> people = users.findAll(rows.stream().map(r -> new UserId(r.connectedBy())).toList())
+                .stream().collect(Collectors.toMap(u -> u.id().value(), Function.identity(), (a, b) -> a));
+        return rows.stream().map(row -> view(row, people.get(row.connectedBy()))).toList();
+    }
+
+    private static ConnectionView view(ConnectionRow row, UserSummary by) {
+        List<String> advertisers = row.status() == ConnectionRow.Status.DISCONNECTED ? List.of()
+                : row.currentAdvertisers();
+        LastError error = row.lastErrorAt() == null ? null
+                : new LastError(row.lastErrorCode(), row.lastErrorMessage(), row.lastErrorRequestId(), row.lastErrorAt());
+        return new ConnectionView(row.id().toString(), "tiktok", row.kind(), row.status().name(),
+                row.scopes().stream().map(id -> new Scope(id, ScopeNames.name(id))).toList(), advertisers.size(),
+                advertisers, row.newAdvertisers(), row.lostAdvertisers(), row.tokenExpiresAt(), row.connectedAt(),
+                new Person(row.connectedBy().toString(), by == null ? null : by.name(), by == null ? null : by.email()),
+                row.lastSyncAt(), row.lastSuccessAt(), row.lastCheckedAt(), error);
+    }
+}

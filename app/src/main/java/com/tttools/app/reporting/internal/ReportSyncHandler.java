@@ -12,6 +12,7 @@ import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.QueryTooLargeException;
 import com.tttools.app.tiktok.TikTokMarketingApi;
 import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokTokenStore;
 import com.tttools.app.tiktok.TikTokValues;
 import java.math.BigDecimal;
@@ -47,16 +48,18 @@ class ReportSyncHandler implements JobHandler {
     private final TikTokMarketingApi api;
     private final TikTokOAuth oauth;
     private final TikTokTokenStore tokens;
+    private final TikTokConnections connections;
     private final FactWriter writer;
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    ReportSyncHandler(TikTokMarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, FactWriter writer,
-            JdbcClient jdbc, ReportingProperties properties, Clock clock) {
+    ReportSyncHandler(TikTokMarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, TikTokConnections connections,
+            FactWriter writer, JdbcClient jdbc, ReportingProperties properties, Clock clock) {
         this.api = api;
         this.oauth = oauth;
         this.tokens = tokens;
+        this.connections = connections;
         this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -104,6 +107,7 @@ class ReportSyncHandler implements JobHandler {
                 run.progress(completed, (long) advertisers.size());
                 run.checkpoint(JSON.writeValueAsString(Map.of("done", done)));
             }
+            connections.recordSync(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()
                     + "); reconnect it", e);

@@ -66,34 +66,14 @@ class ReportsApiTest extends IntegrationTest {
 
     @BeforeEach
     void syncedWorkspaceWithTwoCurrencies() {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
-        owner = tenants.verifiedUser("reports-owner");
-        org = tenants.createOrganization(owner, "Reports Org");
-        workspace = tenants.createWorkspace(owner, org, "Reports WS");
-
-        var control = EmbeddedSimulator.control(simulator);
-        List<String> all = control.advertiserIds();
-        AccessToken everything = new AccessToken(control.issueAccessToken("7000000000000000001", all));
-        Map<String, String> currencyOf = new LinkedHashMap<>();
-        api.call(ApiCall.get("advertiser/info/", everything).param("advertiser_ids", all.subList(0, Math.min(30, all.size())))
-                .param("fields", List.of("advertiser_id", "currency"))).data().path("list")
-                .forEach(a -> currencyOf.put(a.path("advertiser_id").asString(), a.path("currency").asString()));
-        List<String> chosen = new ArrayList<>();
-        currencyOf.forEach((id, currency) -> {
-            if (chosen.size() < 2 && chosen.stream().noneMatch(c -> currencyOf.get(c).equals(currency))) {
-                chosen.add(id);
-            }
-        });
-        currencies = chosen.stream().map(currencyOf::get).sorted().toList();
-        UUID connection = UUID.randomUUID();
-        tokens.storeAccessToken(WorkspaceId.of(workspace), connection,
-                new AccessToken(control.issueAccessToken("7000000000000000001", chosen)));
-        to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
-        from = to.minusDays(6);
-        var job = jobs.submit(new JobRequest(WorkspaceId.of(workspace), "tiktok.report-sync",
-                "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", null, null, null));
-        await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), job.id()).orElseThrow()
-                .status(), s -> s == JobStatus.SUCCEEDED);
+        SyncedWorkspace synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
+                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+        owner = synced.owner();
+        org = synced.organizationId();
+        workspace = synced.workspaceId();
+        from = synced.from();
+        to = synced.to();
+        currencies = synced.currencies();
     }
 
     String report(String query) {

@@ -150,6 +150,8 @@ class TenantIsolationTest extends IntegrationTest {
         // pages: the same checks through the HTML controllers (form fields as query parameters)
         String page = "/organizations/";
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
+        RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
         RULES.put("GET /organizations/{orgId}/audit", Rule.org(WS_ADMINS, (t, a) -> get(page + t.orgA + "/audit")));
         RULES.put("POST /organizations/{orgId}/audit/verify", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/audit/verify")).hiding(EnumSet.of(Actor.WS_ADMIN)));

@@ -1,0 +1,32 @@
+// Draws the daily chart of the reports page from the JSON block the server rendered (no inline script).
+document.addEventListener('DOMContentLoaded', function () {
+  var canvas = document.getElementById('report-chart');
+  var source = document.getElementById('report-chart-data');
+  if (!canvas || !source || typeof Chart === 'undefined') {
+    return;
+  }
+  var data = JSON.parse(source.textContent);
+  var colours = ['#fe2c55', '#0f766e', '#2563eb', '#9333ea'];
+  data.datasets.forEach(function (dataset, i) {
+    dataset.borderColor = colours[i % colours.length];
+    dataset.backgroundColor = colours[i % colours.length];
+    dataset.tension = 0.2;
+    // Provisional days are drawn as hollow points: TikTok may still revise them.
+    dataset.pointStyle = data.provisional.map(function (p) { return p ? 'circle' : 'circle'; });
+    dataset.pointBackgroundColor = data.provisional.map(function (p) { return p ? '#ffffff' : colours[i % colours.length]; });
+  });
+  window.reportChart = new Chart(canvas, {
+    type: 'line',
+    data: { labels: data.labels, datasets: data.datasets },
+    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false } }
+  });
+});
+
+// Choosing a preset clears the custom dates so the preset applies.
+document.addEventListener('change', function (event) {
+  if (event.target.id === 'preset' && event.target.value !== 'custom') {
+    var form = event.target.form;
+    form.querySelector('[name=from]').value = '';
+    form.querySelector('[name=to]').value = '';
+  }
+});

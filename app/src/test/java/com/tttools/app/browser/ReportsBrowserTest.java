@@ -1,0 +1,85 @@
+package com.tttools.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.support.Browser;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
+import com.tttools.app.support.Users;
+import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.simulator.EmbeddedSimulator;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/** The reporting page in a real browser: the chart is drawn and the totals equal the API's. */
+class ReportsBrowserTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    ServletRegistrationBean<DispatcherServlet> simulator;
+    @Autowired
+    TikTokTokenStore tokens;
+    @Autowired
+    TikTokMarketingApi api;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theReportPageDrawsTheChartAndItsTotalsEqualTheApi() {
+        driver = Browser.start();
+        var synced = com.tttools.app.reporting.ReportFixtures.syncedWorkspace(new Tenants(port, (DevMailbox) mailer, limiter),
+                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+
+        driver.get(url("/login"));
+        driver.findElement(By.name("email")).sendKeys(synced.email());
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+
+        driver.get(url("/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from=" + synced.from()
+                + "&to=" + synced.to() + "&metric=spend"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
+        Object points = driver.executeScript("return window.reportChart.data.datasets[0].data.length");
+        assertThat(((Number) points).intValue()).isEqualTo(7);
+
+        JsonNode totals = synced.owner().api().get("/api/v1/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from="
+                + synced.from() + "&to=" + synced.to()).json().get("totals");
+        String table = driver.findElement(By.id("report-totals")).getText();
+        for (JsonNode total : totals) {
+            assertThat(table).contains(total.get("currency").asString())
+                    .contains(total.get("metrics").get("spend").decimalValue().toPlainString())
+                    .contains(String.valueOf(total.get("metrics").get("impressions").asLong()));
+        }
+        assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+}

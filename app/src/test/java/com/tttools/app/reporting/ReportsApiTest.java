@@ -151,6 +151,29 @@ class ReportsApiTest extends IntegrationTest {
     }
 
     @Test
+    void savedViewsArePrivateOrSharedAndAlwaysValid() {
+        String views = "/api/v1/workspaces/" + workspace + "/report-views";
+        Map<String, Object> query = Map.of("level", "AD", "from", from.toString(), "to", to.toString(),
+                "groupBy", "date,entity");
+        String mine = Tenants.expect(owner.api().post(views, Map.of("name", "My ads", "query", query)), 201).json()
+                .get("id").asString();
+        String shared = Tenants.expect(owner.api().post(views, Map.of("name", "Team ads", "visibility", "WORKSPACE",
+                "query", query)), 201).json().get("id").asString();
+        JsonNode listed = owner.api().get(views).json().get("items");
+        assertThat(listed.toString()).contains(mine).contains(shared).contains("\"groupBy\":\"date,entity\"");
+
+        ApiClient.Response invalid = owner.api().post(views, Map.of("name", "Broken", "query", Map.of("level", "NOPE",
+                "from", "2026-01-02", "to", "2026-01-01")));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("errors").toString()).contains("query.level").contains("query.from");
+        assertThat(owner.api().post(views, Map.of("name", "", "visibility", "PUBLIC", "query", query)).status()).isEqualTo(422);
+
+        assertThat(owner.api().delete(views + "/" + mine).status()).isEqualTo(204);
+        assertThat(owner.api().delete(views + "/" + mine).status()).isEqualTo(404);
+        assertThat(owner.api().get(views).json().get("items").toString()).doesNotContain(mine).contains(shared);
+    }
+
+    @Test
     void badParametersAre422NamingTheParameter() {
         ApiClient client = owner.api();
         assertThat(field(client.get(report("level=CAMPAIGN&from=2026-02-01&to=2026-01-01")))).isEqualTo("from");

@@ -93,6 +93,14 @@ class TenantIsolationTest extends IntegrationTest {
         String org = "/api/v1/organizations/";
         String ws = "/api/v1/workspaces/";
         RULES.put("GET /api/v1/organizations/{orgId}", Rule.org(ALL, (t, a) -> get(org + t.orgA)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/report-views", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> new Call("POST", ws + t.wsA + "/report-views", Map.of("name", "Isolation view",
+                        "visibility", "PRIVATE", "query", Map.of("level", "CAMPAIGN", "from", "2026-01-01", "to", "2026-01-31")))));
+        RULES.put("GET /api/v1/workspaces/{wsId}/report-views", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/report-views")));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/report-views/{id}", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/report-views/" + t.freshSharedReportView(), null))
+                .hiding(EnumSet.of(Actor.OPERATOR, Actor.ANALYST)));
         RULES.put("GET /api/v1/workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get(ws + t.wsA + "/reports?level=CAMPAIGN&from=2026-01-01&to=2026-01-31")));
         RULES.put("GET /api/v1/workspaces/{wsId}/reports.csv", Rule.workspace(IN_WORKSPACE,
@@ -467,6 +475,14 @@ class TenantIsolationTest extends IntegrationTest {
                 .param("id", id).param("ws", UUID.fromString(wsA)).param("org", UUID.fromString(orgA))
                 .param("by", UUID.fromString(actors.get(Actor.OWNER).id())).update();
         return id.toString();
+    }
+
+    /** A view shared with workspace A by its owner: workspace admins may delete it, other members do not find it. */
+    private String freshSharedReportView() {
+        return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/report-views", Map.of(
+                "name", "Shared view", "visibility", "WORKSPACE",
+                "query", Map.of("level", "CAMPAIGN", "from", "2026-01-01", "to", "2026-01-31"))), 201).json()
+                .get("id").asString();
     }
 
     private String freshInvitation() {

@@ -225,6 +225,8 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/tiktok")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/check", Rule.workspace(operators,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/check")));
+        RULES.put("POST /workspaces/{wsId}/connections/{id}/sync", Rule.workspace(operators,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/sync?kind=ASSETS")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
     }

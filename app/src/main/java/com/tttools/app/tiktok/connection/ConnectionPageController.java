@@ -61,6 +61,18 @@ class ConnectionPageController {
         return "redirect:/workspaces/" + wsId + "/connections";
     }
 
+    /** Sync buttons: assets now, or the reports of the last 30 days (re-pulls revise provisional days). */
+    @PostMapping("/workspaces/{wsId}/connections/{id}/sync")
+    String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ASSETS") String kind,
+            RedirectAttributes redirect) {
+        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.connection(id),
+                new TikTokConnections.SyncRequest(kind, null, null), null);
+        redirect.addFlashAttribute("notice", ("REPORTS".equals(kind) ? "Report" : "Asset") + " sync queued (job "
+                + jobId + ").");
+        return "redirect:/workspaces/" + wsId + "/connections";
+    }
+
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {

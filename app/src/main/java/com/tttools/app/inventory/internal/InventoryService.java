@@ -69,8 +69,8 @@ class InventoryService implements Inventory {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM inventory_entities WHERE workspace_id = :workspaceId AND kind = :kind AND id = :id""")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM inventory_entities WHERE workspace_id = :workspaceId AND kind = :kind AND id = :id")
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
                 .param("id", uuid)

@@ -101,6 +101,9 @@ class AssetSyncTest extends InventoryTestSupport {
         assertThat(row.get("status")).isEqualTo("CAMPAIGN_STATUS_DELETE");
         assertThat(row.get("removed_at")).isNull();
         assertThat(count(workspace, "AD", campaign)).isEqualTo(adsOfCampaign);
+        // the second sync read ads incrementally (modified_after + the changed campaign's ads): still exact
+        compare(workspace, "AD", advertiser, allStatusesAndBuyingTypes(connection, "ad/get/", advertiser), "ad_id", "ad_name");
+        compare(workspace, "CAMPAIGN", advertiser, allStatusesAndBuyingTypes(connection, "campaign/get/", advertiser), "campaign_id", "campaign_name");
         assertThat(row(workspace, "ADVERTISER", advertisers.get(0)).get("removed_at")).isNotNull();
         ConnectionSync last = jdbcLastSync(workspace, connection);
         assertThat(last.lostSinceLast()).containsExactly(advertisers.get(0));

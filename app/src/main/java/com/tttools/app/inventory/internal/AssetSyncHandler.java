@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,12 +114,29 @@ class AssetSyncHandler implements JobHandler {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);   // as PostgreSQL keeps it, so stamps compare equal
     }
 
+    /** The ids one full listing returned; taken (and cleared) when the listing ends. */
+    private static final class Seen {
+        private Set<String> ids = new HashSet<>();
+
+        void add(String id) {
+            ids.add(id);
+        }
+
+        Set<String> take() {
+            Set<String> taken = ids;
+            ids = new HashSet<>();
+            return taken;
+        }
+    }
+
     /** One run of the job for one connection. */
     private final class Sync {
         private final JobRun run;
         private final WorkspaceId workspace;
         private final UUID connectionId;
         private final AccessToken token;
+        /** TikTok ids the current listing has seen, for marking the rest of its scope removed. */
+        private final Seen seen = new Seen();
 
         Sync(JobRun run, WorkspaceId workspace, UUID connectionId, AccessToken token) {
             this.run = run;
@@ -171,7 +189,9 @@ class AssetSyncHandler implements JobHandler {
                         .param("advertiser_ids", chunk)).data();
                 write(EntityKind.ADVERTISER, null, list(data.path("list")), stamp);
             }
-            writer.markRemovedInConnection(workspace, EntityKind.ADVERTISER, connectionId, stamp);
+            writer.markRemoved(workspace, EntityKind.ADVERTISER, EntityWriter.Scope.CONNECTION, connectionId.toString(),
+                    seen.take(), stamp);
+            state.markListed(workspace, EntityKind.ADVERTISER, advertiserIds, stamp);
         }
 
         private List<String> syncBusinessCenters(Instant stamp) {
@@ -186,7 +206,9 @@ class AssetSyncHandler implements JobHandler {
                 withAssets.add(copy);
             }
             write(EntityKind.BUSINESS_CENTER, null, withAssets, stamp);
-            writer.markRemovedInConnection(workspace, EntityKind.BUSINESS_CENTER, connectionId, stamp);
+            writer.markRemoved(workspace, EntityKind.BUSINESS_CENTER, EntityWriter.Scope.CONNECTION, connectionId.toString(),
+                    seen.take(), stamp);
+            state.markListed(workspace, EntityKind.BUSINESS_CENTER, ids, stamp);
             return ids;
         }
 
@@ -207,11 +229,13 @@ class AssetSyncHandler implements JobHandler {
             EntityKind kind = EntityKind.valueOf(unit.substring(0, colon));
             String scope = unit.substring(colon + 1);
             Instant stamp = now();
+            seen.take();
             try {
                 switch (kind) {
                     case CATALOG -> {
                         forEachPage(ApiCall.get("catalog/get/", token).param("bc_id", scope), "list", 100, kind, null, stamp);
-                        writer.markRemovedInParent(workspace, kind, scope, stamp);
+                        writer.markRemoved(workspace, kind, EntityWriter.Scope.PARENT, scope, seen.take(), stamp);
+                        state.markListed(workspace, kind, List.of(scope), stamp);
                     }
                     case IDENTITY -> fullListing(kind, scope, stamp, ApiCall.get("identity/get/", token), "identity_list", 100);
                     case PIXEL -> fullListing(kind, scope, stamp, ApiCall.get("pixel/list/", token), "pixels", 20);
@@ -229,7 +253,8 @@ class AssetSyncHandler implements JobHandler {
 
         private void fullListing(EntityKind kind, String advertiserId, Instant stamp, ApiCall call, String key, int size) {
             forEachPage(call.param("advertiser_id", advertiserId), key, size, kind, advertiserId, stamp);
-            writer.markRemovedInAdvertiser(workspace, kind, advertiserId, stamp);
+            writer.markRemoved(workspace, kind, EntityWriter.Scope.ADVERTISER, advertiserId, seen.take(), stamp);
+            state.markListed(workspace, kind, List.of(advertiserId), stamp);
         }
 
         /** Campaigns and ad groups: every status (deleted ones stay visible as deleted) and every buying type. */
@@ -242,7 +267,10 @@ class AssetSyncHandler implements JobHandler {
                         "list", 1000, kind, advertiserId, stamp);
             }
             if (extra.isEmpty()) {
-                writer.markRemovedInAdvertiser(workspace, kind, advertiserId, stamp);
+                writer.markRemoved(workspace, kind, EntityWriter.Scope.ADVERTISER, advertiserId, seen.take(), stamp);
+                if (kind != EntityKind.AD) {   // ads keep their own mark (incremental listings), saved in ads()
+                    state.markListed(workspace, kind, List.of(advertiserId), stamp);
+                }
             }
         }
 
@@ -286,6 +314,7 @@ class AssetSyncHandler implements JobHandler {
                 rows.add(EntityMapper.map(kind, item, advertiserId));
             }
             writer.upsert(workspace, connectionId, stamp, rows);
+            rows.forEach(row -> seen.add(row.tiktokId()));
         }
 
         private List<JsonNode> list(JsonNode array) {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -47,6 +48,9 @@ class EntityWriter {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 try (Statement statement = connection.createStatement()) {
+                    // Safe to commit pages asynchronously: the job's checkpoint is committed synchronously after
+                    // them, and WAL is flushed in order, so a crash never keeps a checkpoint without its pages.
+                    statement.execute("SET LOCAL synchronous_commit = off");
                     statement.execute("""
                             CREATE TEMP TABLE IF NOT EXISTS inventory_staging (
                                 kind TEXT, tiktok_id TEXT, advertiser_id TEXT, parent_tiktok_id TEXT,
@@ -65,8 +69,9 @@ class EntityWriter {
     }
 
     /**
-     * DISTINCT ON guards against one page naming an entity twice (ON CONFLICT may not touch a row twice).
-     * updated_at moves only when the content changed, so "recently changed" means something.
+     * DISTINCT ON guards against one page naming an entity twice (ON CONFLICT may not touch a row twice). An
+     * entity whose TikTok fields did not change is not written at all (the WHERE of DO UPDATE): an hourly sync of
+     * an unchanged account then costs reads only. synced_at and updated_at are the last time the row changed.
      */
     private int merge(WorkspaceId workspaceId, UUID connectionId, Instant syncedAt) {
         return jdbc.sql("""
@@ -84,54 +89,43 @@ class EntityWriter {
                             tiktok_modified_at = excluded.tiktok_modified_at, connection_id = excluded.connection_id,
                             synced_at = excluded.synced_at, removed_at = NULL,
                             updated_at = CASE WHEN e.fields IS DISTINCT FROM excluded.fields OR e.removed_at IS NOT NULL
-                                THEN excluded.updated_at ELSE e.updated_at END""")
+                                THEN excluded.updated_at ELSE e.updated_at END
+                        WHERE e.fields IS DISTINCT FROM excluded.fields OR e.removed_at IS NOT NULL""")
                 .param("workspaceId", workspaceId.value())
                 .param("connectionId", connectionId)
                 .param("syncedAt", Timestamp.from(syncedAt))
                 .update();
     }
 
+    /** Where a full listing looks: one advertiser, one business center (catalogs), or the whole connection. */
+    enum Scope {
+        ADVERTISER("advertiser_id"), PARENT("parent_tiktok_id"), CONNECTION("CAST(connection_id AS text)");
+
+        private final String column;
+
+        Scope(String column) {
+            this.column = column;
+        }
+    }
+
     /**
-     * After a full listing of one kind in one scope (an advertiser, or a business center for catalogs): what the
-     * listing did not see is marked removed, never deleted, so history stays visible.
+     * After a full listing of one kind in one scope: what the listing did not see is marked removed, never
+     * deleted, so history stays visible. The seen ids come from the listing itself rather than from a stamp on
+     * each row, so that re-listing an unchanged entity writes nothing.
      */
-    int markRemovedInAdvertiser(WorkspaceId workspaceId, EntityKind kind, String advertiserId, Instant listedSince) {
+    int markRemoved(WorkspaceId workspaceId, EntityKind kind, Scope scope, String scopeValue, Set<String> seen,
+            Instant now) {
         return jdbc.sql("""
-                        UPDATE inventory_entities SET removed_at = :now, updated_at = :now
-                        WHERE workspace_id = :workspaceId AND kind = :kind AND advertiser_id = :advertiserId
-                          AND synced_at < :listedSince AND removed_at IS NULL""")
-                .param("now", Timestamp.from(listedSince))
+                        UPDATE inventory_entities e SET removed_at = :now, updated_at = :now
+                        WHERE e.workspace_id = :workspaceId AND e.kind = :kind AND e.removed_at IS NULL
+                          AND %s = :scopeValue
+                          AND NOT EXISTS (SELECT 1 FROM unnest(string_to_array(:seen, ',')) AS s(id)
+                                          WHERE s.id = e.tiktok_id)""".formatted(scope.column))
+                .param("now", Timestamp.from(now))
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
-                .param("advertiserId", advertiserId)
-                .param("listedSince", Timestamp.from(listedSince))
-                .update();
-    }
-
-    int markRemovedInParent(WorkspaceId workspaceId, EntityKind kind, String parentTiktokId, Instant listedSince) {
-        return jdbc.sql("""
-                        UPDATE inventory_entities SET removed_at = :now, updated_at = :now
-                        WHERE workspace_id = :workspaceId AND kind = :kind AND parent_tiktok_id = :parent
-                          AND synced_at < :listedSince AND removed_at IS NULL""")
-                .param("now", Timestamp.from(listedSince))
-                .param("workspaceId", workspaceId.value())
-                .param("kind", kind.name())
-                .param("parent", parentTiktokId)
-                .param("listedSince", Timestamp.from(listedSince))
-                .update();
-    }
-
-    /** Entities of this connection's kind that a connection-wide listing (advertisers, business centers) missed. */
-    int markRemovedInConnection(WorkspaceId workspaceId, EntityKind kind, UUID connectionId, Instant listedSince) {
-        return jdbc.sql("""
-                        UPDATE inventory_entities SET removed_at = :now, updated_at = :now
-                        WHERE workspace_id = :workspaceId AND kind = :kind AND connection_id = :connectionId
-                          AND synced_at < :listedSince AND removed_at IS NULL""")
-                .param("now", Timestamp.from(listedSince))
-                .param("workspaceId", workspaceId.value())
-                .param("kind", kind.name())
-                .param("connectionId", connectionId)
-                .param("listedSince", Timestamp.from(listedSince))
+                .param("scopeValue", scopeValue)
+                .param("seen", String.join(",", seen))   // TikTok ids are digits
                 .update();
     }
 

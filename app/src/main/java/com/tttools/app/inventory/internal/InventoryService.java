@@ -44,7 +44,11 @@ class InventoryService implements Inventory {
             "updatedAt", "updated_at");
     private static final String COLUMNS = """
             id, kind, tiktok_id, advertiser_id, parent_tiktok_id, campaign_tiktok_id, name, status, objective, fields,
-            tiktok_modified_at, synced_at, updated_at, removed_at""";
+            tiktok_modified_at, updated_at, removed_at,
+            greatest(synced_at, (SELECT m.listed_at FROM inventory_listing_marks m
+                WHERE m.workspace_id = e.workspace_id AND m.kind = e.kind
+                  AND m.scope = CASE e.kind WHEN 'BUSINESS_CENTER' THEN e.tiktok_id WHEN 'CATALOG' THEN e.parent_tiktok_id
+                                ELSE e.advertiser_id END)) AS synced_at""";
 
     private final JdbcClient jdbc;
     private final SyncStateRepository state;
@@ -70,7 +74,7 @@ class InventoryService implements Inventory {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM inventory_entities WHERE workspace_id = :workspaceId AND kind = :kind AND id = :id")
+                        + " FROM inventory_entities e WHERE workspace_id = :workspaceId AND kind = :kind AND id = :id")
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
                 .param("id", uuid)
@@ -141,7 +145,7 @@ class InventoryService implements Inventory {
             params.put("afterId", v.after().id());
         }
         params.put("limit", v.limit() + 1);
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS sort_value FROM inventory_entities WHERE "
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS sort_value FROM inventory_entities e WHERE "
                         + pageWhere + " ORDER BY " + expression + " " + direction + ", id " + direction + " LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new Row(item(rs, false), sortValue(rs, v.sortKey())))

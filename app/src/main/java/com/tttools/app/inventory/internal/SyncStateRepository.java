@@ -63,7 +63,7 @@ class SyncStateRepository {
     Optional<ListingMark> listingMark(WorkspaceId workspaceId, String advertiserId, EntityKind kind) {
         return jdbc.sql("""
                         SELECT listed_at, full_listed_at FROM inventory_listing_marks
-                        WHERE workspace_id = :workspaceId AND advertiser_id = :advertiserId AND kind = :kind""")
+                        WHERE workspace_id = :workspaceId AND scope = :advertiserId AND kind = :kind""")
                 .param("workspaceId", workspaceId.value())
                 .param("advertiserId", advertiserId)
                 .param("kind", kind.name())
@@ -74,15 +74,30 @@ class SyncStateRepository {
 
     void saveListingMark(WorkspaceId workspaceId, String advertiserId, EntityKind kind, ListingMark mark) {
         jdbc.sql("""
-                        INSERT INTO inventory_listing_marks (workspace_id, advertiser_id, kind, listed_at, full_listed_at)
+                        INSERT INTO inventory_listing_marks (workspace_id, scope, kind, listed_at, full_listed_at)
                         VALUES (:workspaceId, :advertiserId, :kind, :listedAt, :fullListedAt)
-                        ON CONFLICT (workspace_id, advertiser_id, kind) DO UPDATE SET listed_at = excluded.listed_at,
+                        ON CONFLICT (workspace_id, scope, kind) DO UPDATE SET listed_at = excluded.listed_at,
                             full_listed_at = excluded.full_listed_at""")
                 .param("workspaceId", workspaceId.value())
                 .param("advertiserId", advertiserId)
                 .param("kind", kind.name())
                 .param("listedAt", Timestamp.from(mark.listedAt()))
                 .param("fullListedAt", Timestamp.from(mark.fullListedAt()))
+                .update();
+    }
+
+    /** Full listings of the kind in these scopes finished now (one statement for all scopes). */
+    void markListed(WorkspaceId workspaceId, EntityKind kind, List<String> scopes, Instant listedAt) {
+        jdbc.sql("""
+                        INSERT INTO inventory_listing_marks (workspace_id, scope, kind, listed_at, full_listed_at)
+                        SELECT :workspaceId, s.scope, :kind, :listedAt, :listedAt
+                        FROM unnest(string_to_array(:scopes, ',')) AS s(scope)
+                        ON CONFLICT (workspace_id, scope, kind) DO UPDATE SET listed_at = excluded.listed_at,
+                            full_listed_at = excluded.full_listed_at""")
+                .param("workspaceId", workspaceId.value())
+                .param("kind", kind.name())
+                .param("scopes", String.join(",", scopes))   // TikTok ids are digits
+                .param("listedAt", Timestamp.from(listedAt))
                 .update();
     }
 

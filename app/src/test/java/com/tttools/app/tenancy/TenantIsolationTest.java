@@ -194,6 +194,15 @@ class TenantIsolationTest extends IntegrationTest {
             t.softDeleteWorkspaceA();
             return post("/workspaces/" + t.wsA + "/restore");
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /workspaces/{wsId}/inventory", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory")));
+        RULES.put("GET /workspaces/{wsId}/inventory/{collection}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory/campaigns")));
+        RULES.put("GET /workspaces/{wsId}/inventory/{collection}/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory/campaigns/" + t.inventoryEntity())));
+        RULES.put("GET /workspaces/{wsId}/jobs", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA + "/jobs")));
+        RULES.put("GET /workspaces/{wsId}/jobs/{jobId}/progress", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/jobs/" + t.queuedJob() + "/progress")));
         RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> post("/switch-workspace?workspaceId=" + t.wsA)));
     }

@@ -12,8 +12,6 @@ import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
-import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +34,17 @@ class InventoryPageController {
 
     private final Inventory inventory;
     private final Jobs jobs;
-    private final TenantAccess access;
+    private final InventoryGuard guard;
 
-    InventoryPageController(Inventory inventory, Jobs jobs, TenantAccess access) {
+    InventoryPageController(Inventory inventory, Jobs jobs, InventoryGuard guard) {
         this.inventory = inventory;
         this.jobs = jobs;
-        this.access = access;
+        this.guard = guard;
     }
 
     @GetMapping("/workspaces/{wsId}/inventory")
     String overview(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
-        WorkspaceId workspace = workspace(caller, wsId);
+        WorkspaceId workspace = guard.workspace(caller, wsId);
         Map<EntityKind, Long> counts = inventory.counts(workspace);
         model.addAttribute("wsId", wsId);
         model.addAttribute("counts", counts);
@@ -64,8 +62,8 @@ class InventoryPageController {
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = workspace(caller, wsId);
-        EntityKind kind = kind(collection);
+        WorkspaceId workspace = guard.workspace(caller, wsId);
+        EntityKind kind = InventoryGuard.kind(collection);
         InventoryQuery query = new InventoryQuery(kind, blank(advertiserId), blank(status), blank(objective),
                 blank(campaignId), blank(adGroupId), blank(q), blank(sort), 50, blank(cursor));
         model.addAttribute("wsId", wsId);
@@ -90,24 +88,14 @@ class InventoryPageController {
     @GetMapping("/workspaces/{wsId}/inventory/{collection}/{id}")
     String detail(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String collection, @PathVariable String id, Model model) {
-        WorkspaceId workspace = workspace(caller, wsId);
-        EntityKind kind = kind(collection);
+        WorkspaceId workspace = guard.workspace(caller, wsId);
+        EntityKind kind = InventoryGuard.kind(collection);
         var item = inventory.find(workspace, kind, id).orElseThrow(() -> new NotFoundException("Entity"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("kind", kind);
         model.addAttribute("item", item);
         model.addAttribute("fieldsJson", PRETTY.writeValueAsString(item.fields()));
         return "inventory/detail";
-    }
-
-    private WorkspaceId workspace(AuthenticatedUser caller, String wsId) {
-        WorkspaceId workspace = InventoryApiController.Ids.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_INVENTORY);
-        return workspace;
-    }
-
-    private static EntityKind kind(String collection) {
-        return EntityKind.ofCollection(collection).orElseThrow(() -> new NotFoundException("Collection"));
     }
 
     private static String blank(String value) {

@@ -10,11 +10,9 @@ import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,18 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 class JobApiController {
 
     private final Jobs jobs;
-    private final TenantAccess access;
+    private final WorkspaceGuard guard;
 
-    JobApiController(Jobs jobs, TenantAccess access) {
+    JobApiController(Jobs jobs, WorkspaceGuard guard) {
         this.jobs = jobs;
-        this.access = access;
+        this.guard = guard;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/jobs")
     CursorPage<JobView> list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(required = false) String type, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        WorkspaceId workspace = workspace(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
+        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         return jobs.list(workspace, new JobFilter(type == null || type.isBlank() ? null : type, status(status)), limit,
                 cursor);
     }
@@ -48,7 +46,7 @@ class JobApiController {
     @GetMapping("/api/v1/workspaces/{wsId}/jobs/{jobId}")
     JobView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String jobId) {
-        WorkspaceId workspace = workspace(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
+        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         return jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
     }
 
@@ -56,7 +54,7 @@ class JobApiController {
     @PostMapping("/api/v1/workspaces/{wsId}/jobs/{jobId}/cancel")
     ResponseEntity<Map<String, String>> cancel(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String wsId, @PathVariable String jobId) {
-        WorkspaceId workspace = workspace(caller, wsId, WorkspacePermission.TRIGGER_SYNC);
+        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.TRIGGER_SYNC);
         JobView job = jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
         if (!jobs.cancel(workspace, jobId)) {
             throw new ConflictException("The job has already finished (" + job.status() + ").");
@@ -64,16 +62,6 @@ class JobApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", job.id()));
     }
 
-    private WorkspaceId workspace(AuthenticatedUser caller, String wsId, WorkspacePermission permission) {
-        WorkspaceId workspace;
-        try {
-            workspace = new WorkspaceId(UUID.fromString(wsId));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
-        access.requireWorkspace(caller.id(), workspace, permission);
-        return workspace;
-    }
 
     private static JobStatus status(String value) {
         if (value == null || value.isBlank()) {

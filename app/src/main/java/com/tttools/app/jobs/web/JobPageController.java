@@ -5,9 +5,7 @@ import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
-import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,17 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JobPageController {
 
     private final Jobs jobs;
-    private final TenantAccess access;
+    private final WorkspaceGuard guard;
 
-    JobPageController(Jobs jobs, TenantAccess access) {
+    JobPageController(Jobs jobs, WorkspaceGuard guard) {
         this.jobs = jobs;
-        this.access = access;
+        this.guard = guard;
     }
 
     @GetMapping("/workspaces/{wsId}/jobs")
     String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = workspace(caller, wsId);
+        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         model.addAttribute("wsId", wsId);
         model.addAttribute("page", jobs.list(workspace, JobFilter.any(), 50, cursor));
         return "jobs/list";
@@ -42,20 +40,9 @@ class JobPageController {
     @GetMapping("/workspaces/{wsId}/jobs/{jobId}/progress")
     String progress(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String jobId, Model model) {
-        WorkspaceId workspace = workspace(caller, wsId);
+        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         model.addAttribute("wsId", wsId);
         model.addAttribute("job", jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job")));
         return "jobs/progress :: progress";   // wsId and job come from the model
-    }
-
-    private WorkspaceId workspace(AuthenticatedUser caller, String wsId) {
-        WorkspaceId workspace;
-        try {
-            workspace = new WorkspaceId(UUID.fromString(wsId));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_WORKSPACE);
-        return workspace;
     }
 }

@@ -40,6 +40,7 @@ CREATE TABLE inventory_connection_syncs
     lost_since_last     TEXT[]      NOT NULL,
     last_started_at     TIMESTAMPTZ NOT NULL,
     last_finished_at    TIMESTAMPTZ NOT NULL,
+    last_scheduled_at   TIMESTAMPTZ,          -- last periodic submission: a failing connection is retried hourly, not every 10 min
     PRIMARY KEY (workspace_id, connection_id)
 );
 

@@ -311,7 +311,12 @@ class AssetSyncHandler implements JobHandler {
         private void write(EntityKind kind, String advertiserId, List<JsonNode> items, Instant stamp) {
             List<EntityRow> rows = new ArrayList<>(items.size());
             for (JsonNode item : items) {
-                rows.add(EntityMapper.map(kind, item, advertiserId));
+                EntityRow row = EntityMapper.map(kind, item, advertiserId);
+                if (row == null) {
+                    log.warn("Skipping a {} without an id from TikTok (connection {})", kind, connectionId);
+                } else {
+                    rows.add(row);
+                }
             }
             writer.upsert(workspace, connectionId, stamp, rows);
             rows.forEach(row -> seen.add(row.tiktokId()));

@@ -17,6 +17,7 @@ final class EntityMapper {
     private EntityMapper() {
     }
 
+    /** The row for an item, or null for an item without an id (skipped: it cannot be keyed). */
     static EntityRow map(EntityKind kind, JsonNode item, String advertiserId) {
         return switch (kind) {
             case BUSINESS_CENTER -> {
@@ -48,7 +49,7 @@ final class EntityMapper {
     private static EntityRow row(EntityKind kind, String id, String advertiserId, String parent, String campaign,
             String name, String status, String objective, JsonNode item, Instant modified) {
         if (id == null) {
-            throw new IllegalArgumentException(kind + " without an id");
+            return null;   // nothing to key it by; the caller skips it
         }
         return new EntityRow(kind, id, advertiserId, parent, campaign, name, status, objective, item.toString(),
                 modified);

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submits the periodic asset sync of every connection whose last sync finished longer than the interval ago
- * (default hourly). The concurrency key makes a submission while a sync is queued or running a no-op, so several
- * nodes or a slow sync never stack syncs. Connections enter this list with their first finished sync (the one
+ * (default hourly) and that was not already submitted within the interval (a connection whose syncs keep failing,
+ * e.g. waiting for re-authorisation, gets one attempt per interval). The concurrency key makes a submission while a
+ * sync is queued or running a no-op, so a slow sync never stacks syncs. Connections enter this list with their first finished sync (the one
  * started on connect); a connection whose token was deleted (disconnected) is skipped.
  */
 @Component
@@ -43,8 +44,13 @@ class ScheduledSyncs {
 
     int submitDue() {
         List<Due> due = jdbc.sql("""
-                        SELECT workspace_id, connection_id FROM inventory_connection_syncs
-                        WHERE last_finished_at < :cutoff ORDER BY last_finished_at LIMIT 1000""")
+                        UPDATE inventory_connection_syncs SET last_scheduled_at = :now
+                        WHERE (workspace_id, connection_id) IN (
+                            SELECT workspace_id, connection_id FROM inventory_connection_syncs
+                            WHERE greatest(last_finished_at, last_scheduled_at) < :cutoff
+                            ORDER BY last_finished_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
+                        RETURNING workspace_id, connection_id""")
+                .param("now", Timestamp.from(clock.instant()))
                 .param("cutoff", Timestamp.from(clock.instant().minus(interval)))
                 .query(Due.class)
                 .list();

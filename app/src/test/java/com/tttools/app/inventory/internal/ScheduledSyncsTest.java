@@ -45,7 +45,8 @@ class ScheduledSyncsTest extends IntegrationTest {
         tokens.storeAccessToken(workspace, stale, new AccessToken("scheduled-test-token"));
         tokens.storeAccessToken(workspace, fresh, new AccessToken("scheduled-test-token"));
 
-        scheduled.submitDue();
+        assertThat(scheduled.submitDue()).isEqualTo(1);
+        assertThat(scheduled.submitDue()).as("not again within the interval, even if that sync fails").isZero();
 
         assertThat(jobs.list(workspace, new JobFilter(AssetSync.JOB_TYPE, null), 10, null).items()).hasSize(1);
         assertThat(jdbcPayloads(workspace)).containsExactly(AssetSync.payload(stale).replace(":", ": "));

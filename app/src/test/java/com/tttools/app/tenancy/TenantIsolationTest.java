@@ -49,6 +49,7 @@ class TenantIsolationTest extends IntegrationTest {
     static final Set<Actor> ORG_ADMINS = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN);
     static final Set<Actor> WS_ADMINS = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN, Actor.WS_ADMIN);
     static final Set<Actor> OWNERS = EnumSet.of(Actor.OWNER);
+    static final Set<Actor> OPERATORS = EnumSet.of(Actor.OWNER, Actor.ORG_ADMIN, Actor.WS_ADMIN, Actor.OPERATOR);
 
     enum Scope { ORGANIZATION, WORKSPACE }
 
@@ -155,6 +156,17 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
 
+        // inventory and jobs
+        RULES.put("GET /api/v1/workspaces/{wsId}/{collection}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/campaigns")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/{collection}/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/campaigns/" + t.inventoryEntity())));
+        RULES.put("GET /api/v1/workspaces/{wsId}/jobs", Rule.workspace(IN_WORKSPACE, (t, a) -> get(ws + t.wsA + "/jobs")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/jobs/{jobId}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/jobs/" + t.queuedJob())));
+        RULES.put("POST /api/v1/workspaces/{wsId}/jobs/{jobId}/cancel", Rule.workspace(OPERATORS,
+                (t, a) -> post(ws + t.wsA + "/jobs/" + t.queuedJob() + "/cancel")));
+
         // pages: the same checks through the HTML controllers (form fields as query parameters)
         String page = "/organizations/";
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
@@ -201,6 +213,15 @@ class TenantIsolationTest extends IntegrationTest {
             t.softDeleteWorkspaceA();
             return post("/workspaces/" + t.wsA + "/restore");
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /workspaces/{wsId}/inventory", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory")));
+        RULES.put("GET /workspaces/{wsId}/inventory/{collection}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory/campaigns")));
+        RULES.put("GET /workspaces/{wsId}/inventory/{collection}/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/inventory/campaigns/" + t.inventoryEntity())));
+        RULES.put("GET /workspaces/{wsId}/jobs", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA + "/jobs")));
+        RULES.put("GET /workspaces/{wsId}/jobs/{jobId}/progress", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/jobs/" + t.queuedJob() + "/progress")));
         RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> post("/switch-workspace?workspaceId=" + t.wsA)));
 
@@ -502,5 +523,29 @@ class TenantIsolationTest extends IntegrationTest {
     private String token(User user) {
         return expect(user.api().post("/api/v1/me/tokens", Map.of("name", "isolation test")), 201).json()
                 .get("token").asString();
+    }
+
+    /** A campaign in tenant A's inventory (written directly: the sync itself is tested in inventory). */
+    private String inventoryEntity() {
+        return jdbc.sql("""
+                        INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
+                            connection_id, synced_at, updated_at)
+                        VALUES (:ws, 'CAMPAIGN', :tiktokId, '7000000000000000999', 'Isolation campaign',
+                            'CAMPAIGN_STATUS_ENABLE', '{}'::jsonb, :connection, now(), now())
+                        RETURNING id""")
+                .param("ws", UUID.fromString(wsA))
+                .param("tiktokId", Long.toString(System.nanoTime()))
+                .param("connection", UUID.randomUUID())
+                .query(String.class).single();
+    }
+
+    /** A queued job of tenant A that no scheduler execution picks up, so that it can always be cancelled. */
+    private String queuedJob() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO jobs (id, workspace_id, type, status, max_attempts, created_at, updated_at)
+                        VALUES (:id, :ws, 'isolation.test', 'QUEUED', 1, now(), now())""")
+                .param("id", id).param("ws", UUID.fromString(wsA)).update();
+        return id.toString();
     }
 }

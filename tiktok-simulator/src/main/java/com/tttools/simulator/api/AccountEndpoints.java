@@ -201,7 +201,7 @@ final class AccountEndpoints {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pixel_id", d.id(Level.PIXEL, p));
-            m.put("pixel_code", "C" + Long.toHexString(Hash.of(d.seed, 71, p, 0)).toUpperCase().substring(0, 15) + "SIM");
+            m.put("pixel_code", "C" + String.format("%016X", Hash.of(d.seed, 71, p, 0)).substring(0, 15) + "SIM");   // zero-padded: short hex strings crashed
             m.put("pixel_name", pixelName(d, p));
             m.put("pixel_category", "THIRD_PARTY");
             m.put("pixel_setup_mode", "DEVELOPER");

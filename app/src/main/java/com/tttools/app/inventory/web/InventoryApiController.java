@@ -1,0 +1,53 @@
+package com.tttools.app.inventory.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.inventory.EntityKind;
+import com.tttools.app.inventory.Inventory;
+import com.tttools.app.inventory.InventoryItem;
+import com.tttools.app.inventory.InventoryPage;
+import com.tttools.app.inventory.InventoryQuery;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.WorkspaceId;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The inventory collections (business-centers, advertisers, tiktok-accounts, pixels, catalogs, audiences,
+ * campaigns, ad-groups, ads). Literal routes of other modules under a workspace win over {collection}; an
+ * unknown collection answers 404.
+ */
+@RestController
+class InventoryApiController {
+
+    private final Inventory inventory;
+    private final InventoryGuard guard;
+
+    InventoryApiController(Inventory inventory, InventoryGuard guard) {
+        this.inventory = inventory;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}/{collection}")
+    InventoryPage list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String collection, @RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String objective,
+            @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        WorkspaceId workspace = guard.workspace(caller, wsId);
+        EntityKind kind = InventoryGuard.kind(collection);
+        return inventory.list(workspace, new InventoryQuery(kind, advertiserId, status, objective, campaignId,
+                adGroupId, q, sort, limit, cursor));
+    }
+
+    @GetMapping("/api/v1/workspaces/{wsId}/{collection}/{id}")
+    InventoryItem get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String collection, @PathVariable String id) {
+        WorkspaceId workspace = guard.workspace(caller, wsId);
+        EntityKind kind = InventoryGuard.kind(collection);
+        return inventory.find(workspace, kind, id).orElseThrow(() -> new NotFoundException("Entity"));
+    }
+}

@@ -1,0 +1,37 @@
+package com.tttools.app.inventory.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.inventory.EntityKind;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Path values of the inventory routes, checked: a malformed, foreign or unknown one answers 404. */
+@Component
+class InventoryGuard {
+
+    private final TenantAccess access;
+
+    InventoryGuard(TenantAccess access) {
+        this.access = access;
+    }
+
+    /** The workspace, when the caller may view its inventory (analysts and up). */
+    WorkspaceId workspace(AuthenticatedUser caller, String wsId) {
+        WorkspaceId workspace;
+        try {
+            workspace = new WorkspaceId(UUID.fromString(wsId));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException("Workspace");
+        }
+        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_INVENTORY);
+        return workspace;
+    }
+
+    static EntityKind kind(String collection) {
+        return EntityKind.ofCollection(collection).orElseThrow(() -> new NotFoundException("Collection"));
+    }
+}

@@ -65,10 +65,12 @@ class AssetSyncHandler implements JobHandler {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
+    private final com.tttools.app.tiktok.TikTokConnections connections;
 
     AssetSyncHandler(TikTokTokenStore tokens, TikTokOAuth oauth, TikTokMarketingApi api, EntityWriter writer,
             SyncStateRepository state, ApplicationEventPublisher events, TransactionTemplate transaction,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, com.tttools.app.tiktok.TikTokConnections connections) {
+        this.connections = connections;
         this.tokens = tokens;
         this.oauth = oauth;
         this.api = api;
@@ -94,9 +96,11 @@ class AssetSyncHandler implements JobHandler {
         Sync sync = new Sync(run, workspace, connectionId, token);
         try {
             sync.run();
+            connections.recordSync(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
             transaction.executeWithoutResult(
                     s -> events.publishEvent(new TikTokAuthorizationLost(workspace, connectionId, e.getMessage())));
+            connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.getMessage()
                     + "): reconnect TikTok to resume syncing.", e);
         }

@@ -109,6 +109,7 @@ class ReportSyncHandler implements JobHandler {
             }
             connections.recordSync(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
+            connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()
                     + "); reconnect it", e);
         }

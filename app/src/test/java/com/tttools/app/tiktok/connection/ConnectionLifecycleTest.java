@@ -64,6 +64,23 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
+    void aSyncThatTikTokRejectsMarksTheConnectionNeedsReauthAtOnceAndASuccessfulOneItsLastSync() {
+        Admin admin = admin("sync-revoked");
+        String id = connect(admin);
+        String jobs = "/api/v1/workspaces/" + admin.workspaceId() + "/jobs?type=tiktok.asset-sync";
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.api().get(jobs).json().get("items").get(0)
+                .get("status").asString(), status -> status.equals("SUCCEEDED"));
+        assertThat(get(admin, id).get("lastSyncAt").isNull()).isFalse();
+
+        control("POST", "/_sim/tokens/revoke", Map.of("accessToken", tokenOf(admin, id).value()));
+        admin.api().post("/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id + "/sync",
+                Map.of("kind", "ASSETS"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.api().get(jobs).json().get("items").get(0)
+                .get("status").asString(), status -> status.equals("FAILED"));
+        assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
+    }
+
+    @Test
     void checkNowRunsTheHealthCheckAndReportsNewAndLostAdvertisers() {
         Admin admin = admin("health-now");
         String id = connect(admin);

@@ -43,6 +43,13 @@ public interface TikTokConnections {
      */
     void recheckAfterRejection(WorkspaceId workspaceId, UUID connectionId, String job);
 
+    /** A live connection, for scheduled work across workspaces (no caller check: system use only). */
+    record ConnectionRef(WorkspaceId workspaceId, UUID connectionId) {
+    }
+
+    /** Every ACTIVE connection, for scheduled syncs. */
+    List<ConnectionRef> activeConnections();
+
     /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
     record SyncRequest(String kind, String from, String to) {
     }

@@ -10,11 +10,13 @@ import org.springframework.validation.annotation.Validated;
  * @param backfillDays       days pulled the first time an advertiser is synced (up to two years)
  * @param restatementDays    the last days pulled again on every run, because TikTok keeps revising them
  * @param windowDays         days per report call (TikTok allows 30 with {@code stat_time_day}); halved on 40067
+ * @param syncOnConnect      start the backfill as soon as a connection is made
  */
 @Validated
 @ConfigurationProperties("tttools.reporting")
 public record ReportingProperties(
         @DefaultValue("90") @Min(1) @Max(730) int backfillDays,
         @DefaultValue("7") @Min(0) @Max(28) int restatementDays,
-        @DefaultValue("30") @Min(1) @Max(30) int windowDays) {
+        @DefaultValue("30") @Min(1) @Max(30) int windowDays,
+        @DefaultValue("true") boolean syncOnConnect) {
 }

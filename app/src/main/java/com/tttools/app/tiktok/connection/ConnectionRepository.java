@@ -88,6 +88,13 @@ class ConnectionRepository {
     }
 
     /** Live connections not checked since {@code checkedBefore}, oldest first. */
+    List<com.tttools.app.tiktok.TikTokConnections.ConnectionRef> active() {
+        return jdbc.sql("SELECT workspace_id, id FROM tiktok_connection WHERE status = 'ACTIVE' ORDER BY connected_at")
+                .query((rs, i) -> new com.tttools.app.tiktok.TikTokConnections.ConnectionRef(
+                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getObject("id", UUID.class)))
+                .list();
+    }
+
     List<UUID> dueForCheck(Instant checkedBefore, int limit) {
         return jdbc.sql("""
                         SELECT id FROM tiktok_connection

@@ -111,6 +111,11 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
+    public List<ConnectionRef> activeConnections() {
+        return connections.active();
+    }
+
+    @Override
     public void recheckAfterRejection(WorkspaceId workspaceId, UUID connectionId, String job) {
         if (connections.find(workspaceId, connectionId).isPresent()) {
             health.check(connectionId, clock.instant(), com.tttools.app.shared.audit.Actor.system(job),

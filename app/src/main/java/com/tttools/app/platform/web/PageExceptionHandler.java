@@ -2,6 +2,7 @@ package com.tttools.app.platform.web;
 
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Pages: "not found" and "not allowed" raised by any page controller end on the friendly 404 and 403 pages.
+ * Pages: "not found", "not allowed" and invalid parameters raised by any page controller end on the friendly
+ * error pages. Modules whose forms redirect back with a message order their own advice before this one.
  * Runs after {@link ApiExceptionHandler}, which answers JSON controllers with problem details.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -26,5 +28,11 @@ class PageExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     void forbidden(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** A page request with a bad filter, cursor or id format; form pages handle their own refusals first. */
+    @ExceptionHandler(ValidationFailedException.class)
+    void invalid(HttpServletResponse response) throws IOException {
+        response.sendError(422);
     }
 }

@@ -2,12 +2,8 @@ package com.tttools.app.tenancy.web;
 
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.ForbiddenException;
-import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,17 +17,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice(assignableTypes = {OnboardingPageController.class, OrganizationPageController.class,
         InvitationPageController.class,
         WorkspacePageController.class})
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class PageErrors {
-
-    @ExceptionHandler(NotFoundException.class)
-    void notFound(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    void forbidden(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-    }
 
     @ExceptionHandler({ConflictException.class, ValidationFailedException.class})
     String refused(RuntimeException refused, HttpServletRequest request) {

@@ -1,28 +1,15 @@
 package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.shared.ConflictException;
-import com.tttools.app.shared.ForbiddenException;
-import com.tttools.app.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Errors of the connections pages: 404/403 go to the error pages; a refused button shows its reason. */
 @ControllerAdvice(assignableTypes = ConnectionPageController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class ConnectionPageErrors {
-
-    @ExceptionHandler(NotFoundException.class)
-    void notFound(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    void forbidden(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-    }
 
     @ExceptionHandler(ConflictException.class)
     String refused(ConflictException refused, HttpServletRequest request) {

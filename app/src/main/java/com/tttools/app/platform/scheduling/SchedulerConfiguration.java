@@ -33,6 +33,8 @@ class SchedulerConfiguration {
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .shutdownMaxWait(properties.shutdownMaxWait())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
                 // Task owners log their failures with context (jobs: JobExecutor); no stack trace per retry here.

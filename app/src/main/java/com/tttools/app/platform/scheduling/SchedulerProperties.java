@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollingInterval  how often due tasks are looked for
  * @param shutdownMaxWait  how long a stopping node lets running tasks finish; the rest are picked up again
  *                         by another node after their heartbeat expires
+ * @param heartbeatInterval     how often a node marks its running executions alive
+ * @param missedHeartbeatsLimit missed heartbeats after which an execution counts as dead (its node crashed)
+ *                              and is revived on another node
  */
 @Validated
 @ConfigurationProperties("tttools.scheduler")
@@ -23,5 +26,7 @@ public record SchedulerProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("4") @Min(1) @Max(64) int threads,
         @DefaultValue("2s") @NotNull Duration pollingInterval,
-        @DefaultValue("10s") @NotNull Duration shutdownMaxWait) {
+        @DefaultValue("10s") @NotNull Duration shutdownMaxWait,
+        @DefaultValue("1m") @NotNull Duration heartbeatInterval,
+        @DefaultValue("6") @Min(4) @Max(100) int missedHeartbeatsLimit) {
 }

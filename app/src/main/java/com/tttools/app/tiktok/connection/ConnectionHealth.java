@@ -49,15 +49,26 @@ class ConnectionHealth {
         this.tx = tx;
     }
 
-    /** Checks every live connection not checked within {@link #INTERVAL} before {@code now}; returns how many. */
+    /**
+     * Checks every live connection not checked within {@link #INTERVAL} before {@code now}, batch after batch
+     * (a checked connection leaves the due set), so a run keeps up however many connections there are; stops
+     * when a batch checks none (the rest are being checked by another node). Returns how many it checked.
+     */
     int checkDue(Instant now) {
         int checked = 0;
-        for (UUID id : connections.dueForCheck(now.minus(INTERVAL), BATCH)) {
-            if (check(id, now, SYSTEM, RequestMetadata.none())) {
-                checked++;
+        while (true) {
+            List<UUID> due = connections.dueForCheck(now.minus(INTERVAL), BATCH);
+            int inBatch = 0;
+            for (UUID id : due) {
+                if (check(id, now, SYSTEM, RequestMetadata.none())) {
+                    inBatch++;
+                }
+            }
+            checked += inBatch;
+            if (due.size() < BATCH || inBatch == 0) {
+                return checked;
             }
         }
-        return checked;
     }
 
     /**

@@ -12,7 +12,6 @@ document.addEventListener('DOMContentLoaded', function () {
     dataset.backgroundColor = colours[i % colours.length];
     dataset.tension = 0.2;
     // Provisional days are drawn as hollow points: TikTok may still revise them.
-    dataset.pointStyle = data.provisional.map(function (p) { return p ? 'circle' : 'circle'; });
     dataset.pointBackgroundColor = data.provisional.map(function (p) { return p ? '#ffffff' : colours[i % colours.length]; });
   });
   window.reportChart = new Chart(canvas, {

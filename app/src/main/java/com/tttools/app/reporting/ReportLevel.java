@@ -2,19 +2,43 @@ package com.tttools.app.reporting;
 
 /** A report level with its TikTok data level, id dimension and status filter field (to include deleted entities). */
 public enum ReportLevel {
-    ADVERTISER("AUCTION_ADVERTISER", "advertiser_id", null),
-    CAMPAIGN("AUCTION_CAMPAIGN", "campaign_id", "campaign_status"),
-    ADGROUP("AUCTION_ADGROUP", "adgroup_id", "adgroup_status"),
-    AD("AUCTION_AD", "ad_id", "ad_status");
+    ADVERTISER("AUCTION_ADVERTISER", "advertiser_id", null, "advertiser_name"),
+    CAMPAIGN("AUCTION_CAMPAIGN", "campaign_id", "campaign_status", "campaign_name"),
+    ADGROUP("AUCTION_ADGROUP", "adgroup_id", "adgroup_status", "adgroup_name"),
+    AD("AUCTION_AD", "ad_id", "ad_status", "ad_name");
 
     private final String dataLevel;
     private final String idDimension;
     private final String statusField;
+    private final String nameAttribute;
 
-    ReportLevel(String dataLevel, String idDimension, String statusField) {
+    ReportLevel(String dataLevel, String idDimension, String statusField, String nameAttribute) {
         this.dataLevel = dataLevel;
         this.idDimension = idDimension;
         this.statusField = statusField;
+        this.nameAttribute = nameAttribute;
+    }
+
+    /** The attribute "metric" carrying the entity's name at this level (kept with the facts: deleted entities keep it). */
+    public String nameAttribute() {
+        return nameAttribute;
+    }
+
+    /**
+     * The attribute "metrics" that name the entity and its parents, as TikTok allows them per level: a campaign
+     * report has no parent ids, an ad group report adds its campaign, an ad report its campaign and ad group.
+     */
+    public java.util.List<String> attributeMetrics() {
+        return switch (this) {
+            case ADVERTISER, CAMPAIGN -> java.util.List.of(nameAttribute);
+            case ADGROUP -> java.util.List.of(nameAttribute, "campaign_id");
+            case AD -> java.util.List.of(nameAttribute, "campaign_id", "adgroup_id");
+        };
+    }
+
+    /** The parent level one step up (the drill-down goes the other way), or null for advertisers. */
+    public ReportLevel parent() {
+        return this == ADVERTISER ? null : values()[ordinal() - 1];
     }
 
     public String dataLevel() {

@@ -103,6 +103,7 @@ class ReportSyncTest extends IntegrationTest {
                 });
             }
         }
+        assertAdNamesAndParentsMatchTikTok(workspace, token, advertisers.get(0));
         BigDecimal advertiserSpend = sumSpend(workspace, "ADVERTISER");
         assertThat(sumSpend(workspace, "AD")).isEqualByComparingTo(advertiserSpend);
         assertThat(sumSpend(workspace, "CAMPAIGN")).isEqualByComparingTo(advertiserSpend);
@@ -114,6 +115,23 @@ class ReportSyncTest extends IntegrationTest {
                         WHERE workspace_id = :ws""").param("ws", workspace.value())
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         assertThat(ledger).containsExactly(2, 2, 0);
+    }
+
+    /** Names and parent ids come with the facts (so deleted ads keep theirs): the same as TikTok's ad listing. */
+    private void assertAdNamesAndParentsMatchTikTok(WorkspaceId workspace, AccessToken token, String advertiser) {
+        Map<String, String> tiktok = new HashMap<>();
+        api.forEachPage(ApiCall.get("ad/get/", token).param("advertiser_id", advertiser)
+                        .param("filtering", Map.of("primary_status", "STATUS_ALL")), "list", 1000,
+                page -> page.items().forEach(ad -> tiktok.put(TikTokValues.id(ad.path("ad_id")).orElseThrow(),
+                        ad.path("ad_name").asString() + "|" + TikTokValues.id(ad.path("campaign_id")).orElseThrow() + "|"
+                                + TikTokValues.id(ad.path("adgroup_id")).orElseThrow())));
+        List<String[]> ours = jdbc.sql("""
+                        SELECT DISTINCT entity_id, entity_name || '|' || campaign_id || '|' || adgroup_id
+                        FROM report_daily_facts WHERE workspace_id = :ws AND level = 'AD' AND advertiser_id = :adv""")
+                .param("ws", workspace.value()).param("adv", advertiser)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        assertThat(ours).isNotEmpty();
+        ours.forEach(row -> assertThat(row[1]).as("ad " + row[0]).isEqualTo(tiktok.get(row[0])));
     }
 
     private JobView runSync(WorkspaceId workspace, String payload) {

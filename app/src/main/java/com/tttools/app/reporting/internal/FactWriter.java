@@ -70,23 +70,28 @@ class FactWriter {
                                last_conversions_delta = EXCLUDED.last_conversions_delta""")
                 .param("now", Timestamp.from(now)).update();
         return jdbc.sql("""
-                        INSERT INTO report_daily_facts (workspace_id, level, entity_id, stat_date, advertiser_id, currency,
-                                                        spend, impressions, clicks, conversions, results, video_views,
-                                                        reach, pulled_at)
-                        SELECT workspace_id, level, entity_id, stat_date, advertiser_id, currency, spend, impressions,
-                               clicks, conversions, results, video_views, reach, pulled_at
+                        INSERT INTO report_daily_facts (workspace_id, level, entity_id, stat_date, advertiser_id, campaign_id,
+                                                        adgroup_id, entity_name, currency, spend, impressions, clicks,
+                                                        conversions, results, video_views, reach, pulled_at)
+                        SELECT workspace_id, level, entity_id, stat_date, advertiser_id, campaign_id, adgroup_id,
+                               entity_name, currency, spend, impressions, clicks, conversions, results, video_views,
+                               reach, pulled_at
                         FROM report_facts_staging
                         ON CONFLICT (workspace_id, level, entity_id, stat_date) DO UPDATE
                            SET spend = EXCLUDED.spend, impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks,
                                conversions = EXCLUDED.conversions, results = EXCLUDED.results,
                                video_views = EXCLUDED.video_views, reach = EXCLUDED.reach,
-                               currency = EXCLUDED.currency, pulled_at = EXCLUDED.pulled_at
+                               currency = EXCLUDED.currency, pulled_at = EXCLUDED.pulled_at,
+                               campaign_id = EXCLUDED.campaign_id, adgroup_id = EXCLUDED.adgroup_id,
+                               entity_name = EXCLUDED.entity_name
                            WHERE (report_daily_facts.spend, report_daily_facts.impressions, report_daily_facts.clicks,
                                   report_daily_facts.conversions, report_daily_facts.results,
-                                  report_daily_facts.video_views, report_daily_facts.reach, report_daily_facts.currency)
+                                  report_daily_facts.video_views, report_daily_facts.reach, report_daily_facts.currency,
+                                  report_daily_facts.campaign_id, report_daily_facts.adgroup_id,
+                                  report_daily_facts.entity_name)
                                  IS DISTINCT FROM (EXCLUDED.spend, EXCLUDED.impressions, EXCLUDED.clicks,
                                   EXCLUDED.conversions, EXCLUDED.results, EXCLUDED.video_views, EXCLUDED.reach,
-                                  EXCLUDED.currency)""")
+                                  EXCLUDED.currency, EXCLUDED.campaign_id, EXCLUDED.adgroup_id, EXCLUDED.entity_name)""")
                 .update();
     }
 
@@ -98,19 +103,26 @@ class FactWriter {
         for (FactRow r : rows) {
             csv.append(ws).append(',').append(r.level().name()).append(',').append(quote(r.entityId())).append(',')
                     .append(r.date()).append(',').append(quote(r.advertiserId())).append(',')
-                    .append(quote(r.currency())).append(',').append(r.spend().toPlainString()).append(',')
+                    .append(quoteOrNull(r.campaignId())).append(',').append(quoteOrNull(r.adgroupId())).append(',')
+                    .append(quoteOrNull(r.entityName())).append(',').append(quote(r.currency())).append(',').append(r.spend().toPlainString()).append(',')
                     .append(r.impressions()).append(',').append(r.clicks()).append(',').append(r.conversions())
                     .append(',').append(r.results()).append(',').append(r.videoViews()).append(',')
                     .append(r.reach() == null ? "" : r.reach().toString()).append(',').append(pulledAt).append('\n');
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    COPY report_facts_staging (workspace_id, level, entity_id, stat_date, advertiser_id, currency, spend,
+                    COPY report_facts_staging (workspace_id, level, entity_id, stat_date, advertiser_id, campaign_id,
+                                               adgroup_id, entity_name, currency, spend,
                                                impressions, clicks, conversions, results, video_views, reach, pulled_at)
                     FROM STDIN WITH (FORMAT csv)""", new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An unquoted empty field is NULL in COPY's CSV format; a quoted one is the empty string. */
+    private static String quoteOrNull(String value) {
+        return value == null ? "" : quote(value);
     }
 
     private static String quote(String value) {

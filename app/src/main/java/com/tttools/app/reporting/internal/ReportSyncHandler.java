@@ -144,7 +144,7 @@ class ReportSyncHandler implements JobHandler {
                 .param("report_type", "BASIC")
                 .param("data_level", level.dataLevel())
                 .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
-                .param("metrics", METRICS)
+                .param("metrics", metrics(level))
                 .param("start_date", start.toString())
                 .param("end_date", end.toString());
         if (level.statusField() != null) {
@@ -163,16 +163,43 @@ class ReportSyncHandler implements JobHandler {
         }
     }
 
+    private static List<String> metrics(ReportLevel level) {
+        List<String> metrics = new ArrayList<>(level.attributeMetrics());
+        metrics.addAll(METRICS);
+        return metrics;
+    }
+
     private static FactRow row(Advertiser advertiser, ReportLevel level, JsonNode item) {
         JsonNode dimensions = item.path("dimensions");
         JsonNode metrics = item.path("metrics");
         String entity = TikTokValues.id(dimensions.path(level.idDimension())).orElse(advertiser.id());
         LocalDate day = LocalDate.parse(dimensions.path("stat_time_day").asString().substring(0, 10));
-        return new FactRow(level, entity, day, advertiser.id(), advertiser.currency(),
+        String campaign = switch (level) {
+            case ADVERTISER -> null;
+            case CAMPAIGN -> entity;
+            case ADGROUP, AD -> attribute(metrics, "campaign_id");
+        };
+        String adgroup = switch (level) {
+            case ADVERTISER, CAMPAIGN -> null;
+            case ADGROUP -> entity;
+            case AD -> attribute(metrics, "adgroup_id");
+        };
+        return new FactRow(level, entity, day, advertiser.id(), campaign, adgroup,
+                attribute(metrics, level.nameAttribute()), advertiser.currency(),
                 TikTokValues.metric(metrics.path("spend")).orElse(BigDecimal.ZERO),
                 count(metrics, "impressions"), count(metrics, "clicks"), count(metrics, "conversion"),
                 count(metrics, "result"), count(metrics, "video_play_actions"),
                 TikTokValues.metric(metrics.path("reach")).map(BigDecimal::longValue).orElse(null));
+    }
+
+    /** An attribute metric as text; TikTok's empty value "-" (and a missing one) is null. Ids may come as numbers. */
+    private static String attribute(JsonNode metrics, String name) {
+        JsonNode value = metrics.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.isNumber() ? value.asString() : value.asString("");
+        return text.isBlank() || text.equals("-") ? null : text;
     }
 
     private static long count(JsonNode metrics, String name) {

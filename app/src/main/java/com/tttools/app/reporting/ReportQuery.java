@@ -4,15 +4,52 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A report request, validated: level, advertiser-local date range (inclusive), metrics, grouping, optional
- * advertiser filter, paging.
+ * A report request, validated: level, advertiser-local date range (inclusive), metrics, grouping, filters
+ * (advertisers, campaigns, ad groups, the entity's status in the inventory or {@code REMOVED}, a name fragment),
+ * sort and paging. Filters that do not fit the level are rejected before a query is built.
  */
 public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<Metric> metrics, boolean byDate,
-        boolean byEntity, List<String> advertiserIds, int limit, int offset) {
+        boolean byEntity, Filters filters, Sort sort, int limit, int offset) {
+
+    /** Pseudo status of entities that left TikTok's listings (the inventory's {@code REMOVED}). */
+    public static final String REMOVED = "REMOVED";
 
     public ReportQuery {
         metrics = List.copyOf(metrics);
-        advertiserIds = advertiserIds == null ? List.of() : List.copyOf(advertiserIds);
+        filters = filters == null ? Filters.NONE : filters;
+        sort = sort == null ? Sort.defaultFor(byDate, byEntity) : sort;
+    }
+
+    /** Empty lists and nulls mean "no filter". */
+    public record Filters(List<String> advertiserIds, List<String> campaignIds, List<String> adgroupIds, String status,
+            String name) {
+
+        public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), null, null);
+
+        public Filters {
+            advertiserIds = advertiserIds == null ? List.of() : List.copyOf(advertiserIds);
+            campaignIds = campaignIds == null ? List.of() : List.copyOf(campaignIds);
+            adgroupIds = adgroupIds == null ? List.of() : List.copyOf(adgroupIds);
+            status = status == null || status.isBlank() ? null : status;
+            name = name == null || name.isBlank() ? null : name.strip();
+        }
+
+        public static Filters advertisers(List<String> advertiserIds) {
+            return new Filters(advertiserIds, List.of(), List.of(), null, null);
+        }
+    }
+
+    /** {@code key} is {@code date}, {@code name} or a metric's API name. */
+    public record Sort(String key, boolean descending) {
+
+        static Sort defaultFor(boolean byDate, boolean byEntity) {
+            return byDate ? new Sort("date", false) : new Sort(Metric.SPEND.apiName(), true);
+        }
+
+        /** The API form: {@code key} ascending, {@code -key} descending. */
+        public String toParameter() {
+            return (descending ? "-" : "") + key;
+        }
     }
 
     public long days() {
@@ -21,7 +58,7 @@ public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<
 
     /** The period of equal length just before this one, for comparisons. */
     public ReportQuery previousPeriod() {
-        return new ReportQuery(level, from.minusDays(days()), from.minusDays(1), metrics, byDate, byEntity,
-                advertiserIds, limit, 0);
+        return new ReportQuery(level, from.minusDays(days()), from.minusDays(1), metrics, byDate, byEntity, filters,
+                sort, limit, 0);
     }
 }

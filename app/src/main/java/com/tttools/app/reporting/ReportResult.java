@@ -1,17 +1,38 @@
 package com.tttools.app.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A report: rows (per date and/or entity, per currency), totals per currency (never summed across currencies),
- * the previous period's totals, and how final each date is.
+ * the previous period's totals, how final each date is, the advertisers it covers with their currency and
+ * timezone, and when its data was last pulled.
  */
 public record ReportResult(List<Row> rows, List<Total> totals, List<Total> previousTotals, List<DateStatus> dates,
-        List<String> currencies, List<String> warnings, boolean hasMore) {
+        List<AdvertiserInfo> advertisers, List<String> currencies, List<String> timezones, List<String> warnings,
+        Instant dataAsOf, boolean hasMore) {
 
-    public record Row(LocalDate date, String entityId, String advertiserId, String currency, Map<String, Object> metrics) {
+    /**
+     * One row. {@code entity} is null unless grouped by entity; {@code previous} holds the same entity's metrics in
+     * the previous period of equal length (grouped by entity only; null where it had no facts then).
+     */
+    public record Row(LocalDate date, Entity entity, String advertiserId, String currency, Map<String, Object> metrics,
+            Map<String, Object> previous) {
+
+        public String entityId() {
+            return entity == null ? null : entity.tiktokId();
+        }
+    }
+
+    /**
+     * The entity of a row: TikTok's id, our inventory id (null until the asset sync has seen it), its name (the
+     * inventory's, else the one the report gave) and its status in the inventory ({@code REMOVED} when it left
+     * TikTok's listings; null when unknown).
+     */
+    public record Entity(String tiktokId, String inventoryId, String name, String status, String campaignId,
+            String adgroupId) {
     }
 
     public record Total(String currency, Map<String, Object> metrics) {
@@ -19,5 +40,9 @@ public record ReportResult(List<Row> rows, List<Total> totals, List<Total> previ
 
     /** {@code PROVISIONAL} inside the restatement window (TikTok may still revise it), else {@code SETTLED}. */
     public record DateStatus(LocalDate date, String status) {
+    }
+
+    /** An advertiser with facts in the report; dates are in its own timezone, money in its currency. */
+    public record AdvertiserInfo(String advertiserId, String name, String currency, String timezone) {
     }
 }

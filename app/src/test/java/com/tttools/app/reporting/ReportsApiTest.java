@@ -20,6 +20,8 @@ import com.tttools.app.tiktok.TikTokMarketingApi;
 import com.tttools.app.tiktok.TikTokTokenStore;
 import com.tttools.simulator.EmbeddedSimulator;
 import java.math.BigDecimal;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,6 +59,9 @@ class ReportsApiTest extends IntegrationTest {
     @Autowired
     com.tttools.app.audit.AuditLog auditLog;
 
+    /** One synced workspace for the class: syncing is the slow part, and the tests only read (views are their own). */
+    static SyncedWorkspace synced;
+
     Tenants.User owner;
     String org;
     String workspace;
@@ -66,8 +71,10 @@ class ReportsApiTest extends IntegrationTest {
 
     @BeforeEach
     void syncedWorkspaceWithTwoCurrencies() {
-        SyncedWorkspace synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
-                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+        if (synced == null) {
+            synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
+                    EmbeddedSimulator.control(simulator), api, tokens, jobs);
+        }
         owner = synced.owner();
         org = synced.organizationId();
         workspace = synced.workspaceId();
@@ -85,9 +92,10 @@ class ReportsApiTest extends IntegrationTest {
         JsonNode body = Tenants.expect(owner.api().get(report("level=CAMPAIGN&from=" + from + "&to=" + to)), 200).json();
         assertThat(body.get("currencies").toString()).contains(currencies.get(0)).contains(currencies.get(1));
         assertThat(body.get("warnings").get(0).asString()).contains("different currencies");
+        assertThat(body.get("currency").isNull()).as("no single currency").isTrue();
         assertThat(body.get("totals").size()).isEqualTo(2);
-        for (JsonNode total : body.get("totals")) {
-            JsonNode m = total.get("metrics");
+        for (var total : body.get("totals").properties()) {
+            JsonNode m = total.getValue();
             BigDecimal spend = m.get("spend").decimalValue();
             long clicks = m.get("clicks").asLong();
             long impressions = m.get("impressions").asLong();
@@ -97,7 +105,7 @@ class ReportsApiTest extends IntegrationTest {
                     RoundingMode.HALF_UP));
             BigDecimal rowsSum = BigDecimal.ZERO;
             for (JsonNode row : body.get("rows")) {
-                if (row.get("currency").asString().equals(total.get("currency").asString())) {
+                if (row.get("currency").asString().equals(total.getKey())) {
                     rowsSum = rowsSum.add(row.get("metrics").get("spend").decimalValue());
                 }
             }
@@ -105,7 +113,130 @@ class ReportsApiTest extends IntegrationTest {
         }
         assertThat(body.get("rows").get(0).get("status").asString()).isEqualTo("SETTLED");
         assertThat(body.get("dates").size()).isEqualTo(7);
-        assertThat(body.get("previousTotals").isArray()).isTrue();
+        assertThat(body.get("previousTotals").isObject()).isTrue();
+        assertThat(body.get("settledThrough").asString()).isEqualTo(to.toString());
+        assertThat(body.get("dataAsOf").isNull()).isFalse();
+    }
+
+    @Test
+    void aReportSpanningAdvertisersInDifferentTimezonesAndCurrenciesSaysSo() {
+        JsonNode body = Tenants.expect(owner.api().get(report("level=ADVERTISER&groupBy=entity&from=" + from + "&to=" + to)),
+                200).json();
+        JsonNode advertisers = body.get("advertisers");
+        assertThat(advertisers.size()).isEqualTo(2);
+        java.util.Set<String> zones = new java.util.TreeSet<>();
+        java.util.Set<String> moneys = new java.util.TreeSet<>();
+        advertisers.forEach(a -> {
+            zones.add(a.get("timezone").asString());
+            moneys.add(a.get("currency").asString());
+        });
+        assertThat(moneys).containsExactlyElementsOf(currencies);
+        assertThat(zones).as("the fixture's two advertisers are in different timezones").hasSize(2);
+        assertThat(body.get("timezones").toString()).contains(zones.iterator().next());
+        assertThat(body.get("warnings").toString()).contains("different currencies").contains("different timezones");
+        for (JsonNode row : body.get("rows")) {
+            assertThat(row.get("entity").get("name").asString()).as("advertiser name").isNotBlank();
+        }
+    }
+
+    @Test
+    void drillDownFromACampaignToItsAdGroupsAndAdsAddsUp() {
+        JsonNode campaign = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=1&from=" + from
+                + "&to=" + to)), 200).json().get("rows").get(0);
+        String campaignId = campaign.get("entity").get("tiktokId").asString();
+        assertThat(campaign.get("entity").get("id").isNull()).as("inventory id of a synced campaign").isFalse();
+        assertThat(campaign.get("entity").get("name").asString()).isNotBlank();
+        assertThat(campaign.get("entity").get("status").asString()).isNotBlank();
+
+        JsonNode adgroups = Tenants.expect(owner.api().get(report("level=ADGROUP&groupBy=entity&limit=500&campaignId="
+                + campaignId + "&from=" + from + "&to=" + to)), 200).json();
+        assertThat(adgroups.get("rows").size()).isPositive();
+        adgroups.get("rows").forEach(r -> assertThat(r.get("entity").get("campaignId").asString()).isEqualTo(campaignId));
+        assertThat(adgroups.get("totals").get(campaign.get("currency").asString()).get("spend").decimalValue())
+                .isEqualByComparingTo(campaign.get("metrics").get("spend").decimalValue());
+
+        String adgroupId = adgroups.get("rows").get(0).get("entity").get("tiktokId").asString();
+        JsonNode ads = Tenants.expect(owner.api().get(report("level=AD&groupBy=entity&limit=500&adgroupId=" + adgroupId
+                + "&from=" + from + "&to=" + to)), 200).json();
+        assertThat(ads.get("rows").size()).isPositive();
+        ads.get("rows").forEach(r -> assertThat(r.get("entity").get("adgroupId").asString()).isEqualTo(adgroupId));
+        assertThat(ads.get("totals").get(campaign.get("currency").asString()).get("spend").decimalValue())
+                .isEqualByComparingTo(adgroups.get("rows").get(0).get("metrics").get("spend").decimalValue());
+    }
+
+    @Test
+    void filtersByNameAndStatusNarrowRowsAndTotalsAlike() {
+        JsonNode all = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&from=" + from
+                + "&to=" + to)), 200).json().get("rows");
+        JsonNode first = all.get(0).get("entity");
+        String name = first.get("name").asString();
+        String fragment = name.substring(0, Math.min(name.length(), 12)).toUpperCase(java.util.Locale.ROOT);
+        JsonNode named = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&from=" + from
+                + "&to=" + to + "&q=" + java.net.URLEncoder.encode(fragment, java.nio.charset.StandardCharsets.UTF_8))),
+                200).json();
+        assertThat(named.get("rows").size()).isPositive().isLessThanOrEqualTo(all.size());
+        named.get("rows").forEach(r -> assertThat(r.get("entity").get("name").asString().toUpperCase(java.util.Locale.ROOT))
+                .contains(fragment));
+
+        String status = first.get("status").asString();
+        JsonNode byStatus = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&from=" + from
+                + "&to=" + to + "&status=" + status)), 200).json();
+        long expected = 0;
+        BigDecimal expectedSpend = BigDecimal.ZERO;
+        for (JsonNode row : all) {
+            if (status.equals(row.get("entity").get("status").asString())
+                    && row.get("currency").asString().equals(all.get(0).get("currency").asString())) {
+                expected++;
+                expectedSpend = expectedSpend.add(row.get("metrics").get("spend").decimalValue());
+            }
+        }
+        long sameCurrency = 0;
+        for (JsonNode row : byStatus.get("rows")) {
+            assertThat(row.get("entity").get("status").asString()).isEqualTo(status);
+            sameCurrency += row.get("currency").asString().equals(all.get(0).get("currency").asString()) ? 1 : 0;
+        }
+        assertThat(sameCurrency).isEqualTo(expected);
+        assertThat(byStatus.get("totals").get(all.get(0).get("currency").asString()).get("spend").decimalValue())
+                .isEqualByComparingTo(expectedSpend);
+    }
+
+    @Test
+    void entityRowsCarryThePreviousPeriodAndSortAsAsked() {
+        // The last four synced days; the previous period of equal length holds the three days before them.
+        LocalDate start = to.minusDays(3);
+        JsonNode body = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&sort=-clicks&from="
+                + start + "&to=" + to)), 200).json();
+        assertThat(body.get("sort").asString()).isEqualTo("-clicks");
+        JsonNode rows = body.get("rows");
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i - 1).get("currency").asString().equals(rows.get(i).get("currency").asString())) {
+                assertThat(rows.get(i - 1).get("metrics").get("clicks").asLong())
+                        .isGreaterThanOrEqualTo(rows.get(i).get("metrics").get("clicks").asLong());
+            }
+        }
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&from=" + start.minusDays(4)
+                + "&to=" + start.minusDays(1))), 200).json().get("rows")
+                .forEach(r -> before.put(r.get("entity").get("tiktokId").asString(), r.get("metrics")));
+        int compared = 0;
+        for (JsonNode row : rows) {
+            JsonNode earlier = before.get(row.get("entity").get("tiktokId").asString());
+            if (earlier == null) {
+                assertThat(row.get("previous").isNull()).isTrue();
+            } else {
+                assertThat(row.get("previous").get("spend").decimalValue())
+                        .isEqualByComparingTo(earlier.get("spend").decimalValue());
+                assertThat(row.get("previous").get("clicks").asLong()).isEqualTo(earlier.get("clicks").asLong());
+                compared++;
+            }
+        }
+        assertThat(compared).isPositive();
+
+        JsonNode byName = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=500&sort=name&from="
+                + start + "&to=" + to)), 200).json().get("rows");
+        List<String> names = new ArrayList<>();
+        byName.forEach(r -> names.add(r.get("entity").get("name").asString().toLowerCase(java.util.Locale.ROOT)));
+        assertThat(names).isSorted();
     }
 
     @Test
@@ -123,8 +254,14 @@ class ReportsApiTest extends IntegrationTest {
         ApiClient.Response csv = Tenants.expect(owner.api().get(report(query).replace("/reports?", "/reports.csv?")), 200);
         assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
-        String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("date,entityId,advertiserId,currency,spend,impressions,clicks,ctr");
+        List<CSVRecord> lines;
+        try (var parser = CSVFormat.RFC4180.parse(new java.io.StringReader(csv.body()))) {
+            lines = parser.getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(lines.get(0).toList()).containsExactly("date", "entityId", "entityName", "advertiserId", "currency",
+                "spend", "impressions", "clicks", "ctr");
 
         Map<String, String> apiRows = new LinkedHashMap<>();
         String cursor = null;
@@ -134,20 +271,21 @@ class ReportsApiTest extends IntegrationTest {
             for (JsonNode row : page.get("rows")) {
                 JsonNode m = row.get("metrics");
                 apiRows.put(row.get("date").asString() + "," + row.get("entity").get("tiktokId").asString(),
-                        m.get("spend").decimalValue().toPlainString() + "," + m.get("impressions").asLong() + ","
-                                + m.get("clicks").asLong());
+                        row.get("entity").get("name").asString() + "|" + m.get("spend").decimalValue().toPlainString() + ","
+                                + m.get("impressions").asLong() + "," + m.get("clicks").asLong());
             }
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         } while (cursor != null);
-        assertThat(lines.length - 1).isEqualTo(apiRows.size()).isPositive();
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split(",", -1);
-            assertThat(new BigDecimal(f[4]).toPlainString() + "," + f[5] + "," + f[6])
-                    .as(lines[i]).isEqualTo(apiRows.get(f[0] + "," + f[1]));
+        assertThat(lines.size() - 1).isEqualTo(apiRows.size()).isPositive();
+        for (int i = 1; i < lines.size(); i++) {
+            var f = lines.get(i);
+            assertThat(f.get(2) + "|" + new BigDecimal(f.get(5)).toPlainString() + "," + f.get(6) + "," + f.get(7))
+                    .as(f.toString()).isEqualTo(apiRows.get(f.get(0) + "," + f.get(1)));
         }
+        int exported = lines.size() - 1;
         await().atMost(Duration.ofSeconds(15)).until(() -> auditLog.search(com.tttools.app.audit.AuditQuery.of(
                 OrganizationId.of(org)).withAction("report.exported")).items(), items -> items.size() == 1
-                && items.get(0).details().get("rows").toString().equals(String.valueOf(lines.length - 1)));
+                && items.get(0).details().get("rows").toString().equals(String.valueOf(exported)));
     }
 
     @Test
@@ -183,6 +321,12 @@ class ReportsApiTest extends IntegrationTest {
         assertThat(field(client.get(report("level=AD&from=2020-01-01&to=2026-01-02")))).isEqualTo("to");
         assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&groupBy=week")))).isEqualTo("groupBy");
         assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&cursor=garbage")))).isEqualTo("cursor");
+        assertThat(field(client.get(report("level=ADVERTISER&from=2026-01-01&to=2026-01-02&campaignId=123")))).isEqualTo("campaignId");
+        assertThat(field(client.get(report("level=CAMPAIGN&from=2026-01-01&to=2026-01-02&adgroupId=123")))).isEqualTo("adgroupId");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&campaignId=abc")))).isEqualTo("campaignId");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&sort=bogus")))).isEqualTo("sort");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&groupBy=date&sort=name")))).isEqualTo("sort");
+        assertThat(field(client.get(report("level=AD&from=2026-01-01&to=2026-01-02&status=paused;drop")))).isEqualTo("status");
     }
 
     private static String field(ApiClient.Response response) {

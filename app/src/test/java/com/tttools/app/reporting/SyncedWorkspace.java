@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * A workspace whose report facts were synced from the simulator for two advertisers with different
- * currencies, over a settled week (12 to 18 days ago).
+ * currencies, over a settled week (12 to 18 days ago), and whose inventory was synced too (names, statuses).
  */
 record SyncedWorkspace(Tenants.User owner, String organizationId, String workspaceId, LocalDate from, LocalDate to,
         List<String> currencies) {
@@ -52,8 +52,12 @@ record SyncedWorkspace(Tenants.User owner, String organizationId, String workspa
         LocalDate from = to.minusDays(6);
         var job = jobs.submit(new JobRequest(WorkspaceId.of(workspace), "tiktok.report-sync",
                 "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", null, null, null));
-        await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), job.id()).orElseThrow()
-                .status(), s -> s == JobStatus.SUCCEEDED);
+        var assets = jobs.submit(new JobRequest(WorkspaceId.of(workspace), com.tttools.app.inventory.AssetSync.JOB_TYPE,
+                com.tttools.app.inventory.AssetSync.payload(connection), null, null, null));
+        for (var submitted : List.of(job, assets)) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), submitted.id())
+                    .orElseThrow().status(), s -> s == JobStatus.SUCCEEDED);
+        }
         return new SyncedWorkspace(owner, org, workspace, from, to, chosen.stream().map(currencyOf::get).sorted().toList());
     }
 }

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.internal;
 
 import com.tttools.app.reporting.Metric;
+import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
@@ -9,30 +10,56 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs report queries: one grouped SQL over {@code report_daily_facts} (on the index that starts with the
- * workspace), bases summed per group and currency, ratios computed from the sums.
+ * Runs report queries: one grouped SQL over {@code report_daily_facts} (on indexes that start with the
+ * workspace), bases summed per group and currency, ratios computed from the sums. Filters are conditions on the
+ * facts (status and name look the entity up in the inventory), so rows, totals and the previous period agree.
+ * Entity rows are labelled from the inventory after the page is cut, so labelling costs one lookup per row shown.
  */
 @Service
 class ReportService implements Reports {
 
+    /** SQL sort expressions over the aggregated columns, per sort key of the API. */
+    private static final Map<String, String> SORTS = Map.ofEntries(
+            Map.entry("date", "stat_date"), Map.entry("name", "lower(coalesce(i.name, a.fact_name))"),
+            Map.entry("spend", "spend"), Map.entry("impressions", "impressions"), Map.entry("clicks", "clicks"),
+            Map.entry("conversions", "conversions"), Map.entry("results", "results"),
+            Map.entry("videoViews", "video_views"), Map.entry("reach", "reach"),
+            Map.entry("ctr", "clicks * 100.0 / nullif(impressions, 0)"),
+            Map.entry("cpc", "spend / nullif(clicks, 0)"),
+            Map.entry("cpm", "spend * 1000 / nullif(impressions, 0)"),
+            Map.entry("costPerConversion", "spend / nullif(conversions, 0)"),
+            Map.entry("conversionRate", "conversions * 100.0 / nullif(clicks, 0)"));
+
+    private static final String SUMS = """
+            sum(f.spend) AS spend, sum(f.impressions) AS impressions, sum(f.clicks) AS clicks,
+            sum(f.conversions) AS conversions, sum(f.results) AS results, sum(f.video_views) AS video_views""";
+
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    ReportService(JdbcClient jdbc, javax.sql.DataSource dataSource, ReportingProperties properties, Clock clock) {
+    ReportService(JdbcClient jdbc, DataSource dataSource, ReportingProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.properties = properties;
@@ -42,89 +69,209 @@ class ReportService implements Reports {
     @Override
     @Transactional(readOnly = true)
     public ReportResult run(WorkspaceId workspaceId, ReportQuery query) {
-        List<ReportResult.Row> rows = rows(workspaceId, query);
+        List<ReportResult.Row> rows = jdbc.sql(rowsSql(query, true))
+                .paramSource(params(workspaceId, query).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
+                .query((rs, i) -> row(rs, query)).list();
         boolean hasMore = rows.size() > query.limit();
         if (hasMore) {
             rows = rows.subList(0, query.limit());
         }
+        if (query.byEntity() && !query.byDate() && !rows.isEmpty()) {
+            rows = withPreviousPeriod(workspaceId, query, rows);
+        }
         List<ReportResult.Total> totals = totals(workspaceId, query);
         List<ReportResult.Total> previous = totals(workspaceId, query.previousPeriod());
+        List<ReportResult.AdvertiserInfo> advertisers = advertisers(workspaceId, query);
         List<String> currencies = totals.stream().map(ReportResult.Total::currency).toList();
+        List<String> timezones = advertisers.stream().map(ReportResult.AdvertiserInfo::timezone).distinct().sorted()
+                .toList();
         List<String> warnings = new ArrayList<>();
         if (currencies.size() > 1) {
             warnings.add("The advertisers in this report use different currencies (" + String.join(", ", currencies)
                     + "): totals are given per currency.");
         }
-        return new ReportResult(rows, totals, previous, dates(query), currencies, warnings, hasMore);
+        if (timezones.size() > 1) {
+            warnings.add("The advertisers in this report are in different timezones (" + String.join(", ", timezones)
+                    + "): each day is the advertiser's own day, so a date does not cover the same hours for all.");
+        }
+        return new ReportResult(rows, totals, previous, dates(query), advertisers, currencies, timezones, warnings,
+                dataAsOf(workspaceId, query), hasMore);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public long stream(WorkspaceId workspaceId, ReportQuery query, java.util.function.Consumer<ReportResult.Row> out) {
+    public long stream(WorkspaceId workspaceId, ReportQuery query, Consumer<ReportResult.Row> out) {
         // A cursor-backed result set (fetch size inside a transaction) keeps memory flat for any number of rows.
-        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(1000);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(template);
         long[] count = {0};
-        named.query(rowsSql(query, false), params(workspaceId, query, Integer.MAX_VALUE, 0), rs -> {
+        new NamedParameterJdbcTemplate(template).query(rowsSql(query, false), params(workspaceId, query), rs -> {
             out.accept(row(rs, query));
             count[0]++;
         });
         return count[0];
     }
 
-    private List<ReportResult.Row> rows(WorkspaceId workspaceId, ReportQuery query) {
-        return jdbc.sql(rowsSql(query, true)).paramSource(params(workspaceId, query, query.limit() + 1, query.offset()))
-                .query((rs, i) -> row(rs, query)).list();
-    }
-
+    /**
+     * The rows' SQL. Grouped by date and entity, a group is one fact (the key is workspace, level, entity, date),
+     * so nothing is aggregated. Paged entity rows are cut first and labelled from the inventory afterwards.
+     */
     private static String rowsSql(ReportQuery query, boolean paged) {
-        String groupColumns = (query.byDate() ? "stat_date, " : "") + (query.byEntity() ? "entity_id, advertiser_id, " : "")
-                + "currency";
-        String order = (query.byDate() ? "stat_date, " : "") + (query.byEntity() ? "sum(spend) DESC, entity_id, " : "")
-                + "currency";
-        return "SELECT " + groupColumns + """
-                , sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks,
-                  sum(conversions) AS conversions, sum(results) AS results, sum(video_views) AS video_views,
-                  CASE WHEN count(*) = 1 THEN max(reach) END AS reach
-                FROM report_daily_facts
-                WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN :from AND :to
-                  AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))
-                GROUP BY """ + " " + groupColumns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
+        String order = order(query);
+        if (!query.byEntity()) {
+            String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
+            return "SELECT " + columns + ", " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+                    + where(query) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
+        }
+        String facts = query.byDate()
+                ? """
+                  SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
+                         f.entity_name AS fact_name, f.spend, f.impressions, f.clicks, f.conversions, f.results,
+                         f.video_views, f.reach
+                  FROM report_daily_facts f WHERE """ + " " + where(query)
+                : """
+                  SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
+                         max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + SUMS + """
+                  , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
+                  FROM report_daily_facts f WHERE """ + " " + where(query)
+                  + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
+        String limit = paged ? " LIMIT :limit OFFSET :offset" : "";
+        String label = """
+                SELECT a.*, i.id AS inventory_id, coalesce(i.name, a.fact_name) AS entity_name,
+                       CASE WHEN i.removed_at IS NOT NULL THEN 'REMOVED' ELSE i.status END AS entity_status
+                FROM %s a
+                LEFT JOIN inventory_entities i ON i.workspace_id = :ws AND i.kind = :kind AND i.tiktok_id = a.entity_id
+                ORDER BY %s""";
+        if (!paged || query.sort().key().equals("name")) {
+            return label.formatted("(" + facts + ")", order) + limit;
+        }
+        return "WITH page AS MATERIALIZED (" + facts + " ORDER BY " + order + limit + ") " + label.formatted("page", order);
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(WorkspaceId workspaceId,
-            ReportQuery query, int limit, int offset) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+    private static String order(ReportQuery query) {
+        List<String> order = new ArrayList<>();
+        ReportQuery.Sort sort = query.sort();
+        order.add(SORTS.get(sort.key()) + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        if (query.byDate() && !sort.key().equals("date")) {
+            order.add("stat_date");
+        }
+        if (query.byEntity() && !sort.key().equals("spend")) {
+            order.add("spend DESC");
+        }
+        if (query.byEntity()) {
+            order.add("entity_id");
+        }
+        order.add("currency");
+        return String.join(", ", order);
+    }
+
+    /** The facts a query covers: the tenant, level and dates first (the indexes' order), then the filters. */
+    private static String where(ReportQuery query) {
+        ReportQuery.Filters filters = query.filters();
+        StringBuilder where = new StringBuilder("f.workspace_id = :ws AND f.level = :level AND f.stat_date BETWEEN :from AND :to");
+        if (!filters.advertiserIds().isEmpty()) {
+            where.append(" AND f.advertiser_id = ANY(CAST(:advertisers AS text[]))");
+        }
+        if (!filters.campaignIds().isEmpty()) {
+            where.append(" AND f.campaign_id = ANY(CAST(:campaigns AS text[]))");
+        }
+        if (!filters.adgroupIds().isEmpty()) {
+            where.append(" AND f.adgroup_id = ANY(CAST(:adgroups AS text[]))");
+        }
+        if (filters.status() != null) {
+            where.append(" AND f.entity_id IN (SELECT s.tiktok_id FROM inventory_entities s WHERE s.workspace_id = :ws"
+                    + " AND s.kind = :kind AND ").append(ReportQuery.REMOVED.equals(filters.status())
+                    ? "s.removed_at IS NOT NULL)" : "s.status = :status AND s.removed_at IS NULL)");
+        }
+        if (filters.name() != null) {
+            where.append(" AND (f.entity_name ILIKE :name OR f.entity_id IN (SELECT n.tiktok_id FROM inventory_entities n"
+                    + " WHERE n.workspace_id = :ws AND n.kind = :kind AND n.name ILIKE :name))");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource params(WorkspaceId workspaceId, ReportQuery query) {
+        ReportQuery.Filters filters = query.filters();
+        return new MapSqlParameterSource()
                 .addValue("ws", workspaceId.value()).addValue("level", query.level().name())
+                .addValue("kind", inventoryKind(query.level()))
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()))
-                .addValue("advertisers", query.advertiserIds().toArray(String[]::new))
-                .addValue("limit", limit).addValue("offset", offset);
+                .addValue("advertisers", filters.advertiserIds().toArray(String[]::new))
+                .addValue("campaigns", filters.campaignIds().toArray(String[]::new))
+                .addValue("adgroups", filters.adgroupIds().toArray(String[]::new))
+                .addValue("status", filters.status())
+                .addValue("name", filters.name() == null ? null : "%" + likeEscaped(filters.name()) + "%");
+    }
+
+    private static String inventoryKind(ReportLevel level) {
+        return level == ReportLevel.ADGROUP ? "AD_GROUP" : level.name();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static ReportResult.Row row(ResultSet rs, ReportQuery query) throws SQLException {
-        return new ReportResult.Row(
-                query.byDate() ? rs.getDate("stat_date").toLocalDate() : null,
-                query.byEntity() ? rs.getString("entity_id") : null,
-                query.byEntity() ? rs.getString("advertiser_id") : null,
-                rs.getString("currency"), metrics(query.metrics(), bases(rs)));
+        ReportResult.Entity entity = null;
+        if (query.byEntity()) {
+            String inventoryId = rs.getString("inventory_id");
+            entity = new ReportResult.Entity(rs.getString("entity_id"), inventoryId, rs.getString("entity_name"),
+                    rs.getString("entity_status"), rs.getString("campaign_id"), rs.getString("adgroup_id"));
+        }
+        return new ReportResult.Row(query.byDate() ? rs.getDate("stat_date").toLocalDate() : null, entity,
+                query.byEntity() ? rs.getString("advertiser_id") : null, rs.getString("currency"),
+                metrics(query.metrics(), bases(rs)), null);
+    }
+
+    /** Adds each entity's metrics in the previous period of equal length, for the deltas per row. */
+    private List<ReportResult.Row> withPreviousPeriod(WorkspaceId workspaceId, ReportQuery query,
+            List<ReportResult.Row> rows) {
+        ReportQuery previous = query.previousPeriod();
+        Map<String, Map<String, Object>> byEntity = new HashMap<>();
+        jdbc.sql("SELECT f.entity_id, f.currency, " + SUMS + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
+                        + " FROM report_daily_facts f WHERE " + where(previous)
+                        + " AND f.entity_id = ANY(CAST(:entities AS text[])) GROUP BY f.entity_id, f.currency")
+                .paramSource(params(workspaceId, previous).addValue("entities",
+                        rows.stream().map(ReportResult.Row::entityId).distinct().toArray(String[]::new)))
+                .query((rs, i) -> byEntity.put(rs.getString("entity_id") + "|" + rs.getString("currency"),
+                        metrics(query.metrics(), bases(rs))))
+                .list();
+        return rows.stream().map(r -> new ReportResult.Row(r.date(), r.entity(), r.advertiserId(), r.currency(),
+                r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()))).toList();
     }
 
     private List<ReportResult.Total> totals(WorkspaceId workspaceId, ReportQuery query) {
-        return jdbc.sql("""
-                        SELECT currency, sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks,
-                               sum(conversions) AS conversions, sum(results) AS results, sum(video_views) AS video_views,
-                               NULL::bigint AS reach
-                        FROM report_daily_facts
-                        WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN :from AND :to
-                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))
-                        GROUP BY currency ORDER BY currency""")
-                .param("ws", workspaceId.value()).param("level", query.level().name())
-                .param("from", Date.valueOf(query.from())).param("to", Date.valueOf(query.to()))
-                .param("advertisers", query.advertiserIds().toArray(String[]::new))
+        return jdbc.sql("SELECT f.currency, " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+                        + where(query) + " GROUP BY f.currency ORDER BY f.currency")
+                .paramSource(params(workspaceId, query))
                 .query((rs, i) -> new ReportResult.Total(rs.getString("currency"),
                         metrics(query.metrics().stream().filter(Metric::additive).toList(), bases(rs))))
                 .list();
+    }
+
+    /** The advertisers with facts in the range (advertiser-level facts: one row per advertiser and day). */
+    private List<ReportResult.AdvertiserInfo> advertisers(WorkspaceId workspaceId, ReportQuery query) {
+        return jdbc.sql("""
+                        SELECT f.advertiser_id, a.name, min(f.currency) AS currency, coalesce(a.timezone, 'UTC') AS timezone
+                        FROM report_daily_facts f
+                        LEFT JOIN report_advertisers a ON a.workspace_id = f.workspace_id AND a.advertiser_id = f.advertiser_id
+                        WHERE f.workspace_id = :ws AND f.level = 'ADVERTISER' AND f.stat_date BETWEEN :from AND :to
+                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR f.advertiser_id = ANY(CAST(:advertisers AS text[])))
+                        GROUP BY f.advertiser_id, a.name, a.timezone ORDER BY f.advertiser_id""")
+                .paramSource(params(workspaceId, query))
+                .query((rs, i) -> new ReportResult.AdvertiserInfo(rs.getString("advertiser_id"), rs.getString("name"),
+                        rs.getString("currency"), rs.getString("timezone")))
+                .list();
+    }
+
+    /** When the newest of the report's days was last pulled from TikTok. */
+    private Instant dataAsOf(WorkspaceId workspaceId, ReportQuery query) {
+        Timestamp latest = jdbc.sql("""
+                        SELECT max(last_pulled_at) FROM report_finality
+                        WHERE workspace_id = :ws AND stat_date BETWEEN :from AND :to
+                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))""")
+                .paramSource(params(workspaceId, query)).query(Timestamp.class).optional().orElse(null);
+        return latest == null ? null : latest.toInstant();
     }
 
     /** Dates inside the restatement window are provisional: TikTok may still revise them. */

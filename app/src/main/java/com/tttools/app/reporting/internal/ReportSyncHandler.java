@@ -71,7 +71,7 @@ class ReportSyncHandler implements JobHandler {
         return TYPE;
     }
 
-    record Advertiser(String id, String currency, ZoneId zone) {
+    record Advertiser(String id, String name, String currency, ZoneId zone) {
     }
 
     @Override
@@ -90,6 +90,7 @@ class ReportSyncHandler implements JobHandler {
             List<String> ids = oauth.authorizedAdvertisers(token).stream().map(AuthorizedAdvertiser::advertiserId).sorted()
                     .toList();
             List<Advertiser> advertisers = details(token, ids);
+            remember(workspace, advertisers);
             Set<String> done = new HashSet<>();
             run.lastCheckpoint().ifPresent(c -> JSON.readTree(c).path("done").forEach(n -> done.add(n.asString())));
             int completed = done.size();
@@ -212,11 +213,26 @@ class ReportSyncHandler implements JobHandler {
             List<String> chunk = ids.subList(i, Math.min(i + 100, ids.size()));
             JsonNode data = api.call(ApiCall.get("advertiser/info/", token).background()
                     .param("advertiser_ids", chunk)
-                    .param("fields", List.of("advertiser_id", "currency", "timezone"))).data();
+                    .param("fields", List.of("advertiser_id", "name", "currency", "timezone"))).data();
             data.path("list").forEach(a -> advertisers.add(new Advertiser(TikTokValues.id(a.path("advertiser_id")).orElseThrow(),
-                    a.path("currency").asString(), zone(a.path("timezone").asString("UTC")))));
+                    a.path("name").asString(null), a.path("currency").asString(), zone(a.path("timezone").asString("UTC")))));
         }
         return advertisers;
+    }
+
+    /** Reports name the advertisers they span with their currency and timezone. */
+    private void remember(WorkspaceId workspace, List<Advertiser> advertisers) {
+        for (Advertiser advertiser : advertisers) {
+            jdbc.sql("""
+                            INSERT INTO report_advertisers (workspace_id, advertiser_id, name, currency, timezone, updated_at)
+                            VALUES (:ws, :adv, :name, :currency, :timezone, :now)
+                            ON CONFLICT (workspace_id, advertiser_id) DO UPDATE
+                               SET name = EXCLUDED.name, currency = EXCLUDED.currency, timezone = EXCLUDED.timezone,
+                                   updated_at = EXCLUDED.updated_at""")
+                    .param("ws", workspace.value()).param("adv", advertiser.id()).param("name", advertiser.name())
+                    .param("currency", advertiser.currency()).param("timezone", advertiser.zone().getId())
+                    .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        }
     }
 
     private static ZoneId zone(String name) {

@@ -85,9 +85,11 @@ class ReportPageController {
         try {
             String metrics = String.join(",", ReportsApiController.DEFAULT_METRICS.stream().map(Metric::apiName).toList())
                     + (ReportsApiController.DEFAULT_METRICS.stream().anyMatch(m -> m.apiName().equals(metric)) ? "" : "," + metric);
-            ReportQuery byDate = ReportsApiController.parse(level, fromValue, toValue, metrics, "date", null, 500, null);
+            ReportQuery byDate = ReportsApiController.parse(new ReportsApiController.Params(level, fromValue,
+                    toValue, metrics, "date", null, null, null, null, null, null), 500, null);
             ReportResult daily = reports.run(workspace, byDate);
-            ReportQuery byEntity = ReportsApiController.parse(level, fromValue, toValue, metrics, "entity", null, 50, null);
+            ReportQuery byEntity = ReportsApiController.parse(new ReportsApiController.Params(level, fromValue,
+                    toValue, metrics, "entity", null, null, null, null, null, null), 50, null);
             ReportResult entities = reports.run(workspace, byEntity);
             model.addAttribute("daily", daily);
             model.addAttribute("entities", entities.rows());

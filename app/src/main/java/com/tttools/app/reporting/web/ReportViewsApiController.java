@@ -78,8 +78,10 @@ class ReportViewsApiController {
             throw new ValidationFailedException(problems);
         }
         try {
-            ReportsApiController.parse(text(query, "level"), text(query, "from"), text(query, "to"), text(query, "metrics"),
-                    query.get("groupBy") == null ? "date" : text(query, "groupBy"), null, 50, null);
+            ReportsApiController.parse(new ReportsApiController.Params(text(query, "level"), text(query, "from"),
+                    text(query, "to"), text(query, "metrics"), query.get("groupBy") == null ? "date" : text(query, "groupBy"),
+                    list(query, "advertiserId"), list(query, "campaignId"), list(query, "adgroupId"), text(query, "status"),
+                    text(query, "q"), text(query, "sort")), 50, null);
         } catch (ValidationFailedException e) {
             throw new ValidationFailedException(e.problems().stream()
                     .map(p -> new FieldProblem("query." + p.field(), p.message())).toList());
@@ -144,6 +146,15 @@ class ReportViewsApiController {
     private static String text(Map<String, Object> query, String key) {
         Object value = query.get(key);
         return value == null ? null : value.toString();
+    }
+
+    /** A filter of ids saved as a JSON array or as one comma-separated string. */
+    private static List<String> list(Map<String, Object> query, String key) {
+        Object value = query.get(key);
+        if (value instanceof List<?> items) {
+            return items.stream().map(String::valueOf).toList();
+        }
+        return value == null ? null : List.of(value.toString());
     }
 
     private static WorkspaceId workspace(String value) {

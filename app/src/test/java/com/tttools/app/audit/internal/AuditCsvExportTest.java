@@ -87,40 +87,12 @@ class AuditCsvExportTest extends IntegrationTest {
         });
     }
 
-    /** A strict RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
+    /** A strict RFC 4180 reader (Commons CSV): quoted fields may hold commas, doubled quotes and line breaks. */
     static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv))) {
+            return parser.getRecords().stream().map(org.apache.commons.csv.CSVRecord::toList).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        assertThat(quoted).as("unterminated quote").isFalse();
-        assertThat(field.length() + row.size()).as("last line ends with CRLF").isZero();
-        return rows;
     }
 }

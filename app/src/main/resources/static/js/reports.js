@@ -21,11 +21,24 @@ document.addEventListener('DOMContentLoaded', function () {
   });
 });
 
-// Choosing a preset clears the custom dates so the preset applies.
+// Choosing a preset clears the custom dates so the preset applies; typing a date switches to "Custom".
 document.addEventListener('change', function (event) {
+  var form = event.target.form;
   if (event.target.id === 'preset' && event.target.value !== 'custom') {
-    var form = event.target.form;
     form.querySelector('[name=from]').value = '';
     form.querySelector('[name=to]').value = '';
+  } else if (form && form.id === 'report-form' && (event.target.name === 'from' || event.target.name === 'to')) {
+    form.querySelector('#preset').value = 'custom';
+  }
+});
+
+// A report over many days can take a moment: say so while the next page loads.
+document.addEventListener('submit', function (event) {
+  if (event.target.id === 'report-form') {
+    var loading = document.getElementById('report-loading');
+    if (loading) {
+      loading.hidden = false;
+    }
+    event.target.setAttribute('aria-busy', 'true');
   }
 });

@@ -26,7 +26,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-/** The reporting page in a real browser: the chart is drawn and the totals equal the API's. */
+/**
+ * The reporting page in a real browser: the chart is drawn, the totals equal the API's, a campaign drills down to
+ * its ad groups, and the view can be saved and reopened.
+ */
 class ReportsBrowserTest extends IntegrationTest {
 
     @Autowired
@@ -50,6 +53,10 @@ class ReportsBrowserTest extends IntegrationTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    private static String currencyOfFirstTotal(JsonNode totals) {
+        return totals.properties().iterator().next().getKey();
     }
 
     @Test
@@ -79,7 +86,27 @@ class ReportsBrowserTest extends IntegrationTest {
                     .contains(total.getValue().get("spend").decimalValue().toPlainString())
                     .contains(String.valueOf(total.getValue().get("impressions").asLong()));
         }
-        assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through");
+        assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through").contains("Data as of");
+        assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
+
+        // drill down: campaign → its ad groups, with the trail back
+        String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();
+        driver.findElement(By.cssSelector("#report-entities a.drill")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        assertThat(driver.getCurrentUrl()).contains("campaignId=");
+        assertThat(driver.findElement(By.id("report-crumbs")).getText()).contains("All campaigns").contains(campaign);
+        assertThat(driver.findElement(By.id("report-entities")).getText()).isNotBlank();
+
+        // save what is shown as a view; it is listed and opens the same report
+        driver.findElement(By.cssSelector("#report-views summary")).click();
+        driver.findElement(By.cssSelector("#save-view input[name=name]")).sendKeys("Drilled ad groups");
+        driver.findElement(By.cssSelector("#save-view button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("p.notice[role=status]")).size() == 1);
+        driver.findElement(By.cssSelector("#report-views summary")).click();
+        driver.findElement(By.linkText("Drilled ad groups")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        assertThat(driver.getCurrentUrl()).contains("campaignId=");
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 }

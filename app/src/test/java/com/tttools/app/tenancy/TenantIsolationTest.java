@@ -172,6 +172,13 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
         RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
+        RULES.put("POST /workspaces/{wsId}/reports/views", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/workspaces/" + t.wsA + "/reports/views?name=Page+view&query="
+                        + java.net.URLEncoder.encode("{\"level\":\"CAMPAIGN\",\"preset\":\"last7\"}",
+                                java.nio.charset.StandardCharsets.UTF_8))));
+        RULES.put("POST /workspaces/{wsId}/reports/views/{id}/delete", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/reports/views/" + t.freshSharedReportView() + "/delete"))
+                .hiding(EnumSet.of(Actor.OPERATOR, Actor.ANALYST)));
         RULES.put("GET /organizations/{orgId}/audit", Rule.org(WS_ADMINS, (t, a) -> get(page + t.orgA + "/audit")));
         RULES.put("POST /organizations/{orgId}/audit/verify", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/audit/verify")).hiding(EnumSet.of(Actor.WS_ADMIN)));

@@ -2,15 +2,20 @@ package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.Metric;
+import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
+import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tenancy.WorkspaceRole;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,41 +23,58 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /workspaces/{wsId}/reports}: date range (with presets), level and metric, a daily chart, totals per
- * currency with the change against the previous period, the entities by spend, provisional days marked.
+ * {@code /workspaces/{wsId}/reports}: date range (with presets), level, metrics and filters; a daily chart with
+ * provisional days marked; totals per currency against the previous period; the entities with their change
+ * against the previous period, sortable, with drill-down from advertiser to campaigns to ad groups to ads; saved
+ * views; a CSV of what is shown.
  */
 @Controller
 class ReportPageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Map<String, String> PRESETS = new LinkedHashMap<>();
+    static final int PAGE_SIZE = 50;
 
-    static {
-        PRESETS.put("yesterday", "Yesterday");
-        PRESETS.put("last7", "Last 7 days");
-        PRESETS.put("last14", "Last 14 days");
-        PRESETS.put("last30", "Last 30 days");
-        PRESETS.put("last90", "Last 90 days");
-        PRESETS.put("thisMonth", "This month");
-        PRESETS.put("lastMonth", "Last month");
+    /** One table cell: the value and its change against the previous period ({@code up}, {@code down} or none). */
+    record Cell(Object value, String change, String direction) {
+    }
+
+    /** An entity row of the table, with the link one level down (null at ad level). */
+    record EntityRow(ReportResult.Row row, Map<String, Cell> cells, String drillUrl) {
+    }
+
+    record Link(String label, String url) {
+    }
+
+    record Column(String metric, String sortUrl, String sortMark) {
+    }
+
+    record ViewLink(ReportViewStore.View view, String url, boolean deletable) {
     }
 
     private final TenantAccess access;
     private final Reports reports;
+    private final ReportViewStore views;
     private final Clock clock;
 
-    ReportPageController(TenantAccess access, Reports reports, Clock clock) {
+    ReportPageController(TenantAccess access, Reports reports, ReportViewStore views, Clock clock) {
         this.access = access;
         this.reports = reports;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -60,48 +82,313 @@ class ReportPageController {
     String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(defaultValue = "CAMPAIGN") String level, @RequestParam(defaultValue = "last30") String preset,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "spend") String metric, Model model) {
-        WorkspaceId workspace;
-        try {
-            workspace = WorkspaceId.of(wsId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
+            @RequestParam(defaultValue = "spend") String metric, @RequestParam(required = false) String metrics,
+            @RequestParam(required = false) List<String> advertiserId,
+            @RequestParam(required = false) List<String> campaignId,
+            @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String cursor, Model model) {
+        WorkspaceId workspace = workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         LocalDate today = LocalDate.now(clock.withZone(zone(granted.timezone())));
-        LocalDate[] range = from != null && to != null && !from.isBlank() && !to.isBlank()
-                ? new LocalDate[] {null, null} : presetRange(preset, today);
-        String fromValue = range[0] == null ? from : range[0].toString();
-        String toValue = range[1] == null ? to : range[1].toString();
+        boolean custom = from != null && to != null && !from.isBlank() && !to.isBlank();
+        LocalDate[] range = custom ? null : ReportPresets.range(preset, today);
+        if (!custom && range == null) {
+            range = ReportPresets.range("last30", today);
+            preset = "last30";
+        }
+        String fromValue = custom ? from : range[0].toString();
+        String toValue = custom ? to : range[1].toString();
+        String columns = metrics == null || metrics.isBlank()
+                ? String.join(",", ReportsApiController.DEFAULT_METRICS.stream().map(Metric::apiName).toList()) : metrics;
+        if (!List.of(columns.split(",")).contains(metric)) {
+            columns = columns + "," + metric;
+        }
+
+        MultiValueMap<String, String> state = new LinkedMultiValueMap<>();
+        state.add("level", level.toUpperCase(java.util.Locale.ROOT));
+        if (custom) {
+            state.add("from", fromValue);
+            state.add("to", toValue);
+        } else {
+            state.add("preset", preset);
+        }
+        state.add("metric", metric);
+        if (metrics != null && !metrics.isBlank()) {
+            state.add("metrics", metrics);
+        }
+        addAll(state, "advertiserId", advertiserId);
+        addAll(state, "campaignId", campaignId);
+        addAll(state, "adgroupId", adgroupId);
+        addIf(state, "status", status);
+        addIf(state, "q", q);
+        addIf(state, "sort", sort);
+        String base = "/workspaces/" + workspace + "/reports";
+
         model.addAttribute("workspace", granted);
-        model.addAttribute("level", level);
-        model.addAttribute("preset", range[0] == null ? "custom" : preset);
-        model.addAttribute("presets", PRESETS);
+        model.addAttribute("level", state.getFirst("level"));
+        model.addAttribute("preset", custom ? "custom" : preset);
+        model.addAttribute("presets", ReportPresets.LABELS);
         model.addAttribute("from", fromValue);
         model.addAttribute("to", toValue);
         model.addAttribute("metric", metric);
+        model.addAttribute("metricsParam", metrics);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("sort", sort);
+        model.addAttribute("advertiserIds", advertiserId == null ? List.of() : advertiserId);
+        model.addAttribute("campaignIds", campaignId == null ? List.of() : campaignId);
+        model.addAttribute("adgroupIds", adgroupId == null ? List.of() : adgroupId);
         model.addAttribute("metricChoices", List.of(Metric.values()).stream().filter(Metric::additive)
                 .map(Metric::apiName).toList());
+        boolean admin = granted.role() == WorkspaceRole.ADMIN;
+        model.addAttribute("views", views.visibleTo(workspace, caller.id()).stream().map(v -> new ViewLink(v,
+                viewUrl(base, v), v.ownerId().equals(caller.id().toString()) || (admin && v.visibility().equals("WORKSPACE"))))
+                .toList());
+        model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
+        model.addAttribute("csvUrl", url("/api/v1/workspaces/" + workspace + "/reports.csv", without(state, "preset", "metric", "sort", "cursor"),
+                Map.of("from", fromValue, "to", toValue, "groupBy", "date,entity", "metrics", columns)));
         try {
-            String metrics = String.join(",", ReportsApiController.DEFAULT_METRICS.stream().map(Metric::apiName).toList())
-                    + (ReportsApiController.DEFAULT_METRICS.stream().anyMatch(m -> m.apiName().equals(metric)) ? "" : "," + metric);
-            ReportQuery byDate = ReportsApiController.parse(new ReportsApiController.Params(level, fromValue,
-                    toValue, metrics, "date", null, null, null, null, null, null), 500, null);
-            ReportResult daily = reports.run(workspace, byDate);
-            ReportQuery byEntity = ReportsApiController.parse(new ReportsApiController.Params(level, fromValue,
-                    toValue, metrics, "entity", null, null, null, null, null, null), 50, null);
+            ReportsApiController.Params daily = new ReportsApiController.Params(state.getFirst("level"), fromValue,
+                    toValue, columns, "date", advertiserId, campaignId, adgroupId, status, q, null);
+            ReportQuery byDate = ReportsApiController.parse(daily, 500, null);
+            ReportResult days = reports.run(workspace, byDate);
+            ReportQuery byEntity = ReportsApiController.parse(new ReportsApiController.Params(daily.level(),
+                    fromValue, toValue, columns, "entity", advertiserId, campaignId, adgroupId, status, q, sort),
+                    PAGE_SIZE, cursor);
             ReportResult entities = reports.run(workspace, byEntity);
-            model.addAttribute("daily", daily);
-            model.addAttribute("entities", entities.rows());
-            model.addAttribute("metricNames", byDate.metrics().stream().map(Metric::apiName).toList());
-            model.addAttribute("chartJson", chart(daily, metric));
-            model.addAttribute("provisionalDays", daily.dates().stream().filter(d -> d.status().equals("PROVISIONAL")).count());
-            model.addAttribute("settledThrough", daily.dates().stream().filter(d -> d.status().equals("SETTLED"))
-                    .map(ReportResult.DateStatus::date).reduce((a, b) -> b).orElse(null));
+            List<String> metricNames = byDate.metrics().stream().map(Metric::apiName).toList();
+            model.addAttribute("daily", days);
+            model.addAttribute("metricNames", metricNames);
+            model.addAttribute("totals", totals(days, metricNames));
+            model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
+            model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
+            model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
+            model.addAttribute("nextPage", entities.hasMore()
+                    ? url(base, state, Map.of("cursor", cursorAfter(byEntity))) : null);
+            model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
+            model.addAttribute("chartJson", chart(days, metric));
+            java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
+            days.dates().stream().filter(d -> d.status().equals("PROVISIONAL")).forEach(d -> provisional.add(d.date()));
+            model.addAttribute("provisionalDates", provisional);
+            model.addAttribute("provisionalDays", provisional.size());
+            model.addAttribute("settledThrough", ReportsApiController.settledThrough(days));
         } catch (ValidationFailedException e) {
             model.addAttribute("error", e.problems().get(0).field() + " " + e.problems().get(0).message());
         }
         return "reporting/reports";
+    }
+
+    /** Saves what the page shows as a view (private, or shared with the workspace), then opens it. */
+    @PostMapping("/workspaces/{wsId}/reports/views")
+    String saveView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "PRIVATE") String visibility,
+            @RequestParam(defaultValue = "{}") String query, RedirectAttributes redirect) {
+        WorkspaceId workspace = workspace(wsId);
+        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        Map<String, Object> saved;
+        try {
+            saved = new LinkedHashMap<>(JSON.readValue(query, Map.class));
+        } catch (RuntimeException e) {
+            saved = new LinkedHashMap<>();
+        }
+        saved.putIfAbsent("groupBy", "date");
+        try {
+            ReportViewsApiController.validate(name.strip(), visibility, saved,
+                    LocalDate.now(clock.withZone(zone(granted.timezone()))));
+            views.create(workspace, caller.id(), name.strip(), visibility, saved);
+            redirect.addFlashAttribute("notice", "Saved the view “" + name.strip() + "”.");
+        } catch (ValidationFailedException e) {
+            redirect.addFlashAttribute("error", "The view was not saved: " + e.problems().get(0).field() + " "
+                    + e.problems().get(0).message());
+        }
+        MultiValueMap<String, String> back = new LinkedMultiValueMap<>();
+        saved.forEach((k, v) -> {
+            if (!k.equals("groupBy") && v != null) {
+                back.add(k, v.toString());
+            }
+        });
+        return "redirect:" + url("/workspaces/" + workspace + "/reports", back, Map.of());
+    }
+
+    @PostMapping("/workspaces/{wsId}/reports/views/{id}/delete")
+    String deleteView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        WorkspaceId workspace = workspace(wsId);
+        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        UUID viewId;
+        try {
+            viewId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Report view");
+        }
+        if (!views.delete(workspace, viewId, caller.id(), granted.role() == WorkspaceRole.ADMIN)) {
+            throw new NotFoundException("Report view");
+        }
+        redirect.addFlashAttribute("notice", "Deleted the view.");
+        return "redirect:/workspaces/" + workspace + "/reports";
+    }
+
+    private static String viewUrl(String base, ReportViewStore.View view) {
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        view.query().forEach((k, v) -> {
+            if (!k.equals("groupBy") && v instanceof List<?> list) {
+                list.forEach(item -> params.add(k, String.valueOf(item)));
+            } else if (!k.equals("groupBy") && v != null) {
+                params.add(k, v.toString());
+            }
+        });
+        return url(base, params, Map.of());
+    }
+
+    /** Per currency: the totals and their change against the previous period of equal length. */
+    private static List<Map<String, Object>> totals(ReportResult days, List<String> metricNames) {
+        Map<String, Map<String, Object>> previous = new LinkedHashMap<>();
+        days.previousTotals().forEach(t -> previous.put(t.currency(), t.metrics()));
+        List<Map<String, Object>> totals = new ArrayList<>();
+        for (ReportResult.Total total : days.totals()) {
+            totals.add(Map.of("currency", total.currency(),
+                    "cells", cells(total.metrics(), previous.get(total.currency()), metricNames)));
+        }
+        return totals;
+    }
+
+    private static List<EntityRow> entityRows(ReportResult entities, List<String> metricNames, ReportLevel level,
+            MultiValueMap<String, String> state, String base) {
+        List<EntityRow> rows = new ArrayList<>();
+        for (ReportResult.Row row : entities.rows()) {
+            rows.add(new EntityRow(row, cells(row.metrics(), row.previous(), metricNames), drillUrl(row, level, state, base)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Cell> cells(Map<String, Object> now, Map<String, Object> before, List<String> names) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (String name : names) {
+            Object value = now.get(name);
+            Object earlier = before == null ? null : before.get(name);
+            cells.put(name, change(name, value, earlier, before != null));
+        }
+        return cells;
+    }
+
+    /** Costs per unit are better when they fall; spend is neither better nor worse; everything else is better up. */
+    private static final List<String> LOWER_IS_BETTER = List.of("cpc", "cpm", "costPerConversion");
+
+    /**
+     * "+12.3%" against the previous period; "new" where it had nothing; blank where no comparison is possible.
+     * The direction is {@code good} or {@code bad} for the metric (or {@code neutral}), for colouring.
+     */
+    static Cell change(String metric, Object value, Object earlier, boolean hadPrevious) {
+        BigDecimal current = decimal(value);
+        BigDecimal previous = decimal(earlier);
+        if (current == null) {
+            return new Cell(value, "", "");
+        }
+        if (!hadPrevious || previous == null || previous.signum() == 0) {
+            return new Cell(value, current.signum() == 0 || !hadPrevious ? "" : "new", "");
+        }
+        BigDecimal percent = current.subtract(previous).multiply(BigDecimal.valueOf(100))
+                .divide(previous.abs(), 1, RoundingMode.HALF_UP);
+        String sign = percent.signum() > 0 ? "+" : "";
+        String direction;
+        if (percent.signum() == 0 || metric.equals("spend")) {
+            direction = "neutral";
+        } else {
+            direction = (percent.signum() > 0) != LOWER_IS_BETTER.contains(metric) ? "good" : "bad";
+        }
+        return new Cell(value, sign + percent.toPlainString() + "%", direction);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof Number n) {
+            return BigDecimal.valueOf(n.longValue());
+        }
+        return null;
+    }
+
+    /** One level down, keeping the date range, metrics and the filters that still apply. */
+    private static String drillUrl(ReportResult.Row row, ReportLevel level, MultiValueMap<String, String> state,
+            String base) {
+        if (level == ReportLevel.AD || row.entity() == null) {
+            return null;
+        }
+        MultiValueMap<String, String> next = without(state, "level", "sort", "cursor", "q", "status");
+        next.add("level", level == ReportLevel.ADVERTISER ? "CAMPAIGN" : level == ReportLevel.CAMPAIGN ? "ADGROUP" : "AD");
+        switch (level) {
+            case ADVERTISER -> next.set("advertiserId", row.entity().tiktokId());
+            case CAMPAIGN -> next.set("campaignId", row.entity().tiktokId());
+            case ADGROUP -> {
+                next.set("campaignId", row.entity().campaignId());
+                next.set("adgroupId", row.entity().tiktokId());
+            }
+            default -> {
+            }
+        }
+        return url(base, next, Map.of());
+    }
+
+    /** The drill-down trail: all entities of the top level, then the campaign and ad group filtered on. */
+    private List<Link> crumbs(WorkspaceId workspace, ReportQuery query, MultiValueMap<String, String> state, String base) {
+        List<Link> crumbs = new ArrayList<>();
+        MultiValueMap<String, String> top = without(state, "level", "campaignId", "adgroupId", "cursor", "sort");
+        top.add("level", "CAMPAIGN");
+        List<String> campaigns = query.filters().campaignIds();
+        List<String> adgroups = query.filters().adgroupIds();
+        if (campaigns.isEmpty() && adgroups.isEmpty()) {
+            return crumbs;
+        }
+        crumbs.add(new Link("All campaigns", url(base, top, Map.of())));
+        if (campaigns.size() == 1) {
+            MultiValueMap<String, String> campaign = without(top, "level");
+            campaign.add("level", "ADGROUP");
+            campaign.add("campaignId", campaigns.get(0));
+            crumbs.add(new Link("Campaign " + name(workspace, query, ReportLevel.CAMPAIGN, campaigns.get(0)),
+                    url(base, campaign, Map.of())));
+            if (adgroups.size() == 1) {
+                MultiValueMap<String, String> adgroup = without(campaign, "level");
+                adgroup.add("level", "AD");
+                adgroup.add("adgroupId", adgroups.get(0));
+                crumbs.add(new Link("Ad group " + name(workspace, query, ReportLevel.ADGROUP, adgroups.get(0)),
+                        url(base, adgroup, Map.of())));
+            }
+        }
+        return crumbs;
+    }
+
+    private String name(WorkspaceId workspace, ReportQuery query, ReportLevel level, String tiktokId) {
+        ReportQuery.Filters filters = level == ReportLevel.CAMPAIGN
+                ? new ReportQuery.Filters(List.of(), List.of(tiktokId), List.of(), null, null)
+                : new ReportQuery.Filters(List.of(), List.of(), List.of(tiktokId), null, null);
+        ReportResult result = reports.run(workspace, new ReportQuery(level, query.from(), query.to(),
+                List.of(Metric.SPEND), false, true, filters, null, 1, 0));
+        return result.rows().isEmpty() || result.rows().get(0).entity().name() == null ? tiktokId
+                : result.rows().get(0).entity().name();
+    }
+
+    private static List<Column> columns(List<String> metricNames, ReportQuery.Sort sort,
+            MultiValueMap<String, String> state, String base) {
+        return metricNames.stream().map(m -> {
+            Link link = sortLink(m, sort, state, base);
+            return new Column(m, link.url(), link.label());
+        }).toList();
+    }
+
+    /** A header link: descending first for metrics (biggest first), ascending first for names; a second click flips. */
+    private static Link sortLink(String key, ReportQuery.Sort sort, MultiValueMap<String, String> state, String base) {
+        boolean current = sort.key().equals(key);
+        boolean descending = current ? !sort.descending() : !key.equals("name");
+        MultiValueMap<String, String> next = without(state, "sort", "cursor");
+        next.add("sort", (descending ? "-" : "") + key);
+        return new Link(current ? (sort.descending() ? "▼" : "▲") : "", url(base, next, Map.of()));
+    }
+
+    private static String cursorAfter(ReportQuery query) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + (query.offset() + query.limit()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The chart's data: one line per currency (never mixed), values of the chosen metric per day. */
@@ -123,16 +410,38 @@ class ReportPageController {
         return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional));
     }
 
-    private static LocalDate[] presetRange(String preset, LocalDate today) {
-        return switch (preset) {
-            case "yesterday" -> new LocalDate[] {today.minusDays(1), today.minusDays(1)};
-            case "last7" -> new LocalDate[] {today.minusDays(7), today.minusDays(1)};
-            case "last14" -> new LocalDate[] {today.minusDays(14), today.minusDays(1)};
-            case "last90" -> new LocalDate[] {today.minusDays(90), today.minusDays(1)};
-            case "thisMonth" -> new LocalDate[] {today.withDayOfMonth(1), today};
-            case "lastMonth" -> new LocalDate[] {today.minusMonths(1).withDayOfMonth(1), today.withDayOfMonth(1).minusDays(1)};
-            default -> new LocalDate[] {today.minusDays(30), today.minusDays(1)};
-        };
+    private static String url(String path, MultiValueMap<String, String> params, Map<String, String> extra) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path).queryParams(params);
+        extra.forEach(builder::replaceQueryParam);
+        return builder.encode().build().toUriString();
+    }
+
+    private static MultiValueMap<String, String> without(MultiValueMap<String, String> state, String... keys) {
+        MultiValueMap<String, String> copy = new LinkedMultiValueMap<>(state);
+        for (String key : keys) {
+            copy.remove(key);
+        }
+        return copy;
+    }
+
+    private static void addAll(MultiValueMap<String, String> state, String key, List<String> values) {
+        if (values != null) {
+            values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> state.add(key, v));
+        }
+    }
+
+    private static void addIf(MultiValueMap<String, String> state, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            state.add(key, value);
+        }
+    }
+
+    private static WorkspaceId workspace(String value) {
+        try {
+            return WorkspaceId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Workspace");
+        }
     }
 
     private static ZoneId zone(String name) {

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
@@ -9,108 +10,64 @@ import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/workspaces/{wsId}/report-views}: saved report views, private to their owner or shared with the
- * workspace. The stored query is validated like a report request, so a view always opens.
+ * workspace. The stored query is validated like a report request, so a view always opens. A view may keep a
+ * {@code preset} (e.g. {@code last7}) instead of fixed dates, so it moves with the calendar.
  */
 @RestController
 class ReportViewsApiController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     record ViewRequest(String name, String visibility, Map<String, Object> query) {
     }
 
-    record ViewJson(String id, String name, String visibility, Map<String, Object> query, String ownerId,
-            Instant createdAt) {
-    }
-
-    record Items(List<ViewJson> items) {
+    record Items(List<ReportViewStore.View> items) {
     }
 
     private final TenantAccess access;
-    private final JdbcClient jdbc;
+    private final ReportViewStore views;
     private final Clock clock;
 
-    ReportViewsApiController(TenantAccess access, JdbcClient jdbc, Clock clock) {
+    ReportViewsApiController(TenantAccess access, ReportViewStore views, Clock clock) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.views = views;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/report-views")
-    @Transactional
-    ResponseEntity<ViewJson> create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @RequestBody ViewRequest body) {
+    ResponseEntity<ReportViewStore.View> create(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String wsId, @RequestBody ViewRequest body) {
         WorkspaceId workspace = workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
-        List<FieldProblem> problems = new ArrayList<>();
         String name = body == null || body.name() == null ? "" : body.name().strip();
-        if (name.isEmpty() || name.length() > 100) {
-            problems.add(new FieldProblem("name", "must be 1 to 100 characters long"));
-        }
         String visibility = body == null || body.visibility() == null ? "PRIVATE" : body.visibility();
-        if (!List.of("PRIVATE", "WORKSPACE").contains(visibility)) {
-            problems.add(new FieldProblem("visibility", "must be PRIVATE or WORKSPACE"));
-        }
         Map<String, Object> query = body == null || body.query() == null ? Map.of() : body.query();
-        if (!problems.isEmpty()) {
-            throw new ValidationFailedException(problems);
-        }
-        try {
-            ReportsApiController.parse(new ReportsApiController.Params(text(query, "level"), text(query, "from"),
-                    text(query, "to"), text(query, "metrics"), query.get("groupBy") == null ? "date" : text(query, "groupBy"),
-                    list(query, "advertiserId"), list(query, "campaignId"), list(query, "adgroupId"), text(query, "status"),
-                    text(query, "q"), text(query, "sort")), 50, null);
-        } catch (ValidationFailedException e) {
-            throw new ValidationFailedException(e.problems().stream()
-                    .map(p -> new FieldProblem("query." + p.field(), p.message())).toList());
-        }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO report_views (id, workspace_id, owner_id, name, visibility, query, created_at)
-                        VALUES (:id, :ws, :owner, :name, :visibility, CAST(:query AS jsonb), :now)""")
-                .param("id", id).param("ws", workspace.value()).param("owner", caller.id().value()).param("name", name)
-                .param("visibility", visibility).param("query", JSON.writeValueAsString(query))
-                .param("now", Timestamp.from(now)).update();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new ViewJson(id.toString(), name, visibility, query, caller.id().toString(), now));
+        validate(name, visibility, query, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.create(workspace, caller.id(), name, visibility, query));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/report-views")
     Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
         WorkspaceId workspace = workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
-        return new Items(jdbc.sql("""
-                        SELECT id, name, visibility, query::text AS query, owner_id, created_at FROM report_views
-                        WHERE workspace_id = :ws AND (visibility = 'WORKSPACE' OR owner_id = :caller)
-                        ORDER BY name""")
-                .param("ws", workspace.value()).param("caller", caller.id().value())
-                .query((rs, i) -> new ViewJson(rs.getObject("id", UUID.class).toString(), rs.getString("name"),
-                        rs.getString("visibility"), readQuery(rs.getString("query")),
-                        rs.getObject("owner_id", UUID.class).toString(), rs.getTimestamp("created_at").toInstant()))
-                .list());
+        return new Items(views.visibleTo(workspace, caller.id()));
     }
 
     /** The owner deletes their views; a workspace ADMIN also deletes shared ones. Others' private views are not found. */
@@ -125,22 +82,48 @@ class ReportViewsApiController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("Report view");
         }
-        boolean admin = granted.role() == WorkspaceRole.ADMIN;
-        int deleted = jdbc.sql("""
-                        DELETE FROM report_views
-                        WHERE workspace_id = :ws AND id = :id
-                          AND (owner_id = :caller OR (visibility = 'WORKSPACE' AND :admin))""")
-                .param("ws", workspace.value()).param("id", viewId).param("caller", caller.id().value())
-                .param("admin", admin).update();
-        if (deleted == 0) {
+        if (!views.delete(workspace, viewId, caller.id(), granted.role() == WorkspaceRole.ADMIN)) {
             throw new NotFoundException("Report view");
         }
         return ResponseEntity.noContent().build();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readQuery(String json) {
-        return JSON.readValue(json, Map.class);
+    /** Name, visibility and the query as a report request would be checked; problems name {@code query.<param>}. */
+    static void validate(String name, String visibility, Map<String, Object> query, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name.isEmpty() || name.length() > 100) {
+            problems.add(new FieldProblem("name", "must be 1 to 100 characters long"));
+        }
+        if (!List.of("PRIVATE", "WORKSPACE").contains(visibility)) {
+            problems.add(new FieldProblem("visibility", "must be PRIVATE or WORKSPACE"));
+        }
+        String preset = text(query, "preset");
+        String from = text(query, "from");
+        String to = text(query, "to");
+        if (preset != null && !preset.equals("custom")) {
+            LocalDate[] range = ReportPresets.range(preset, today);
+            if (range == null) {
+                problems.add(new FieldProblem("query.preset", "must be one of " + String.join(", ", ReportPresets.LABELS.keySet())));
+            } else {
+                from = range[0].toString();
+                to = range[1].toString();
+            }
+        }
+        try {
+            ReportsApiController.parse(params(query, from, to), 50, null);
+        } catch (ValidationFailedException e) {
+            e.problems().forEach(p -> problems.add(new FieldProblem("query." + p.field(), p.message())));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+    }
+
+    static ReportsApiController.Params params(Map<String, Object> query, String from, String to) {
+        return new ReportsApiController.Params(text(query, "level"), from, to, text(query, "metrics"),
+                query.get("groupBy") == null ? "date" : text(query, "groupBy"), list(query, "advertiserId"),
+                list(query, "campaignId"), list(query, "adgroupId"), text(query, "status"), text(query, "q"),
+                text(query, "sort"));
     }
 
     private static String text(Map<String, Object> query, String key) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public enum Metric {
     SPEND("spend"), IMPRESSIONS("impressions"), CLICKS("clicks"), CONVERSIONS("conversions"), RESULTS("results"),
-    VIDEO_VIEWS("videoViews"), REACH("reach"),
+    VIDEO_VIEWS("videoViews"), REACH("reach"), FREQUENCY("frequency"),
     CTR("ctr"), CPC("cpc"), CPM("cpm"), COST_PER_CONVERSION("costPerConversion"), CONVERSION_RATE("conversionRate");
 
     private final String apiName;
@@ -28,9 +28,9 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.apiName.equals(apiName)).findFirst();
     }
 
-    /** Reach counts unique people: it cannot be summed across days or entities. */
+    /** Reach counts unique people: it (and frequency, built on it) cannot be summed across days or entities. */
     public boolean additive() {
-        return this != REACH;
+        return this != REACH && this != FREQUENCY;
     }
 
     /** The value of this metric for a row of summed bases; null where the denominator is zero. */
@@ -43,6 +43,7 @@ public enum Metric {
             case RESULTS -> b.results();
             case VIDEO_VIEWS -> b.videoViews();
             case REACH -> b.reach();
+            case FREQUENCY -> b.reach() == null ? null : ratio(BigDecimal.valueOf(b.impressions()), b.reach(), 1, 2);
             case CTR -> ratio(BigDecimal.valueOf(b.clicks()), b.impressions(), 100, 2);
             case CPC -> ratio(b.spend(), b.clicks(), 1, 2);
             case CPM -> ratio(b.spend(), b.impressions(), 1000, 2);

@@ -140,6 +140,24 @@ class ReportsApiTest extends IntegrationTest {
     }
 
     @Test
+    void reachAndFrequencyAreShownOnlyWhereTikTokReportedThem() {
+        JsonNode rows = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=date,entity&limit=50"
+                + "&metrics=impressions,reach,frequency&from=" + from + "&to=" + to)), 200).json().get("rows");
+        int checked = 0;
+        for (JsonNode row : rows) {
+            JsonNode m = row.get("metrics");
+            if (!m.get("reach").isNull() && m.get("reach").asLong() > 0) {
+                assertThat(m.get("frequency").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(m.get("impressions")
+                        .asLong()).divide(BigDecimal.valueOf(m.get("reach").asLong()), 2, RoundingMode.HALF_UP));
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+        assertThat(field(owner.api().get(report("level=CAMPAIGN&groupBy=entity&metrics=frequency&from=" + from + "&to=" + to))))
+                .isEqualTo("metrics");
+    }
+
+    @Test
     void drillDownFromACampaignToItsAdGroupsAndAdsAddsUp() {
         JsonNode campaign = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=entity&limit=1&from=" + from
                 + "&to=" + to)), 200).json().get("rows").get(0);

@@ -44,6 +44,7 @@ class ReportService implements Reports {
             Map.entry("spend", "spend"), Map.entry("impressions", "impressions"), Map.entry("clicks", "clicks"),
             Map.entry("conversions", "conversions"), Map.entry("results", "results"),
             Map.entry("videoViews", "video_views"), Map.entry("reach", "reach"),
+            Map.entry("frequency", "impressions::numeric / nullif(reach, 0)"),
             Map.entry("ctr", "clicks * 100.0 / nullif(impressions, 0)"),
             Map.entry("cpc", "spend / nullif(clicks, 0)"),
             Map.entry("cpm", "spend * 1000 / nullif(impressions, 0)"),

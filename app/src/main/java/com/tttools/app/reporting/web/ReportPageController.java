@@ -132,7 +132,7 @@ class ReportPageController {
         model.addAttribute("from", fromValue);
         model.addAttribute("to", toValue);
         model.addAttribute("metric", metric);
-        model.addAttribute("metricsParam", metrics);
+        model.addAttribute("chosenColumns", List.of(columns.split(",")));
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("sort", sort);

@@ -210,8 +210,8 @@ class ReportsApiController {
                 }, () -> problems.add(new FieldProblem("metrics", "unknown metric " + name.strip())));
             }
         }
-        if (chosen.contains(Metric.REACH) && !(byDate && byEntity)) {
-            problems.add(new FieldProblem("metrics", "reach counts unique people and cannot be summed: "
+        if (chosen.stream().anyMatch(m -> !m.additive()) && !(byDate && byEntity)) {
+            problems.add(new FieldProblem("metrics", "reach and frequency count unique people and cannot be summed: "
                     + "use groupBy=date,entity"));
         }
         List<String> advertisers = ids("advertiserId", p.advertiserId(), problems);

@@ -13,11 +13,22 @@ document.addEventListener('DOMContentLoaded', function () {
     dataset.tension = 0.2;
     // Provisional days are drawn as hollow points: TikTok may still revise them.
     dataset.pointBackgroundColor = data.provisional.map(function (p) { return p ? '#ffffff' : colours[i % colours.length]; });
+    // One axis per currency: amounts in JPY and USD on one scale would flatten the smaller one.
+    dataset.yAxisID = 'y' + i;
+  });
+  var scales = {};
+  data.datasets.forEach(function (dataset, i) {
+    scales['y' + i] = {
+      position: i % 2 === 0 ? 'left' : 'right',
+      beginAtZero: true,
+      grid: { drawOnChartArea: i === 0 },
+      title: { display: data.datasets.length > 1, text: dataset.label }
+    };
   });
   window.reportChart = new Chart(canvas, {
     type: 'line',
     data: { labels: data.labels, datasets: data.datasets },
-    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false } }
+    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: scales }
   });
 });
 

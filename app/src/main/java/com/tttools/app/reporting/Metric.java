@@ -10,18 +10,27 @@ import java.util.Optional;
  * bases of the row (never averaged from daily ratios), TikTok's way: CTR and conversion rate in percent.
  */
 public enum Metric {
-    SPEND("spend"), IMPRESSIONS("impressions"), CLICKS("clicks"), CONVERSIONS("conversions"), RESULTS("results"),
-    VIDEO_VIEWS("videoViews"), REACH("reach"), FREQUENCY("frequency"),
-    CTR("ctr"), CPC("cpc"), CPM("cpm"), COST_PER_CONVERSION("costPerConversion"), CONVERSION_RATE("conversionRate");
+    SPEND("spend", "Spend"), IMPRESSIONS("impressions", "Impressions"), CLICKS("clicks", "Clicks"),
+    CONVERSIONS("conversions", "Conversions"), RESULTS("results", "Results"), VIDEO_VIEWS("videoViews", "Video views"),
+    REACH("reach", "Reach"), FREQUENCY("frequency", "Frequency"),
+    CTR("ctr", "CTR %"), CPC("cpc", "CPC"), CPM("cpm", "CPM"), COST_PER_CONVERSION("costPerConversion", "Cost / conversion"),
+    CONVERSION_RATE("conversionRate", "Conversion rate %");
 
     private final String apiName;
+    private final String label;
 
-    Metric(String apiName) {
+    Metric(String apiName, String label) {
         this.apiName = apiName;
+        this.label = label;
     }
 
     public String apiName() {
         return apiName;
+    }
+
+    /** How pages title the metric's column. */
+    public String label() {
+        return label;
     }
 
     public static Optional<Metric> of(String apiName) {

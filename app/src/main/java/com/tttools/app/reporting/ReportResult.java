@@ -42,7 +42,10 @@ public record ReportResult(List<Row> rows, List<Total> totals, List<Total> previ
     public record DateStatus(LocalDate date, String status) {
     }
 
-    /** An advertiser with facts in the report; dates are in its own timezone, money in its currency. */
+    /**
+     * An advertiser with facts in the report; dates are in its own timezone, money in its currency. Name and
+     * timezone are as the last report sync saw them (null if no sync has recorded them yet).
+     */
     public record AdvertiserInfo(String advertiserId, String name, String currency, String timezone) {
     }
 }

@@ -169,6 +169,9 @@ class ReportsApiTest extends IntegrationTest {
         JsonNode adgroups = Tenants.expect(owner.api().get(report("level=ADGROUP&groupBy=entity&limit=500&campaignId="
                 + campaignId + "&from=" + from + "&to=" + to)), 200).json();
         assertThat(adgroups.get("rows").size()).isPositive();
+        assertThat(adgroups.get("advertisers").size()).as("one campaign, one advertiser").isEqualTo(1);
+        assertThat(adgroups.get("currency").asString()).isEqualTo(campaign.get("currency").asString());
+        assertThat(adgroups.get("warnings").size()).as("no mixed timezones or currencies in one campaign").isZero();
         adgroups.get("rows").forEach(r -> assertThat(r.get("entity").get("campaignId").asString()).isEqualTo(campaignId));
         assertThat(adgroups.get("totals").get(campaign.get("currency").asString()).get("spend").decimalValue())
                 .isEqualByComparingTo(campaign.get("metrics").get("spend").decimalValue());

@@ -80,12 +80,13 @@ class ReportService implements Reports {
         if (query.byEntity() && !query.byDate() && !rows.isEmpty()) {
             rows = withPreviousPeriod(workspaceId, query, rows);
         }
-        List<ReportResult.Total> totals = totals(workspaceId, query);
-        List<ReportResult.Total> previous = totals(workspaceId, query.previousPeriod());
-        List<ReportResult.AdvertiserInfo> advertisers = advertisers(workspaceId, query);
+        Totals current = totals(workspaceId, query);
+        List<ReportResult.Total> totals = current.perCurrency();
+        List<ReportResult.Total> previous = totals(workspaceId, query.previousPeriod()).perCurrency();
+        List<ReportResult.AdvertiserInfo> advertisers = advertisers(workspaceId, current.advertiserCurrencies());
         List<String> currencies = totals.stream().map(ReportResult.Total::currency).toList();
-        List<String> timezones = advertisers.stream().map(ReportResult.AdvertiserInfo::timezone).distinct().sorted()
-                .toList();
+        List<String> timezones = advertisers.stream().map(ReportResult.AdvertiserInfo::timezone)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
         List<String> warnings = new ArrayList<>();
         if (currencies.size() > 1) {
             warnings.add("The advertisers in this report use different currencies (" + String.join(", ", currencies)
@@ -241,28 +242,53 @@ class ReportService implements Reports {
                 r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()))).toList();
     }
 
-    private List<ReportResult.Total> totals(WorkspaceId workspaceId, ReportQuery query) {
-        return jdbc.sql("SELECT f.currency, " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
-                        + where(query) + " GROUP BY f.currency ORDER BY f.currency")
-                .paramSource(params(workspaceId, query))
-                .query((rs, i) -> new ReportResult.Total(rs.getString("currency"),
-                        metrics(query.metrics().stream().filter(Metric::additive).toList(), bases(rs))))
-                .list();
+    /** Totals per currency, and which advertisers (with their currency) the facts came from. */
+    private record Totals(List<ReportResult.Total> perCurrency, Map<String, String> advertiserCurrencies) {
     }
 
-    /** The advertisers with facts in the range (advertiser-level facts: one row per advertiser and day). */
-    private List<ReportResult.AdvertiserInfo> advertisers(WorkspaceId workspaceId, ReportQuery query) {
-        return jdbc.sql("""
-                        SELECT f.advertiser_id, a.name, min(f.currency) AS currency, coalesce(a.timezone, 'UTC') AS timezone
-                        FROM report_daily_facts f
-                        LEFT JOIN report_advertisers a ON a.workspace_id = f.workspace_id AND a.advertiser_id = f.advertiser_id
-                        WHERE f.workspace_id = :ws AND f.level = 'ADVERTISER' AND f.stat_date BETWEEN :from AND :to
-                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR f.advertiser_id = ANY(CAST(:advertisers AS text[])))
-                        GROUP BY f.advertiser_id, a.name, a.timezone ORDER BY f.advertiser_id""")
+    /**
+     * Sums per advertiser and currency in SQL, then per currency here (exact decimals), so the same pass also says
+     * which advertisers the report spans.
+     */
+    private Totals totals(WorkspaceId workspaceId, ReportQuery query) {
+        Map<String, Metric.Bases> sums = new java.util.TreeMap<>();
+        Map<String, String> advertisers = new java.util.TreeMap<>();
+        jdbc.sql("SELECT f.advertiser_id, f.currency, " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+                        + where(query) + " GROUP BY f.advertiser_id, f.currency")
                 .paramSource(params(workspaceId, query))
-                .query((rs, i) -> new ReportResult.AdvertiserInfo(rs.getString("advertiser_id"), rs.getString("name"),
-                        rs.getString("currency"), rs.getString("timezone")))
+                .query((rs, i) -> {
+                    advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));
+                    return sums.merge(rs.getString("currency"), bases(rs), ReportService::add);
+                })
                 .list();
+        List<Metric> additive = query.metrics().stream().filter(Metric::additive).toList();
+        List<ReportResult.Total> totals = sums.entrySet().stream()
+                .map(e -> new ReportResult.Total(e.getKey(), metrics(additive, e.getValue()))).toList();
+        return new Totals(totals, advertisers);
+    }
+
+    private static Metric.Bases add(Metric.Bases a, Metric.Bases b) {
+        return new Metric.Bases(a.spend().add(b.spend()), a.impressions() + b.impressions(), a.clicks() + b.clicks(),
+                a.conversions() + b.conversions(), a.results() + b.results(), a.videoViews() + b.videoViews(), null);
+    }
+
+    /** The advertisers with facts in the report, with their timezone as the last sync saw it (null if unknown). */
+    private List<ReportResult.AdvertiserInfo> advertisers(WorkspaceId workspaceId, Map<String, String> currencies) {
+        if (currencies.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String[]> known = new HashMap<>();
+        jdbc.sql("""
+                        SELECT advertiser_id, name, timezone FROM report_advertisers
+                        WHERE workspace_id = :ws AND advertiser_id = ANY(CAST(:ids AS text[]))""")
+                .param("ws", workspaceId.value()).param("ids", currencies.keySet().toArray(String[]::new))
+                .query((rs, i) -> known.put(rs.getString("advertiser_id"),
+                        new String[] {rs.getString("name"), rs.getString("timezone")}))
+                .list();
+        return currencies.entrySet().stream().map(e -> {
+            String[] info = known.getOrDefault(e.getKey(), new String[2]);
+            return new ReportResult.AdvertiserInfo(e.getKey(), info[0], e.getValue(), info[1]);
+        }).toList();
     }
 
     /** When the newest of the report's days was last pulled from TikTok. */

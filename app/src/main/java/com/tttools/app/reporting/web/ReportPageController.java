@@ -133,6 +133,11 @@ class ReportPageController {
         model.addAttribute("to", toValue);
         model.addAttribute("metric", metric);
         model.addAttribute("chosenColumns", List.of(columns.split(",")));
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            labels.put(m.apiName(), m.label());
+        }
+        model.addAttribute("labels", labels);
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("sort", sort);
@@ -159,6 +164,9 @@ class ReportPageController {
             ReportResult entities = reports.run(workspace, byEntity);
             List<String> metricNames = byDate.metrics().stream().map(Metric::apiName).toList();
             model.addAttribute("daily", days);
+            Map<String, String> advertiserNames = new java.util.HashMap<>();
+            days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
+            model.addAttribute("advertiserNames", advertiserNames);
             model.addAttribute("metricNames", metricNames);
             model.addAttribute("totals", totals(days, metricNames));
             model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));

@@ -88,6 +88,8 @@ class ReportsBrowserTest extends IntegrationTest {
         }
         assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through").contains("Data as of");
         assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
+        driver.findElement(By.cssSelector("#report-finality summary")).click();
+        assertThat(driver.findElements(By.cssSelector("#report-finality tbody tr"))).hasSize(14);
 
         // drill down: campaign → its ad groups, with the trail back
         String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();

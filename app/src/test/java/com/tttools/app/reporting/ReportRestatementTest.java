@@ -41,6 +41,8 @@ class ReportRestatementTest extends IntegrationTest {
     Jobs jobs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Reports reports;
 
     @Test
     void lateConversionsReviseProvisionalDaysAndLeaveSettledDaysUnchanged() {
@@ -77,6 +79,20 @@ class ReportRestatementTest extends IntegrationTest {
         assertThat(before.keySet().stream().filter(d -> d.isAfter(today.minusDays(7)))
                 .mapToLong(d -> ledger(workspace, d)[2]).sum()).isPositive();
         before.forEach((day, value) -> assertThat(after.get(day)).as("never lower " + day).isGreaterThanOrEqualTo(value));
+
+        // The ledger as the API gives it: settled days unchanged at the second pull, provisional ones revised.
+        List<FinalityDay> ledger = reports.finality(workspace, today.minusDays(12), today.minusDays(2), List.of(), 100);
+        assertThat(ledger).hasSize(11).allSatisfy(d -> assertThat(d.pullCount()).isEqualTo(2));
+        assertThat(ledger.get(0).date()).isEqualTo(today.minusDays(2));
+        assertThat(ledger.get(0).status()).isEqualTo("PROVISIONAL");
+        assertThat(ledger).filteredOn(d -> d.date().isBefore(today.minusDays(9)))
+                .allSatisfy(d -> {
+                    assertThat(d.status()).isEqualTo("SETTLED");
+                    assertThat(d.lastRowsChanged()).isZero();
+                    assertThat(d.lastConversionsDelta()).isZero();
+                });
+        assertThat(ledger).filteredOn(d -> d.lastConversionsDelta() > 0).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo("PROVISIONAL"));
     }
 
     private JobView sync(WorkspaceId workspace, String payload) {

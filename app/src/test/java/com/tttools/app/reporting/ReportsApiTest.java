@@ -140,6 +140,21 @@ class ReportsApiTest extends IntegrationTest {
     }
 
     @Test
+    void theFinalityLedgerSaysPerAdvertiserAndDayHowOftenItWasPulled() {
+        JsonNode items = Tenants.expect(owner.api().get("/api/v1/workspaces/" + workspace + "/reports/finality?from="
+                + from + "&to=" + to), 200).json().get("items");
+        assertThat(items.size()).as("two advertisers, seven days").isEqualTo(14);
+        assertThat(items.get(0).get("date").asString()).isEqualTo(to.toString());
+        for (JsonNode day : items) {
+            assertThat(day.get("pullCount").asInt()).isEqualTo(1);
+            assertThat(day.get("status").asString()).isEqualTo("SETTLED");
+            assertThat(day.get("lastPulledAt").isNull()).isFalse();
+        }
+        assertThat(field(owner.api().get("/api/v1/workspaces/" + workspace + "/reports/finality?from=" + to + "&to=" + from)))
+                .isEqualTo("from");
+    }
+
+    @Test
     void reachAndFrequencyAreShownOnlyWhereTikTokReportedThem() {
         JsonNode rows = Tenants.expect(owner.api().get(report("level=CAMPAIGN&groupBy=date,entity&limit=50"
                 + "&metrics=impressions,reach,frequency&from=" + from + "&to=" + to)), 200).json().get("rows");

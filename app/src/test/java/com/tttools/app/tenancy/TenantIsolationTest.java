@@ -102,6 +102,8 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("DELETE /api/v1/workspaces/{wsId}/report-views/{id}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/report-views/" + t.freshSharedReportView(), null))
                 .hiding(EnumSet.of(Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /api/v1/workspaces/{wsId}/reports/finality", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/reports/finality?from=2026-01-01&to=2026-01-31")));
         RULES.put("GET /api/v1/workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get(ws + t.wsA + "/reports?level=CAMPAIGN&from=2026-01-01&to=2026-01-31")));
         RULES.put("GET /api/v1/workspaces/{wsId}/reports.csv", Rule.workspace(IN_WORKSPACE,

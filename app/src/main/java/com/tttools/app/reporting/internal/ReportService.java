@@ -301,9 +301,40 @@ class ReportService implements Reports {
         return latest == null ? null : latest.toInstant();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<com.tttools.app.reporting.FinalityDay> finality(WorkspaceId workspaceId, LocalDate from, LocalDate to,
+            List<String> advertiserIds, int limit) {
+        LocalDate settledThrough = settledThrough();
+        return jdbc.sql("""
+                        SELECT advertiser_id, stat_date, first_pulled_at, last_pulled_at, pull_count, last_rows_changed,
+                               last_spend_delta, last_conversions_delta
+                        FROM report_finality
+                        WHERE workspace_id = :ws AND stat_date BETWEEN :from AND :to
+                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))
+                        ORDER BY stat_date DESC, advertiser_id LIMIT :limit""")
+                .param("ws", workspaceId.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("advertisers", advertiserIds.toArray(String[]::new)).param("limit", limit)
+                .query((rs, i) -> {
+                    LocalDate day = rs.getDate("stat_date").toLocalDate();
+                    BigDecimal delta = rs.getBigDecimal("last_spend_delta").stripTrailingZeros();
+                    return new com.tttools.app.reporting.FinalityDay(rs.getString("advertiser_id"), day,
+                            day.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED",
+                            rs.getTimestamp("first_pulled_at").toInstant(), rs.getTimestamp("last_pulled_at").toInstant(),
+                            rs.getInt("pull_count"), rs.getInt("last_rows_changed"),
+                            delta.scale() < 0 ? delta.setScale(0) : delta, rs.getLong("last_conversions_delta"));
+                })
+                .list();
+    }
+
+    /** The last day TikTok no longer revises: before the restatement window. */
+    private LocalDate settledThrough() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(properties.restatementDays() + 1L);
+    }
+
     /** Dates inside the restatement window are provisional: TikTok may still revise them. */
     private List<ReportResult.DateStatus> dates(ReportQuery query) {
-        LocalDate settledThrough = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(properties.restatementDays() + 1L);
+        LocalDate settledThrough = settledThrough();
         List<ReportResult.DateStatus> dates = new ArrayList<>();
         for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
             dates.add(new ReportResult.DateStatus(d, d.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED"));

@@ -167,6 +167,8 @@ class ReportPageController {
             Map<String, String> advertiserNames = new java.util.HashMap<>();
             days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
             model.addAttribute("advertiserNames", advertiserNames);
+            model.addAttribute("finality", reports.finality(workspace, byDate.from(), byDate.to(),
+                    byDate.filters().advertiserIds(), 200));
             model.addAttribute("metricNames", metricNames);
             model.addAttribute("totals", totals(days, metricNames));
             model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));

@@ -112,6 +112,34 @@ class ReportsApiController {
                 result.warnings(), query.sort().toParameter(), next);
     }
 
+    record FinalityJson(List<com.tttools.app.reporting.FinalityDay> items) {
+    }
+
+    /** The finality ledger: per advertiser and day, pulls, status, and what the last re-pull changed. */
+    @GetMapping("/api/v1/workspaces/{wsId}/reports/finality")
+    FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) List<String> advertiserId, @RequestParam(defaultValue = "500") int limit) {
+        WorkspaceId workspace = workspace(wsId);
+        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate start = date("from", from, problems);
+        LocalDate end = date("to", to, problems);
+        if (start != null && end != null && start.isAfter(end)) {
+            problems.add(new FieldProblem("from", "must not be after to"));
+        } else if (start != null && end != null && end.toEpochDay() - start.toEpochDay() + 1 > MAX_DAYS) {
+            problems.add(new FieldProblem("to", "the range may span at most 3 years"));
+        }
+        List<String> advertisers = ids("advertiserId", advertiserId, problems);
+        if (limit < 1 || limit > 5000) {
+            problems.add(new FieldProblem("limit", "must be between 1 and 5000"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        return new FinalityJson(reports.finality(workspace, start, end, advertisers, limit));
+    }
+
     private static EntityRef entity(ReportResult.Entity e) {
         return e == null ? null
                 : new EntityRef(e.inventoryId(), e.tiktokId(), e.name(), e.status(), e.campaignId(), e.adgroupId());

@@ -3,25 +3,62 @@ package com.tttools.app.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The metrics a report can show. Base metrics are sums of stored facts; ratios are computed from the summed
- * bases of the row (never averaged from daily ratios), TikTok's way: CTR and conversion rate in percent.
+ * The metrics a report can show. Counts are sums of stored facts (one column each, pulled under TikTok's metric
+ * name); reach is stored as TikTok reports it per entity and day; ratios are computed from the summed bases of the
+ * row (never averaged from daily ratios), TikTok's way: CTR, conversion rate and engagement rate in percent.
  */
 public enum Metric {
-    SPEND("spend", "Spend"), IMPRESSIONS("impressions", "Impressions"), CLICKS("clicks", "Clicks"),
-    CONVERSIONS("conversions", "Conversions"), RESULTS("results", "Results"), VIDEO_VIEWS("videoViews", "Video views"),
-    REACH("reach", "Reach"), FREQUENCY("frequency", "Frequency"),
-    CTR("ctr", "CTR %"), CPC("cpc", "CPC"), CPM("cpm", "CPM"), COST_PER_CONVERSION("costPerConversion", "Cost / conversion"),
-    CONVERSION_RATE("conversionRate", "Conversion rate %");
+    SPEND("spend", "Spend", null, "spend"),
+    IMPRESSIONS("impressions", "Impressions", "impressions", "impressions"),
+    CLICKS("clicks", "Clicks", "clicks", "clicks"),
+    CONVERSIONS("conversions", "Conversions", "conversions", "conversion"),
+    RESULTS("results", "Results", "results", "result"),
+    VIDEO_VIEWS("videoViews", "Video views", "video_views", "video_play_actions"),
+    VIDEO_WATCHED_2S("videoWatched2s", "2-second views", "video_watched_2s", "video_watched_2s"),
+    VIDEO_WATCHED_6S("videoWatched6s", "6-second views", "video_watched_6s", "video_watched_6s"),
+    VIDEO_VIEWS_P25("videoViewsP25", "Views to 25%", "video_views_p25", "video_views_p25"),
+    VIDEO_VIEWS_P50("videoViewsP50", "Views to 50%", "video_views_p50", "video_views_p50"),
+    VIDEO_VIEWS_P75("videoViewsP75", "Views to 75%", "video_views_p75", "video_views_p75"),
+    VIDEO_VIEWS_P100("videoViewsP100", "Views to 100%", "video_views_p100", "video_views_p100"),
+    LIKES("likes", "Likes", "likes", "likes"),
+    COMMENTS("comments", "Comments", "comments", "comments"),
+    SHARES("shares", "Shares", "shares", "shares"),
+    FOLLOWS("follows", "Follows", "follows", "follows"),
+    PROFILE_VISITS("profileVisits", "Profile visits", "profile_visits", "profile_visits"),
+    REACH("reach", "Reach", null, "reach"),
+    FREQUENCY("frequency", "Frequency", null, null),
+    CTR("ctr", "CTR %", null, null),
+    CPC("cpc", "CPC", null, null),
+    CPM("cpm", "CPM", null, null),
+    COST_PER_CONVERSION("costPerConversion", "Cost / conversion", null, null),
+    CONVERSION_RATE("conversionRate", "Conversion rate %", null, null),
+    ENGAGEMENT_RATE("engagementRate", "Engagement rate %", null, null);
+
+    /** The counted metrics, in the order of {@link Bases#counts()}. */
+    public static final List<Metric> COUNTS = Arrays.stream(values()).filter(m -> m.column != null).toList();
+    private static final int[] COUNT_INDEX = new int[values().length];
+
+    static {
+        Arrays.fill(COUNT_INDEX, -1);
+        for (int i = 0; i < COUNTS.size(); i++) {
+            COUNT_INDEX[COUNTS.get(i).ordinal()] = i;
+        }
+    }
 
     private final String apiName;
     private final String label;
+    private final String column;
+    private final String tiktokName;
 
-    Metric(String apiName, String label) {
+    Metric(String apiName, String label, String column, String tiktokName) {
         this.apiName = apiName;
         this.label = label;
+        this.column = column;
+        this.tiktokName = tiktokName;
     }
 
     public String apiName() {
@@ -31,6 +68,16 @@ public enum Metric {
     /** How pages title the metric's column. */
     public String label() {
         return label;
+    }
+
+    /** The fact column of a counted metric (null for spend, reach and ratios). */
+    public String column() {
+        return column;
+    }
+
+    /** The name TikTok's report API uses for a stored metric (null for ratios computed here). */
+    public String tiktokName() {
+        return tiktokName;
     }
 
     public static Optional<Metric> of(String apiName) {
@@ -46,18 +93,16 @@ public enum Metric {
     public Object value(Bases b) {
         return switch (this) {
             case SPEND -> b.spend();
-            case IMPRESSIONS -> b.impressions();
-            case CLICKS -> b.clicks();
-            case CONVERSIONS -> b.conversions();
-            case RESULTS -> b.results();
-            case VIDEO_VIEWS -> b.videoViews();
             case REACH -> b.reach();
-            case FREQUENCY -> b.reach() == null ? null : ratio(BigDecimal.valueOf(b.impressions()), b.reach(), 1, 2);
-            case CTR -> ratio(BigDecimal.valueOf(b.clicks()), b.impressions(), 100, 2);
-            case CPC -> ratio(b.spend(), b.clicks(), 1, 2);
-            case CPM -> ratio(b.spend(), b.impressions(), 1000, 2);
-            case COST_PER_CONVERSION -> ratio(b.spend(), b.conversions(), 1, 2);
-            case CONVERSION_RATE -> ratio(BigDecimal.valueOf(b.conversions()), b.clicks(), 100, 2);
+            case FREQUENCY -> b.reach() == null ? null : ratio(BigDecimal.valueOf(b.count(IMPRESSIONS)), b.reach(), 1, 2);
+            case CTR -> ratio(BigDecimal.valueOf(b.count(CLICKS)), b.count(IMPRESSIONS), 100, 2);
+            case CPC -> ratio(b.spend(), b.count(CLICKS), 1, 2);
+            case CPM -> ratio(b.spend(), b.count(IMPRESSIONS), 1000, 2);
+            case COST_PER_CONVERSION -> ratio(b.spend(), b.count(CONVERSIONS), 1, 2);
+            case CONVERSION_RATE -> ratio(BigDecimal.valueOf(b.count(CONVERSIONS)), b.count(CLICKS), 100, 2);
+            case ENGAGEMENT_RATE -> ratio(BigDecimal.valueOf(b.count(CLICKS) + b.count(LIKES) + b.count(COMMENTS)
+                    + b.count(SHARES) + b.count(FOLLOWS) + b.count(PROFILE_VISITS)), b.count(IMPRESSIONS), 100, 2);
+            default -> b.count(this);
         };
     }
 
@@ -69,8 +114,20 @@ public enum Metric {
                 RoundingMode.HALF_UP);
     }
 
-    /** Summed base values of one row. */
-    public record Bases(BigDecimal spend, long impressions, long clicks, long conversions, long results, long videoViews,
-            Long reach) {
+    /** Summed base values of one row: spend, the counts in the order of {@link #COUNTS}, and reach where known. */
+    public record Bases(BigDecimal spend, long[] counts, Long reach) {
+
+        public long count(Metric metric) {
+            return counts[COUNT_INDEX[metric.ordinal()]];
+        }
+
+        /** The sum of two rows of bases (reach is not additive: the sum has none). */
+        public Bases plus(Bases other) {
+            long[] sum = counts.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += other.counts[i];
+            }
+            return new Bases(spend.add(other.spend), sum, null);
+        }
     }
 }

@@ -39,21 +39,38 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportService implements Reports {
 
     /** SQL sort expressions over the aggregated columns, per sort key of the API. */
-    private static final Map<String, String> SORTS = Map.ofEntries(
-            Map.entry("date", "stat_date"), Map.entry("name", "lower(coalesce(i.name, a.fact_name))"),
-            Map.entry("spend", "spend"), Map.entry("impressions", "impressions"), Map.entry("clicks", "clicks"),
-            Map.entry("conversions", "conversions"), Map.entry("results", "results"),
-            Map.entry("videoViews", "video_views"), Map.entry("reach", "reach"),
-            Map.entry("frequency", "impressions::numeric / nullif(reach, 0)"),
-            Map.entry("ctr", "clicks * 100.0 / nullif(impressions, 0)"),
-            Map.entry("cpc", "spend / nullif(clicks, 0)"),
-            Map.entry("cpm", "spend * 1000 / nullif(impressions, 0)"),
-            Map.entry("costPerConversion", "spend / nullif(conversions, 0)"),
-            Map.entry("conversionRate", "conversions * 100.0 / nullif(clicks, 0)"));
+    private static final Map<String, String> SORTS = sorts();
 
-    private static final String SUMS = """
-            sum(f.spend) AS spend, sum(f.impressions) AS impressions, sum(f.clicks) AS clicks,
-            sum(f.conversions) AS conversions, sum(f.results) AS results, sum(f.video_views) AS video_views""";
+    /** Sums of every stored base, named after their columns. */
+    private static final String SUMS = "sum(f.spend) AS spend, " + String.join(", ", Metric.COUNTS.stream()
+            .map(m -> "sum(f." + m.column() + ") AS " + m.column()).toList());
+
+    /** The stored bases of single facts (grouped by date and entity, nothing is summed). */
+    private static final String FACT_BASES = "f.spend, " + String.join(", ", Metric.COUNTS.stream()
+            .map(m -> "f." + m.column()).toList()) + ", f.reach";
+
+    private static Map<String, String> sorts() {
+        Map<String, String> sorts = new HashMap<>();
+        sorts.put("date", "stat_date");
+        sorts.put("name", "lower(coalesce(i.name, a.fact_name))");
+        sorts.put("spend", "spend");
+        Metric.COUNTS.forEach(m -> sorts.put(m.apiName(), m.column()));
+        sorts.put("reach", "reach");
+        sorts.put("frequency", "impressions::numeric / nullif(reach, 0)");
+        sorts.put("ctr", "clicks * 100.0 / nullif(impressions, 0)");
+        sorts.put("cpc", "spend / nullif(clicks, 0)");
+        sorts.put("cpm", "spend * 1000 / nullif(impressions, 0)");
+        sorts.put("costPerConversion", "spend / nullif(conversions, 0)");
+        sorts.put("conversionRate", "conversions * 100.0 / nullif(clicks, 0)");
+        sorts.put("engagementRate", "(clicks + likes + comments + shares + follows + profile_visits) * 100.0"
+                + " / nullif(impressions, 0)");
+        for (Metric metric : Metric.values()) {
+            if (!sorts.containsKey(metric.apiName())) {
+                throw new IllegalStateException("No sort expression for " + metric);
+            }
+        }
+        return Map.copyOf(sorts);
+    }
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -128,9 +145,7 @@ class ReportService implements Reports {
         String facts = query.byDate()
                 ? """
                   SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
-                         f.entity_name AS fact_name, f.spend, f.impressions, f.clicks, f.conversions, f.results,
-                         f.video_views, f.reach
-                  FROM report_daily_facts f WHERE """ + " " + where(query)
+                         f.entity_name AS fact_name,""" + " " + FACT_BASES + " FROM report_daily_facts f WHERE " + where(query)
                 : """
                   SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
                          max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + SUMS + """
@@ -258,18 +273,13 @@ class ReportService implements Reports {
                 .paramSource(params(workspaceId, query))
                 .query((rs, i) -> {
                     advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));
-                    return sums.merge(rs.getString("currency"), bases(rs), ReportService::add);
+                    return sums.merge(rs.getString("currency"), bases(rs), Metric.Bases::plus);
                 })
                 .list();
         List<Metric> additive = query.metrics().stream().filter(Metric::additive).toList();
         List<ReportResult.Total> totals = sums.entrySet().stream()
                 .map(e -> new ReportResult.Total(e.getKey(), metrics(additive, e.getValue()))).toList();
         return new Totals(totals, advertisers);
-    }
-
-    private static Metric.Bases add(Metric.Bases a, Metric.Bases b) {
-        return new Metric.Bases(a.spend().add(b.spend()), a.impressions() + b.impressions(), a.clicks() + b.clicks(),
-                a.conversions() + b.conversions(), a.results() + b.results(), a.videoViews() + b.videoViews(), null);
     }
 
     /** The advertisers with facts in the report, with their timezone as the last sync saw it (null if unknown). */
@@ -347,9 +357,11 @@ class ReportService implements Reports {
         Long reachOrNull = rs.wasNull() ? null : reach;
         BigDecimal spend = rs.getBigDecimal("spend");
         BigDecimal exact = spend == null ? BigDecimal.ZERO : spend.stripTrailingZeros();
-        return new Metric.Bases(exact.scale() < 0 ? exact.setScale(0) : exact,
-                rs.getLong("impressions"), rs.getLong("clicks"), rs.getLong("conversions"), rs.getLong("results"),
-                rs.getLong("video_views"), reachOrNull);
+        long[] counts = new long[Metric.COUNTS.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = rs.getLong(Metric.COUNTS.get(i).column());
+        }
+        return new Metric.Bases(exact.scale() < 0 ? exact.setScale(0) : exact, counts, reachOrNull);
     }
 
     private static Map<String, Object> metrics(List<Metric> metrics, Metric.Bases bases) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -126,18 +127,21 @@ class ReportSyncHandler implements JobHandler {
             LocalDate end) {
         for (LocalDate windowStart = start; !windowStart.isAfter(end); ) {
             LocalDate windowEnd = min(windowStart.plusDays(properties.windowDays() - 1), end);
-            List<FactRow> rows = new ArrayList<>();
-            for (ReportLevel level : ReportLevel.values()) {
-                pull(token, advertiser, level, windowStart, windowEnd, rows);
+            // Pages are encoded into the batch as they arrive (spilling to a temporary file for very large
+            // accounts) and written in one transaction at the end of the window.
+            try (FactWriter.Batch batch = writer.open(workspace, clock.instant())) {
+                for (ReportLevel level : ReportLevel.values()) {
+                    pull(token, advertiser, level, windowStart, windowEnd, batch::add);
+                }
+                batch.commit();
             }
-            writer.write(workspace, rows, clock.instant());
             windowStart = windowEnd.plusDays(1);
         }
     }
 
     /** One level of one window; a window TikTok finds too large is split in halves. */
     private void pull(AccessToken token, Advertiser advertiser, ReportLevel level, LocalDate start, LocalDate end,
-            List<FactRow> into) {
+            Consumer<FactRow> into) {
         ApiCall call = ApiCall.get("report/integrated/get/", token).background()
                 .param("advertiser_id", advertiser.id())
                 .param("service_type", "AUCTION")
@@ -152,7 +156,7 @@ class ReportSyncHandler implements JobHandler {
                     "filter_value", "[\"STATUS_ALL\"]")));
         }
         try {
-            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.add(row(advertiser, level, item))));
+            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.accept(row(advertiser, level, item))));
         } catch (QueryTooLargeException e) {
             if (start.equals(end)) {
                 throw e;

@@ -202,8 +202,8 @@ public class FactWriter {
                                    coalesce(sum(s.conversions - coalesce(f.conversions, 0)) FILTER (WHERE s.level = 'ADVERTISER'), 0)
                             FROM report_facts_staging s
                             LEFT JOIN report_daily_facts f
-                                   ON f.workspace_id = s.workspace_id AND f.level = s.level AND f.entity_id = s.entity_id
-                                  AND f.stat_date = s.stat_date
+                                   ON f.workspace_id = s.workspace_id AND f.level = s.level AND f.stat_date = s.stat_date
+                                  AND f.advertiser_id = s.advertiser_id AND f.entity_id = s.entity_id
                             GROUP BY s.workspace_id, s.advertiser_id, s.stat_date
                             ON CONFLICT (workspace_id, advertiser_id, stat_date) DO UPDATE
                                SET last_pulled_at = EXCLUDED.last_pulled_at,
@@ -220,7 +220,7 @@ public class FactWriter {
                                    entity_name, currency, spend, impressions, clicks, conversions, results, video_views,
                                    reach, pulled_at
                             FROM report_facts_staging
-                            ON CONFLICT (workspace_id, level, entity_id, stat_date) DO UPDATE
+                            ON CONFLICT (workspace_id, level, stat_date, advertiser_id, entity_id) DO UPDATE
                                SET spend = EXCLUDED.spend, impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks,
                                    conversions = EXCLUDED.conversions, results = EXCLUDED.results,
                                    video_views = EXCLUDED.video_views, reach = EXCLUDED.reach,

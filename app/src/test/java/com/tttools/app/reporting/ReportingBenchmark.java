@@ -522,7 +522,8 @@ class ReportingBenchmark extends IntegrationTest {
                         SELECT name || '=' || setting || coalesce(unit, '') FROM pg_settings
                         WHERE name IN ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size',
                                        'synchronous_commit', 'wal_level', 'checkpoint_timeout', 'effective_cache_size',
-                                       'jit', 'fsync', 'wal_compression', 'max_parallel_workers_per_gather')
+                                       'jit', 'fsync', 'wal_compression', 'max_parallel_workers_per_gather',
+                                       'random_page_cost', 'plan_cache_mode')
                         ORDER BY name""").query(String.class).list();
         System.out.printf("BENCH machine: %d cores (%s), %s, Java %s (%s), max heap %.0f MB; %s; settings %s%n",
                 Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("java.runtime.version"),

@@ -84,6 +84,20 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.apiName.equals(apiName)).findFirst();
     }
 
+    /** The counted metrics this metric is computed from (itself for a count; none for spend and reach). */
+    public List<Metric> counts() {
+        return switch (this) {
+            case SPEND, REACH -> List.of();
+            case FREQUENCY, CPM -> List.of(IMPRESSIONS);
+            case CTR -> List.of(CLICKS, IMPRESSIONS);
+            case CPC -> List.of(CLICKS);
+            case COST_PER_CONVERSION -> List.of(CONVERSIONS);
+            case CONVERSION_RATE -> List.of(CONVERSIONS, CLICKS);
+            case ENGAGEMENT_RATE -> List.of(CLICKS, LIKES, COMMENTS, SHARES, FOLLOWS, PROFILE_VISITS, IMPRESSIONS);
+            default -> List.of(this);
+        };
+    }
+
     /** Reach counts unique people: it (and frequency, built on it) cannot be summed across days or entities. */
     public boolean additive() {
         return this != REACH && this != FREQUENCY;

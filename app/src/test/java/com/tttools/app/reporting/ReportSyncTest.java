@@ -71,7 +71,7 @@ class ReportSyncTest extends IntegrationTest {
                 ApiCall call = ApiCall.get("report/integrated/get/", token).param("advertiser_id", advertiser)
                         .param("report_type", "BASIC").param("data_level", level.dataLevel())
                         .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
-                        .param("metrics", List.of("spend", "impressions", "clicks", "conversion"))
+                        .param("metrics", List.of("spend", "impressions", "clicks", "conversion", "likes", "video_watched_6s"))
                         .param("start_date", from.toString()).param("end_date", to.toString());
                 if (level.statusField() != null) {
                     call = call.param("filtering", List.of(Map.of("field_name", level.statusField(), "filter_type", "IN",
@@ -82,18 +82,21 @@ class ReportSyncTest extends IntegrationTest {
                             + "|" + item.path("dimensions").path("stat_time_day").asString().substring(0, 10);
                     var m = item.path("metrics");
                     tiktokSpend.put(key, TikTokValues.metric(m.path("spend")).orElse(BigDecimal.ZERO));
-                    tiktok.put(key, new long[] {number(m, "impressions"), number(m, "clicks"), number(m, "conversion")});
+                    tiktok.put(key, new long[] {number(m, "impressions"), number(m, "clicks"), number(m, "conversion"),
+                            number(m, "likes"), number(m, "video_watched_6s")});
                 }));
                 Map<String, BigDecimal> ourSpend = new HashMap<>();
                 Map<String, long[]> ours = new HashMap<>();
                 jdbc.sql("""
-                                SELECT entity_id, stat_date, spend, impressions, clicks, conversions FROM report_daily_facts
+                                SELECT entity_id, stat_date, spend, impressions, clicks, conversions, likes, video_watched_6s
+                                FROM report_daily_facts
                                 WHERE workspace_id = :ws AND level = :level AND advertiser_id = :adv""")
                         .param("ws", workspace.value()).param("level", level.name()).param("adv", advertiser)
                         .query((rs, i) -> {
                             String key = rs.getString("entity_id") + "|" + rs.getDate("stat_date").toLocalDate();
                             ourSpend.put(key, rs.getBigDecimal("spend"));
-                            ours.put(key, new long[] {rs.getLong("impressions"), rs.getLong("clicks"), rs.getLong("conversions")});
+                            ours.put(key, new long[] {rs.getLong("impressions"), rs.getLong("clicks"), rs.getLong("conversions"),
+                                    rs.getLong("likes"), rs.getLong("video_watched_6s")});
                             return key;
                         }).list();
                 assertThat(ours.keySet()).as(level + " rows of " + advertiser).isEqualTo(tiktok.keySet()).isNotEmpty();

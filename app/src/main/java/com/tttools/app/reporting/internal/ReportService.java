@@ -41,13 +41,28 @@ class ReportService implements Reports {
     /** SQL sort expressions over the aggregated columns, per sort key of the API. */
     private static final Map<String, String> SORTS = sorts();
 
-    /** Sums of every stored base, named after their columns. */
-    private static final String SUMS = "sum(f.spend) AS spend, " + String.join(", ", Metric.COUNTS.stream()
-            .map(m -> "sum(f." + m.column() + ") AS " + m.column()).toList());
+    /**
+     * Sums of the stored bases the query's metrics need, named after their columns; the others are 0 (they are
+     * neither read nor sent).
+     */
+    private static String sums(ReportQuery query) {
+        java.util.Set<Metric> needed = needed(query);
+        return "sum(f.spend) AS spend, " + String.join(", ", Metric.COUNTS.stream()
+                .map(m -> (needed.contains(m) ? "sum(f." + m.column() + ")" : "0::bigint") + " AS " + m.column()).toList());
+    }
 
     /** The stored bases of single facts (grouped by date and entity, nothing is summed). */
-    private static final String FACT_BASES = "f.spend, " + String.join(", ", Metric.COUNTS.stream()
-            .map(m -> "f." + m.column()).toList()) + ", f.reach";
+    private static String factBases(ReportQuery query) {
+        java.util.Set<Metric> needed = needed(query);
+        return "f.spend, " + String.join(", ", Metric.COUNTS.stream()
+                .map(m -> needed.contains(m) ? "f." + m.column() : "0::bigint AS " + m.column()).toList()) + ", f.reach";
+    }
+
+    private static java.util.Set<Metric> needed(ReportQuery query) {
+        java.util.Set<Metric> needed = java.util.EnumSet.noneOf(Metric.class);
+        query.metrics().forEach(m -> needed.addAll(m.counts()));
+        return needed;
+    }
 
     private static Map<String, String> sorts() {
         Map<String, String> sorts = new HashMap<>();
@@ -87,6 +102,7 @@ class ReportService implements Reports {
     @Override
     @Transactional(readOnly = true)
     public ReportResult run(WorkspaceId workspaceId, ReportQuery query) {
+        planForThisWorkspace();
         List<ReportResult.Row> rows = jdbc.sql(rowsSql(query, true))
                 .paramSource(params(workspaceId, query).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
                 .query((rs, i) -> row(rs, query)).list();
@@ -120,6 +136,7 @@ class ReportService implements Reports {
     @Override
     @Transactional(readOnly = true)
     public long stream(WorkspaceId workspaceId, ReportQuery query, Consumer<ReportResult.Row> out) {
+        planForThisWorkspace();
         // A cursor-backed result set (fetch size inside a transaction) keeps memory flat for any number of rows.
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(1000);
@@ -129,6 +146,15 @@ class ReportService implements Reports {
             count[0]++;
         });
         return count[0];
+    }
+
+    /**
+     * Workspaces differ by orders of magnitude (a dozen campaigns or a million ad-days), so a generic plan cached
+     * after five runs for a small one would be wrong for a big one: plan every statement of this transaction for
+     * its own parameters (measured in docs/benchmarks.md: the big workspace's ad top-100 went from ~400 to ~140 ms).
+     */
+    private void planForThisWorkspace() {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     }
 
     /**
@@ -143,8 +169,8 @@ class ReportService implements Reports {
             return rowsSql(query, false);
         }
         return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,"
-                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + FACT_BASES
-                + " FROM report_daily_facts f WHERE " + where(query) + " ORDER BY f.stat_date, f.entity_id";
+                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + factBases(query)
+                + " FROM report_daily_facts f WHERE " + where(query) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
     }
 
     /**
@@ -155,16 +181,16 @@ class ReportService implements Reports {
         String order = order(query);
         if (!query.byEntity()) {
             String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
-            return "SELECT " + columns + ", " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+            return "SELECT " + columns + ", " + sums(query) + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
                     + where(query) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
         }
         String facts = query.byDate()
                 ? """
                   SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
-                         f.entity_name AS fact_name,""" + " " + FACT_BASES + " FROM report_daily_facts f WHERE " + where(query)
+                         f.entity_name AS fact_name,""" + " " + factBases(query) + " FROM report_daily_facts f WHERE " + where(query)
                 : """
                   SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
-                         max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + SUMS + """
+                         max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + sums(query) + """
                   , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
                   FROM report_daily_facts f WHERE """ + " " + where(query)
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
@@ -251,7 +277,7 @@ class ReportService implements Reports {
             entity = new ReportResult.Entity(rs.getString("entity_id"), inventoryId, rs.getString("entity_name"),
                     rs.getString("entity_status"), rs.getString("campaign_id"), rs.getString("adgroup_id"));
         }
-        return new ReportResult.Row(query.byDate() ? rs.getDate("stat_date").toLocalDate() : null, entity,
+        return new ReportResult.Row(query.byDate() ? rs.getObject("stat_date", LocalDate.class) : null, entity,
                 query.byEntity() ? rs.getString("advertiser_id") : null, rs.getString("currency"),
                 metrics(query.metrics(), bases(rs)), null);
     }
@@ -261,7 +287,7 @@ class ReportService implements Reports {
             List<ReportResult.Row> rows) {
         ReportQuery previous = query.previousPeriod();
         Map<String, Map<String, Object>> byEntity = new HashMap<>();
-        jdbc.sql("SELECT f.entity_id, f.currency, " + SUMS + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
+        jdbc.sql("SELECT f.entity_id, f.currency, " + sums(query) + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
                         + " FROM report_daily_facts f WHERE " + where(previous)
                         + " AND f.entity_id = ANY(CAST(:entities AS text[])) GROUP BY f.entity_id, f.currency")
                 .paramSource(params(workspaceId, previous).addValue("entities",
@@ -284,7 +310,7 @@ class ReportService implements Reports {
     private Totals totals(WorkspaceId workspaceId, ReportQuery query) {
         Map<String, Metric.Bases> sums = new java.util.TreeMap<>();
         Map<String, String> advertisers = new java.util.TreeMap<>();
-        jdbc.sql("SELECT f.advertiser_id, f.currency, " + SUMS + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query) + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
                         + where(query) + " GROUP BY f.advertiser_id, f.currency")
                 .paramSource(params(workspaceId, query))
                 .query((rs, i) -> {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportSyncHandler implements JobHandler {
 
     static final String TYPE = "tiktok.report-sync";
-    static final List<String> METRICS = List.of("spend", "impressions", "clicks", "conversion", "result",
-            "video_play_actions", "reach");
+    /** Spend, every counted metric under TikTok's name, and reach. */
+    static final List<String> METRICS = metricNames();
+
+    private static List<String> metricNames() {
+        List<String> names = new ArrayList<>(List.of("spend"));
+        com.tttools.app.reporting.Metric.COUNTS.forEach(m -> names.add(m.tiktokName()));
+        names.add("reach");
+        return List.copyOf(names);
+    }
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE_SIZE = 1000;
 
@@ -127,18 +135,21 @@ class ReportSyncHandler implements JobHandler {
             LocalDate end) {
         for (LocalDate windowStart = start; !windowStart.isAfter(end); ) {
             LocalDate windowEnd = min(windowStart.plusDays(properties.windowDays() - 1), end);
-            List<FactRow> rows = new ArrayList<>();
-            for (ReportLevel level : ReportLevel.values()) {
-                pull(token, advertiser, level, windowStart, windowEnd, rows);
+            // Pages are encoded into the batch as they arrive (spilling to a temporary file for very large
+            // accounts) and written in one transaction at the end of the window.
+            try (FactWriter.Batch batch = writer.open(workspace, clock.instant())) {
+                for (ReportLevel level : ReportLevel.values()) {
+                    pull(token, advertiser, level, windowStart, windowEnd, batch::add);
+                }
+                batch.commit();
             }
-            writer.write(workspace, rows, clock.instant());
             windowStart = windowEnd.plusDays(1);
         }
     }
 
     /** One level of one window; a window TikTok finds too large is split in halves. */
     private void pull(AccessToken token, Advertiser advertiser, ReportLevel level, LocalDate start, LocalDate end,
-            List<FactRow> into) {
+            Consumer<FactRow> into) {
         ApiCall call = ApiCall.get("report/integrated/get/", token).background()
                 .param("advertiser_id", advertiser.id())
                 .param("service_type", "AUCTION")
@@ -153,7 +164,7 @@ class ReportSyncHandler implements JobHandler {
                     "filter_value", "[\"STATUS_ALL\"]")));
         }
         try {
-            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.add(row(advertiser, level, item))));
+            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.accept(row(advertiser, level, item))));
         } catch (QueryTooLargeException e) {
             if (start.equals(end)) {
                 throw e;
@@ -189,7 +200,7 @@ class ReportSyncHandler implements JobHandler {
                 attribute(metrics, level.nameAttribute()), advertiser.currency(),
                 TikTokValues.metric(metrics.path("spend")).orElse(BigDecimal.ZERO),
                 count(metrics, "impressions"), count(metrics, "clicks"), count(metrics, "conversion"),
-                count(metrics, "result"), count(metrics, "video_play_actions"),
+                count(metrics, "result"), count(metrics, "video_play_actions"), engagement(metrics),
                 TikTokValues.metric(metrics.path("reach")).map(BigDecimal::longValue).orElse(null));
     }
 
@@ -201,6 +212,14 @@ class ReportSyncHandler implements JobHandler {
         }
         String text = value.isNumber() ? value.asString() : value.asString("");
         return text.isBlank() || text.equals("-") ? null : text;
+    }
+
+    private static int[] engagement(JsonNode metrics) {
+        int[] counts = new int[FactRow.ENGAGEMENT.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.toIntExact(count(metrics, FactRow.ENGAGEMENT.get(i).tiktokName()));
+        }
+        return counts;
     }
 
     private static long count(JsonNode metrics, String name) {

@@ -1,0 +1,903 @@
+package com.tttools.app.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.reporting.internal.FactCopyBuffer;
+import com.tttools.app.reporting.internal.FactRow;
+import com.tttools.app.reporting.internal.FactWriter;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reporting speed benchmark of docs/benchmarks.md (issue 9, point 7), skipped unless {@code -Dbench=true} (and not
+ * picked up by the normal suite: its name does not end in Test). Run it alone:
+ * {@code mvn -q -o -pl tiktok-simulator,app verify -Dbench=true -Dtest=ReportingBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx256m}. Results are printed as lines starting with "BENCH".
+ *
+ * <p>A seeded generator ({@link SplittableRandom}, seed {@value #SEED}) builds 100 workspaces of TikTok-shaped daily
+ * facts over {@value #DAYS} days at all four levels (advertisers with their currency, zero-decimal ones included;
+ * campaigns, ad groups and ads with their own flights; parents are the sums of their children). The first workspace
+ * is a big one (over 1,000,000 ad-day rows) owned by a real user, for the CSV export through the HTTP endpoint. Then:
+ * (a) every batch (one advertiser × one 30-day window × four levels, as the sync writes them) goes through
+ * {@link FactWriter#write}, interleaved with a COPY of the same rows in the same encoding into an unindexed table, and
+ * a few workspaces are written again unchanged; (b) report queries through {@link Reports#run}; (c) the CSV export
+ * over HTTP while the heap is sampled. Everything the benchmark wrote is deleted at the end.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ReportingBenchmark extends IntegrationTest {
+
+    static final long SEED = 20_261_129L;
+    static final int DAYS = 180;
+    static final int WINDOW_DAYS = 30;
+    static final LocalDate FIRST_DAY = LocalDate.of(2026, 5, 1);
+    static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1);
+    static final Instant PULLED_AT = Instant.parse("2026-10-29T04:30:00Z");
+    static final List<Metric> METRICS = List.of(Metric.SPEND, Metric.IMPRESSIONS, Metric.CLICKS, Metric.CONVERSIONS,
+            Metric.CTR, Metric.CPC, Metric.CPM, Metric.COST_PER_CONVERSION);
+
+    /** Trial runs only: a smaller world (the recorded figures use the defaults). */
+    static final int WORKSPACES = Integer.getInteger("bench.workspaces", 100);
+    static final double SIZE = Double.parseDouble(System.getProperty("bench.size", "1"));
+    static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 300);
+    /** Trial runs only: skip phases ("raw,rewrite,queries,csv") or keep the rows for a look afterwards. */
+    static final List<String> SKIP = List.of(System.getProperty("bench.skip", "").split(","));
+    static final boolean KEEP = Boolean.getBoolean("bench.keep");
+
+    @Autowired
+    FactWriter writer;
+    @Autowired
+    Reports reports;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+
+    private final LoadSampler load = new LoadSampler();
+
+    @Test
+    void reportingSpeed() throws Exception {
+        long started = System.nanoTime();
+        Thread loadThread = daemon(load, "bench-load");
+        printMachine();
+        long rowsBefore = jdbc.sql("SELECT count(*) FROM report_daily_facts").query(Long.class).single();
+
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("bench-reports");
+        String org = tenants.createOrganization(owner, "Benchmark Org");
+        WorkspaceId big = WorkspaceId.of(tenants.createWorkspace(owner, org, "Benchmark big workspace"));
+        String token = Tenants.expect(owner.api().post("/api/v1/me/tokens", Map.of("name", "benchmark", "readOnly", true)),
+                201).json().get("token").asString();
+        World world = new World(big);
+        System.out.printf("BENCH world: %d workspaces, %d advertisers (%s), %d campaigns, %d ad groups, %d ads, %d days"
+                        + " (%s to %s), seed %d%n", world.workspaces.size(), world.advertisers(), world.currencyMix(),
+                world.count(a -> a.campaigns.length), world.count(a -> a.adgroups.length), world.count(a -> a.ads.length),
+                DAYS, FIRST_DAY, LAST_DAY, SEED);
+        if (Boolean.getBoolean("bench.dry")) {
+            dryRun(world);
+            return;
+        }
+        try {
+            double raw = SKIP.contains("raw") ? Double.NaN : rawCopy(world);
+            ingest(world, raw);
+            if (!SKIP.contains("rewrite")) {
+                rewriteUnchanged(world);
+            }
+            world.forgetTrees();
+            analyze();
+            if (!SKIP.contains("queries")) {
+                queries(world);
+            }
+            if (!SKIP.contains("csv")) {
+                csvExport(world, big, token);
+            }
+        } finally {
+            if (!KEEP) {
+                cleanUp(world, rowsBefore == 0);
+            }
+            load.stop();
+            loadThread.join();
+            System.out.printf("BENCH total run time: %.1f min%n", (System.nanoTime() - started) / 60e9);
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Counts what would be written (to size the world), writes nothing. */
+    private static void dryRun(World world) {
+        long t = System.nanoTime();
+        long[] rows = {0};
+        long[] bigAd = {0};
+        int[] maxBatch = {0};
+        world.forEachBatch((workspace, batch) -> {
+            rows[0] += batch.size();
+            maxBatch[0] = Math.max(maxBatch[0], batch.size());
+            if (workspace.equals(world.workspaces.get(0).id)) {
+                bigAd[0] += batch.stream().filter(r -> r.level() == ReportLevel.AD).count();
+            }
+        });
+        System.out.printf("BENCH dry run: %,d rows (max batch %,d), big workspace %,d AD rows; generated in %.1f s%n",
+                rows[0], maxBatch[0], bigAd[0], (System.nanoTime() - t) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- (a) ingestion
+
+    /**
+     * (a), the reference: the same batches in the same binary encoding COPYed into an unindexed plain table, one COPY
+     * and one transaction per batch like the writer's, with the same {@code synchronous_commit = off}. Times include
+     * encoding the rows and exclude generating them. A CHECKPOINT (not timed) before and after, so that neither phase
+     * inherits the other's dirty pages.
+     */
+    private double rawCopy(World world) throws SQLException {
+        checkpoint();
+        load.phase("raw COPY");
+        long[] rows = {0};
+        long[] nanos = {0};
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_raw_facts");
+            statement.execute("CREATE TABLE bench_raw_facts (LIKE report_daily_facts)");
+            statement.execute("SET synchronous_commit = off");
+            long wal = walPosition();
+            world.forEachBatch((workspace, batch) -> {
+                nanos[0] += rawCopy(connection, workspace, batch);
+                rows[0] += batch.size();
+            });
+            double perSecond = rows[0] / (nanos[0] / 1e9);
+            System.out.printf("BENCH raw COPY of the same batches into an unindexed table: %,d rows in %.1f s = %,.0f"
+                    + " rows/s; WAL %,.0f MB; load %s%n", rows[0], nanos[0] / 1e9, perSecond,
+                    (walPosition() - wal) / 1e6, load.summary());
+            statement.execute("DROP TABLE bench_raw_facts");
+            statement.execute("RESET synchronous_commit");
+            checkpoint();
+            return perSecond;
+        }
+    }
+
+    /** (a) Every batch through {@link FactWriter#write}, timed around the call (encoding included, generation not). */
+    private void ingest(World world, double rawPerSecond) {
+        checkpoint();
+        load.phase("ingestion");
+        long[] rows = {0};
+        long[] changed = {0};
+        long[] writeNanos = {0};
+        long[] batches = {0};
+        int[] maxBatch = {0};
+        long wal = walPosition();
+        long wall = System.nanoTime();
+        world.forEachBatch((workspace, batch) -> {
+            long t = System.nanoTime();
+            changed[0] += writer.write(workspace, batch, PULLED_AT);
+            writeNanos[0] += System.nanoTime() - t;
+            rows[0] += batch.size();
+            batches[0]++;
+            maxBatch[0] = Math.max(maxBatch[0], batch.size());
+        });
+        double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        double perSecond = rows[0] / (writeNanos[0] / 1e9);
+        assertThat(changed[0]).as("rows reported as written").isEqualTo(rows[0]);
+        System.out.printf("BENCH ingestion through FactWriter.write: %,d rows in %,d calls (mean %,d rows, max %,d) in"
+                        + " %.1f s = %,.0f rows/s (wall %.1f s with generation); ingestion / raw COPY = %.2f; WAL %,.0f MB;"
+                        + " load %s%n", rows[0], batches[0], rows[0] / batches[0], maxBatch[0], writeNanos[0] / 1e9,
+                perSecond, wallSeconds, perSecond / rawPerSecond, (walPosition() - wal) / 1e6, load.summary());
+        long stored = jdbc.sql("SELECT count(*) FROM report_daily_facts WHERE workspace_id = ANY(:ids)")
+                .param("ids", world.ids()).query(Long.class).single();
+        assertThat(stored).isEqualTo(rows[0]);
+        jdbc.sql("""
+                        SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS size FROM pg_class
+                        WHERE relname LIKE 'report_daily_facts%' OR relname = 'report_finality' ORDER BY relname""")
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list()
+                .forEach(s -> System.out.println("BENCH size " + s));
+    }
+
+    /** Encodes and COPYs one batch into the plain table; returns the nanoseconds it took. */
+    private static long rawCopy(Connection connection, WorkspaceId workspace, List<FactRow> batch) {
+        long t = System.nanoTime();
+        try (FactCopyBuffer buffer = new FactCopyBuffer(workspace, PULLED_AT, Long.MAX_VALUE)) {
+            batch.forEach(buffer::add);
+            buffer.copyInto(connection, "bench_raw_facts");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - t;
+    }
+
+    /** A re-pull of unchanged numbers (the daily restatement re-pull): the merge must rewrite nothing. */
+    private void rewriteUnchanged(World world) {
+        load.phase("re-write");
+        List<WorkspacePlan> some = world.workspaces.subList(1, Math.min(6, world.workspaces.size()));
+        long[] rows = {0};
+        long[] changed = {0};
+        long[] nanos = {0};
+        Instant later = PULLED_AT.plus(Duration.ofDays(1));
+        for (WorkspacePlan plan : some) {
+            world.forEachBatch(plan, batch -> {
+                long t = System.nanoTime();
+                changed[0] += writer.write(plan.id, batch, later);
+                nanos[0] += System.nanoTime() - t;
+                rows[0] += batch.size();
+            });
+        }
+        long[] ledger = jdbc.sql("""
+                        SELECT min(pull_count), max(pull_count), coalesce(sum(last_rows_changed), 0) FROM report_finality
+                        WHERE workspace_id = ANY(:ids)""")
+                .param("ids", some.stream().map(p -> p.id.value()).toArray(UUID[]::new))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        System.out.printf("BENCH re-write of %d workspaces unchanged: %,d rows in %.1f s = %,.0f rows/s, rows changed %d,"
+                        + " ledger pulls %d..%d, ledger rows changed %d; load %s%n", some.size(), rows[0], nanos[0] / 1e9,
+                rows[0] / (nanos[0] / 1e9), changed[0], ledger[0], ledger[1], ledger[2], load.summary());
+        assertThat(changed[0]).isZero();
+        assertThat(ledger).containsExactly(2, 2, 0);
+    }
+
+    private void analyze() {
+        load.phase("vacuum");
+        long t = System.nanoTime();
+        jdbc.sql("VACUUM (ANALYZE) report_daily_facts").update();
+        jdbc.sql("VACUUM (ANALYZE) report_finality").update();
+        System.out.printf("BENCH VACUUM (ANALYZE) after the load: %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- (b) queries
+
+    private void queries(World world) {
+        List<WorkspaceId> ids = world.workspaces.stream().map(p -> p.id).toList();
+        record Shape(String name, ReportLevel level, int days, boolean byDate, boolean byEntity, int limit, double goal) {
+        }
+        List<Shape> shapes = List.of(
+                new Shape("90-day CAMPAIGN report by date with totals", ReportLevel.CAMPAIGN, 90, true, false, 500, 100),
+                new Shape("90-day CAMPAIGN report by entity with totals", ReportLevel.CAMPAIGN, 90, false, true, 100, 0),
+                new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, false, true, 100, 300));
+        explain(world.workspaces.get(Math.min(1, ids.size() - 1)).id, ids.get(0));
+        for (Shape shape : shapes) {
+            load.phase(shape.name);
+            // Warm-up: one run per workspace, not recorded.
+            for (WorkspaceId ws : ids) {
+                reports.run(ws, query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, shape.byDate,
+                        shape.byEntity, shape.limit));
+            }
+            double[] ms = new double[QUERY_RUNS];
+            long rows = 0;
+            for (int i = 0; i < QUERY_RUNS; i++) {
+                WorkspaceId ws = ids.get(i % ids.size());
+                LocalDate to = LAST_DAY.minusDays((i / ids.size()) * 7L);
+                ReportQuery q = query(shape.level, to.minusDays(shape.days - 1), to, shape.byDate, shape.byEntity,
+                        shape.limit);
+                long t = System.nanoTime();
+                ReportResult result = reports.run(ws, q);
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                rows += result.rows().size();
+                assertThat(result.totals()).isNotEmpty();
+            }
+            double[] bigMs = new double[10];
+            for (int i = 0; i < bigMs.length; i++) {
+                long t = System.nanoTime();
+                reports.run(ids.get(0), query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, shape.byDate,
+                        shape.byEntity, shape.limit));
+                bigMs[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            Arrays.sort(bigMs);
+            System.out.printf("BENCH query %s: %d runs over %d workspaces (mean %.0f rows returned): p50 %.1f ms, p95 %.1f"
+                            + " ms, p99 %.1f ms, max %.1f ms%s; the big workspace alone (10 runs): p50 %.1f ms, max %.1f ms;"
+                            + " load %s%n", shape.name, QUERY_RUNS, ids.size(), (double) rows / QUERY_RUNS, pct(ms, 50),
+                    pct(ms, 95), pct(ms, 99), ms[ms.length - 1], shape.goal > 0 ? " (goal p95 <= " + (int) shape.goal
+                            + " ms)" : "", pct(bigMs, 50), bigMs[bigMs.length - 1], load.summary());
+        }
+    }
+
+    /** Every report query of the benchmark is built here (one place to adapt when ReportQuery changes). */
+    private static ReportQuery query(ReportLevel level, LocalDate from, LocalDate to, boolean byDate, boolean byEntity,
+            int limit) {
+        return new ReportQuery(level, from, to, METRICS, byDate, byEntity, ReportQuery.Filters.NONE, null, limit, 0);
+    }
+
+    /** The plans of ReportService's SQL (copied here as text: EXPLAIN cannot see through the service). */
+    private void explain(WorkspaceId ws, WorkspaceId big) {
+        String where = """
+                FROM report_daily_facts
+                WHERE workspace_id = '%s' AND level = '%s' AND stat_date BETWEEN '%s' AND '%s'
+                  AND (cardinality(CAST('{}' AS text[])) = 0 OR advertiser_id = ANY(CAST('{}' AS text[])))""";
+        String sums = """
+                sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks,
+                sum(conversions) AS conversions, sum(results) AS results, sum(video_views) AS video_views""";
+        Map<String, String> sql = new java.util.LinkedHashMap<>();
+        for (WorkspaceId w : List.of(ws, big)) {
+            String which = w.equals(big) ? " (big workspace)" : " (a typical workspace)";
+            sql.put("90-day CAMPAIGN rows by date" + which, "SELECT stat_date, currency, " + sums
+                    + ", CASE WHEN count(*) = 1 THEN max(reach) END AS reach "
+                    + where.formatted(w, "CAMPAIGN", LAST_DAY.minusDays(89), LAST_DAY)
+                    + " GROUP BY stat_date, currency ORDER BY stat_date, currency LIMIT 501 OFFSET 0");
+            sql.put("90-day CAMPAIGN totals" + which, "SELECT currency, " + sums + ", NULL::bigint AS reach "
+                    + where.formatted(w, "CAMPAIGN", LAST_DAY.minusDays(89), LAST_DAY) + " GROUP BY currency ORDER BY currency");
+            sql.put("30-day AD top-100 rows" + which, "SELECT entity_id, advertiser_id, currency, " + sums
+                    + ", CASE WHEN count(*) = 1 THEN max(reach) END AS reach "
+                    + where.formatted(w, "AD", LAST_DAY.minusDays(29), LAST_DAY)
+                    + " GROUP BY entity_id, advertiser_id, currency ORDER BY sum(spend) DESC, entity_id, currency"
+                    + " LIMIT 101 OFFSET 0");
+            sql.put("30-day AD totals" + which, "SELECT currency, " + sums + ", NULL::bigint AS reach "
+                    + where.formatted(w, "AD", LAST_DAY.minusDays(29), LAST_DAY) + " GROUP BY currency ORDER BY currency");
+        }
+        sql.put("CSV export rows (big workspace)", "SELECT stat_date, entity_id, advertiser_id, currency, " + sums
+                + ", CASE WHEN count(*) = 1 THEN max(reach) END AS reach "
+                + where.formatted(big, "AD", FIRST_DAY, LAST_DAY)
+                + " GROUP BY stat_date, entity_id, advertiser_id, currency"
+                + " ORDER BY stat_date, sum(spend) DESC, entity_id, currency");
+        sql.forEach((name, text) -> {
+            System.out.println("bench plan of " + name + ":");
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + text).query((rs, i) -> rs.getString(1)).list()
+                    .forEach(line -> System.out.println("    " + line));
+        });
+    }
+
+    private static double pct(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    // ---------------------------------------------------------------- (c) CSV export
+
+    private void csvExport(World world, WorkspaceId big, String token) throws Exception {
+        long adRows = jdbc.sql("""
+                        SELECT count(*) FROM report_daily_facts WHERE workspace_id = :ws AND level = 'AD'
+                          AND stat_date BETWEEN :from AND :to""")
+                .param("ws", big.value()).param("from", java.sql.Date.valueOf(FIRST_DAY))
+                .param("to", java.sql.Date.valueOf(LAST_DAY)).query(Long.class).single();
+        String path = "/api/v1/workspaces/" + big + "/reports.csv?level=AD&groupBy=date,entity&from=" + FIRST_DAY
+                + "&to=" + LAST_DAY;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int run = 1; run <= 2; run++) {
+            load.phase("CSV export " + run);
+            System.gc();
+            System.gc();
+            Thread.sleep(200);
+            long baseline = memory.getHeapMemoryUsage().getUsed();
+            HeapSampler sampler = new HeapSampler(memory);
+            Thread samplerThread = daemon(sampler, "bench-heap");
+            long gcBefore = gcCount();
+            long t = System.nanoTime();
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                            .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            long bytes = 0;
+            long lines = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream body = response.body()) {
+                for (int n; (n = body.read(buffer)) > 0; ) {
+                    bytes += n;
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            sampler.stop();
+            samplerThread.join();
+            long rows = lines - 1;
+            assertThat(rows).isEqualTo(adRows);
+            MemoryUsage heap = memory.getHeapMemoryUsage();
+            long gcs = gcCount() - gcBefore;
+            System.gc();
+            System.gc();
+            Thread.sleep(200);
+            long after = memory.getHeapMemoryUsage().getUsed();
+            System.out.printf("BENCH CSV export run %d (GET reports.csv, AD level, groupBy date,entity, %s..%s, %d metrics):"
+                            + " %,d rows, %,d bytes in %.2f s = %,.0f rows/s; heap: baseline %.1f MB after GC, sampled"
+                            + " peak +%.1f MB (%d samples, garbage included), highest after a GC during the export +%.1f"
+                            + " MB (%d GCs, young collections leave promoted garbage), after the export and a full GC"
+                            + " %+.1f MB; max heap %.0f MB; load %s%n", run, FIRST_DAY, LAST_DAY, METRICS.size(), rows,
+                    bytes, seconds, rows / seconds, baseline / 1e6, (sampler.peak - baseline) / 1e6, sampler.samples,
+                    (sampler.afterGcPeak() - baseline) / 1e6, gcs, (after - baseline) / 1e6, heap.getMax() / 1e6,
+                    load.summary());
+        }
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
+    }
+
+    /** Heap used every ~10 ms, and the heap after each collection (from the collectors' last GC info). */
+    static final class HeapSampler implements Runnable {
+        private final MemoryMXBean memory;
+        private volatile boolean running = true;
+        long peak;
+        int samples;
+        private long afterGc;
+        private final Map<String, Long> seenGc = new java.util.HashMap<>();
+
+        HeapSampler(MemoryMXBean memory) {
+            this.memory = memory;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                samples++;
+                for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                    if (gc instanceof com.sun.management.GarbageCollectorMXBean sun && sun.getLastGcInfo() != null) {
+                        var info = sun.getLastGcInfo();
+                        if (!Long.valueOf(info.getId()).equals(seenGc.put(gc.getName(), info.getId()))) {
+                            long used = info.getMemoryUsageAfterGc().entrySet().stream()
+                                    .filter(e -> isHeapPool(e.getKey()))
+                                    .mapToLong(e -> e.getValue().getUsed()).sum();
+                            afterGc = Math.max(afterGc, used);
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long afterGcPeak() {
+            return afterGc;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        private static boolean isHeapPool(String name) {
+            return ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .anyMatch(p -> p.getName().equals(name) && p.getType() == java.lang.management.MemoryType.HEAP);
+        }
+    }
+
+    // ---------------------------------------------------------------- clean-up, machine, load
+
+    private void cleanUp(World world, boolean tableWasEmpty) {
+        long t = System.nanoTime();
+        jdbc.sql("DROP TABLE IF EXISTS bench_raw_facts").update();
+        if (tableWasEmpty) {
+            // Only this benchmark wrote facts in this run (it runs alone): drop them all at once.
+            jdbc.sql("TRUNCATE report_daily_facts, report_finality").update();
+        } else {
+            jdbc.sql("DELETE FROM report_daily_facts WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
+            jdbc.sql("DELETE FROM report_finality WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
+        }
+        System.out.printf("BENCH clean-up (%s): %.1f s%n", tableWasEmpty ? "TRUNCATE" : "DELETE", (System.nanoTime() - t) / 1e9);
+    }
+
+    private long walPosition() {
+        return jdbc.sql("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn").query(Long.class).single();
+    }
+
+    private void checkpoint() {
+        jdbc.sql("CHECKPOINT").update();
+    }
+
+    private void printMachine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        String pg = jdbc.sql("SELECT version()").query(String.class).single();
+        List<String> settings = jdbc.sql("""
+                        SELECT name || '=' || setting || coalesce(unit, '') FROM pg_settings
+                        WHERE name IN ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size',
+                                       'synchronous_commit', 'wal_level', 'checkpoint_timeout', 'effective_cache_size',
+                                       'jit', 'fsync', 'wal_compression', 'max_parallel_workers_per_gather',
+                                       'random_page_cost', 'plan_cache_mode')
+                        ORDER BY name""").query(String.class).list();
+        System.out.printf("BENCH machine: %d cores (%s), %s, Java %s (%s), max heap %.0f MB; %s; settings %s%n",
+                Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() / 1e6, pg, settings);
+    }
+
+    /** The 1-minute load average every 2 s, per phase. */
+    static final class LoadSampler implements Runnable {
+        private volatile boolean running = true;
+        private volatile String phase = "start";
+        private double min = Double.MAX_VALUE;
+        private double max;
+        private double sum;
+        private int n;
+
+        synchronized void phase(String name) {
+            phase = name;
+            min = Double.MAX_VALUE;
+            max = 0;
+            sum = 0;
+            n = 0;
+            sample();
+        }
+
+        synchronized String summary() {
+            sample();
+            return String.format("%.1f-%.1f (mean %.1f)", min, max, sum / n);
+        }
+
+        private synchronized void sample() {
+            try {
+                double value = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                sum += value;
+                n++;
+            } catch (IOException | RuntimeException e) {
+                // no /proc: no load figures
+            }
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the seeded world
+
+    record Currency(String code, int decimals, double perUsd) {
+    }
+
+    static final List<Currency> CURRENCIES = List.of(new Currency("USD", 2, 1), new Currency("EUR", 2, 0.92),
+            new Currency("JPY", 0, 150), new Currency("GBP", 2, 0.79), new Currency("KRW", 0, 1350),
+            new Currency("BRL", 2, 5.1), new Currency("IDR", 0, 15_800));
+
+    static final String[] THEMES = {"Spring sale", "Summer drop", "Back to school", "Black Friday", "Always-on prospecting",
+            "Retargeting, 30 days", "App installs", "Brand awareness", "Herbst-Aktion – Größen", "秋のセール",
+            "Lead gen \"Webinar\"", "Catalog sales"};
+    static final String[] AUDIENCES = {"18-24", "25-34", "35-44", "Broad", "Lookalike 1%", "Interests: fitness",
+            "Custom: site visitors"};
+    static final String[] FORMATS = {"9x16", "1x1", "16x9"};
+
+    static final class Campaign {
+        String id;
+        String name;
+        int first;
+        int last;
+    }
+
+    static final class AdGroup {
+        String id;
+        String name;
+        Campaign campaign;
+        int index;
+        int campaignIndex;
+        int first;
+        int last;
+    }
+
+    static final class Ad {
+        String id;
+        String name;
+        AdGroup adgroup;
+        int first;
+        int last;
+        double impressions;
+        double ctr;
+        double cvr;
+        double cpm;
+    }
+
+    static final class Advertiser {
+        String id;
+        String name;
+        Currency currency;
+        Campaign[] campaigns;
+        AdGroup[] adgroups;
+        Ad[] ads;
+    }
+
+    static final class WorkspacePlan {
+        int index;
+        WorkspaceId id;
+        List<Advertiser> advertisers = new ArrayList<>();
+    }
+
+    interface BatchSink {
+        void accept(WorkspaceId workspace, List<FactRow> batch);
+    }
+
+    /** 100 workspaces; the first is the big one (8 advertisers with large accounts), the others 2 to 6 advertisers. */
+    static final class World {
+        final List<WorkspacePlan> workspaces = new ArrayList<>();
+        final LocalDate[] dates = new LocalDate[DAYS];
+
+        World(WorkspaceId big) {
+            for (int d = 0; d < DAYS; d++) {
+                dates[d] = FIRST_DAY.plusDays(d);
+            }
+            SplittableRandom random = new SplittableRandom(SEED);
+            for (int w = 0; w < WORKSPACES; w++) {
+                WorkspacePlan plan = new WorkspacePlan();
+                plan.index = w;
+                plan.id = w == 0 ? big : new WorkspaceId(new UUID(random.nextLong(), random.nextLong()));
+                int advertisers = w == 0 ? 8 : 3 + random.nextInt(6);
+                for (int a = 0; a < advertisers; a++) {
+                    plan.advertisers.add(advertiser(new SplittableRandom(random.nextLong()), w == 0));
+                }
+                workspaces.add(plan);
+            }
+        }
+
+        private static Advertiser advertiser(SplittableRandom r, boolean big) {
+            Advertiser a = new Advertiser();
+            a.id = Long.toString(r.nextLong(7_000_000_000_000_000_000L, 7_499_999_999_999_999_999L));
+            a.currency = CURRENCIES.get(r.nextInt(CURRENCIES.size()));
+            a.name = "Advertiser " + a.id.substring(14) + " (" + a.currency.code() + ")";
+            int campaigns = (int) Math.round((big ? 110 + r.nextInt(24) : 24 + r.nextInt(32)) * SIZE);
+            List<Campaign> cs = new ArrayList<>();
+            List<AdGroup> gs = new ArrayList<>();
+            List<Ad> ds = new ArrayList<>();
+            for (int c = 0; c < Math.max(1, campaigns); c++) {
+                Campaign campaign = new Campaign();
+                campaign.id = Long.toString(r.nextLong(1_700_000_000_000_000_000L, 1_799_999_999_999_999_999L));
+                campaign.name = THEMES[r.nextInt(THEMES.length)] + " " + (2025 + r.nextInt(2)) + " #" + (c + 1);
+                campaign.first = big ? r.nextInt(-60, DAYS / 3) : r.nextInt(-90, DAYS - 10);
+                campaign.last = Math.min(DAYS - 1, campaign.first + (big ? 150 + r.nextInt(150) : 14 + r.nextInt(226)));
+                campaign.first = Math.max(0, campaign.first);
+                cs.add(campaign);
+                int adgroups = 1 + r.nextInt(5);
+                for (int g = 0; g < adgroups; g++) {
+                    AdGroup adgroup = new AdGroup();
+                    adgroup.id = Long.toString(r.nextLong(1_800_000_000_000_000_000L, 1_849_999_999_999_999_999L));
+                    adgroup.name = AUDIENCES[r.nextInt(AUDIENCES.length)] + " / " + campaign.name + " / AG " + (g + 1);
+                    adgroup.campaign = campaign;
+                    adgroup.index = gs.size();
+                    adgroup.campaignIndex = cs.size() - 1;
+                    adgroup.first = Math.min(campaign.last, campaign.first + r.nextInt(7));
+                    adgroup.last = Math.max(adgroup.first, campaign.last - r.nextInt(7));
+                    gs.add(adgroup);
+                    int ads = 1 + r.nextInt(6);
+                    for (int d = 0; d < ads; d++) {
+                        Ad ad = new Ad();
+                        ad.id = Long.toString(r.nextLong(1_850_000_000_000_000_000L, 1_899_999_999_999_999_999L));
+                        ad.name = "creative_" + (d + 1) + "_v" + (1 + r.nextInt(4)) + "_" + FORMATS[r.nextInt(3)] + ".mp4";
+                        ad.adgroup = adgroup;
+                        ad.first = Math.min(adgroup.last, adgroup.first + r.nextInt(10));
+                        ad.last = r.nextInt(10) < 3 ? Math.min(adgroup.last, ad.first + 7 + r.nextInt(53)) : adgroup.last;
+                        ad.impressions = Math.exp(6.5 + 1.1 * gaussian(r));
+                        ad.ctr = 0.004 + 0.021 * r.nextDouble();
+                        ad.cvr = 0.005 + 0.075 * r.nextDouble();
+                        ad.cpm = 2 + 10 * r.nextDouble();
+                        ds.add(ad);
+                    }
+                }
+            }
+            a.campaigns = cs.toArray(Campaign[]::new);
+            a.adgroups = gs.toArray(AdGroup[]::new);
+            a.ads = ds.toArray(Ad[]::new);
+            return a;
+        }
+
+        private static double gaussian(SplittableRandom r) {
+            double u = 1 - r.nextDouble();
+            return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+        }
+
+        int advertisers() {
+            return workspaces.stream().mapToInt(w -> w.advertisers.size()).sum();
+        }
+
+        long count(java.util.function.ToIntFunction<Advertiser> f) {
+            return workspaces.stream().flatMap(w -> w.advertisers.stream()).mapToLong(f::applyAsInt).sum();
+        }
+
+        String currencyMix() {
+            Map<String, Long> mix = new java.util.TreeMap<>();
+            workspaces.forEach(w -> w.advertisers.forEach(a -> mix.merge(a.currency.code(), 1L, Long::sum)));
+            return mix.toString();
+        }
+
+        /** Only the workspace ids are needed after the load (keeps the heap baseline of the CSV measure small). */
+        void forgetTrees() {
+            workspaces.forEach(w -> w.advertisers.clear());
+        }
+
+        UUID[] ids() {
+            return workspaces.stream().map(w -> w.id.value()).toArray(UUID[]::new);
+        }
+
+        void forEachBatch(BatchSink sink) {
+            for (WorkspacePlan plan : workspaces) {
+                forEachBatch(plan, batch -> sink.accept(plan.id, batch));
+            }
+        }
+
+        /** Per advertiser and 30-day window, the four levels as a sync collects them (advertiser, campaign, ...). */
+        void forEachBatch(WorkspacePlan plan, Consumer<List<FactRow>> sink) {
+            for (int a = 0; a < plan.advertisers.size(); a++) {
+                Advertiser advertiser = plan.advertisers.get(a);
+                for (int start = 0; start < DAYS; start += WINDOW_DAYS) {
+                    SplittableRandom r = new SplittableRandom(SEED ^ ((long) plan.index << 40) ^ ((long) a << 20) ^ start);
+                    sink.accept(window(advertiser, start, Math.min(DAYS, start + WINDOW_DAYS) - 1, r));
+                }
+            }
+        }
+
+        private List<FactRow> window(Advertiser a, int from, int to, SplittableRandom r) {
+            List<FactRow> advertiserRows = new ArrayList<>();
+            List<FactRow> campaignRows = new ArrayList<>();
+            List<FactRow> adgroupRows = new ArrayList<>();
+            List<FactRow> adRows = new ArrayList<>();
+            int scale = a.currency.decimals();
+            double minorPerUsd = a.currency.perUsd() * Math.pow(10, scale);
+            Sums advertiserSums = new Sums();
+            Sums[] campaignSums = new Sums[a.campaigns.length];
+            Sums[] adgroupSums = new Sums[a.adgroups.length];
+            for (int d = from; d <= to; d++) {
+                LocalDate date = dates[d];
+                double weekday = switch (date.getDayOfWeek()) {
+                    case SATURDAY, SUNDAY -> 1.25;
+                    case FRIDAY -> 1.1;
+                    default -> 1.0;
+                };
+                advertiserSums.clear();
+                for (int i = 0; i < campaignSums.length; i++) {
+                    campaignSums[i] = null;
+                }
+                for (int i = 0; i < adgroupSums.length; i++) {
+                    adgroupSums[i] = null;
+                }
+                for (Ad ad : a.ads) {
+                    if (d < ad.first || d > ad.last || r.nextInt(100) < 3) {
+                        continue;
+                    }
+                    long impressions = Math.round(ad.impressions * weekday * (0.6 + 0.8 * r.nextDouble())) + 1;
+                    long clicks = Math.round(impressions * ad.ctr * (0.7 + 0.6 * r.nextDouble()));
+                    long conversions = Math.round(clicks * ad.cvr * (0.5 + r.nextDouble()));
+                    long spend = Math.round(impressions / 1000.0 * ad.cpm * minorPerUsd * (0.9 + 0.2 * r.nextDouble()));
+                    long videoViews = Math.round(impressions * (0.2 + 0.3 * r.nextDouble()));
+                    long reach = Math.max(1, Math.round(impressions * (0.7 + 0.25 * r.nextDouble())));
+                    int[] engagement = engagement(videoViews, r);
+                    AdGroup g = ad.adgroup;
+                    adRows.add(new FactRow(ReportLevel.AD, ad.id, date, a.id, g.campaign.id, g.id, ad.name,
+                            a.currency.code(), BigDecimal.valueOf(spend, scale), impressions, clicks, conversions,
+                            conversions, videoViews, engagement, reach));
+                    Sums gs = adgroupSums[g.index] == null ? adgroupSums[g.index] = new Sums() : adgroupSums[g.index];
+                    gs.add(spend, impressions, clicks, conversions, videoViews, engagement, reach);
+                    Sums cs = campaignSums[g.campaignIndex] == null ? campaignSums[g.campaignIndex] = new Sums()
+                            : campaignSums[g.campaignIndex];
+                    cs.add(spend, impressions, clicks, conversions, videoViews, engagement, reach);
+                    advertiserSums.add(spend, impressions, clicks, conversions, videoViews, engagement, reach);
+                }
+                for (int i = 0; i < adgroupSums.length; i++) {
+                    if (adgroupSums[i] != null) {
+                        AdGroup g = a.adgroups[i];
+                        adgroupRows.add(adgroupSums[i].row(ReportLevel.ADGROUP, g.id, date, a, g.campaign.id, g.id,
+                                g.name, scale));
+                    }
+                }
+                for (int i = 0; i < campaignSums.length; i++) {
+                    if (campaignSums[i] != null) {
+                        Campaign c = a.campaigns[i];
+                        campaignRows.add(campaignSums[i].row(ReportLevel.CAMPAIGN, c.id, date, a, c.id, null, c.name,
+                                scale));
+                    }
+                }
+                if (advertiserSums.impressions > 0) {
+                    advertiserRows.add(advertiserSums.row(ReportLevel.ADVERTISER, a.id, date, a, null, null, a.name,
+                            scale));
+                }
+            }
+            List<FactRow> rows = new ArrayList<>(advertiserRows.size() + campaignRows.size() + adgroupRows.size()
+                    + adRows.size());
+            rows.addAll(advertiserRows);
+            rows.addAll(campaignRows);
+            rows.addAll(adgroupRows);
+            rows.addAll(adRows);
+            return rows;
+        }
+    }
+
+    /** A parent's day: sums of its children; reach is not additive (people overlap), so it is estimated below the sum. */
+    /**
+     * The video funnel and engagement of one ad-day from its video views, in {@link FactRow#ENGAGEMENT}'s order
+     * (2 s, 6 s, 25 %, 50 %, 75 %, 100 %, likes, comments, shares, follows, profile visits).
+     */
+    static int[] engagement(long videoViews, SplittableRandom r) {
+        double v = videoViews;
+        double twoSeconds = v * (0.55 + 0.2 * r.nextDouble());
+        double sixSeconds = twoSeconds * (0.35 + 0.2 * r.nextDouble());
+        double p25 = v * (0.3 + 0.1 * r.nextDouble());
+        double p50 = p25 * (0.5 + 0.2 * r.nextDouble());
+        double p75 = p50 * (0.5 + 0.2 * r.nextDouble());
+        double p100 = p75 * (0.4 + 0.3 * r.nextDouble());
+        double likes = v * (0.01 + 0.03 * r.nextDouble());
+        return new int[] {(int) twoSeconds, (int) sixSeconds, (int) p25, (int) p50, (int) p75, (int) p100, (int) likes,
+                (int) (likes * 0.05 * r.nextDouble()), (int) (likes * 0.1 * r.nextDouble()),
+                (int) (likes * 0.08 * r.nextDouble()), (int) (likes * 0.3 * r.nextDouble())};
+    }
+
+    static final class Sums {
+        long spend;
+        long impressions;
+        long clicks;
+        long conversions;
+        long videoViews;
+        long reachSum;
+        long reachMax;
+        final long[] engagement = new long[FactRow.ENGAGEMENT.size()];
+
+        void clear() {
+            spend = impressions = clicks = conversions = videoViews = reachSum = reachMax = 0;
+            java.util.Arrays.fill(engagement, 0);
+        }
+
+        void add(long spend, long impressions, long clicks, long conversions, long videoViews, int[] engagement,
+                long reach) {
+            for (int i = 0; i < engagement.length; i++) {
+                this.engagement[i] += engagement[i];
+            }
+            this.spend += spend;
+            this.impressions += impressions;
+            this.clicks += clicks;
+            this.conversions += conversions;
+            this.videoViews += videoViews;
+            this.reachSum += reach;
+            this.reachMax = Math.max(reachMax, reach);
+        }
+
+        FactRow row(ReportLevel level, String id, LocalDate date, Advertiser a, String campaignId, String adgroupId,
+                String name, int scale) {
+            long reach = Math.min(impressions, reachMax + Math.round((reachSum - reachMax) * 0.6));
+            return new FactRow(level, id, date, a.id, campaignId, adgroupId, name, a.currency.code(),
+                    BigDecimal.valueOf(spend, scale), impressions, clicks, conversions, conversions, videoViews,
+                    java.util.Arrays.stream(engagement).mapToInt(Math::toIntExact).toArray(), reach);
+        }
+    }
+}

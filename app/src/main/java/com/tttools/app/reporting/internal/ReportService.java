@@ -105,7 +105,7 @@ class ReportService implements Reports {
         planForThisWorkspace();
         List<ReportResult.Row> rows = jdbc.sql(rowsSql(query, true))
                 .paramSource(params(workspaceId, query).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
-                .query((rs, i) -> row(rs, query)).list();
+                .query((rs, i) -> row(rs, query, mask(query))).list();
         boolean hasMore = rows.size() > query.limit();
         if (hasMore) {
             rows = rows.subList(0, query.limit());
@@ -141,8 +141,9 @@ class ReportService implements Reports {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(1000);
         long[] count = {0};
+        boolean[] needed = mask(query);
         new NamedParameterJdbcTemplate(template).query(exportSql(query), params(workspaceId, query), rs -> {
-            out.accept(row(rs, query));
+            out.accept(row(rs, query, needed));
             count[0]++;
         });
         return count[0];
@@ -270,7 +271,7 @@ class ReportService implements Reports {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static ReportResult.Row row(ResultSet rs, ReportQuery query) throws SQLException {
+    private static ReportResult.Row row(ResultSet rs, ReportQuery query, boolean[] needed) throws SQLException {
         ReportResult.Entity entity = null;
         if (query.byEntity()) {
             String inventoryId = rs.getString("inventory_id");
@@ -279,7 +280,7 @@ class ReportService implements Reports {
         }
         return new ReportResult.Row(query.byDate() ? rs.getObject("stat_date", LocalDate.class) : null, entity,
                 query.byEntity() ? rs.getString("advertiser_id") : null, rs.getString("currency"),
-                metrics(query.metrics(), bases(rs)), null);
+                metrics(query.metrics(), bases(rs, needed)), null);
     }
 
     /** Adds each entity's metrics in the previous period of equal length, for the deltas per row. */
@@ -293,7 +294,7 @@ class ReportService implements Reports {
                 .paramSource(params(workspaceId, previous).addValue("entities",
                         rows.stream().map(ReportResult.Row::entityId).distinct().toArray(String[]::new)))
                 .query((rs, i) -> byEntity.put(rs.getString("entity_id") + "|" + rs.getString("currency"),
-                        metrics(query.metrics(), bases(rs))))
+                        metrics(query.metrics(), bases(rs, mask(query)))))
                 .list();
         return rows.stream().map(r -> new ReportResult.Row(r.date(), r.entity(), r.advertiserId(), r.currency(),
                 r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()))).toList();
@@ -315,7 +316,7 @@ class ReportService implements Reports {
                 .paramSource(params(workspaceId, query))
                 .query((rs, i) -> {
                     advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));
-                    return sums.merge(rs.getString("currency"), bases(rs), Metric.Bases::plus);
+                    return sums.merge(rs.getString("currency"), bases(rs, mask(query)), Metric.Bases::plus);
                 })
                 .list();
         List<Metric> additive = query.metrics().stream().filter(Metric::additive).toList();
@@ -394,14 +395,27 @@ class ReportService implements Reports {
         return dates;
     }
 
-    private static Metric.Bases bases(ResultSet rs) throws SQLException {
+    /** Per counted metric (in {@link Metric#COUNTS} order): whether the query's metrics need it. */
+    private static boolean[] mask(ReportQuery query) {
+        java.util.Set<Metric> needed = needed(query);
+        boolean[] mask = new boolean[Metric.COUNTS.size()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = needed.contains(Metric.COUNTS.get(i));
+        }
+        return mask;
+    }
+
+    /** The bases of a row; counts the query does not need are neither selected nor read (they stay 0). */
+    private static Metric.Bases bases(ResultSet rs, boolean[] needed) throws SQLException {
         long reach = rs.getLong("reach");
         Long reachOrNull = rs.wasNull() ? null : reach;
         BigDecimal spend = rs.getBigDecimal("spend");
         BigDecimal exact = spend == null ? BigDecimal.ZERO : spend.stripTrailingZeros();
         long[] counts = new long[Metric.COUNTS.size()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = rs.getLong(Metric.COUNTS.get(i).column());
+            if (needed[i]) {
+                counts[i] = rs.getLong(Metric.COUNTS.get(i).column());
+            }
         }
         return new Metric.Bases(exact.scale() < 0 ? exact.setScale(0) : exact, counts, reachOrNull);
     }

@@ -11,8 +11,9 @@ final class Csv {
     private Csv() {
     }
 
-    static String line(LocalDate date, String entityId, String entityName, String advertiserId, String currency, Map<String, Object> metrics) {
-        StringBuilder line = new StringBuilder(128);
+    /** One CSV line (CRLF included) appended to {@code line}; an export reuses one builder for all its rows. */
+    static void append(StringBuilder line, LocalDate date, String entityId, String entityName, String advertiserId,
+            String currency, Map<String, Object> metrics) {
         line.append(date == null ? "" : date.toString()).append(',').append(field(entityId)).append(',')
                 .append(field(entityName)).append(',').append(field(advertiserId)).append(',').append(field(currency));
         for (Object value : metrics.values()) {
@@ -23,7 +24,7 @@ final class Csv {
                 line.append(field(value.toString()));
             }
         }
-        return line.append("\r\n").toString();
+        line.append("\r\n");
     }
 
     static String field(String value) {

@@ -178,10 +178,19 @@ class ReportsApiController {
             query.metrics().forEach(m -> header.add(m.apiName()));
             writer.write(String.join(",", header));
             writer.write("\r\n");
+            // One builder and one char buffer for all rows: a million-row export makes no String per line.
+            StringBuilder line = new StringBuilder(256);
+            char[][] chars = {new char[256]};
             long rows = reports.stream(workspace, query, row -> {
                 try {
-                    writer.write(Csv.line(row.date(), row.entityId(), row.entity() == null ? null : row.entity().name(),
-                            row.advertiserId(), row.currency(), row.metrics()));
+                    line.setLength(0);
+                    Csv.append(line, row.date(), row.entityId(), row.entity() == null ? null : row.entity().name(),
+                            row.advertiserId(), row.currency(), row.metrics());
+                    if (chars[0].length < line.length()) {
+                        chars[0] = new char[line.length() * 2];
+                    }
+                    line.getChars(0, line.length(), chars[0], 0);
+                    writer.write(chars[0], 0, line.length());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

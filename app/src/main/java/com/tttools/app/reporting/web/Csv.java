@@ -20,6 +20,8 @@ final class Csv {
             line.append(',');
             if (value instanceof BigDecimal decimal) {
                 line.append(decimal.toPlainString());
+            } else if (value instanceof Long count) {
+                line.append(count.longValue());
             } else if (value != null) {
                 line.append(field(value.toString()));
             }

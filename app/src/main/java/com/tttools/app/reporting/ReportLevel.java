@@ -36,11 +36,6 @@ public enum ReportLevel {
         };
     }
 
-    /** The parent level one step up (the drill-down goes the other way), or null for advertisers. */
-    public ReportLevel parent() {
-        return this == ADVERTISER ? null : values()[ordinal() - 1];
-    }
-
     public String dataLevel() {
         return dataLevel;
     }

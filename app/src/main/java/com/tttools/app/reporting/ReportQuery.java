@@ -33,10 +33,6 @@ public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<
             status = status == null || status.isBlank() ? null : status;
             name = name == null || name.isBlank() ? null : name.strip();
         }
-
-        public static Filters advertisers(List<String> advertiserIds) {
-            return new Filters(advertiserIds, List.of(), List.of(), null, null);
-        }
     }
 
     /** {@code key} is {@code date}, {@code name} or a metric's API name. */

@@ -140,6 +140,14 @@ class ReportsApiTest extends IntegrationTest {
     }
 
     @Test
+    void thePageNeverEchoesAnUnknownChartMetricIntoItsScriptData() {
+        String evil = java.net.URLEncoder.encode("</script><b id=x>", java.nio.charset.StandardCharsets.UTF_8);
+        ApiClient.Response page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports?level=CAMPAIGN&from="
+                + from + "&to=" + to + "&metric=" + evil), 200);
+        assertThat(page.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("spend (");
+    }
+
+    @Test
     void theFinalityLedgerSaysPerAdvertiserAndDayHowOftenItWasPulled() {
         JsonNode items = Tenants.expect(owner.api().get("/api/v1/workspaces/" + workspace + "/reports/finality?from="
                 + from + "&to=" + to), 200).json().get("items");

@@ -90,6 +90,9 @@ class ReportPageController {
             @RequestParam(required = false) String cursor, Model model) {
         WorkspaceId workspace = workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        if (Metric.of(metric).filter(Metric::additive).isEmpty()) {
+            metric = Metric.SPEND.apiName();   // the chart draws a summable metric; anything else falls back
+        }
         LocalDate today = LocalDate.now(clock.withZone(zone(granted.timezone())));
         boolean custom = from != null && to != null && !from.isBlank() && !to.isBlank();
         LocalDate[] range = custom ? null : ReportPresets.range(preset, today);
@@ -175,7 +178,7 @@ class ReportPageController {
             model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
             model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
             model.addAttribute("nextPage", entities.hasMore()
-                    ? url(base, state, Map.of("cursor", cursorAfter(byEntity))) : null);
+                    ? url(base, state, Map.of("cursor", ReportsApiController.encode(byEntity.offset() + byEntity.limit()))) : null);
             model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
             model.addAttribute("chartJson", chart(days, metric));
             java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
@@ -396,11 +399,6 @@ class ReportPageController {
         return new Link(current ? (sort.descending() ? "▼" : "▲") : "", url(base, next, Map.of()));
     }
 
-    private static String cursorAfter(ReportQuery query) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + (query.offset() + query.limit()))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** The chart's data: one line per currency (never mixed), values of the chosen metric per day. */
     private static String chart(ReportResult daily, String metric) {
         Map<String, Map<String, Object>> series = new LinkedHashMap<>();
@@ -417,7 +415,9 @@ class ReportPageController {
             datasets.add(Map.of("label", metric + " (" + currency + ")", "data", data));
         });
         List<Boolean> provisional = daily.dates().stream().map(d -> d.status().equals("PROVISIONAL")).toList();
-        return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional));
+        // Rendered inside <script type="application/json">: "</" must not close the element.
+        return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional))
+                .replace("</", "<\\/");
     }
 
     private static String url(String path, MultiValueMap<String, String> params, Map<String, String> extra) {

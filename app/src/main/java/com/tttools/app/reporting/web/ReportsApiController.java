@@ -324,7 +324,8 @@ class ReportsApiController {
         }
     }
 
-    private static String encode(int offset) {
+    /** The cursor of the page starting at {@code offset} (the page links of the reporting page use it too). */
+    static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -129,7 +129,7 @@ class ReportService implements Reports {
             warnings.add("The advertisers in this report are in different timezones (" + String.join(", ", timezones)
                     + "): each day is the advertiser's own day, so a date does not cover the same hours for all.");
         }
-        return new ReportResult(rows, totals, previous, dates(query), advertisers, currencies, timezones, warnings,
+        return new ReportResult(rows, totals, previous, dates(query, timezones), advertisers, currencies, timezones, warnings,
                 dataAsOf(workspaceId, query), hasMore);
     }
 
@@ -359,21 +359,25 @@ class ReportService implements Reports {
     @Transactional(readOnly = true)
     public List<com.tttools.app.reporting.FinalityDay> finality(WorkspaceId workspaceId, LocalDate from, LocalDate to,
             List<String> advertiserIds, int limit) {
-        LocalDate settledThrough = settledThrough();
+        Map<String, LocalDate> settledThrough = new HashMap<>();
         return jdbc.sql("""
-                        SELECT advertiser_id, stat_date, first_pulled_at, last_pulled_at, pull_count, last_rows_changed,
-                               last_spend_delta, last_conversions_delta
-                        FROM report_finality
-                        WHERE workspace_id = :ws AND stat_date BETWEEN :from AND :to
-                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))
-                        ORDER BY stat_date DESC, advertiser_id LIMIT :limit""")
+                        SELECT l.advertiser_id, l.stat_date, l.first_pulled_at, l.last_pulled_at, l.pull_count,
+                               l.last_rows_changed, l.last_spend_delta, l.last_conversions_delta, a.timezone
+                        FROM report_finality l
+                        LEFT JOIN report_advertisers a ON a.workspace_id = l.workspace_id AND a.advertiser_id = l.advertiser_id
+                        WHERE l.workspace_id = :ws AND l.stat_date BETWEEN :from AND :to
+                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR l.advertiser_id = ANY(CAST(:advertisers AS text[])))
+                        ORDER BY l.stat_date DESC, l.advertiser_id LIMIT :limit""")
                 .param("ws", workspaceId.value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .param("advertisers", advertiserIds.toArray(String[]::new)).param("limit", limit)
                 .query((rs, i) -> {
                     LocalDate day = rs.getDate("stat_date").toLocalDate();
                     BigDecimal delta = rs.getBigDecimal("last_spend_delta").stripTrailingZeros();
+                    String zone = rs.getString("timezone");
+                    LocalDate settled = settledThrough.computeIfAbsent(zone == null ? "UTC" : zone,
+                            z -> settledThrough(List.of(z)));
                     return new com.tttools.app.reporting.FinalityDay(rs.getString("advertiser_id"), day,
-                            day.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED",
+                            day.isAfter(settled) ? "PROVISIONAL" : "SETTLED",
                             rs.getTimestamp("first_pulled_at").toInstant(), rs.getTimestamp("last_pulled_at").toInstant(),
                             rs.getInt("pull_count"), rs.getInt("last_rows_changed"),
                             delta.scale() < 0 ? delta.setScale(0) : delta, rs.getLong("last_conversions_delta"));
@@ -381,14 +385,33 @@ class ReportService implements Reports {
                 .list();
     }
 
-    /** The last day TikTok no longer revises: before the restatement window. */
-    private LocalDate settledThrough() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(properties.restatementDays() + 1L);
+    /**
+     * The last day TikTok no longer revises for every one of these timezones: the day before the restatement window,
+     * counted from "today" in each advertiser's own timezone (dates are advertiser-local); UTC when none is known.
+     */
+    private LocalDate settledThrough(List<String> timezones) {
+        LocalDate earliestToday = null;
+        for (String timezone : timezones.isEmpty() ? List.of("UTC") : timezones) {
+            LocalDate today = LocalDate.now(clock.withZone(zone(timezone)));
+            earliestToday = earliestToday == null || today.isBefore(earliestToday) ? today : earliestToday;
+        }
+        return earliestToday.minusDays(properties.restatementDays() + 1L);
     }
 
-    /** Dates inside the restatement window are provisional: TikTok may still revise them. */
-    private List<ReportResult.DateStatus> dates(ReportQuery query) {
-        LocalDate settledThrough = settledThrough();
+    private static java.time.ZoneId zone(String timezone) {
+        try {
+            return java.time.ZoneId.of(timezone);
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /**
+     * Dates inside the restatement window are provisional: TikTok may still revise them. With advertisers in several
+     * timezones a date is settled once it is settled for all of them.
+     */
+    private List<ReportResult.DateStatus> dates(ReportQuery query, List<String> timezones) {
+        LocalDate settledThrough = settledThrough(timezones);
         List<ReportResult.DateStatus> dates = new ArrayList<>();
         for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
             dates.add(new ReportResult.DateStatus(d, d.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED"));

@@ -6,7 +6,6 @@ import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Path values of the inventory routes, checked: a malformed, foreign or unknown one answers 404. */
@@ -21,12 +20,7 @@ class InventoryGuard {
 
     /** The workspace, when the caller may view its inventory (analysts and up). */
     WorkspaceId workspace(AuthenticatedUser caller, String wsId) {
-        WorkspaceId workspace;
-        try {
-            workspace = new WorkspaceId(UUID.fromString(wsId));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFoundException("Workspace");
-        }
+        WorkspaceId workspace = com.tttools.app.shared.PathIds.workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_INVENTORY);
         return workspace;
     }

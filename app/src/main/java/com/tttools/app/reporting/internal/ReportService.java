@@ -1,5 +1,6 @@
 package com.tttools.app.reporting.internal;
 
+import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -392,19 +393,12 @@ class ReportService implements Reports {
     private LocalDate settledThrough(List<String> timezones) {
         LocalDate earliestToday = null;
         for (String timezone : timezones.isEmpty() ? List.of("UTC") : timezones) {
-            LocalDate today = LocalDate.now(clock.withZone(zone(timezone)));
+            LocalDate today = LocalDate.now(clock.withZone(Timezones.zoneOrUtc(timezone)));
             earliestToday = earliestToday == null || today.isBefore(earliestToday) ? today : earliestToday;
         }
         return earliestToday.minusDays(properties.restatementDays() + 1L);
     }
 
-    private static java.time.ZoneId zone(String timezone) {
-        try {
-            return java.time.ZoneId.of(timezone);
-        } catch (RuntimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
 
     /**
      * Dates inside the restatement window are provisional: TikTok may still revise them. With advertisers in several

@@ -3,6 +3,7 @@ package com.tttools.app.reporting.internal;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.AccessToken;
@@ -234,7 +235,7 @@ class ReportSyncHandler implements JobHandler {
                     .param("advertiser_ids", chunk)
                     .param("fields", List.of("advertiser_id", "name", "currency", "timezone"))).data();
             data.path("list").forEach(a -> advertisers.add(new Advertiser(TikTokValues.id(a.path("advertiser_id")).orElseThrow(),
-                    a.path("name").asString(null), a.path("currency").asString(), zone(a.path("timezone").asString("UTC")))));
+                    a.path("name").asString(null), a.path("currency").asString(), Timezones.zoneOrUtc(a.path("timezone").asString("UTC")))));
         }
         return advertisers;
     }
@@ -254,13 +255,6 @@ class ReportSyncHandler implements JobHandler {
         }
     }
 
-    private static ZoneId zone(String name) {
-        try {
-            return ZoneId.of(name);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -8,6 +9,7 @@ import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
@@ -18,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,9 @@ class ReportPageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final int PAGE_SIZE = 50;
+    /** Column titles per metric's API name. */
+    private static final Map<String, String> LABELS = java.util.Arrays.stream(Metric.values())
+            .collect(java.util.stream.Collectors.toMap(Metric::apiName, Metric::label));
 
     /** One table cell: the value and its change against the previous period ({@code up}, {@code down} or none). */
     record Cell(Object value, String change, String direction) {
@@ -88,12 +92,12 @@ class ReportPageController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         if (Metric.of(metric).filter(Metric::additive).isEmpty()) {
             metric = Metric.SPEND.apiName();   // the chart draws a summable metric; anything else falls back
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone(granted.timezone())));
+        LocalDate today = LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone())));
         boolean custom = from != null && to != null && !from.isBlank() && !to.isBlank();
         LocalDate[] range = custom ? null : ReportPresets.range(preset, today);
         if (!custom && range == null) {
@@ -136,11 +140,7 @@ class ReportPageController {
         model.addAttribute("to", toValue);
         model.addAttribute("metric", metric);
         model.addAttribute("chosenColumns", List.of(columns.split(",")));
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Metric m : Metric.values()) {
-            labels.put(m.apiName(), m.label());
-        }
-        model.addAttribute("labels", labels);
+        model.addAttribute("labels", LABELS);
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("sort", sort);
@@ -197,7 +197,7 @@ class ReportPageController {
     String saveView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "PRIVATE") String visibility,
             @RequestParam(defaultValue = "{}") String query, RedirectAttributes redirect) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         Map<String, Object> saved;
         try {
@@ -208,7 +208,7 @@ class ReportPageController {
         saved.putIfAbsent("groupBy", "date");
         try {
             ReportViewsApiController.validate(name.strip(), visibility, saved,
-                    LocalDate.now(clock.withZone(zone(granted.timezone()))));
+                    LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone()))));
             views.create(workspace, caller.id(), name.strip(), visibility, saved);
             redirect.addFlashAttribute("notice", "Saved the view “" + name.strip() + "”.");
         } catch (ValidationFailedException e) {
@@ -227,7 +227,7 @@ class ReportPageController {
     @PostMapping("/workspaces/{wsId}/reports/views/{id}/delete")
     String deleteView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         UUID viewId;
         try {
@@ -446,19 +446,5 @@ class ReportPageController {
         }
     }
 
-    private static WorkspaceId workspace(String value) {
-        try {
-            return WorkspaceId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
-    }
 
-    private static ZoneId zone(String name) {
-        try {
-            return ZoneId.of(name);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 }

@@ -4,6 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
@@ -54,7 +55,7 @@ class ReportViewsApiController {
     @PostMapping("/api/v1/workspaces/{wsId}/report-views")
     ResponseEntity<ReportViewStore.View> create(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String wsId, @RequestBody ViewRequest body) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         String name = body == null || body.name() == null ? "" : body.name().strip();
         String visibility = body == null || body.visibility() == null ? "PRIVATE" : body.visibility();
@@ -65,7 +66,7 @@ class ReportViewsApiController {
 
     @GetMapping("/api/v1/workspaces/{wsId}/report-views")
     Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         return new Items(views.visibleTo(workspace, caller.id()));
     }
@@ -74,7 +75,7 @@ class ReportViewsApiController {
     @DeleteMapping("/api/v1/workspaces/{wsId}/report-views/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         UUID viewId;
         try {
@@ -140,11 +141,4 @@ class ReportViewsApiController {
         return value == null ? null : List.of(value.toString());
     }
 
-    private static WorkspaceId workspace(String value) {
-        try {
-            return WorkspaceId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
-    }
 }

@@ -7,7 +7,7 @@ import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.platform.web.CurrentRequest;
@@ -95,7 +95,7 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), limit, cursor);
@@ -120,7 +120,7 @@ class ReportsApiController {
     FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) List<String> advertiserId, @RequestParam(defaultValue = "500") int limit) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = date("from", from, problems);
@@ -167,7 +167,7 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
-        WorkspaceId workspace = workspace(wsId);
+        WorkspaceId workspace = PathIds.workspace(wsId);
         WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.EXPORT_CSV);
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), 500, null);
@@ -345,11 +345,4 @@ class ReportsApiController {
         return 0;
     }
 
-    private static WorkspaceId workspace(String value) {
-        try {
-            return WorkspaceId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Workspace");
-        }
-    }
 }

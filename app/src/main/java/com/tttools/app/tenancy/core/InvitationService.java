@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.core;
 
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;

@@ -2,7 +2,7 @@ package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.core.InvitationService;
-import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.shared.PathIds;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

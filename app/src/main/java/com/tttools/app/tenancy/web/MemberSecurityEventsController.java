@@ -9,7 +9,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.shared.PathIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -7,7 +7,7 @@ import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.tenancy.core.PathIds;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
@@ -47,19 +48,19 @@ class ConnectionApiController {
     @GetMapping("/api/v1/workspaces/{wsId}/connections/{id}")
     ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id) {
-        return connections.get(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        return connections.get(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
     ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id) {
-        return connections.check(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        return connections.check(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/connections/{id}")
     ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id) {
-        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
         return ResponseEntity.noContent().build();
     }
 
@@ -67,7 +68,7 @@ class ConnectionApiController {
     ResponseEntity<Map<String, String>> sync(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String wsId, @PathVariable String id, @RequestBody(required = false) SyncRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.connection(id), body,
+        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), body,
                 idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId));
     }

@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
@@ -56,7 +57,7 @@ class ConnectionPageController {
     @PostMapping("/workspaces/{wsId}/connections/{id}/check")
     String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        var view = connections.check(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        var view = connections.check(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
         redirect.addFlashAttribute("notice", "Checked: the connection is " + view.status() + ".");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
@@ -66,7 +67,7 @@ class ConnectionPageController {
     String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, @PathVariable String id,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ASSETS") String kind,
             RedirectAttributes redirect) {
-        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.connection(id),
+        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"),
                 new TikTokConnections.SyncRequest(kind, null, null), null);
         redirect.addFlashAttribute("notice", ("REPORTS".equals(kind) ? "Report" : "Asset") + " sync queued (job "
                 + jobId + ").");
@@ -76,7 +77,7 @@ class ConnectionPageController {
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.connection(id));
+        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
         redirect.addFlashAttribute("notice", "Disconnected. Its tokens are deleted; synced data stays.");
         return "redirect:/workspaces/" + wsId + "/connections";
     }

@@ -1,9 +1,5 @@
-package com.tttools.app.tenancy.core;
+package com.tttools.app.shared;
 
-import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.UserId;
-import com.tttools.app.shared.WorkspaceId;
 import java.util.UUID;
 
 /** Ids taken from a URL path. A malformed id names nothing, so it answers 404 like an unknown one. */

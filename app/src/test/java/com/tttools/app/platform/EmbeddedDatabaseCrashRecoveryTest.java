@@ -1,6 +1,7 @@
 package com.tttools.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tttools.app.platform.database.DatabaseProperties;
 import com.tttools.app.platform.database.DatabaseServer;
@@ -52,14 +53,7 @@ class EmbeddedDatabaseCrashRecoveryTest {
     @Test
     void startsAgainOnTheSameDataAfterTheJvmWasKilledWhilePostgresKeptRunning() throws Exception {
         Path dataDir = folder.resolve("pg");
-        Path output = folder.resolve("child.log");
-        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseChild.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        children.add(child);
-        Awaitility.await().atMost(Duration.ofSeconds(90))
-                .until(() -> !child.isAlive() || Files.readString(output).contains("READY"));
-        assertThat(Files.readString(output)).as("child JVM output").contains("READY");
+        Process child = startChildJvm(dataDir);
         long postmasterPid = pidIn(dataDir);
         postmasters.add(postmasterPid);
 
@@ -103,6 +97,32 @@ class EmbeddedDatabaseCrashRecoveryTest {
             }
         }
         assertThat(unrelated.isAlive()).as("another program's PID is never signalled").isTrue();
+    }
+
+    @Test
+    void aServerWhoseAppIsStillRunningIsNeverStopped() throws Exception {
+        Path dataDir = folder.resolve("pg");
+        Process child = startChildJvm(dataDir);
+        long postmasterPid = pidIn(dataDir);
+        postmasters.add(postmasterPid);
+
+        assertThatThrownBy(() -> DatabaseServer.start(settings(dataDir))).hasStackTraceContaining("could not lock");
+        assertThat(child.isAlive()).isTrue();
+        assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(pidIn(dataDir)).isEqualTo(postmasterPid);
+    }
+
+    /** A JVM that started the embedded server on {@code dataDir} (and wrote a row) and now just waits. */
+    private Process startChildJvm(Path dataDir) throws Exception {
+        Path output = folder.resolve("child-" + children.size() + ".log");
+        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                EmbeddedDatabaseChild.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        children.add(child);
+        Awaitility.await().atMost(Duration.ofSeconds(90))
+                .until(() -> !child.isAlive() || Files.readString(output).contains("READY"));
+        assertThat(Files.readString(output)).as("child JVM output").contains("READY");
+        return child;
     }
 
     private static DatabaseProperties settings(Path dataDir) {

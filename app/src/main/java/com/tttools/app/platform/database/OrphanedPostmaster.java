@@ -1,9 +1,13 @@
 package com.tttools.app.platform.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * reads {@code postmaster.pid} (first line: the PID), and if that process is alive and is a PostgreSQL server it
  * asks it to shut down (SIGTERM: "smart" shutdown, which ends at once since the dead JVM's sessions are gone) and
  * waits for it to exit. A pid file whose process is gone, or whose PID now belongs to another program, is stale:
- * it is removed and never blocks the start.
+ * it is removed and never blocks the start. While another live JVM holds zonky's lock on the folder
+ * ({@code epg-lock}) nothing is touched: that server belongs to a running app.
  */
 final class OrphanedPostmaster {
 
@@ -35,6 +40,11 @@ final class OrphanedPostmaster {
     static void stopIfRunning(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        if (heldByALiveApp(dataDir)) {
+            // zonky's lock file is locked while an app runs on this folder: its server is no orphan, and zonky
+            // itself refuses the start ("could not lock").
             return;
         }
         OptionalLong pid = pidIn(pidFile);
@@ -72,6 +82,20 @@ final class OrphanedPostmaster {
             throw new IllegalStateException("Interrupted while stopping the earlier embedded PostgreSQL", e);
         }
         log.info("The earlier embedded PostgreSQL (PID {}) has stopped", postmaster.pid());
+    }
+
+    /** zonky holds an OS file lock on {@code epg-lock} for as long as its JVM lives. */
+    private static boolean heldByALiveApp(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
     }
 
     private static OptionalLong pidIn(Path pidFile) throws IOException {

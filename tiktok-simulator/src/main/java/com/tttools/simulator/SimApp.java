@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A developer app registered with the simulated TikTok. An empty {@code redirectUris} list accepts any
- * redirect URI on localhost or 127.0.0.1 (the development app); otherwise the URI must match exactly.
+ * http(s) redirect URI on localhost or 127.0.0.1 (the development app; no other scheme); otherwise the URI must match exactly.
  */
 public record SimApp(String appId, String secret, List<String> redirectUris, int qps, List<Integer> scopes) {
 
@@ -31,8 +31,11 @@ public record SimApp(String appId, String secret, List<String> redirectUris, int
             return redirectUris.contains(uri);
         }
         try {
-            String host = URI.create(uri).getHost();
-            return "localhost".equals(host) || "127.0.0.1".equals(host);
+            URI parsed = URI.create(uri);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String host = parsed.getHost();
+            return ("http".equals(scheme) || "https".equals(scheme))
+                    && ("localhost".equals(host) || "127.0.0.1".equals(host));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -252,6 +252,21 @@ class TenancyApiTest extends IntegrationTest {
     }
 
     @Test
+    void namesShownToOthersRefuseControlAndTextDirectionCharacters() {
+        User owner = tenants.verifiedUser("bidi");
+        for (String name : List.of("Acme \u202Eycnega\u202C", "Acme\u2066 Agency", "Bell\u0007", "Two\nLines")) {
+            ApiClient.Response refused = owner.api().post("/api/v1/organizations", Map.of("name", name));
+            assertThat(refused.status()).as(name).isEqualTo(422);
+            assertThat(refused.json().get("errors").toString()).contains("\"name\"").contains("text-direction");
+        }
+        String orgId = tenants.createOrganization(owner, "Family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 Ads");
+        ApiClient.Response workspace = owner.api().post("/api/v1/organizations/" + orgId + "/workspaces",
+                Map.of("name", "Brand \u202Eeno", "timezone", "UTC", "currency", "EUR"));
+        assertThat(workspace.status()).isEqualTo(422);
+        assertThat(workspace.json().get("errors").toString()).contains("\"name\"");
+    }
+
+    @Test
     void twoConcurrentDemotionsCannotLeaveTheOrganizationWithoutAnOwner() throws Exception {
         User first = tenants.verifiedUser("first");
         String orgId = tenants.createOrganization(first, "Race Conditions Ltd");

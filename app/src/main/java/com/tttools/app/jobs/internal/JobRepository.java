@@ -101,7 +101,9 @@ class JobRepository {
 
     void finish(UUID id, JobStatus status, String error, Instant now) {
         jdbc.sql("""
-                        UPDATE jobs SET status = :status, last_error = COALESCE(:error, last_error), finished_at = :now,
+                        UPDATE jobs SET status = :status,
+                               last_error = CASE WHEN :status = 'SUCCEEDED' THEN NULL ELSE COALESCE(:error, last_error) END,
+                               finished_at = :now,
                                updated_at = :now
                         WHERE id = :id""")
                 .param("status", status.name()).param("error", error).param("now", Timestamp.from(now)).param("id", id)

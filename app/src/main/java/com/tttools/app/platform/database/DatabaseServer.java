@@ -37,6 +37,9 @@ public final class DatabaseServer implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir.getParent());
+            if (!settings.cleanDataDirectory()) {
+                OrphanedPostmaster.stopIfRunning(dataDir);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(settings.cleanDataDirectory())

@@ -10,7 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Outgoing mail. With {@code smtpHost} blank, messages go to the log and the dev mailbox.
  *
- * @param starttls require STARTTLS; false allows plain SMTP to a local relay
+ * @param starttls       require STARTTLS; false allows plain SMTP to a local relay
+ * @param devMailboxAll  {@code TTTOOLS_DEV_MAILBOX_ALL}: the dev mailbox shows every message to anyone who can
+ *                       reach it (default: only the signed-in user's own mail)
  */
 @Validated
 @ConfigurationProperties("tttools.mail")
@@ -20,7 +22,8 @@ public record MailProperties(
         String username,
         String password,
         @DefaultValue("true") boolean starttls,
-        @DefaultValue("TTtools <no-reply@localhost>") @NotBlank String from) {
+        @DefaultValue("TTtools <no-reply@localhost>") @NotBlank String from,
+        @DefaultValue("false") boolean devMailboxAll) {
 
     public boolean smtp() {
         return smtpHost != null && !smtpHost.isBlank();
@@ -29,6 +32,6 @@ public record MailProperties(
     @Override
     public String toString() {
         return "MailProperties[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", username=" + username
-                + ", starttls=" + starttls + ", from=" + from + "]";
+                + ", starttls=" + starttls + ", from=" + from + ", devMailboxAll=" + devMailboxAll + "]";
     }
 }

@@ -130,7 +130,15 @@ class ReportService implements Reports {
             warnings.add("The advertisers in this report are in different timezones (" + String.join(", ", timezones)
                     + "): each day is the advertiser's own day, so a date does not cover the same hours for all.");
         }
-        return new ReportResult(rows, totals, previous, dates(query, timezones), advertisers, currencies, timezones, warnings,
+        Map<String, LocalDate> unfinished = unfinishedPulls(workspaceId, query);
+        if (!unfinished.isEmpty()) {
+            warnings.add("The last sync did not finish for " + unfinished.size() + (unfinished.size() == 1 ? " advertiser (" : " advertisers (")
+                    + String.join(", ", unfinished.keySet()) + "): figures from " + java.util.Collections.min(unfinished.values())
+                    + " on are incomplete and not final; the next sync fetches them again.");
+        }
+        LocalDate unfinishedFrom = unfinished.isEmpty() ? null : java.util.Collections.min(unfinished.values());
+        return new ReportResult(rows, totals, previous, dates(query, timezones, unfinishedFrom), advertisers, currencies,
+                timezones, warnings,
                 dataAsOf(workspaceId, query), hasMore);
     }
 
@@ -363,7 +371,8 @@ class ReportService implements Reports {
         Map<String, LocalDate> settledThrough = new HashMap<>();
         return jdbc.sql("""
                         SELECT l.advertiser_id, l.stat_date, l.first_pulled_at, l.last_pulled_at, l.pull_count,
-                               l.last_rows_changed, l.last_spend_delta, l.last_conversions_delta, a.timezone
+                               l.last_rows_changed, l.last_spend_delta, l.last_conversions_delta, a.timezone,
+                               a.pull_incomplete_from
                         FROM report_finality l
                         LEFT JOIN report_advertisers a ON a.workspace_id = l.workspace_id AND a.advertiser_id = l.advertiser_id
                         WHERE l.workspace_id = :ws AND l.stat_date BETWEEN :from AND :to
@@ -377,8 +386,10 @@ class ReportService implements Reports {
                     String zone = rs.getString("timezone");
                     LocalDate settled = settledThrough.computeIfAbsent(zone == null ? "UTC" : zone,
                             z -> settledThrough(List.of(z)));
+                    LocalDate unfinishedFrom = rs.getObject("pull_incomplete_from", LocalDate.class);
+                    boolean unfinished = unfinishedFrom != null && !day.isBefore(unfinishedFrom);
                     return new com.tttools.app.reporting.FinalityDay(rs.getString("advertiser_id"), day,
-                            day.isAfter(settled) ? "PROVISIONAL" : "SETTLED",
+                            day.isAfter(settled) || unfinished ? "PROVISIONAL" : "SETTLED",
                             rs.getTimestamp("first_pulled_at").toInstant(), rs.getTimestamp("last_pulled_at").toInstant(),
                             rs.getInt("pull_count"), rs.getInt("last_rows_changed"),
                             delta.scale() < 0 ? delta.setScale(0) : delta, rs.getLong("last_conversions_delta"));
@@ -404,13 +415,34 @@ class ReportService implements Reports {
      * Dates inside the restatement window are provisional: TikTok may still revise them. With advertisers in several
      * timezones a date is settled once it is settled for all of them.
      */
-    private List<ReportResult.DateStatus> dates(ReportQuery query, List<String> timezones) {
+    private List<ReportResult.DateStatus> dates(ReportQuery query, List<String> timezones, LocalDate unfinishedFrom) {
         LocalDate settledThrough = settledThrough(timezones);
+        if (unfinishedFrom != null && !unfinishedFrom.isAfter(settledThrough)) {
+            settledThrough = unfinishedFrom.minusDays(1);
+        }
         List<ReportResult.DateStatus> dates = new ArrayList<>();
         for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
             dates.add(new ReportResult.DateStatus(d, d.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED"));
         }
         return dates;
+    }
+
+    /**
+     * Advertisers of the workspace (those the report filters on, if it does) whose last pull stopped before it got to
+     * the report's end: name (else id) to the first day it did not finish. Their facts in the report may be missing
+     * altogether, so they are looked up in {@code report_advertisers}, not among the advertisers with facts.
+     */
+    private Map<String, LocalDate> unfinishedPulls(WorkspaceId workspaceId, ReportQuery query) {
+        Map<String, LocalDate> unfinished = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT advertiser_id, name, pull_incomplete_from FROM report_advertisers
+                        WHERE workspace_id = :ws AND pull_incomplete_from <= :to
+                          AND (cardinality(CAST(:advertisers AS text[])) = 0 OR advertiser_id = ANY(CAST(:advertisers AS text[])))""")
+                .paramSource(params(workspaceId, query))
+                .query((rs, i) -> unfinished.put(rs.getString("name") == null ? rs.getString("advertiser_id") : rs.getString("name"),
+                        rs.getObject("pull_incomplete_from", LocalDate.class)))
+                .list();
+        return unfinished;
     }
 
     /** Per counted metric (in {@link Metric#COUNTS} order): whether the query's metrics need it. */

@@ -103,15 +103,26 @@ class ReportSyncHandler implements JobHandler {
             Set<String> done = new HashSet<>();
             run.lastCheckpoint().ifPresent(c -> JSON.readTree(c).path("done").forEach(n -> done.add(n.asString())));
             int completed = done.size();
+            // Every advertiser still to pull is marked incomplete from its start before the first pull, so one that
+            // fails (or is never reached) is not reported as settled for days it holds no facts for.
+            Map<String, LocalDate[]> ranges = new java.util.LinkedHashMap<>();
+            for (Advertiser advertiser : advertisers) {
+                if (!done.contains(advertiser.id())) {
+                    LocalDate today = LocalDate.now(clock.withZone(advertiser.zone()));
+                    LocalDate start = from != null ? from : defaultStart(workspace, advertiser.id(), today);
+                    ranges.put(advertiser.id(), new LocalDate[] {start, to != null ? to : today});
+                    markIncomplete(workspace, advertiser.id(), start);
+                }
+            }
             for (Advertiser advertiser : advertisers) {
                 if (done.contains(advertiser.id())) {
                     continue;
                 }
                 run.stopIfCancelled();
-                LocalDate today = LocalDate.now(clock.withZone(advertiser.zone()));
-                LocalDate end = to != null ? to : today;
-                LocalDate start = from != null ? from : defaultStart(workspace, advertiser.id(), today);
+                LocalDate start = ranges.get(advertiser.id())[0];
+                LocalDate end = ranges.get(advertiser.id())[1];
                 syncAdvertiser(workspace, token, advertiser, start, end);
+                markComplete(workspace, advertiser.id(), start);
                 done.add(advertiser.id());
                 completed++;
                 run.progress(completed, (long) advertisers.size());
@@ -125,11 +136,42 @@ class ReportSyncHandler implements JobHandler {
         }
     }
 
+    /** The restatement window for a known advertiser (or from where its last pull stopped), else the backfill. */
     private LocalDate defaultStart(WorkspaceId workspace, String advertiserId, LocalDate today) {
         boolean known = jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM report_finality WHERE workspace_id = :ws AND advertiser_id = :adv)""")
                 .param("ws", workspace.value()).param("adv", advertiserId).query(Boolean.class).single();
-        return known ? today.minusDays(properties.restatementDays()) : today.minusDays(properties.backfillDays() - 1);
+        LocalDate backfill = today.minusDays(properties.backfillDays() - 1);
+        if (!known) {
+            return backfill;
+        }
+        LocalDate restatement = today.minusDays(properties.restatementDays());
+        LocalDate incomplete = jdbc.sql("""
+                        SELECT pull_incomplete_from FROM report_advertisers WHERE workspace_id = :ws AND advertiser_id = :adv""")
+                .param("ws", workspace.value()).param("adv", advertiserId)
+                .query((rs, i) -> rs.getObject(1, LocalDate.class)).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (incomplete == null || !incomplete.isBefore(restatement)) {
+            return restatement;
+        }
+        return incomplete.isBefore(backfill) ? backfill : incomplete;
+    }
+
+    private void markIncomplete(WorkspaceId workspace, String advertiserId, LocalDate start) {
+        jdbc.sql("""
+                        UPDATE report_advertisers SET pull_incomplete_from = LEAST(pull_incomplete_from, :start)
+                        WHERE workspace_id = :ws AND advertiser_id = :adv""")
+                .param("ws", workspace.value()).param("adv", advertiserId).param("start", java.sql.Date.valueOf(start))
+                .update();
+    }
+
+    /** The pull from {@code start} finished: an earlier unfinished one (before {@code start}) stays marked. */
+    private void markComplete(WorkspaceId workspace, String advertiserId, LocalDate start) {
+        jdbc.sql("""
+                        UPDATE report_advertisers SET pull_incomplete_from = NULL
+                        WHERE workspace_id = :ws AND advertiser_id = :adv AND pull_incomplete_from >= :start""")
+                .param("ws", workspace.value()).param("adv", advertiserId).param("start", java.sql.Date.valueOf(start))
+                .update();
     }
 
     private void syncAdvertiser(WorkspaceId workspace, AccessToken token, Advertiser advertiser, LocalDate start,

@@ -25,8 +25,20 @@ final class Inputs {
             problems.add(new FieldProblem(field, "must not be empty"));
         } else if (name.length() > MAX_NAME) {
             problems.add(new FieldProblem(field, "must be at most " + MAX_NAME + " characters"));
+        } else if (name.codePoints().anyMatch(Inputs::hiddenControl)) {
+            problems.add(new FieldProblem(field, "must not contain control or text-direction characters"));
         }
         return name;
+    }
+
+    /**
+     * Characters that make a name shown to others lie about itself: C0/C1 controls, line and paragraph separators,
+     * and the bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E,
+     * U+200F, U+061C) that can reverse how the rest of a line reads. Zero-width joiners stay allowed (emoji).
+     */
+    static boolean hiddenControl(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     String email(String field, String value) {

@@ -106,6 +106,11 @@ class ConnectionRepository {
                 .list();
     }
 
+    /** Makes every live connection due for its health check now (the simulator forgot its grants). */
+    int markAllDueForCheck() {
+        return jdbc.sql("UPDATE tiktok_connection SET last_checked_at = NULL WHERE status <> 'DISCONNECTED'").update();
+    }
+
     /** TikTok-account connections whose access token runs out before {@code expiringBefore}. */
     List<UUID> ttUserTokensExpiring(Instant expiringBefore, int limit) {
         return jdbc.sql("""

@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.simulator;
 
+import com.tttools.app.platform.security.SecurityHeaders;
 import com.tttools.app.tiktok.client.TikTokEndpoints;
 import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.SimulatorSettings;
@@ -32,10 +33,15 @@ class EmbeddedSimulatorConfiguration {
         return EmbeddedSimulator.servletRegistration(TikTokEndpoints.SIMULATOR_PREFIX, SimulatorSettings.defaults());
     }
 
-    /** The simulator is a stand-in for TikTok, not part of the product: no login, no CSRF, no session. */
+    /**
+     * The simulator is a stand-in for TikTok, not part of the product: no login, no CSRF, no session. Its pages
+     * (the consent page) get the application's security headers all the same: CSP without inline script,
+     * {@code frame-ancestors 'none'} (no clickjacking of the Authorize button), nosniff, frame DENY.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain tiktokSimulatorChain(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
         http.securityMatcher(TikTokEndpoints.SIMULATOR_PREFIX + "/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

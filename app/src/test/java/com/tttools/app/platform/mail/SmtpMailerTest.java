@@ -22,7 +22,7 @@ class SmtpMailerTest {
     @Test
     void sendsMultipartTextAndHtmlThroughSmtp() throws Exception {
         var properties = new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), "relay", "relay-password", false,
-                "TTtools <no-reply@tttools.test>");
+                "TTtools <no-reply@tttools.test>", false);
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         assertThat(mailer).isInstanceOf(SmtpMailer.class);
 
@@ -59,7 +59,7 @@ class SmtpMailerTest {
 
     @Test
     void withoutSmtpHostMailGoesToTheDevMailbox() {
-        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>");
+        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false);
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         mailer.send(new MailMessage("bob@example.com", "Hi", "text", "<p>html</p>"));
         assertThat(((DevMailbox) mailer).messages()).singleElement()

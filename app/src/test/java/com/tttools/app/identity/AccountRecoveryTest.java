@@ -131,6 +131,22 @@ class AccountRecoveryTest extends IntegrationTest {
                 Map.of("code", Totp.code(Base32.decode(secret), Totp.step(Instant.now()) + 1))).status()).isEqualTo(204);
     }
 
+    @Test
+    void theConfirmPasswordPageChecksThePasswordAndReturnsWhereTheUserWas() {
+        ApiClient user = Users.signedUp(port, Users.uniqueEmail("confirm-page"));
+        ApiClient.Response wrong = user.postForm("/account/confirm-password",
+                "next=/account/two-factor&password=not+the+password+at+all", true);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("is not your current password");
+        ApiClient.Response right = user.postForm("/account/confirm-password",
+                "next=/account/two-factor&password=" + Users.PASSWORD.replace(' ', '+'), true);
+        assertThat(right.status()).isEqualTo(302);
+        assertThat(right.header("Location").orElseThrow()).endsWith("/account/two-factor");
+        ApiClient.Response offSite = user.postForm("/account/confirm-password",
+                "next=//evil.example&password=" + Users.PASSWORD.replace(' ', '+'), true);
+        assertThat(offSite.header("Location").orElseThrow()).endsWith("/account");
+    }
+
     private static void assertReauthenticationRequired(ApiClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -131,11 +131,15 @@ class IdentityApiTest extends IntegrationTest {
     }
 
     @Test
-    void duplicateEmailIsAConflictWhateverItsCase() {
+    void duplicateEmailAnswersLikeANewSignUpWhateverItsCaseAndCreatesNothing() {
         String email = Users.uniqueEmail("dup");
         Users.signedUp(port, email);
-        ApiClient.Response again = new ApiClient(port).post("/api/v1/auth/signup", Users.signup(email.toUpperCase()));
-        assertThat(again.status()).isEqualTo(409);
+        ApiClient again = new ApiClient(port);
+        ApiClient.Response response = again.post("/api/v1/auth/signup", Users.signup(email.toUpperCase()));
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(again.get("/api/v1/me").status()).as("not signed in to the existing account").isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from users where lower(email) = lower(:e)").param("e", email)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -272,7 +276,7 @@ class IdentityApiTest extends IntegrationTest {
     @Test
     void personalAccessTokensAuthenticateWithoutCsrfAndStopWhenRevoked() {
         String email = Users.uniqueEmail("pat");
-        ApiClient owner = Users.signedUp(port, email);
+        ApiClient owner = Users.signedUpAndVerified(port, email, mailer);
         ApiClient.Response created = owner.post("/api/v1/me/tokens", Map.of("name", "ci script"));
         assertThat(created.status()).isEqualTo(201);
         String secret = created.json().get("token").asString();
@@ -295,7 +299,7 @@ class IdentityApiTest extends IntegrationTest {
 
     @Test
     void readOnlyTokensCannotChangeAnything() {
-        ApiClient owner = Users.signedUp(port, Users.uniqueEmail("ro"));
+        ApiClient owner = Users.signedUpAndVerified(port, Users.uniqueEmail("ro"), mailer);
         String secret = owner.post("/api/v1/me/tokens", Map.of("name", "dashboard", "readOnly", true)).json()
                 .get("token").asString();
         ApiClient reader = new ApiClient(port).bearer(secret);
@@ -307,7 +311,7 @@ class IdentityApiTest extends IntegrationTest {
 
     @Test
     void expiredOrUnknownTokensAre401() {
-        ApiClient owner = Users.signedUp(port, Users.uniqueEmail("exp"));
+        ApiClient owner = Users.signedUpAndVerified(port, Users.uniqueEmail("exp"), mailer);
         ApiClient.Response past = owner.post("/api/v1/me/tokens", Map.of("name", "old", "expiresAt", "2020-01-01T00:00:00Z"));
         assertThat(past.status()).isEqualTo(422);
         assertThat(new ApiClient(port).bearer("ttt_pat_notatoken").get("/api/v1/me").status()).isEqualTo(401);

@@ -25,12 +25,14 @@ class SecurityEventsTest extends IntegrationTest {
     @Autowired
     RateLimiter limiter;
     @Autowired
+    com.tttools.app.platform.mail.Mailer mailer;
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void signInActivityIsRecordedForTheUser() {
         String email = Users.uniqueEmail("events");
-        ApiClient client = Users.signedUp(port, email);
+        ApiClient client = Users.signedUpAndVerified(port, email, mailer);
         UserId userId = UserId.of(client.get("/api/v1/me").json().get("id").asString());
         new ApiClient(port).post("/api/v1/auth/login", Map.of("email", email, "password", "wrong password 12345"));
         Users.loggedIn(port, email, Users.PASSWORD);

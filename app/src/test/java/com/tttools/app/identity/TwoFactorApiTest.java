@@ -25,6 +25,8 @@ class TwoFactorApiTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     RateLimiter limiter;
+    @Autowired
+    com.tttools.app.platform.mail.Mailer mailer;
 
     @AfterEach
     void forgetFailures() {
@@ -41,7 +43,7 @@ class TwoFactorApiTest extends IntegrationTest {
 
     Enabled enableTwoFactor() {
         String email = Users.uniqueEmail("mfa");
-        ApiClient client = Users.signedUp(port, email);
+        ApiClient client = Users.signedUpAndVerified(port, email, mailer);
         var setup = client.post("/api/v1/me/two-factor", null);
         assertThat(setup.status()).isEqualTo(200);
         String secret = setup.json().get("secret").asString();
@@ -57,7 +59,7 @@ class TwoFactorApiTest extends IntegrationTest {
 
     @Test
     void setupNeedsAValidCodeAndIssuesTenRecoveryCodes() {
-        ApiClient client = Users.signedUp(port, Users.uniqueEmail("mfa-setup"));
+        ApiClient client = Users.signedUpAndVerified(port, Users.uniqueEmail("mfa-setup"), mailer);
         client.post("/api/v1/me/two-factor", null);
         var wrong = client.post("/api/v1/me/two-factor/confirm", Map.of("code", "000000"));
         assertThat(wrong.status()).isEqualTo(422);

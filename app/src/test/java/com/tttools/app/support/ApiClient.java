@@ -61,6 +61,19 @@ public final class ApiClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), true);
     }
 
+    /**
+     * A page form post ({@code application/x-www-form-urlencoded}) with this client's cookies, the CSRF header
+     * when {@code withCsrf}, and any extra headers.
+     */
+    public Response postForm(String path, String form, boolean withCsrf, String... headers) {
+        HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html");
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder, withCsrf);
+    }
+
     public Response postWithoutCsrf(String path, Object body) {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), false);
     }

@@ -1,5 +1,7 @@
 package com.tttools.app.support;
 
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +27,20 @@ public final class Users {
         ApiClient.Response response = client.post("/api/v1/auth/signup", signup(email));
         if (response.status() != 201) {
             throw new AssertionError("Sign-up failed: " + response.status() + " " + response.body());
+        }
+        return client;
+    }
+
+    /**
+     * Signs up and follows the verification link from the dev mailbox: personal access tokens and two-factor
+     * sign-in need a verified address.
+     */
+    public static ApiClient signedUpAndVerified(int port, String email, Mailer mailer) {
+        ApiClient client = signedUp(port, email);
+        String token = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, email, "Confirm your TTtools email"));
+        ApiClient.Response verified = client.post("/api/v1/auth/verify-email", Map.of("token", token));
+        if (verified.status() != 204) {
+            throw new AssertionError("Verification failed: " + verified.status() + " " + verified.body());
         }
         return client;
     }

@@ -8,6 +8,7 @@ import com.tttools.app.identity.IdentityEvents.UserSignedUp;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.password.PasswordPolicy;
 import com.tttools.app.platform.config.PlatformProperties;
+import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.web.CurrentRequest;
@@ -46,12 +47,13 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final SecurityEvents securityEvents;
     private final SessionTerminator sessions;
+    private final AccessTokenRevoker accessTokens;
     private final PlatformProperties platform;
     private final Clock clock;
 
     public AccountService(UserRepository users, EmailTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
             Mailer mailer, MailTemplates templates, ApplicationEventPublisher events, SecurityEvents securityEvents,
-            SessionTerminator sessions, PlatformProperties platform, Clock clock) {
+            SessionTerminator sessions, AccessTokenRevoker accessTokens, PlatformProperties platform, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -61,13 +63,26 @@ public class AccountService {
         this.events = events;
         this.securityEvents = securityEvents;
         this.sessions = sessions;
+        this.accessTokens = accessTokens;
         this.platform = platform;
         this.clock = clock;
     }
 
-    /** Creates the account and sends the verification email. Validation failures change nothing. */
+    /**
+     * The outcome of a sign-up. {@code created} is false when the address already had an account: then
+     * {@code user} is a stand-in that was never stored (a fresh random id, the given email and name,
+     * unverified), so that the caller can answer exactly as for a new account, and the owner got an email.
+     */
+    public record SignUp(UserRecord user, boolean created) {
+    }
+
+    /**
+     * Creates the account and sends the verification email. Validation failures change nothing. A taken address
+     * is not revealed: the same work is done (the password is hashed), nothing is stored, and the address's
+     * owner is told by email that someone tried to sign up with it.
+     */
     @Transactional
-    public UserRecord signUp(String email, String password, String name) {
+    public SignUp signUp(String email, String password, String name) {
         List<FieldProblem> problems = new ArrayList<>();
         validateEmail(email).ifPresent(m -> problems.add(new FieldProblem("email", m)));
         validateName(name).ifPresent(m -> problems.add(new FieldProblem("name", m)));
@@ -78,12 +93,15 @@ public class AccountService {
         Instant now = clock.instant();
         UserId id = UserId.random();
         if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {
-            throw new ConflictException("An account with this email already exists. Log in or reset your password.");
+            UserRecord owner = users.findByEmail(email).orElseThrow();
+            mailer.send(templates.render("signup-attempt", owner.email(), "Someone tried to sign up with your address",
+                    Map.of("name", owner.name(), "link", link("/login"))));
+            return new SignUp(new UserRecord(id, email.strip(), name.strip(), null, null, null, now), false);
         }
         UserRecord user = users.findById(id).orElseThrow();
         sendVerification(user, now);
         events.publishEvent(new UserSignedUp(id, user.email(), CurrentRequest.metadata(), now));
-        return user;
+        return new SignUp(user, true);
     }
 
     @Transactional
@@ -118,22 +136,35 @@ public class AccountService {
         return change.userId();
     }
 
-    /** Always succeeds from the caller's view: whether the account exists is never revealed. */
+    /**
+     * Always succeeds from the caller's view: whether the account exists is never revealed, by the answer or by
+     * the work done. An unknown address goes through the same steps (a token generated and hashed, the same
+     * token-table statement, the email rendered) except that nothing is stored and nothing is sent.
+     */
     @Transactional
     public void requestPasswordReset(String email) {
         if (email == null || email.length() > MAX_EMAIL) {
             return;
         }
-        users.findByEmail(email).ifPresent(user -> {
-            Instant now = clock.instant();
-            String token = tokens.issue(user.id(), EmailTokenPurpose.RESET_PASSWORD, null, now);
-            mailer.send(templates.render("reset-password", user.email(), "Reset your TTtools password",
-                    Map.of("name", user.name(), "link", link("/reset-password?token=" + token))));
-            securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.id(), user.email(), Map.of());
-        });
+        Optional<UserRecord> user = users.findByEmail(email);
+        Instant now = clock.instant();
+        String token = user.isPresent()
+                ? tokens.issue(user.get().id(), EmailTokenPurpose.RESET_PASSWORD, null, now)
+                : tokens.issueForNobody(EmailTokenPurpose.RESET_PASSWORD, now);
+        MailMessage mail = templates.render("reset-password", user.map(UserRecord::email).orElse(email.strip()),
+                "Reset your TTtools password", Map.of("name", user.map(UserRecord::name).orElse(""),
+                        "link", link("/reset-password?token=" + token)));
+        if (user.isPresent()) {
+            mailer.send(mail);
+            securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.get().id(), user.get().email(),
+                    Map.of());
+        }
     }
 
-    /** Sets a new password from an emailed link and ends every session of the account. */
+    /**
+     * Sets a new password from an emailed link and ends every session and personal access token of the account:
+     * whoever held the account before the mailbox owner recovered it keeps nothing.
+     */
     @Transactional
     public UserId confirmPasswordReset(String token, String newPassword) {
         Instant now = clock.instant();
@@ -147,12 +178,13 @@ public class AccountService {
         // The link proves control of the mailbox, so the address counts as verified too.
         users.markEmailVerified(user.id(), now);
         sessions.endAllSessions(user.id(), null);
+        accessTokens.revokeAllTokens(user.id(), "password_reset");
         events.publishEvent(new UserPasswordChanged(user.id(), user.email(), true, CurrentRequest.metadata(), now));
         securityEvents.publish(SecurityEventTypes.PASSWORD_RESET, user.id(), user.email(), Map.of());
         return user.id();
     }
 
-    /** Changes the password given the current one; the user's other sessions end. */
+    /** Changes the password given the current one; the user's other sessions and all their access tokens end. */
     @Transactional
     public void changePassword(UserId userId, String currentPassword, String newPassword, String keepSessionId) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
@@ -165,6 +197,7 @@ public class AccountService {
         Instant now = clock.instant();
         users.updatePasswordHash(userId, encoder.encode(newPassword), now);
         sessions.endAllSessions(userId, keepSessionId);
+        accessTokens.revokeAllTokens(userId, "password_changed");
         events.publishEvent(new UserPasswordChanged(userId, user.email(), false, CurrentRequest.metadata(), now));
         securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of());
     }

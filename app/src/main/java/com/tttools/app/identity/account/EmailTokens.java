@@ -41,6 +41,22 @@ public class EmailTokens {
         return raw;
     }
 
+    /**
+     * The work of {@link #issue} for an address without an account, so that a reset request costs the same
+     * either way: the same UPDATE (it matches no row), a token generated and hashed like a real one and a second
+     * statement on the table in place of the INSERT (a look-up of that hash). Nothing is stored; the returned
+     * token works nowhere.
+     */
+    public String issueForNobody(EmailTokenPurpose purpose, Instant now) {
+        jdbc.sql("UPDATE user_email_tokens SET used_at = :now WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL")
+                .param("now", Timestamp.from(now)).param("user", UUID.randomUUID()).param("purpose", purpose.name())
+                .update();
+        String raw = Secrets.randomToken();
+        jdbc.sql("SELECT count(*) FROM user_email_tokens WHERE token_hash = :hash")
+                .param("hash", Secrets.sha256(raw)).query(Long.class).single();
+        return raw;
+    }
+
     /** Marks the token used and returns whose it was; empty when unknown, used, expired or of another purpose. */
     public Optional<Consumed> consume(String raw, EmailTokenPurpose purpose, Instant now) {
         if (raw == null || raw.isBlank() || raw.length() > 128) {

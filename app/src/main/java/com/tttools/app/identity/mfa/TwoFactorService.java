@@ -10,6 +10,7 @@ import com.tttools.app.platform.crypto.AssociatedData;
 import com.tttools.app.platform.crypto.SealedValue;
 import com.tttools.app.platform.crypto.TokenVault;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
@@ -69,10 +70,16 @@ public class TwoFactorService implements SecondFactor {
         this.clock = clock;
     }
 
-    /** Starts (or restarts) a setup; refused while two-factor sign-in is on. */
+    /**
+     * Starts (or restarts) a setup; refused while two-factor sign-in is on, and before the email address is
+     * verified (whoever signed up with an address they do not own must not lock its owner out).
+     */
     @Transactional
     public Setup begin(UserId userId) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (!user.emailVerified()) {
+            throw new ForbiddenException("Verify your email address before turning on two-factor sign-in.");
+        }
         if (enabled(userId)) {
             throw new ConflictException("Two-factor sign-in is already on. Turn it off first to set up a new device.");
         }

@@ -21,13 +21,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -78,14 +78,14 @@ class ApplicationSecurityConfiguration {
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.spa()
                         .csrfTokenRepository(csrfTokens)
-                        .ignoringRequestMatchers(PersonalAccessTokenFilter::hasBearer))
+                        .ignoringRequestMatchers(PersonalAccessTokenFilter::authenticatedWithToken))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, sessions.absoluteTimeout()),
                         SecurityContextHolderFilter.class)
-                .addFilterBefore(new PersonalAccessTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new PersonalAccessTokenFilter(tokens, problems), CsrfFilter.class)
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

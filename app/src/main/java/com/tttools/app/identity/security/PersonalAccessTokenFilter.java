@@ -4,6 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.token.PersonalAccessTokens;
 import com.tttools.app.platform.security.ProblemResponses;
 import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +21,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer ttt_pat_...} on {@code /api/**} for this request only (no session
  * is created). A bearer token that is not live answers 401 at once rather than falling back to a cookie.
+ * It runs before the CSRF filter and marks the requests it authenticated ({@link #authenticatedWithToken}):
+ * only those skip the CSRF check, so a stray {@code Authorization} header never switches CSRF off for a
+ * cookie-authenticated request (a page form, or any path outside {@code /api/**}).
  */
 class PersonalAccessTokenFilter extends OncePerRequestFilter {
 
     static final String BEARER = "Bearer ";
+    /** Request attribute set on requests this filter authenticated with a live token. */
+    static final String AUTHENTICATED_WITH_TOKEN = PersonalAccessTokenFilter.class.getName() + ".authenticated";
 
     private final PersonalAccessTokens tokens;
     private final ProblemResponses problems;
@@ -31,6 +37,11 @@ class PersonalAccessTokenFilter extends OncePerRequestFilter {
     PersonalAccessTokenFilter(PersonalAccessTokens tokens, ProblemResponses problems) {
         this.tokens = tokens;
         this.problems = problems;
+    }
+
+    /** True when this request was authenticated by a personal access token (not by a session cookie). */
+    static boolean authenticatedWithToken(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED_WITH_TOKEN));
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -46,7 +57,7 @@ class PersonalAccessTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || !hasBearer(request);
+        return !Problems.isApiPath(request.getRequestURI()) || !hasBearer(request);
     }
 
     @Override
@@ -64,6 +75,7 @@ class PersonalAccessTokenFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
         SecurityContextHolder.setContext(context);
+        request.setAttribute(AUTHENTICATED_WITH_TOKEN, Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } finally {

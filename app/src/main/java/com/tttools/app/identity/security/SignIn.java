@@ -48,12 +48,26 @@ public class SignIn {
         session.setAttribute(UserSessions.IP, metadata.ip());
         session.setAttribute(UserSessions.USER_AGENT, metadata.userAgent());
         session.setAttribute(UserSessions.SIGNED_IN_AT, clock.instant());
+        RecentAuthentication.markConfirmed(session, clock.instant());
         AuthenticatedUser principal = new AuthenticatedUser(user.id(), user.email(), user.name(), false);
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(WRITE)));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
         return principal;
+    }
+
+    /**
+     * Replaces the session with a new, signed-out one: what a sign-up with a taken address does, so that its
+     * answer carries a new session cookie exactly like a real sign-up's.
+     */
+    public void startAnonymousSession(HttpServletRequest request) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        holder.clearContext();
+        request.getSession(true);
     }
 
     /** Keeps who passed the password step, for the second-factor page (in a fresh session, for 5 minutes). */

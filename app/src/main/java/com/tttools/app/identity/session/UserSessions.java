@@ -24,6 +24,8 @@ public class UserSessions implements SessionTerminator {
     public static final String IP = "tttools.ip";
     public static final String USER_AGENT = "tttools.userAgent";
     public static final String SIGNED_IN_AT = "tttools.signedInAt";
+    /** When the session's user last proved the password or second factor (sign-in or reauthentication). */
+    public static final String CONFIRMED_AT = "tttools.confirmedAt";
 
     public record SessionView(String id, boolean current, String ip, String userAgent, Instant createdAt,
             Instant lastSeenAt) {

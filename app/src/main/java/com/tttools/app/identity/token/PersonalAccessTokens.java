@@ -1,10 +1,12 @@
 package com.tttools.app.identity.token;
 
 import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.identity.account.AccessTokenRevoker;
 import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.identity.secret.Secrets;
+import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
@@ -25,10 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal access tokens: {@code ttt_pat_} + 32 random bytes (base64url), stored as SHA-256, shown once.
- * A revoked or expired token stops working on its next request (every request looks the hash up).
+ * A revoked or expired token stops working on its next request (every request looks the hash up). Only an
+ * account with a verified email address gets tokens, and a new password (reset or change) revokes them all.
  */
 @Service
-public class PersonalAccessTokens {
+public class PersonalAccessTokens implements AccessTokenRevoker {
 
     public static final String PREFIX = "ttt_pat_";
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
@@ -69,6 +72,10 @@ public class PersonalAccessTokens {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new ValidationFailedException("expiresAt", "must be in the future");
         }
+        UserRecord owner = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        if (!owner.emailVerified()) {
+            throw new ForbiddenException("Verify your email address before creating an access token.");
+        }
         String secret = PREFIX + Secrets.randomToken();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -78,8 +85,7 @@ public class PersonalAccessTokens {
                 .param("hash", Secrets.sha256(secret)).param("readOnly", readOnly).param("now", Timestamp.from(now))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
-        UserRecord user = users.findById(userId).orElseThrow();
-        securityEvents.publish(SecurityEventTypes.TOKEN_CREATED, userId, user.email(),
+        securityEvents.publish(SecurityEventTypes.TOKEN_CREATED, userId, owner.email(),
                 Map.of("tokenId", id.toString(), "name", name.strip(), "readOnly", String.valueOf(readOnly)));
         return new Created(new TokenView(id.toString(), name.strip(), readOnly, now, null, expiresAt), secret);
     }
@@ -107,6 +113,22 @@ public class PersonalAccessTokens {
         }
         UserRecord user = users.findById(userId).orElseThrow();
         securityEvents.publish(SecurityEventTypes.TOKEN_REVOKED, userId, user.email(), Map.of("tokenId", tokenId));
+    }
+
+    @Override
+    @Transactional
+    public int revokeAllTokens(UserId userId, String reason) {
+        int rows = jdbc.sql("""
+                        UPDATE personal_access_tokens SET revoked_at = :now
+                        WHERE user_id = :user AND revoked_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant())).param("user", userId.value())
+                .update();
+        if (rows > 0) {
+            UserRecord user = users.findById(userId).orElseThrow();
+            securityEvents.publish(SecurityEventTypes.TOKEN_REVOKED, userId, user.email(),
+                    Map.of("count", String.valueOf(rows), "reason", reason));
+        }
+        return rows;
     }
 
     /** The owner of a presented token, if it is live; records its use (and a first use from a new IP). */

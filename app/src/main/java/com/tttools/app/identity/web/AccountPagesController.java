@@ -9,7 +9,9 @@ import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.identity.session.UserSessions;
 import com.tttools.app.identity.token.PersonalAccessTokens;
+import com.tttools.app.identity.security.RecentAuthentication;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,10 +41,11 @@ class AccountPagesController {
     private final SecurityEvents securityEvents;
     private final ObjectProvider<SecondFactor> secondFactor;
     private final SecurityLog securityLog;
+    private final RecentAuthentication recent;
 
     AccountPagesController(UserRepository users, AccountService accounts, UserSessions sessions,
             PersonalAccessTokens tokens, SecurityEvents securityEvents, ObjectProvider<SecondFactor> secondFactor,
-            SecurityLog securityLog) {
+            SecurityLog securityLog, RecentAuthentication recent) {
         this.users = users;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -50,6 +53,7 @@ class AccountPagesController {
         this.securityEvents = securityEvents;
         this.secondFactor = secondFactor;
         this.securityLog = securityLog;
+        this.recent = recent;
     }
 
     @GetMapping("/account")
@@ -95,7 +99,10 @@ class AccountPagesController {
 
     @PostMapping("/account/sessions/{id}/revoke")
     String revokeSession(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo("/account");
+        }
         return outcome(redirect, "The session is signed out.", () -> {
             sessions.revoke(caller.id(), id);
             securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of());
@@ -105,6 +112,9 @@ class AccountPagesController {
     @PostMapping("/account/sessions/revoke-others")
     String revokeOtherSessions(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request,
             RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo("/account");
+        }
         HttpSession session = request.getSession(false);
         return outcome(redirect, "Every other session is signed out.", () -> {
             int ended = sessions.endAllSessions(caller.id(), session == null ? null : session.getId());
@@ -116,7 +126,10 @@ class AccountPagesController {
     @PostMapping("/account/tokens")
     String createToken(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "false") boolean readOnly, @RequestParam(required = false) LocalDate expiresOn,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo("/account");
+        }
         try {
             var created = tokens.create(caller.id(), name, readOnly,
                     expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -124,6 +137,8 @@ class AccountPagesController {
             redirect.addFlashAttribute("message", "Token created. Copy it now: it is shown only once.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "Token " + e.problems().get(0).field() + " " + e.problems().get(0).message());
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/account#tokens";
     }

@@ -98,6 +98,10 @@ class AuthApiController {
         return new CsrfResponse(token.getHeaderName(), token.getToken());
     }
 
+    /**
+     * 201 with the {@code {user}} and a new session; for an address that already has an account the answer looks
+     * the same (a stand-in user, a new but signed-out session) and the owner is emailed instead.
+     */
     @PostMapping("/signup")
     ResponseEntity<?> signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response) {
         String ip = CurrentRequest.of(request).ip();
@@ -106,9 +110,13 @@ class AuthApiController {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
             return tooManyRequests(request, decision.retryAfter());
         }
-        UserRecord user = accounts.signUp(body.email(), body.password(), body.name());
-        signIn.signIn(user, request, response);
-        return ResponseEntity.status(HttpStatus.CREATED).body(UserJson.of(user));
+        AccountService.SignUp outcome = accounts.signUp(body.email(), body.password(), body.name());
+        if (outcome.created()) {
+            signIn.signIn(outcome.user(), request, response);
+        } else {
+            signIn.startAnonymousSession(request);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(UserJson.of(outcome.user()));
     }
 
     @PostMapping("/login")

@@ -140,15 +140,16 @@ class AuthPagesController {
             return "identity/signup";
         }
         try {
-            UserRecord user = accounts.signUp(email, password, name);
-            signIn.signIn(user, request, response);
+            AccountService.SignUp outcome = accounts.signUp(email, password, name);
+            if (outcome.created()) {
+                signIn.signIn(outcome.user(), request, response);
+            } else {
+                signIn.startAnonymousSession(request);   // a taken address answers like a new one
+            }
             return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
         } catch (ValidationFailedException e) {
             response.setStatus(422);
             model.addAttribute("errors", Forms.byField(e));
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("error", e.getMessage());
         }
         return "identity/signup";
     }

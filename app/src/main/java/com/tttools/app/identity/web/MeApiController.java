@@ -7,6 +7,7 @@ import com.tttools.app.identity.account.AccountService;
 import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
+import com.tttools.app.identity.security.RecentAuthentication;
 import com.tttools.app.identity.session.UserSessions;
 import com.tttools.app.identity.token.PersonalAccessTokens;
 import com.tttools.app.shared.NotFoundException;
@@ -68,6 +69,13 @@ class MeApiController {
     record Items<T>(List<T> items) {
     }
 
+    record Reauthentication(String password, String code) {
+        @Override
+        public String toString() {
+            return "Reauthentication[]";
+        }
+    }
+
     private final UserRepository users;
     private final AccountService accounts;
     private final UserSessions sessions;
@@ -75,10 +83,11 @@ class MeApiController {
     private final SecurityEvents securityEvents;
     private final ObjectProvider<MembershipDirectory> memberships;
     private final ObjectProvider<com.tttools.app.identity.account.SecondFactor> secondFactor;
+    private final RecentAuthentication recent;
 
     MeApiController(UserRepository users, AccountService accounts, UserSessions sessions, PersonalAccessTokens tokens,
             SecurityEvents securityEvents, ObjectProvider<MembershipDirectory> memberships,
-            ObjectProvider<com.tttools.app.identity.account.SecondFactor> secondFactor) {
+            ObjectProvider<com.tttools.app.identity.account.SecondFactor> secondFactor, RecentAuthentication recent) {
         this.users = users;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -86,6 +95,7 @@ class MeApiController {
         this.securityEvents = securityEvents;
         this.memberships = memberships;
         this.secondFactor = secondFactor;
+        this.recent = recent;
     }
 
     @GetMapping
@@ -128,8 +138,21 @@ class MeApiController {
         return new Items<>(sessions.list(caller.id(), session == null ? null : session.getId()));
     }
 
+    /**
+     * Proves the password (or, with two-factor sign-in on, a code) again in this session, which opens the
+     * reauthentication window for account-security actions. Sessions only: a personal access token gets 403.
+     */
+    @PostMapping("/reauthenticate")
+    ResponseEntity<Void> reauthenticate(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestBody Reauthentication body, HttpServletRequest request) {
+        recent.confirm(caller, body.password(), body.code(), request);
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping("/sessions/{id}")
-    ResponseEntity<Void> revokeSession(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
+    ResponseEntity<Void> revokeSession(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            HttpServletRequest request) {
+        recent.require(request);
         sessions.revoke(caller.id(), id);
         securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of());
         return ResponseEntity.noContent().build();
@@ -139,6 +162,7 @@ class MeApiController {
     @DeleteMapping("/sessions")
     ResponseEntity<Void> revokeOtherSessions(@AuthenticationPrincipal AuthenticatedUser caller,
             HttpServletRequest request) {
+        recent.require(request);
         HttpSession session = request.getSession(false);
         int ended = sessions.endAllSessions(caller.id(), session == null ? null : session.getId());
         securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(),
@@ -148,7 +172,8 @@ class MeApiController {
 
     @PostMapping("/tokens")
     ResponseEntity<CreatedToken> createToken(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody TokenRequest body) {
+            @RequestBody TokenRequest body, HttpServletRequest request) {
+        recent.require(request);
         if (body == null) {
             throw new ValidationFailedException("name", "must not be empty");
         }

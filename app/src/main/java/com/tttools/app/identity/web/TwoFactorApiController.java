@@ -2,6 +2,8 @@ package com.tttools.app.identity.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
+import com.tttools.app.identity.security.RecentAuthentication;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/me/two-factor}: set up, confirm, inspect and turn off TOTP sign-in. */
+/**
+ * {@code /api/v1/me/two-factor}: set up, confirm, inspect and turn off TOTP sign-in. Every change needs a session
+ * with recent password confirmation ({@link RecentAuthentication}); personal access tokens may only read the status.
+ */
 @RestController
 @RequestMapping("/api/v1/me/two-factor")
 class TwoFactorApiController {
@@ -49,9 +54,11 @@ class TwoFactorApiController {
     }
 
     private final TwoFactorService twoFactor;
+    private final RecentAuthentication recent;
 
-    TwoFactorApiController(TwoFactorService twoFactor) {
+    TwoFactorApiController(TwoFactorService twoFactor, RecentAuthentication recent) {
         this.twoFactor = twoFactor;
+        this.recent = recent;
     }
 
     @GetMapping
@@ -61,23 +68,30 @@ class TwoFactorApiController {
     }
 
     @PostMapping
-    SetupJson begin(@AuthenticationPrincipal AuthenticatedUser caller) {
+    SetupJson begin(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request) {
+        recent.require(request);
         var setup = twoFactor.begin(caller.id());
         return new SetupJson(setup.secret(), setup.otpauthUri());
     }
 
     @PostMapping("/confirm")
-    RecoveryCodes confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body) {
+    RecoveryCodes confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body,
+            HttpServletRequest request) {
+        recent.require(request);
         return new RecoveryCodes(twoFactor.confirm(caller.id(), body.code()));
     }
 
     @PostMapping("/recovery-codes")
-    RecoveryCodes regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body) {
+    RecoveryCodes regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body,
+            HttpServletRequest request) {
+        recent.require(request);
         return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.id(), body.code()));
     }
 
     @DeleteMapping
-    ResponseEntity<Void> disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody DisableRequest body) {
+    ResponseEntity<Void> disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody DisableRequest body,
+            HttpServletRequest request) {
+        recent.require(request);
         twoFactor.disable(caller.id(), body.password(), body.code());
         return ResponseEntity.noContent().build();
     }

@@ -2,7 +2,10 @@ package com.tttools.app.identity.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
+import com.tttools.app.identity.security.RecentAuthentication;
+import jakarta.servlet.http.HttpServletRequest;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.ValidationFailedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,10 +19,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TwoFactorPagesController {
 
-    private final TwoFactorService twoFactor;
+    private static final String PAGE = "/account/two-factor";
 
-    TwoFactorPagesController(TwoFactorService twoFactor) {
+    private final TwoFactorService twoFactor;
+    private final RecentAuthentication recent;
+
+    TwoFactorPagesController(TwoFactorService twoFactor, RecentAuthentication recent) {
         this.twoFactor = twoFactor;
+        this.recent = recent;
     }
 
     @GetMapping("/account/two-factor")
@@ -35,10 +42,14 @@ class TwoFactorPagesController {
     }
 
     @PostMapping("/account/two-factor/setup")
-    String begin(@AuthenticationPrincipal AuthenticatedUser caller, RedirectAttributes redirect) {
+    String begin(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo(PAGE);
+        }
         try {
             twoFactor.begin(caller.id());
-        } catch (ConflictException e) {
+        } catch (ConflictException | ForbiddenException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/account/two-factor";
@@ -46,7 +57,11 @@ class TwoFactorPagesController {
 
     @PostMapping("/account/two-factor/confirm")
     String confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo(PAGE);
+        }
         try {
             redirect.addFlashAttribute("recoveryCodes", twoFactor.confirm(caller.id(), code));
             redirect.addFlashAttribute("message", "Two-factor sign-in is on. Keep these recovery codes somewhere safe: "
@@ -62,7 +77,11 @@ class TwoFactorPagesController {
 
     @PostMapping("/account/two-factor/disable")
     String disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String code, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo(PAGE);
+        }
         try {
             twoFactor.disable(caller.id(), password, code);
             redirect.addFlashAttribute("message", "Two-factor sign-in is off.");
@@ -77,7 +96,11 @@ class TwoFactorPagesController {
 
     @PostMapping("/account/two-factor/recovery-codes")
     String regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
+        if (!recent.isRecent(request)) {
+            return ConfirmPasswordPagesController.redirectTo(PAGE);
+        }
         try {
             redirect.addFlashAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(caller.id(), code));
             redirect.addFlashAttribute("message", "New recovery codes; the old ones no longer work.");

@@ -43,13 +43,14 @@ class StartupFailureTest {
     void prodProfileRefusesToStartWithoutItsRequiredSettingsNamingEachOne(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=", "--TTTOOLS_BASE_URL=", "--TTTOOLS_ENCRYPTION_KEYS=", "--SMTP_HOST=",
-                        "--RESEND_API_KEY=", "--POSTMARK_SERVER_TOKEN="))
-                .hasMessageContaining("DATABASE_URL, TTTOOLS_BASE_URL, TTTOOLS_ENCRYPTION_KEYS, "
-                        + "SMTP_HOST or RESEND_API_KEY or POSTMARK_SERVER_TOKEN");
+                        "--RESEND_API_KEY=", "--POSTMARK_SERVER_TOKEN=", "--TTTOOLS_OPERATOR_NAME=",
+                        "--TTTOOLS_PRIVACY_CONTACT="))
+                .hasMessageContaining("DATABASE_URL, TTTOOLS_BASE_URL, TTTOOLS_ENCRYPTION_KEYS, TTTOOLS_OPERATOR_NAME, "
+                        + "TTTOOLS_PRIVACY_CONTACT, SMTP_HOST or RESEND_API_KEY or POSTMARK_SERVER_TOKEN");
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
                 .contains("The prod profile needs these environment variables, which are not set: "
-                        + "DATABASE_URL, TTTOOLS_BASE_URL, TTTOOLS_ENCRYPTION_KEYS, "
-                        + "SMTP_HOST or RESEND_API_KEY or POSTMARK_SERVER_TOKEN")
+                        + "DATABASE_URL, TTTOOLS_BASE_URL, TTTOOLS_ENCRYPTION_KEYS, TTTOOLS_OPERATOR_NAME, "
+                        + "TTTOOLS_PRIVACY_CONTACT, SMTP_HOST or RESEND_API_KEY or POSTMARK_SERVER_TOKEN")
                 .doesNotContain("Embedded PostgreSQL started");
     }
 
@@ -58,7 +59,7 @@ class StartupFailureTest {
     void prodProfileNamesOnlyWhatIsMissing(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=postgres://u:p@127.0.0.1:1/db", "--TTTOOLS_BASE_URL=https://ads.example.com",
-                        "--TTTOOLS_ENCRYPTION_KEYS=", "--SMTP_HOST=smtp.example.com"))
+                        "--TTTOOLS_ENCRYPTION_KEYS=", "--SMTP_HOST=smtp.example.com", OPERATOR, CONTACT))
                 .hasMessageEndingWith("not set: TTTOOLS_ENCRYPTION_KEYS");
     }
 
@@ -68,7 +69,7 @@ class StartupFailureTest {
     void prodProfileRefusesToStartWithoutAMailChannel(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=postgres://u:p@127.0.0.1:1/db", "--TTTOOLS_BASE_URL=https://ads.example.com",
-                        KEYS, "--SMTP_HOST=", "--RESEND_API_KEY=", "--POSTMARK_SERVER_TOKEN="))
+                        KEYS, OPERATOR, CONTACT, "--SMTP_HOST=", "--RESEND_API_KEY=", "--POSTMARK_SERVER_TOKEN="))
                 .isInstanceOf(MissingProductionSettingsException.class)
                 .hasMessageEndingWith("not set: SMTP_HOST or RESEND_API_KEY or POSTMARK_SERVER_TOKEN");
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").doesNotContain("Dev mailbox");
@@ -79,7 +80,7 @@ class StartupFailureTest {
     void prodProfileRefusesAPlainHttpBaseUrlNamingTheSetting(CapturedOutput output) {
         assertThatThrownBy(() -> app().profiles("prod")
                 .run("--DATABASE_URL=postgres://u:p@127.0.0.1:1/db", "--TTTOOLS_BASE_URL=http://ads.example.com",
-                        KEYS, "--RESEND_API_KEY=re_x"))
+                        KEYS, OPERATOR, CONTACT, "--RESEND_API_KEY=re_x"))
                 .isInstanceOf(UnsafeProductionSettingsException.class)
                 .hasMessageContaining("TTTOOLS_BASE_URL must be an https:// URL");
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
@@ -93,8 +94,8 @@ class StartupFailureTest {
                 "postgres://u:hunter2@db.example.com/app?sslmode=prefer",
                 "jdbc:postgresql://db.example.com:5432/app?password=hunter2&sslmode=disable")) {
             assertThatThrownBy(() -> app().profiles("prod")
-                    .run("--DATABASE_URL=" + url, "--TTTOOLS_BASE_URL=https://ads.example.com", KEYS,
-                            "--POSTMARK_SERVER_TOKEN=pm"))
+                    .run("--DATABASE_URL=" + url, "--TTTOOLS_BASE_URL=https://ads.example.com", KEYS, OPERATOR,
+                            CONTACT, "--POSTMARK_SERVER_TOKEN=pm"))
                     .as(url)
                     .isInstanceOf(UnsafeProductionSettingsException.class)
                     .hasMessageContaining("DATABASE_URL points to a database on another machine without TLS: add "
@@ -114,6 +115,8 @@ class StartupFailureTest {
         }
     }
 
+    private static final String OPERATOR = "--TTTOOLS_OPERATOR_NAME=Example Ads GmbH";
+    private static final String CONTACT = "--TTTOOLS_PRIVACY_CONTACT=privacy@example.com";
     private static final String KEYS = "--TTTOOLS_ENCRYPTION_KEYS=k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     private static SpringApplicationBuilder app() {

@@ -70,6 +70,7 @@ class ApplicationSecurityConfiguration {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/privacy", "/terms").permitAll()   // legal pages
                         .requestMatchers(HttpMethod.POST, "/login", "/login/two-factor", "/signup", "/forgot-password",
                                 "/reset-password", "/verify-email").permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()

@@ -26,7 +26,8 @@ import org.springframework.core.env.Environment;
 @Profile("prod")
 class ProductionSettingsGuard {
 
-    static final List<String> REQUIRED = List.of("DATABASE_URL", "TTTOOLS_BASE_URL", "TTTOOLS_ENCRYPTION_KEYS");
+    static final List<String> REQUIRED = List.of("DATABASE_URL", "TTTOOLS_BASE_URL", "TTTOOLS_ENCRYPTION_KEYS",
+            "TTTOOLS_OPERATOR_NAME", "TTTOOLS_PRIVACY_CONTACT");   // the last two: who the privacy policy names
     /** Any one of these is a mail channel (the providers through their SMTP relays, see MailConfiguration). */
     static final List<String> MAIL_CHANNELS = List.of("SMTP_HOST", "RESEND_API_KEY", "POSTMARK_SERVER_TOKEN");
     private static final Set<String> TLS_MODES = Set.of("require", "verify-ca", "verify-full");

@@ -1,8 +1,8 @@
 // TTtools page behaviour. No inline scripts anywhere: the CSP forbids them.
 
-// htmx requests carry the CSRF token from the XSRF-TOKEN cookie, as the API expects.
+// htmx requests carry the CSRF token from the XSRF-TOKEN cookie (__Host-XSRF-TOKEN on https), as the API expects.
 document.addEventListener('htmx:configRequest', function (event) {
-  var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+  var match = document.cookie.match(/(?:^|; )(?:__Host-)?XSRF-TOKEN=([^;]*)/);
   if (match) {
     event.detail.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]);
   }

@@ -10,6 +10,8 @@ public enum WorkspacePermission {
     VIEW_REPORTS(WorkspaceRole.ANALYST),
     EXPORT_CSV(WorkspaceRole.ANALYST),
     TRIGGER_SYNC(WorkspaceRole.OPERATOR),
+    /** The TikTok account's own money (an advertiser's balance): not for analysts. */
+    VIEW_ACCOUNT_BALANCE(WorkspaceRole.OPERATOR),
     CREATE_BULK_OPERATION(WorkspaceRole.OPERATOR),
     APPROVE_BULK_OPERATION(WorkspaceRole.ADMIN),
     MANAGE_CONNECTIONS(WorkspaceRole.ADMIN),

@@ -77,6 +77,63 @@ class AssetSyncTest extends InventoryTestSupport {
         assertThat(last.grantedSinceLast()).isEmpty();
     }
 
+    /** advertiser/info carries the advertiser's contact person, email, phones, address and licence: never stored. */
+    @Test
+    void aSyncStoresNoAdvertiserContactDataOnlyTheAllowedFields() {
+        WorkspaceId workspace = WorkspaceId.random();
+        List<String> advertisers = advertisers(2);
+        TestConnection connection = connect(workspace, advertisers);
+        JsonNode everything = api.call(ApiCall.get("advertiser/info/", connection.token())
+                .param("advertiser_ids", advertisers)).data().path("list").get(0);
+        assertThat(everything.has("email") && everything.has("address")).as("TikTok does send contact data").isTrue();
+
+        assertThat(sync(connection).status()).isEqualTo(JobStatus.SUCCEEDED);
+
+        long withContactData = jdbc.sql("""
+                        SELECT count(*) FROM inventory_entities WHERE workspace_id = :ws
+                           AND (fields <> fields - ARRAY['contacter', 'email', 'cellphone_number', 'telephone_number',
+                                                         'address', 'license_no', 'license_url']
+                                OR fields::text ~* '(contacter|cellphone|telephone|license)')""")
+                .param("ws", workspace.value()).query(Long.class).single();
+        assertThat(withContactData).isZero();
+        List<String> advertiserKeys = jdbc.sql("""
+                        SELECT DISTINCT jsonb_object_keys(fields) FROM inventory_entities
+                         WHERE workspace_id = :ws AND kind = 'ADVERTISER'""")
+                .param("ws", workspace.value()).query(String.class).list();
+        assertThat(advertiserKeys).contains("advertiser_id", "name", "currency", "timezone", "status", "balance")
+                .doesNotContain("email", "contacter", "address", "cellphone_number", "telephone_number", "license_no",
+                        "description");
+    }
+
+    /** Rows stored before the allow-list: the migration's statement removes their contact data, keeps the rest. */
+    @Test
+    void theContactDataMigrationStripsRowsStoredByEarlierSyncs() throws Exception {
+        WorkspaceId workspace = WorkspaceId.random();
+        jdbc.sql("""
+                        INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, fields,
+                                                        connection_id, synced_at, updated_at)
+                        VALUES (:ws, 'ADVERTISER', '7002238017842757633', '7002238017842757633', 'Old',
+                                CAST(:fields AS jsonb), gen_random_uuid(), now(), now())""")
+                .param("ws", workspace.value())
+                .param("fields", """
+                        {"advertiser_id": "7002238017842757633", "name": "Old", "currency": "USD", "balance": 10,
+                         "contacter": "Ai***te", "email": "i***@***", "cellphone_number": "+1347****53",
+                         "telephone_number": "+1415****85", "address": "350 29th avenue", "license_no": "L-1",
+                         "license_url": "https://lic", "description": "https://"}""")
+                .update();
+        String migration;
+        try (var in = getClass().getResourceAsStream(
+                "/db/migration/inventory/V2026_12_04_0800__inventory_drop_contact_fields.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        jdbc.sql(migration.replaceAll("(?m)^--.*$", "")).update();
+
+        List<String> keys = jdbc.sql("""
+                        SELECT jsonb_object_keys(fields) FROM inventory_entities WHERE workspace_id = :ws""")
+                .param("ws", workspace.value()).query(String.class).list();
+        assertThat(keys).containsExactlyInAnyOrder("advertiser_id", "name", "currency", "balance");
+    }
+
     @Test
     void aCampaignDeletedInTikTokShowsAsDeletedAfterTheNextSyncAndLostAdvertisersAreReported() {
         WorkspaceId workspace = WorkspaceId.random();
@@ -187,7 +244,11 @@ class AssetSyncTest extends InventoryTestSupport {
             if (item.has("secondary_status")) {
                 assertThat(row.get("status")).as(kind + " status").isEqualTo(item.path("secondary_status").asString());
             }
-            assertThat(json.readTree((String) row.get("fields"))).as(kind + " fields").isEqualTo(item);
+            JsonNode fields = json.readTree((String) row.get("fields"));
+            assertThat(fields.has(idField)).as(kind + " keeps its id").isTrue();
+            for (String key : fields.propertyNames()) {   // the allow-list keeps fields as TikTok sent them
+                assertThat(fields.get(key)).as(kind + " field " + key).isEqualTo(item.get(key));
+            }
         }
     }
 

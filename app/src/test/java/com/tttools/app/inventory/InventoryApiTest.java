@@ -36,6 +36,7 @@ class InventoryApiTest extends InventoryTestSupport {
     Tenants tenants;
     User owner;
     User outsider;
+    String org;
     String ws;
     String emptyWs;
     String base;
@@ -46,7 +47,7 @@ class InventoryApiTest extends InventoryTestSupport {
     void syncedWorkspace() {
         tenants = new Tenants(port, (DevMailbox) mailer, limiter);
         owner = tenants.verifiedUser("inventory-owner");
-        String org = tenants.createOrganization(owner, "Inventory Org");
+        org = tenants.createOrganization(owner, "Inventory Org");
         ws = tenants.createWorkspace(owner, org, "Inventory Brand");
         emptyWs = tenants.createWorkspace(owner, org, "Empty Brand");
         outsider = tenants.verifiedUser("inventory-outsider");
@@ -140,6 +141,40 @@ class InventoryApiTest extends InventoryTestSupport {
         JsonNode empty = expect(owner.api().get("/api/v1/workspaces/" + emptyWs + "/campaigns"), 200).json();
         assertThat(empty.path("items")).isEmpty();
         assertThat(empty.path("total").asLong()).isZero();
+    }
+
+    /** The advertiser's balance is the account's money: operators and admins see it, analysts do not (API, pages). */
+    @Test
+    void anAnalystSeesNoAdvertiserBalanceInTheApiOrThePagesWhileAnOperatorDoes() throws Exception {
+        User analyst = tenants.member(owner, org, "inv-analyst", "MEMBER",
+                List.of(java.util.Map.of("workspaceId", ws, "role", "ANALYST")));
+        User operator = tenants.member(owner, org, "inv-operator", "MEMBER",
+                List.of(java.util.Map.of("workspaceId", ws, "role", "OPERATOR")));
+        String id = get("/advertisers").path("items").get(0).path("id").asString();
+
+        for (User allowed : List.of(owner, operator)) {
+            JsonNode detail = expect(allowed.api().get(base + "/advertisers/" + id), 200).json();
+            assertThat(detail.path("fields").has("balance")).as(allowed.email()).isTrue();
+            assertThat(detail.path("details").has("balance")).as(allowed.email()).isTrue();
+            assertThat(page(allowed, "/workspaces/" + ws + "/inventory/advertisers/" + id)).contains("balance");
+        }
+        JsonNode detail = expect(analyst.api().get(base + "/advertisers/" + id), 200).json();
+        assertThat(detail.path("fields").has("currency")).isTrue();
+        assertThat(detail.path("fields").has("balance")).isFalse();
+        assertThat(detail.path("details").has("balance")).isFalse();
+        assertThat(expect(analyst.api().get(base + "/advertisers"), 200).body()).doesNotContain("balance");
+        assertThat(page(analyst, "/workspaces/" + ws + "/inventory/advertisers/" + id)).contains("currency")
+                .doesNotContain("balance");
+        assertThat(page(analyst, "/workspaces/" + ws + "/inventory/advertisers")).doesNotContain("balance");
+    }
+
+    private String page(User user, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Cookie", "SESSION=" + user.api().sessionCookie()).header("Accept", "text/html").GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     @Test

@@ -17,7 +17,8 @@ class PermissionMatrixTest {
                 WorkspacePermission.VIEW_INVENTORY, WorkspacePermission.VIEW_REPORTS, WorkspacePermission.EXPORT_CSV);
         assertThat(grantedTo(WorkspaceRole.OPERATOR)).containsExactlyInAnyOrder(WorkspacePermission.VIEW_WORKSPACE,
                 WorkspacePermission.VIEW_INVENTORY, WorkspacePermission.VIEW_REPORTS, WorkspacePermission.EXPORT_CSV,
-                WorkspacePermission.TRIGGER_SYNC, WorkspacePermission.CREATE_BULK_OPERATION);
+                WorkspacePermission.TRIGGER_SYNC, WorkspacePermission.VIEW_ACCOUNT_BALANCE,
+                WorkspacePermission.CREATE_BULK_OPERATION);
         assertThat(grantedTo(WorkspaceRole.ADMIN)).isEqualTo(EnumSet.allOf(WorkspacePermission.class));
     }
 

@@ -83,7 +83,7 @@ class TenantIsolationTest extends IntegrationTest {
     static final List<String> PUBLIC_PREFIXES = List.of("GET /", "GET /error", "POST /error", "PUT /error",
             "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
             "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
-            "* /reset-password", "* /verify-email", "POST /logout");
+            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
             "GET /app", "* /account", "GET /oauth/tiktok/callback");

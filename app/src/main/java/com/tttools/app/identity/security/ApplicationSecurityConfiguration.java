@@ -54,8 +54,14 @@ class ApplicationSecurityConfiguration {
     @Bean
     CsrfTokenRepository csrfTokenRepository(PlatformProperties platform) {
         CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookies.setCookieName(csrfCookieName(platform));
         cookies.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").secure(platform.https()));
         return new RandomCsrfTokenRepository(cookies);
+    }
+
+    /** {@code __Host-XSRF-TOKEN} on https (Secure, Path=/, no Domain: the browser pins it to our origin). */
+    static String csrfCookieName(PlatformProperties platform) {
+        return platform.https() ? "__Host-XSRF-TOKEN" : "XSRF-TOKEN";
     }
 
     @Bean
@@ -70,6 +76,7 @@ class ApplicationSecurityConfiguration {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/privacy", "/terms").permitAll()   // legal pages
                         .requestMatchers(HttpMethod.POST, "/login", "/login/two-factor", "/signup", "/forgot-password",
                                 "/reset-password", "/verify-email").permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()

@@ -190,7 +190,7 @@ class AssetSyncHandler implements JobHandler {
             for (int from = 0; from < advertiserIds.size(); from += 100) {   // advertiser/info takes ≤ 100 ids
                 List<String> chunk = advertiserIds.subList(from, Math.min(from + 100, advertiserIds.size()));
                 JsonNode data = api.call(ApiCall.get("advertiser/info/", token).background()
-                        .param("advertiser_ids", chunk)).data();
+                        .param("advertiser_ids", chunk).param("fields", EntityFields.ADVERTISER_INFO_FIELDS)).data();
                 write(EntityKind.ADVERTISER, null, list(data.path("list")), stamp);
             }
             writer.markRemoved(workspace, EntityKind.ADVERTISER, EntityWriter.Scope.CONNECTION, connectionId.toString(),

@@ -11,7 +11,8 @@ final class EntityDetails {
 
     private static final Map<EntityKind, List<String>> FIELDS = Map.of(
             EntityKind.BUSINESS_CENTER, List.of("bc_info.company", "bc_info.currency", "bc_info.timezone", "bc_info.type", "user_role"),
-            EntityKind.ADVERTISER, List.of("currency", "timezone", "display_timezone", "country", "company", "owner_bc_id"),
+            EntityKind.ADVERTISER, List.of("currency", "timezone", "display_timezone", "country", "company", "owner_bc_id",
+                    "balance"),   // balance only reaches here for roles that may see it (InventoryService)
             EntityKind.IDENTITY, List.of("identity_type", "user_name", "can_push_video"),
             EntityKind.PIXEL, List.of("pixel_code", "pixel_category", "create_time"),
             EntityKind.CATALOG, List.of("catalog_type", "bc_info.bc_id", "catalog_conf.currency", "create_time"),

@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
 
-/** Turns TikTok's list items into rows; which field holds the id, name and status differs per endpoint. */
+/**
+ * Turns TikTok's list items into rows; which field holds the id, name and status differs per endpoint. The
+ * stored fields are the kind's allow-list only ({@link EntityFields}).
+ */
 final class EntityMapper {
 
     private static final DateTimeFormatter TIKTOK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -51,8 +54,8 @@ final class EntityMapper {
         if (id == null) {
             return null;   // nothing to key it by; the caller skips it
         }
-        return new EntityRow(kind, id, advertiserId, parent, campaign, name, status, objective, item.toString(),
-                modified);
+        return new EntityRow(kind, id, advertiserId, parent, campaign, name, status, objective,
+                EntityFields.keep(kind, item).toString(), modified);
     }
 
     /** secondary_status is the precise one (it says why an enabled ad does not deliver); the sandbox omits it. */

@@ -66,7 +66,7 @@ class InventoryService implements Inventory {
     }
 
     @Override
-    public Optional<InventoryItem> find(WorkspaceId workspaceId, EntityKind kind, String id) {
+    public Optional<InventoryItem> find(WorkspaceId workspaceId, EntityKind kind, String id, boolean accountMoney) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -78,7 +78,7 @@ class InventoryService implements Inventory {
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
                 .param("id", uuid)
-                .query((rs, n) -> item(rs, true))
+                .query((rs, n) -> item(rs, true, accountMoney))
                 .optional();
     }
 
@@ -98,7 +98,7 @@ class InventoryService implements Inventory {
     }
 
     @Override
-    public InventoryPage list(WorkspaceId workspaceId, InventoryQuery query) {
+    public InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney) {
         Validated v = validate(query);
         StringBuilder where = new StringBuilder("workspace_id = :workspaceId AND kind = :kind");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -148,7 +148,7 @@ class InventoryService implements Inventory {
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS sort_value FROM inventory_entities e WHERE "
                         + pageWhere + " ORDER BY " + expression + " " + direction + ", id " + direction + " LIMIT :limit")
                 .params(params)
-                .query((rs, n) -> new Row(item(rs, false), sortValue(rs, v.sortKey())))
+                .query((rs, n) -> new Row(item(rs, false, accountMoney), sortValue(rs, v.sortKey())))
                 .list();
         String next = null;
         if (rows.size() > v.limit()) {
@@ -227,9 +227,10 @@ class InventoryService implements Inventory {
                 : rs.getString("sort_value");
     }
 
-    private InventoryItem item(ResultSet rs, boolean withFields) throws SQLException {
+    private InventoryItem item(ResultSet rs, boolean withFields, boolean accountMoney) throws SQLException {
         EntityKind kind = EntityKind.valueOf(rs.getString("kind"));
-        JsonNode fields = json.readTree(rs.getString("fields"));
+        JsonNode stored = json.readTree(rs.getString("fields"));
+        JsonNode fields = accountMoney ? stored : EntityFields.withoutAccountMoney(kind, stored);
         Timestamp removedAt = rs.getTimestamp("removed_at");
         return new InventoryItem(rs.getString("id"), kind.collection(), rs.getString("tiktok_id"), rs.getString("name"),
                 rs.getString("advertiser_id"), rs.getString("campaign_tiktok_id"), rs.getString("parent_tiktok_id"),

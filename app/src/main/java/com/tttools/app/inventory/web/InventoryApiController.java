@@ -7,7 +7,7 @@ import com.tttools.app.inventory.InventoryItem;
 import com.tttools.app.inventory.InventoryPage;
 import com.tttools.app.inventory.InventoryQuery;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,17 +37,18 @@ class InventoryApiController {
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        WorkspaceId workspace = guard.workspace(caller, wsId);
+        WorkspaceAccess access = guard.access(caller, wsId);
         EntityKind kind = InventoryGuard.kind(collection);
-        return inventory.list(workspace, new InventoryQuery(kind, advertiserId, status, objective, campaignId,
-                adGroupId, q, sort, limit, cursor));
+        return inventory.list(access.workspaceId(), new InventoryQuery(kind, advertiserId, status, objective,
+                campaignId, adGroupId, q, sort, limit, cursor), InventoryGuard.accountMoney(access));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/{collection}/{id}")
     InventoryItem get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String collection, @PathVariable String id) {
-        WorkspaceId workspace = guard.workspace(caller, wsId);
+        WorkspaceAccess access = guard.access(caller, wsId);
         EntityKind kind = InventoryGuard.kind(collection);
-        return inventory.find(workspace, kind, id).orElseThrow(() -> new NotFoundException("Entity"));
+        return inventory.find(access.workspaceId(), kind, id, InventoryGuard.accountMoney(access))
+                .orElseThrow(() -> new NotFoundException("Entity"));
     }
 }

@@ -5,6 +5,7 @@ import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,17 @@ class InventoryGuard {
 
     /** The workspace, when the caller may view its inventory (analysts and up). */
     WorkspaceId workspace(AuthenticatedUser caller, String wsId) {
+        return access(caller, wsId).workspaceId();
+    }
+
+    /** The caller's access to the workspace's inventory; its role says whether account money is shown. */
+    WorkspaceAccess access(AuthenticatedUser caller, String wsId) {
         WorkspaceId workspace = com.tttools.app.shared.PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_INVENTORY);
-        return workspace;
+        return access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_INVENTORY);
+    }
+
+    static boolean accountMoney(WorkspaceAccess access) {
+        return access.can(WorkspacePermission.VIEW_ACCOUNT_BALANCE);
     }
 
     static EntityKind kind(String collection) {

@@ -12,6 +12,7 @@ import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ class InventoryPageController {
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = guard.workspace(caller, wsId);
+        WorkspaceAccess access = guard.access(caller, wsId);
+        WorkspaceId workspace = access.workspaceId();
         EntityKind kind = InventoryGuard.kind(collection);
         InventoryQuery query = new InventoryQuery(kind, blank(advertiserId), blank(status), blank(objective),
                 blank(campaignId), blank(adGroupId), blank(q), blank(sort), 50, blank(cursor));
@@ -74,7 +76,7 @@ class InventoryPageController {
         model.addAttribute("drillCampaign", query.campaignId());
         model.addAttribute("drillAdGroup", query.adGroupId());
         try {
-            InventoryPage page = inventory.list(workspace, query);
+            InventoryPage page = inventory.list(workspace, query, InventoryGuard.accountMoney(access));
             model.addAttribute("page", page);
             model.addAttribute("problems", List.of());
         } catch (ValidationFailedException e) {
@@ -88,9 +90,10 @@ class InventoryPageController {
     @GetMapping("/workspaces/{wsId}/inventory/{collection}/{id}")
     String detail(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String collection, @PathVariable String id, Model model) {
-        WorkspaceId workspace = guard.workspace(caller, wsId);
+        WorkspaceAccess access = guard.access(caller, wsId);
         EntityKind kind = InventoryGuard.kind(collection);
-        var item = inventory.find(workspace, kind, id).orElseThrow(() -> new NotFoundException("Entity"));
+        var item = inventory.find(access.workspaceId(), kind, id, InventoryGuard.accountMoney(access))
+                .orElseThrow(() -> new NotFoundException("Entity"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("kind", kind);
         model.addAttribute("item", item);

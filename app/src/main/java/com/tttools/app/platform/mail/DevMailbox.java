@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Development mailer: keeps the last messages in memory for the {@code /dev/mailbox} page and logs that one
- * was sent (subject and recipient only: links in the body are credentials).
+ * was sent (subject only: links in the body are credentials, and recipient addresses are personal data).
  */
 public class DevMailbox implements Mailer {
 
@@ -33,7 +33,7 @@ public class DevMailbox implements Mailer {
         while (messages.size() > KEEP) {
             messages.removeLast();
         }
-        log.info("Dev mailbox: \"{}\" to {} (read it at /dev/mailbox)", message.subject(), message.to());
+        log.info("Dev mailbox: \"{}\" kept (read it at /dev/mailbox)", message.subject());
     }
 
     /** Newest first. */

@@ -6,15 +6,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** SMTP when {@code SMTP_HOST} is set, otherwise the dev mailbox. */
+/**
+ * SMTP when {@code SMTP_HOST} is set, else Resend's or Postmark's SMTP relay when their key is set, otherwise the
+ * dev mailbox (outside {@code prod} only: ProductionSettingsGuard stops start-up without a channel).
+ */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(MailProperties properties, Clock clock) {
-        if (!properties.smtp()) {
+    Mailer mailer(MailProperties configured, Clock clock) {
+        if (!configured.anyChannel()) {
             return new DevMailbox(clock);
         }
+        MailProperties properties = configured.relay();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(properties.smtpHost());
         sender.setPort(properties.smtpPort());

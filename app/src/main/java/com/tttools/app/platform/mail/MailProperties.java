@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Outgoing mail. With {@code smtpHost} blank, messages go to the log and the dev mailbox.
+ * Outgoing mail. With {@code smtpHost} blank and no provider key, messages go to the dev mailbox (never in
+ * {@code prod}: the production guard refuses to start without a mail channel).
  *
  * @param starttls       require STARTTLS; false allows plain SMTP to a local relay
  * @param devMailboxAll  {@code TTTOOLS_DEV_MAILBOX_ALL}: the dev mailbox shows every message to anyone who can
  *                       reach it (default: only the signed-in user's own mail)
+ * @param resendApiKey   {@code RESEND_API_KEY}: send through Resend's SMTP relay when no {@code SMTP_HOST} is set
+ * @param postmarkToken  {@code POSTMARK_SERVER_TOKEN}: send through Postmark's SMTP relay when neither of the above
  */
 @Validated
 @ConfigurationProperties("tttools.mail")
@@ -23,15 +26,42 @@ public record MailProperties(
         String password,
         @DefaultValue("true") boolean starttls,
         @DefaultValue("TTtools <no-reply@localhost>") @NotBlank String from,
-        @DefaultValue("false") boolean devMailboxAll) {
+        @DefaultValue("false") boolean devMailboxAll,
+        String resendApiKey,
+        String postmarkToken) {
 
     public boolean smtp() {
         return smtpHost != null && !smtpHost.isBlank();
     }
 
+    /** Whether any real channel is configured (SMTP or a provider's relay); false means the dev mailbox. */
+    public boolean anyChannel() {
+        return smtp() || present(resendApiKey) || present(postmarkToken);
+    }
+
+    /** The SMTP settings actually used: SMTP_HOST's, else a provider's relay with its key as credentials. */
+    MailProperties relay() {
+        if (smtp()) {
+            return this;
+        }
+        if (present(resendApiKey)) {
+            return new MailProperties("smtp.resend.com", 587, "resend", resendApiKey, true, from, devMailboxAll, null, null);
+        }
+        if (present(postmarkToken)) {
+            return new MailProperties("smtp.postmarkapp.com", 587, postmarkToken, postmarkToken, true, from, devMailboxAll, null, null);
+        }
+        return this;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
     @Override
     public String toString() {
         return "MailProperties[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", username=" + username
-                + ", starttls=" + starttls + ", from=" + from + ", devMailboxAll=" + devMailboxAll + "]";
+                + ", starttls=" + starttls + ", from=" + from + ", devMailboxAll=" + devMailboxAll
+                + ", resendApiKey=" + (present(resendApiKey) ? "(set)" : "")
+                + ", postmarkToken=" + (present(postmarkToken) ? "(set)" : "") + "]";
     }
 }

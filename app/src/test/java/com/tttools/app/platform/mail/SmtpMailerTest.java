@@ -10,9 +10,13 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Plain SMTP without TLS (a local relay) against GreenMail, a real SMTP server. */
+@ExtendWith(OutputCaptureExtension.class)
 class SmtpMailerTest {
 
     @RegisterExtension
@@ -22,7 +26,7 @@ class SmtpMailerTest {
     @Test
     void sendsMultipartTextAndHtmlThroughSmtp() throws Exception {
         var properties = new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), "relay", "relay-password", false,
-                "TTtools <no-reply@tttools.test>", false);
+                "TTtools <no-reply@tttools.test>", false, null, null);
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         assertThat(mailer).isInstanceOf(SmtpMailer.class);
 
@@ -58,12 +62,29 @@ class SmtpMailerTest {
     }
 
     @Test
-    void withoutSmtpHostMailGoesToTheDevMailbox() {
-        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false);
+    void withoutSmtpHostMailGoesToTheDevMailboxWhichNeverPrintsTheRecipient(CapturedOutput output) {
+        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, null, null);
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         mailer.send(new MailMessage("bob@example.com", "Hi", "text", "<p>html</p>"));
         assertThat(((DevMailbox) mailer).messages()).singleElement()
                 .satisfies(d -> assertThat(d.message().to()).isEqualTo("bob@example.com"));
         assertThat(properties.toString()).doesNotContain("password=");
+        assertThat(output.getAll()).contains("kept (read it at /dev/mailbox)").doesNotContain("bob@example.com");
+    }
+
+    @Test
+    void aProviderKeyAloneSendsThroughThatProvidersSmtpRelayNeverTheDevMailbox() {
+        var resend = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, "re_secret", null);
+        var postmark = new MailProperties(null, 587, null, null, true, "TTtools <no-reply@localhost>", false, null, "pm-token");
+
+        assertThat(new MailConfiguration().mailer(resend, Clock.systemUTC())).isInstanceOf(SmtpMailer.class);
+        assertThat(new MailConfiguration().mailer(postmark, Clock.systemUTC())).isInstanceOf(SmtpMailer.class);
+        assertThat(resend.relay().smtpHost()).isEqualTo("smtp.resend.com");
+        assertThat(resend.relay().username()).isEqualTo("resend");
+        assertThat(resend.relay().password()).isEqualTo("re_secret");
+        assertThat(postmark.relay().smtpHost()).isEqualTo("smtp.postmarkapp.com");
+        assertThat(postmark.relay().password()).isEqualTo("pm-token");
+        assertThat(resend.toString()).doesNotContain("re_secret");
+        assertThat(postmark.toString()).doesNotContain("pm-token");
     }
 }

@@ -2,6 +2,7 @@ package com.tttools.app.identity.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
+import com.tttools.app.platform.ratelimit.RateLimitedException;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ValidationFailedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,6 +73,9 @@ class TwoFactorPagesController {
                     ? (v.problems().get(0).field().equals("password") ? "Password is not your current password."
                     : "That code is not valid.") : e.getMessage());
             return "redirect:/account/two-factor";
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("error", tooManyAttempts(e));
+            return "redirect:/account/two-factor";
         }
     }
 
@@ -83,7 +87,13 @@ class TwoFactorPagesController {
             redirect.addFlashAttribute("message", "New recovery codes; the old ones no longer work.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "That code is not valid.");
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("error", tooManyAttempts(e));
         }
         return "redirect:/account/two-factor";
+    }
+
+    private static String tooManyAttempts(RateLimitedException e) {
+        return "Too many attempts. Try again in " + Math.max(1, (e.retryAfter().toSeconds() + 59) / 60) + " minute(s).";
     }
 }

@@ -44,16 +44,16 @@ public class LoginService {
     @Transactional
     public LoginResult authenticate(String email, String password, String secondFactorCode, String ip) {
         String account = email == null ? "" : UserRepository.normalize(email);
-        Optional<LoginResult> throttled = takeTokens(account, ip);
-        if (throttled.isPresent()) {
-            return throttled.get();
+        Tokens tokens = takeTokens(account, ip);
+        if (tokens.refused() != null) {
+            return tokens.refused();
         }
         Optional<UserRecord> found = email == null || password == null ? Optional.empty() : users.findByEmail(email);
         boolean passwordMatches = found.isPresent()
                 ? encoder.matches(password, found.get().passwordHash())
                 : dummyCheck(password);
         if (!passwordMatches) {
-            return fail(account, found);
+            return fail(account, tokens, found);
         }
         UserRecord user = found.get();
         SecondFactor factor = secondFactor.getIfAvailable();
@@ -64,7 +64,7 @@ public class LoginService {
                 return new LoginResult.SecondFactorRequired(user);
             }
             if (!factor.verify(user.id(), secondFactorCode)) {
-                return fail(account, found);
+                return fail(account, tokens, found);
             }
         }
         if (encoder.upgradeEncoding(user.passwordHash())) {
@@ -79,13 +79,13 @@ public class LoginService {
     @Transactional
     public LoginResult completeSecondFactor(UserRecord user, String code, String ip) {
         String account = UserRepository.normalize(user.email());
-        Optional<LoginResult> throttled = takeTokens(account, ip);
-        if (throttled.isPresent()) {
-            return throttled.get();
+        Tokens tokens = takeTokens(account, ip);
+        if (tokens.refused() != null) {
+            return tokens.refused();
         }
         SecondFactor factor = secondFactor.getIfAvailable();
         if (factor == null || !factor.enabled(user.id()) || code == null || !factor.verify(user.id(), code.strip())) {
-            return fail(account, Optional.of(user));
+            return fail(account, tokens, Optional.of(user));
         }
         succeeded(account, ip);
         securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"));
@@ -96,18 +96,22 @@ public class LoginService {
      * Takes one token from the IP's and one from the account's bucket, atomically each; when either is empty
      * the attempt is refused (with the other token given back) and nothing is evaluated.
      */
-    private Optional<LoginResult> takeTokens(String account, String ip) {
+    private Tokens takeTokens(String account, String ip) {
         Decision byIp = limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
         Decision byAccount = byIp.allowed() ? limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account) : null;
         if (byIp.allowed() && byAccount.allowed()) {
-            return Optional.empty();
+            return new Tokens(byAccount, null);
         }
         if (byIp.allowed()) {
             limiter.refund(LoginLimits.FAILED_LOGINS_PER_IP, ip);
         }
         securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, account.isEmpty() ? null : account,
                 Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"));
-        return Optional.of(new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter()));
+        return new Tokens(null, new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter()));
+    }
+
+    /** The account's decision for an attempt that may go on, or the answer for one that may not. */
+    private record Tokens(Decision byAccount, LoginResult refused) {
     }
 
     private void succeeded(String account, String ip) {
@@ -115,11 +119,14 @@ public class LoginService {
         limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
     }
 
-    /** A failure keeps the tokens its attempt took. */
-    private LoginResult fail(String account, Optional<UserRecord> user) {
+    /**
+     * A failure keeps the tokens its attempt took. The attempt that took the account's last token and failed
+     * locks the account: one lock-out event however many attempts race.
+     */
+    private LoginResult fail(String account, Tokens tokens, Optional<UserRecord> user) {
         securityEvents.publish(SecurityEventTypes.LOGIN_FAILED, user.map(UserRecord::id).orElse(null),
                 account.isEmpty() ? null : account, Map.of("knownAccount", String.valueOf(user.isPresent())));
-        if (!limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account).allowed() && user.isPresent()) {
+        if (tokens.byAccount().remaining() == 0 && user.isPresent()) {
             securityEvents.publish(SecurityEventTypes.LOGIN_LOCKED, user.get().id(), user.get().email(), Map.of());
         }
         return new LoginResult.Failed();

@@ -40,9 +40,16 @@ public class RateLimiter {
         }
     }
 
-    public record Decision(boolean allowed, Duration retryAfter) {
+    /** The answer; {@code remaining} is how many tokens the bucket holds after this call. */
+    public record Decision(boolean allowed, Duration retryAfter, long remaining) {
 
-        static final Decision ALLOWED = new Decision(true, Duration.ZERO);
+        public Decision(boolean allowed, Duration retryAfter) {
+            this(allowed, retryAfter, 0);
+        }
+
+        static Decision allowed(long remaining) {
+            return new Decision(true, Duration.ZERO, remaining);
+        }
     }
 
     private final TimeMeter timeMeter;
@@ -68,14 +75,14 @@ public class RateLimiter {
     /** Takes one token; refused with the wait until the next one when the bucket is empty. */
     public Decision consume(Limit limit, String key) {
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Decision.ALLOWED
+        return probe.isConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** Whether a token is there, without taking it (a later {@link #consume} may still be refused). */
     public Decision check(Limit limit, String key) {
         EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Decision.ALLOWED
+        return probe.canBeConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 

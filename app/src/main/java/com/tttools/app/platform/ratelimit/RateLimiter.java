@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimiter {
 
-    /** Keys kept per limit (about 100 MB in the worst case over all limits; idle keys expire long before). */
+    /** Keys kept per limit (a few hundred bytes each; idle keys expire after the limit's period anyway). */
     public static final long MAX_KEYS_PER_LIMIT = 100_000;
 
     public record Limit(String name, long capacity, Duration period) {

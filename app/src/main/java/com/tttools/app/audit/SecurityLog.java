@@ -3,7 +3,9 @@ package com.tttools.app.audit;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Security events: the account page's login history and an organization admin's view of its members'.
@@ -20,4 +22,10 @@ public interface SecurityLog {
 
     /** Events of any of the given users (an organization's members), newest first. */
     CursorPage<SecurityEvent> forUsers(Collection<UserId> userIds, int limit, String cursor);
+
+    /**
+     * Events of the given users, each only from its own start on (an organization's members from when they
+     * joined), and only of the given types, newest first.
+     */
+    CursorPage<SecurityEvent> forUsersSince(Map<UserId, Instant> since, Collection<String> types, int limit, String cursor);
 }

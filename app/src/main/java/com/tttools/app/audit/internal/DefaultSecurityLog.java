@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +65,20 @@ class DefaultSecurityLog implements SecurityLog {
         }
         List<SecurityEvent> rows = events.page(userIds.stream().map(UserId::value).distinct().toList(), after,
                 limit + 1);
+        return PageCursor.page(rows, limit, SecurityEvent::at, SecurityEvent::id);
+    }
+
+    @Override
+    public CursorPage<SecurityEvent> forUsersSince(Map<UserId, Instant> since, Collection<String> types, int limit,
+            String cursor) {
+        if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
+            throw new InvalidAuditInputException("limit", "must be between 1 and " + AuditQuery.MAX_LIMIT);
+        }
+        PageCursor after = PageCursor.decode(cursor);
+        if (since.isEmpty() || types.isEmpty()) {
+            return new CursorPage<>(List.of(), null);
+        }
+        List<SecurityEvent> rows = events.pageSince(since, List.copyOf(types), after, limit + 1);
         return PageCursor.page(rows, limit, SecurityEvent::at, SecurityEvent::id);
     }
 }

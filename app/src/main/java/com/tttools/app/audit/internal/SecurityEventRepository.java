@@ -3,9 +3,13 @@ package com.tttools.app.audit.internal;
 import com.tttools.app.audit.SecurityEvent;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.RequestMetadata;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,17 +62,52 @@ class SecurityEventRepository {
         if (after != null) {
             statement = statement.param("cursorAt", SqlTime.of(after.at())).param("cursorId", after.id());
         }
-        return statement.query((rs, rowNum) -> {
-            UUID userId = rs.getObject("user_id", UUID.class);
-            return new SecurityEvent(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("type"),
-                    userId == null ? null : new UserId(userId),
-                    rs.getString("email"),
-                    new RequestMetadata(rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id")),
-                    json.read(rs.getString("details")),
-                    SqlTime.read(rs, "occurred_at"));
-        }).list();
+        return statement.query(this::row).list();
+    }
+
+    private SecurityEvent row(ResultSet rs, int rowNum) throws SQLException {
+        UUID userId = rs.getObject("user_id", UUID.class);
+        return new SecurityEvent(
+                rs.getObject("id", UUID.class),
+                rs.getString("type"),
+                userId == null ? null : new UserId(userId),
+                rs.getString("email"),
+                new RequestMetadata(rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id")),
+                json.read(rs.getString("details")),
+                SqlTime.read(rs, "occurred_at"));
+    }
+
+    /**
+     * Up to {@code limit} events of these users, each from its own instant on, of these types, newest first,
+     * after the cursor when there is one.
+     */
+    List<SecurityEvent> pageSince(Map<UserId, Instant> since, List<String> types, PageCursor after, int limit) {
+        List<Map.Entry<UserId, Instant>> members = List.copyOf(since.entrySet());
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 0; i < members.size(); i++) {
+            values.add("(CAST(:user" + i + " AS uuid), CAST(:since" + i + " AS timestamptz))");
+        }
+        String afterCursor = after == null ? "" : "\n  AND (e.occurred_at, e.id) < (:cursorAt, :cursorId)";
+        var statement = jdbc.sql("""
+                        SELECT e.id, e.type, e.user_id, e.email, e.ip, e.user_agent, e.request_id,
+                               e.details::text AS details, e.occurred_at
+                        FROM security_events e
+                        JOIN (VALUES %s) AS m (user_id, since) ON m.user_id = e.user_id AND e.occurred_at >= m.since
+                        WHERE e.type IN (:types)""".formatted(values) + afterCursor + """
+
+                        ORDER BY e.occurred_at DESC, e.id DESC
+                        LIMIT :limit
+                        """)
+                .param("types", types)
+                .param("limit", limit);
+        for (int i = 0; i < members.size(); i++) {
+            statement = statement.param("user" + i, members.get(i).getKey().value())
+                    .param("since" + i, SqlTime.of(members.get(i).getValue()));
+        }
+        if (after != null) {
+            statement = statement.param("cursorAt", SqlTime.of(after.at())).param("cursorId", after.id());
+        }
+        return statement.query(this::row).list();
     }
 
     /** Deletes up to {@code limit} events older than the cutoff; needs {@link PurgePermission#grant()}. */

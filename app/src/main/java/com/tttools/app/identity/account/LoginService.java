@@ -14,7 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks credentials. Unknown accounts cost the same Argon2 verification as known ones (against a dummy
  * hash), so neither the answer nor its timing tells whether an email has an account. Failures count against
- * the account (any IP) and the IP (any account); a full bucket throttles before any password is checked.
+ * the account (any IP) and the IP (any account).
+ * <p>
+ * Every attempt takes its tokens <em>before</em> any password or code is evaluated, and gets them back when it
+ * turns out not to be a failure (a success resets the account's count and returns the IP's token; a right
+ * password awaiting its second factor returns both). So concurrent attempts never evaluate more guesses than
+ * the limits allow: an empty bucket refuses before Argon2 runs.
  */
 @Service
 public class LoginService {
@@ -39,34 +44,33 @@ public class LoginService {
     @Transactional
     public LoginResult authenticate(String email, String password, String secondFactorCode, String ip) {
         String account = email == null ? "" : UserRepository.normalize(email);
-        Decision byIp = limiter.check(LoginLimits.FAILED_LOGINS_PER_IP, ip);
-        Decision byAccount = limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
-        if (!byIp.allowed() || !byAccount.allowed()) {
-            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, account.isEmpty() ? null : account,
-                    Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"));
-            return new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter());
+        Tokens tokens = takeTokens(account, ip);
+        if (tokens.refused() != null) {
+            return tokens.refused();
         }
         Optional<UserRecord> found = email == null || password == null ? Optional.empty() : users.findByEmail(email);
         boolean passwordMatches = found.isPresent()
                 ? encoder.matches(password, found.get().passwordHash())
                 : dummyCheck(password);
         if (!passwordMatches) {
-            return fail(account, ip, found);
+            return fail(account, tokens, found);
         }
         UserRecord user = found.get();
         SecondFactor factor = secondFactor.getIfAvailable();
         if (factor != null && factor.enabled(user.id())) {
             if (secondFactorCode == null || secondFactorCode.isBlank()) {
+                limiter.refund(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+                limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
                 return new LoginResult.SecondFactorRequired(user);
             }
             if (!factor.verify(user.id(), secondFactorCode)) {
-                return fail(account, ip, found);
+                return fail(account, tokens, found);
             }
         }
         if (encoder.upgradeEncoding(user.passwordHash())) {
             users.rehash(user.id(), encoder.encode(password));
         }
-        limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        succeeded(account, ip);
         securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of());
         return new LoginResult.Succeeded(user);
     }
@@ -75,25 +79,54 @@ public class LoginService {
     @Transactional
     public LoginResult completeSecondFactor(UserRecord user, String code, String ip) {
         String account = UserRepository.normalize(user.email());
-        Decision byAccount = limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
-        if (!byAccount.allowed()) {
-            return new LoginResult.Throttled(byAccount.retryAfter());
+        Tokens tokens = takeTokens(account, ip);
+        if (tokens.refused() != null) {
+            return tokens.refused();
         }
         SecondFactor factor = secondFactor.getIfAvailable();
         if (factor == null || !factor.enabled(user.id()) || code == null || !factor.verify(user.id(), code.strip())) {
-            return fail(account, ip, Optional.of(user));
+            return fail(account, tokens, Optional.of(user));
         }
-        limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        succeeded(account, ip);
         securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"));
         return new LoginResult.Succeeded(user);
     }
 
-    private LoginResult fail(String account, String ip, Optional<UserRecord> user) {
-        limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
-        limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+    /**
+     * Takes one token from the IP's and one from the account's bucket, atomically each; when either is empty
+     * the attempt is refused (with the other token given back) and nothing is evaluated.
+     */
+    private Tokens takeTokens(String account, String ip) {
+        Decision byIp = limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+        Decision byAccount = byIp.allowed() ? limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account) : null;
+        if (byIp.allowed() && byAccount.allowed()) {
+            return new Tokens(byAccount, null);
+        }
+        if (byIp.allowed()) {
+            limiter.refund(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+        }
+        securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, account.isEmpty() ? null : account,
+                Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"));
+        return new Tokens(null, new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter()));
+    }
+
+    /** The account's decision for an attempt that may go on, or the answer for one that may not. */
+    private record Tokens(Decision byAccount, LoginResult refused) {
+    }
+
+    private void succeeded(String account, String ip) {
+        limiter.refund(LoginLimits.FAILED_LOGINS_PER_IP, ip);
+        limiter.reset(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+    }
+
+    /**
+     * A failure keeps the tokens its attempt took. The attempt that took the account's last token and failed
+     * locks the account: one lock-out event however many attempts race.
+     */
+    private LoginResult fail(String account, Tokens tokens, Optional<UserRecord> user) {
         securityEvents.publish(SecurityEventTypes.LOGIN_FAILED, user.map(UserRecord::id).orElse(null),
                 account.isEmpty() ? null : account, Map.of("knownAccount", String.valueOf(user.isPresent())));
-        if (!limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account).allowed() && user.isPresent()) {
+        if (tokens.byAccount().remaining() == 0 && user.isPresent()) {
             securityEvents.publish(SecurityEventTypes.LOGIN_LOCKED, user.get().id(), user.get().email(), Map.of());
         }
         return new LoginResult.Failed();

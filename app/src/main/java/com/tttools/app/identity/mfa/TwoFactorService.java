@@ -1,6 +1,7 @@
 package com.tttools.app.identity.mfa;
 
 import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.identity.account.LoginLimits;
 import com.tttools.app.identity.account.SecondFactor;
 import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
@@ -9,6 +10,8 @@ import com.tttools.app.identity.secret.Secrets;
 import com.tttools.app.platform.crypto.AssociatedData;
 import com.tttools.app.platform.crypto.SealedValue;
 import com.tttools.app.platform.crypto.TokenVault;
+import com.tttools.app.platform.ratelimit.RateLimitedException;
+import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -36,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
  * TOTP two-factor sign-in: setup (secret sealed in the vault, shown once as QR code and key), confirmation
  * with a code (which also issues 10 recovery codes), verification at login without replay, and disabling
  * with password and code.
+ * <p>
+ * Guesses on the settings endpoints (new recovery codes, turning it off) take a token from the same
+ * per-account bucket as sign-in ({@link LoginLimits#FAILED_LOGINS_PER_ACCOUNT}) before anything is evaluated;
+ * a right answer gives it back. An empty bucket refuses with {@link RateLimitedException}.
  */
 @Service
 public class TwoFactorService implements SecondFactor {
@@ -58,15 +65,17 @@ public class TwoFactorService implements SecondFactor {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final SecurityEvents securityEvents;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     public TwoFactorService(JdbcClient jdbc, TokenVault vault, UserRepository users, PasswordEncoder encoder,
-            SecurityEvents securityEvents, Clock clock) {
+            SecurityEvents securityEvents, RateLimiter limiter, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.users = users;
         this.encoder = encoder;
         this.securityEvents = securityEvents;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -136,29 +145,46 @@ public class TwoFactorService implements SecondFactor {
     }
 
     /** Turns two-factor sign-in off; needs the password and a current code (or a recovery code). */
-    @Transactional
+    @Transactional(noRollbackFor = RateLimitedException.class)
     public void disable(UserId userId, String password, String code) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        String account = takeGuessToken(user);
         if (password == null || !encoder.matches(password, user.passwordHash())) {
             throw new ValidationFailedException("password", "is not your current password");
         }
         if (!enabled(userId)) {
+            limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
             throw new ConflictException("Two-factor sign-in is not on.");
         }
         if (!verify(userId, code)) {
             throw new ValidationFailedException("code", "is not a valid code");
         }
+        limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
         jdbc.sql("DELETE FROM user_recovery_codes WHERE user_id = :user").param("user", userId.value()).update();
         jdbc.sql("DELETE FROM user_two_factor WHERE user_id = :user").param("user", userId.value()).update();
         securityEvents.publish(SecurityEventTypes.TWO_FACTOR_DISABLED, userId, user.email(), Map.of());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = RateLimitedException.class)
     public List<String> regenerateRecoveryCodes(UserId userId, String code) {
+        UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
+        String account = takeGuessToken(user);
         if (!enabled(userId) || !verify(userId, code)) {
             throw new ValidationFailedException("code", "is not a valid code");
         }
+        limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
         return replaceRecoveryCodes(userId);
+    }
+
+    /** Takes the token a guess costs, or refuses (recorded as a security event) before anything is evaluated. */
+    private String takeGuessToken(UserRecord user) {
+        String account = UserRepository.normalize(user.email());
+        RateLimiter.Decision decision = limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+        if (!decision.allowed()) {
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, user.id(), user.email(), Map.of("limit", "two-factor"));
+            throw new RateLimitedException(decision.retryAfter());
+        }
+        return account;
     }
 
     public int unusedRecoveryCodes(UserId userId) {

@@ -3,6 +3,7 @@ package com.tttools.app.identity.web;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
 import com.tttools.app.identity.security.RecentAuthentication;
+import com.tttools.app.platform.ratelimit.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
@@ -91,6 +92,9 @@ class TwoFactorPagesController {
                     ? (v.problems().get(0).field().equals("password") ? "Password is not your current password."
                     : "That code is not valid.") : e.getMessage());
             return "redirect:/account/two-factor";
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("error", tooManyAttempts(e));
+            return "redirect:/account/two-factor";
         }
     }
 
@@ -106,7 +110,13 @@ class TwoFactorPagesController {
             redirect.addFlashAttribute("message", "New recovery codes; the old ones no longer work.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "That code is not valid.");
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("error", tooManyAttempts(e));
         }
         return "redirect:/account/two-factor";
+    }
+
+    private static String tooManyAttempts(RateLimitedException e) {
+        return "Too many attempts. Try again in " + Math.max(1, (e.retryAfter().toSeconds() + 59) / 60) + " minute(s).";
     }
 }

@@ -1,25 +1,37 @@
 package com.tttools.app.platform.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Named token buckets (Bucket4j) for abuse limits: failed logins per account and per IP, sign-ups per IP,
  * password resets per email. In memory on this node.
  * <p>
- * A bucket is created on first use; full buckets are dropped once the map grows past a bound (a refilled
- * bucket carries no information, so dropping it changes no decision).
+ * Each limit keeps its buckets in its own bounded Caffeine cache: a bucket untouched for the limit's period
+ * has refilled completely, so it expires then (dropping a full bucket changes no decision); beyond
+ * {@link #MAX_KEYS_PER_LIMIT} keys the least valuable entries (W-TinyLFU: one-off keys before keys in active
+ * use) are evicted. Every call is O(1) amortized; a flood of unique keys on one limit (e.g. password resets
+ * for random emails) can neither grow memory without bound nor push out another limit's buckets. Time comes
+ * from the injected {@link Clock}, for the buckets and the expiry alike.
  */
 @Component
 public class RateLimiter {
 
-    private static final int MAX_BUCKETS = 100_000;
+    /** Keys kept per limit (a few hundred bytes each; idle keys expire after the limit's period anyway). */
+    public static final long MAX_KEYS_PER_LIMIT = 100_000;
 
     public record Limit(String name, long capacity, Duration period) {
 
@@ -28,49 +40,104 @@ public class RateLimiter {
         }
     }
 
-    public record Decision(boolean allowed, Duration retryAfter) {
+    /** The answer; {@code remaining} is how many tokens the bucket holds after this call. */
+    public record Decision(boolean allowed, Duration retryAfter, long remaining) {
 
-        static final Decision ALLOWED = new Decision(true, Duration.ZERO);
-    }
+        public Decision(boolean allowed, Duration retryAfter) {
+            this(allowed, retryAfter, 0);
+        }
 
-    private record Entry(Bucket bucket, long capacity) {
-
-        boolean full() {
-            return bucket.getAvailableTokens() >= capacity;
+        static Decision allowed(long remaining) {
+            return new Decision(true, Duration.ZERO, remaining);
         }
     }
 
-    private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
+    private final TimeMeter timeMeter;
+    private final Ticker ticker;
+    private final long maxKeysPerLimit;
+    /** One cache per limit name: a handful of constants, so this map stays tiny. */
+    private final ConcurrentMap<String, Cache<String, Bucket>> limits = new ConcurrentHashMap<>();
+
+    @Autowired
+    public RateLimiter(Clock clock) {
+        this(clock, MAX_KEYS_PER_LIMIT);
+    }
+
+    public RateLimiter(Clock clock, long maxKeysPerLimit) {
+        if (maxKeysPerLimit < 1) {
+            throw new IllegalArgumentException("maxKeysPerLimit must be positive");
+        }
+        this.timeMeter = new ClockTimeMeter(clock);
+        this.ticker = timeMeter::currentTimeNanos;
+        this.maxKeysPerLimit = maxKeysPerLimit;
+    }
 
     /** Takes one token; refused with the wait until the next one when the bucket is empty. */
     public Decision consume(Limit limit, String key) {
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Decision.ALLOWED
+        return probe.isConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
-    /** Whether a token is there, without taking it: used to refuse work before failures are counted. */
+    /** Whether a token is there, without taking it (a later {@link #consume} may still be refused). */
     public Decision check(Limit limit, String key) {
         EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Decision.ALLOWED
+        return probe.canBeConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    }
+
+    /** Gives back a token taken by {@link #consume} for an attempt that turned out not to count (never above capacity). */
+    public void refund(Limit limit, String key) {
+        Bucket bucket = cache(limit).getIfPresent(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 
     /** Forgets a key's history (e.g. an account's failures after a successful login). */
     public void reset(Limit limit, String key) {
-        buckets.remove(limit.name() + ':' + key);
+        cache(limit).invalidate(key);
+    }
+
+    /** How many keys the limit holds now (after pending maintenance), for tests and metrics. */
+    long trackedKeys(Limit limit) {
+        Cache<String, Bucket> cache = cache(limit);
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private Bucket bucket(Limit limit, String key) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.values().removeIf(Entry::full);
-        }
-        return buckets.computeIfAbsent(limit.name() + ':' + key,
-                k -> new Entry(Bucket.builder().addLimit(limit.bandwidth()).build(), limit.capacity())).bucket();
+        return cache(limit).get(key, k -> Bucket.builder().addLimit(limit.bandwidth())
+                .withCustomTimePrecision(timeMeter).build());
+    }
+
+    private Cache<String, Bucket> cache(Limit limit) {
+        return limits.computeIfAbsent(limit.name(), name -> Caffeine.newBuilder()
+                .maximumSize(maxKeysPerLimit)
+                .expireAfterAccess(limit.period())
+                .ticker(ticker)
+                // maintenance (eviction, expiry) runs amortized on the calling threads: bounded work per call
+                .executor(Runnable::run)
+                .build());
     }
 
     private static Duration roundUp(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Duration.ofSeconds(seconds);
+    }
+
+    /** Bucket4j's time from the application clock (so tests can move it). */
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.tttools.app.platform.web;
 
+import com.tttools.app.platform.ratelimit.RateLimitedException;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -62,6 +63,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, HttpServletRequest request) {
         return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, ex.getMessage(), request, request.getRequestURI()));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS,
+                Problems.defaultDetail(429, request.getMethod(), request.getRequestURI()), request, request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -16,6 +16,8 @@ import com.tttools.app.tenancy.TenancyEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +82,13 @@ public class OrganizationService {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.VIEW_ORGANIZATION);
         return members.describe(organizations.members(organizationId), OrganizationRepository.Member::userId,
                 m -> m.role().name());
+    }
+
+    /** When each current member joined (their security events are shown from then on only); needs the audit log permission. */
+    public Map<UserId, Instant> membersJoinedAt(AuthenticatedUser caller, OrganizationId organizationId) {
+        access.requireOrganization(caller.id(), organizationId, OrganizationPermission.READ_AUDIT_LOG);
+        return organizations.members(organizationId).stream()
+                .collect(Collectors.toMap(OrganizationRepository.Member::userId, OrganizationRepository.Member::joinedAt));
     }
 
     public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role) {

@@ -6,7 +6,7 @@ import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.List;
 
 /**
- * How long an organization's data is kept, per data class (docs/privacy.md). Callers have authorized the
+ * How long an organization's data is kept, per data class (docs/retention.md). Callers have authorized the
  * organization before (organization permission {@code MANAGE_RETENTION}).
  */
 public interface Retention {

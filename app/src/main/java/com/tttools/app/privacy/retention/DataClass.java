@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The retention catalogue: every class of data we hold, how long it is kept and who deletes it
- * (docs/privacy.md). Classes that end with an event (account deletion, disconnect, workspace deletion) have no
+ * (docs/retention.md). Classes that end with an event (account deletion, disconnect, workspace deletion) have no
  * days; fixed classes have one value; configurable classes have bounds and a default, and each organization
  * may choose within them.
  */

@@ -10,7 +10,7 @@ package com.tttools.app.shared.retention;
  */
 public interface RetentionPurge {
 
-    /** The data class whose rows this purge deletes, e.g. {@code jobs} (docs/privacy.md lists them). */
+    /** The data class whose rows this purge deletes, e.g. {@code jobs} (docs/retention.md lists them). */
     String dataClass();
 
     /**

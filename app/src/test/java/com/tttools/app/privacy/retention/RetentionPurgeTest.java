@@ -1,6 +1,7 @@
 package com.tttools.app.privacy.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.SecurityLog;
@@ -219,6 +220,25 @@ class RetentionPurgeTest extends IntegrationTest {
     void theDailyPurgeIsOnePersistentScheduledTask() {
         assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :name")
                 .param("name", RetentionPurgeTask.NAME).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void whenItsTimeComesTheSchedulerRunsThePurgeOnceAndSchedulesTheNextDay() {
+        Instant before = Instant.now();
+        jdbc.sql("UPDATE scheduled_tasks SET execution_time = now() WHERE task_name = :name")
+                .param("name", RetentionPurgeTask.NAME).update();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM audit_events
+                            WHERE chain = 'system' AND action = 'privacy.retention_purged' AND occurred_at >= :before
+                              AND actor_system = 'job:privacy-retention-purge'""")
+                    .param("before", Timestamp.from(before)).query(Long.class).single()).isEqualTo(1);
+            Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = :name")
+                    .param("name", RetentionPurgeTask.NAME).query(Timestamp.class).single().toInstant();
+            assertThat(next).isAfter(before).isBefore(before.plus(Duration.ofDays(1)).plusSeconds(60));
+            assertThat(next.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(java.time.LocalTime.of(3, 15));
+        });
     }
 
     // --- rows -------------------------------------------------------------------------------------------------

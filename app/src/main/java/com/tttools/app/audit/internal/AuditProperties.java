@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param defaultRetentionDays  days audit events are kept when an organization never chose (and for the
  *                              user and system chains)
- * @param securityRetentionDays days security events are kept
+ * @param securityRetentionDays days security events are kept by {@link AuditPurge#purgeExpired}; the daily retention
+ *                              purge passes the privacy catalogue's cutoff (90 days) instead
  * @param purgeBatchSize        rows deleted per transaction by the purge (at most 5,000); the purge runs as part
  *                              of the privacy module's daily retention purge ({@code tttools.privacy.retention})
  * @param exportFetchSize       rows fetched per round trip while streaming a CSV export or verifying a chain

@@ -67,6 +67,7 @@ public enum AuditAction {
     PRIVACY_DATA_EXPORTED("privacy.data_exported", "privacy", "user"),
     PRIVACY_ACCOUNT_DELETED("privacy.account_deleted", "privacy", "user"),
     PRIVACY_RETENTION_CHANGED("privacy.retention_changed", "privacy", "organization", "dataClass", "before", "after"),
+    PRIVACY_RETENTION_PURGED("privacy.retention_purged", "privacy", "retention", "counts", "failed"),
 
     // audit
     AUDIT_EXPORTED("audit.exported", "audit", "audit_log", "rows", "completed", "filters"),

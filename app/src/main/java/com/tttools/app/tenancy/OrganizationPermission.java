@@ -13,6 +13,8 @@ public enum OrganizationPermission {
     /** Invite, re-send and revoke invitations; change roles; remove members. */
     MANAGE_ORG_MEMBERS(OrganizationRole.ADMIN),
     READ_AUDIT_LOG(OrganizationRole.ADMIN),
+    /** See and change how long each data class is kept (the privacy module's retention settings). */
+    MANAGE_RETENTION(OrganizationRole.ADMIN),
     DELETE_ORGANIZATION(OrganizationRole.OWNER),
     TRANSFER_OWNERSHIP(OrganizationRole.OWNER);
 

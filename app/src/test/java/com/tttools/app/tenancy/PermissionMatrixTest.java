@@ -27,7 +27,8 @@ class PermissionMatrixTest {
         assertThat(grantedTo(OrganizationRole.MEMBER)).containsExactly(OrganizationPermission.VIEW_ORGANIZATION);
         assertThat(grantedTo(OrganizationRole.ADMIN)).containsExactlyInAnyOrder(OrganizationPermission.VIEW_ORGANIZATION,
                 OrganizationPermission.CREATE_WORKSPACE, OrganizationPermission.DELETE_WORKSPACE,
-                OrganizationPermission.MANAGE_ORG_MEMBERS, OrganizationPermission.READ_AUDIT_LOG);
+                OrganizationPermission.MANAGE_ORG_MEMBERS, OrganizationPermission.READ_AUDIT_LOG,
+                OrganizationPermission.MANAGE_RETENTION);
         assertThat(grantedTo(OrganizationRole.OWNER)).isEqualTo(EnumSet.allOf(OrganizationPermission.class));
     }
 

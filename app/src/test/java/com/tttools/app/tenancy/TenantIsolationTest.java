@@ -124,6 +124,11 @@ class TenantIsolationTest extends IntegrationTest {
             t.makeTargetASecondOwner();   // the last owner may not leave (that is a 409, tested elsewhere)
             return new Call("POST", org + t.orgA + "/leave", null);
         }));
+        RULES.put("GET /api/v1/organizations/{orgId}/retention", Rule.org(ORG_ADMINS,
+                (t, a) -> get(org + t.orgA + "/retention")));
+        RULES.put("PUT /api/v1/organizations/{orgId}/retention", Rule.org(ORG_ADMINS,
+                (t, a) -> new Call("PUT", org + t.orgA + "/retention",
+                        Map.of("classes", List.of(Map.of("dataClass", "report_facts", "days", 761))))));
         RULES.put("GET /api/v1/organizations/{orgId}/members", Rule.org(ALL, (t, a) -> get(org + t.orgA + "/members")));
         RULES.put("PATCH /api/v1/organizations/{orgId}/members/{userId}", Rule.org(ORG_ADMINS,
                 (t, a) -> new Call("PATCH", org + t.orgA + "/members/" + t.target.id(), Map.of("role", "ADMIN"))));
@@ -208,6 +213,9 @@ class TenantIsolationTest extends IntegrationTest {
             return post(api.path().replace("/api/v1", "") + "/delete?confirmName="
                     + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
         }));
+        RULES.put("GET /organizations/{orgId}/retention", Rule.org(ORG_ADMINS, (t, a) -> get(page + t.orgA + "/retention")));
+        RULES.put("POST /organizations/{orgId}/retention", Rule.org(ORG_ADMINS,
+                (t, a) -> post(page + t.orgA + "/retention?report_facts=761")));
         RULES.put("GET /organizations/{orgId}/workspaces", Rule.org(ALL, (t, a) -> get(page + t.orgA + "/workspaces")));
         RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));

@@ -52,6 +52,15 @@ class AuditPurge {
     }
 
     PurgeReport purgeExpired(Instant now) {
+        Map<String, Long> purged = purgeChains(now);
+        long security = purgeSecurityEvents(now.minus(Duration.ofDays(properties.securityRetentionDays())), now);
+        log.info("Audit purge: {} audit rows in {} chains, {} security events", purged.values().stream()
+                .mapToLong(Long::longValue).sum(), purged.size(), security);
+        return new PurgeReport(purged, security);
+    }
+
+    /** The audit rows of every chain past its retention; the count per chain that lost rows. */
+    Map<String, Long> purgeChains(Instant now) {
         Map<UUID, Integer> chosenDays = retention.all();
         Map<String, Long> purged = new LinkedHashMap<>();
         for (ChainState chain : chains.all()) {
@@ -69,10 +78,7 @@ class AuditPurge {
                 log.error("Audit purge of chain {} failed; its rows are kept", chain.chain(), e);
             }
         }
-        long security = purgeSecurityEvents(now);
-        log.info("Audit purge: {} audit rows in {} chains, {} security events", purged.values().stream()
-                .mapToLong(Long::longValue).sum(), purged.size(), security);
-        return new PurgeReport(purged, security);
+        return purged;
     }
 
     private long purgeChain(String chain, Instant cutoff) {
@@ -118,9 +124,9 @@ class AuditPurge {
                 null, null, details, now), now);
     }
 
-    private long purgeSecurityEvents(Instant now) {
-        int days = properties.securityRetentionDays();
-        Instant cutoff = now.minus(Duration.ofDays(days));
+    /** Security events recorded before the cutoff. */
+    long purgeSecurityEvents(Instant cutoff, Instant now) {
+        int days = (int) Duration.between(cutoff, now).toDays();
         long total = 0;
         while (true) {
             int batch = transaction.execute(status -> {

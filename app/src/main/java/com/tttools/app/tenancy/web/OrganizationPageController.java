@@ -41,6 +41,7 @@ class OrganizationPageController {
         boolean manages = OrganizationPermission.MANAGE_ORG_MEMBERS.grantedTo(organization.role());
         model.addAttribute("organization", organization);
         model.addAttribute("manages", manages);
+        model.addAttribute("managesRetention", OrganizationPermission.MANAGE_RETENTION.grantedTo(organization.role()));
         model.addAttribute("owns", organization.role() == OrganizationRole.OWNER);
         model.addAttribute("me", caller.id().toString());
         model.addAttribute("members", organizations.members(caller, id));

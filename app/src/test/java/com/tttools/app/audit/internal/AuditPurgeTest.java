@@ -16,7 +16,6 @@ import com.tttools.app.shared.audit.SecurityEventOccurred;
 import com.tttools.app.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +132,7 @@ class AuditPurgeTest extends IntegrationTest {
     @Test
     void whenMoreRowsExpireThanOneBatchHoldsThenTheyGoInSeveralBatchesAndTheAnchorFollows() {
         AuditPurge smallBatches = new AuditPurge(chains, events, securityEvents, retention, permission, writer,
-                new AuditProperties(365, 90, 2, LocalTime.of(3, 15), 500), transactions);
+                new AuditProperties(365, 90, 2, 500), transactions);
         OrganizationId organization = OrganizationId.random();
         recordMany(organization, 5);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.app.identity.account.LoginLimits;
 import com.tttools.app.identity.mfa.Base32;
 import com.tttools.app.identity.mfa.Totp;
+import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
@@ -28,6 +29,9 @@ class TwoFactorThrottleTest extends IntegrationTest {
     @Autowired
     RateLimiter limiter;
 
+    @Autowired
+    Mailer mailer;
+
     final List<String> accounts = new ArrayList<>();
 
     @AfterEach
@@ -43,7 +47,7 @@ class TwoFactorThrottleTest extends IntegrationTest {
         String email = Users.uniqueEmail("mfa-throttle");
         accounts.add(email.toLowerCase(Locale.ROOT));
         limiter.reset(LoginLimits.SIGNUPS_PER_IP, "127.0.0.1");
-        ApiClient client = Users.signedUp(port, email);
+        ApiClient client = Users.signedUpAndVerified(port, email, mailer);
         String secret = client.post("/api/v1/me/two-factor", null).json().get("secret").asString();
         var confirmed = client.post("/api/v1/me/two-factor/confirm",
                 Map.of("code", Totp.code(Base32.decode(secret), Totp.step(Instant.now()))));

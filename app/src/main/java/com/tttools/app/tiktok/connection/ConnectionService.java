@@ -100,6 +100,9 @@ class ConnectionService implements TikTokConnections {
         if (row.status() == ConnectionRow.Status.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
+        if (row.status() == ConnectionRow.Status.NEEDS_REAUTH) {
+            throw new ConflictException("TikTok no longer accepts this connection; connect TikTok again to sync.");
+        }
         String type = "ASSETS".equals(kind) ? SyncRequests.ASSET_SYNC : SyncRequests.REPORT_SYNC;
         return jobs.submit(new JobRequest(workspaceId, type, SyncRequests.payload(connectionId, from, to),
                 SyncRequests.concurrencyKey(connectionId, kind), idempotencyKey, caller.id())).id();
@@ -113,6 +116,11 @@ class ConnectionService implements TikTokConnections {
     @Override
     public List<ConnectionRef> activeConnections() {
         return connections.active();
+    }
+
+    @Override
+    public boolean schedulable(WorkspaceId workspaceId, UUID connectionId) {
+        return connections.find(workspaceId, connectionId).filter(ConnectionRow::schedulable).isPresent();
     }
 
     @Override

@@ -64,6 +64,29 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
+    void aConnectionThatNeedsReauthLosesItsTokensAndIsNeitherCheckedNorSyncedAgain() {
+        Admin admin = admin("reauth-tokens");
+        String id = connect(admin);
+        String token = tokenOf(admin, id).value();
+        WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
+        assertThat(service.schedulable(ws, UUID.fromString(id))).isTrue();
+
+        control("POST", "/_sim/tokens/revoke", Map.of("accessToken", token));
+        health.checkDue(Instant.now().plus(Duration.ofHours(2)));
+
+        assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
+        assertThat(tokenRows(admin.workspaceId())).as("token rows deleted").isZero();
+        assertThat(service.schedulable(ws, UUID.fromString(id))).as("no scheduled syncs").isFalse();
+        long calls = callsWith(token);
+        health.checkDue(Instant.now().plus(Duration.ofHours(5)));
+        health.checkDue(Instant.now().plus(Duration.ofHours(9)));
+        assertThat(callsWith(token)).as("no further health checks").isEqualTo(calls);
+        assertThat(get(admin, id).get("lastError").get("code").asInt()).as("TikTok's answer kept").isEqualTo(40105);
+        assertThat(admin.api().post("/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id + "/sync",
+                Map.of("kind", "ASSETS")).status()).as("waits for the user's reconnect").isEqualTo(409);
+    }
+
+    @Test
     void aSyncThatTikTokRejectsMarksTheConnectionNeedsReauthAtOnceAndASuccessfulOneItsLastSync() {
         Admin admin = admin("sync-revoked");
         String id = connect(admin);
@@ -163,7 +186,7 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
-    void purgingAWorkspaceDisconnectsItsConnections() {
+    void purgingAWorkspaceDisconnectsItsConnectionsAndRemovesTheirRows() {
         Admin admin = admin("purge");
         String id = connect(admin);
         String token = tokenOf(admin, id).value();
@@ -172,10 +195,12 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
                 .WorkspacePurged(WorkspaceId.of(admin.workspaceId()), OrganizationId.of(admin.orgId()), "Brand",
                 Instant.now())));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tokenRows(admin.workspaceId())).isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(connectionRows(admin.workspaceId()))
+                .isZero());
+        assertThat(tokenRows(admin.workspaceId())).isZero();
         assertThat(simulatorToken(token).get("status").asString()).isEqualTo("REVOKED");
-        assertThat(connections.find(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id)).orElseThrow().status())
-                .isEqualTo(ConnectionRow.Status.DISCONNECTED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(auditActions(admin)).contains("connection.disconnected"));
     }
 
     @Test
@@ -294,6 +319,10 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
                 "/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    private long callsWith(String accessToken) {
+        return control("GET", "/_sim/stats", null).path("calls_per_token").path(accessToken).asLong(0);
     }
 
     private long pendingRows(String connectionId) {

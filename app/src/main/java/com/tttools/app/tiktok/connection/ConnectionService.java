@@ -100,9 +100,6 @@ class ConnectionService implements TikTokConnections {
         if (row.status() == ConnectionRow.Status.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
-        if (row.status() == ConnectionRow.Status.NEEDS_REAUTH) {
-            throw new ConflictException("TikTok no longer accepts this connection; connect TikTok again to sync.");
-        }
         String type = "ASSETS".equals(kind) ? SyncRequests.ASSET_SYNC : SyncRequests.REPORT_SYNC;
         return jobs.submit(new JobRequest(workspaceId, type, SyncRequests.payload(connectionId, from, to),
                 SyncRequests.concurrencyKey(connectionId, kind), idempotencyKey, caller.id())).id();

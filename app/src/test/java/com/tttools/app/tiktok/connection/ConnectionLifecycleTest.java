@@ -82,8 +82,6 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
         health.checkDue(Instant.now().plus(Duration.ofHours(9)));
         assertThat(callsWith(token)).as("no further health checks").isEqualTo(calls);
         assertThat(get(admin, id).get("lastError").get("code").asInt()).as("TikTok's answer kept").isEqualTo(40105);
-        assertThat(admin.api().post("/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id + "/sync",
-                Map.of("kind", "ASSETS")).status()).as("waits for the user's reconnect").isEqualTo(409);
     }
 
     @Test

@@ -21,7 +21,8 @@ class ConnectionRepository {
     private static final String COLUMNS = """
             id, workspace_id, organization_id, kind, status, scopes, granted_advertisers, seen_advertisers,
             new_advertisers, lost_advertisers, token_expires_at, connected_by, connected_at, last_checked_at,
-            last_success_at, last_sync_at, last_error_code, last_error_message, last_error_request_id, last_error_at, suspended_at""";
+            last_success_at, last_sync_at, last_error_code, last_error_message, last_error_request_id, last_error_at,
+            suspended_at""";
 
     private final JdbcClient jdbc;
 

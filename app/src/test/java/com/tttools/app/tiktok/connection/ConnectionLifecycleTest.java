@@ -262,6 +262,35 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
+    void aDeletedWorkspacesConnectionsAreNeitherCheckedNorRefreshedUntilItIsRestored() {
+        Admin admin = admin("suspend");
+        WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
+        OrganizationId org = OrganizationId.of(admin.orgId());
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        ApiResult grant = ttUserGrant();
+        UUID id = ttUserConnection(ws, org, admin, now.plus(Duration.ofMinutes(30)),
+                grant.data().path("access_token").asString(), grant.data().path("refresh_token").asString());
+        var actor = com.tttools.app.shared.audit.Actor.system("test");
+        var request = com.tttools.app.shared.audit.RequestMetadata.none();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
+                .WorkspaceDeleted(ws, org, "Brand", now.plus(Duration.ofDays(30)), actor, request, now)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.schedulable(ws, id));
+
+        assertThat(refresher.refreshExpiring(now)).as("not refreshed while deleted").isZero();
+        health.checkDue(now.plus(Duration.ofHours(1)));
+        assertThat(connections.find(ws, id).orElseThrow().lastCheckedAt()).as("not checked").isNull();
+        assertThat(tokens.accessToken(ws, id)).as("tokens kept for a restore").isPresent();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
+                .WorkspaceRestored(ws, org, "Brand", actor, request, now)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.schedulable(ws, id));
+
+        assertThat(refresher.refreshExpiring(now)).as("refreshed once restored").isEqualTo(1);
+        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+    }
+
+    @Test
     void concurrentRefreshRunsMakeOneRefreshCall() throws Exception {
         Admin admin = admin("refresh-race");
         WorkspaceId ws = WorkspaceId.of(admin.workspaceId());

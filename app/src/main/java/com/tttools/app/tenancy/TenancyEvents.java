@@ -30,8 +30,19 @@ public final class TenancyEvents {
         }
     }
 
+    /**
+     * The organization and, with it, every workspace in it ({@code workspaceIds}, soft-deleted ones included) are
+     * gone for good. Modules holding workspace data purge theirs, and TikTok access is disconnected.
+     */
     public record OrganizationDeleted(OrganizationId organizationId, String name, List<UserId> formerMembers,
-            Actor actor, RequestMetadata request, Instant at) implements AuditableEvent {
+            List<WorkspaceId> workspaceIds, Actor actor, RequestMetadata request, Instant at)
+            implements AuditableEvent {
+
+        public OrganizationDeleted {
+            // publications stored before the field existed deserialize it as null
+            workspaceIds = workspaceIds == null ? List.of() : List.copyOf(workspaceIds);
+        }
+
         @Override
         public AuditEntry auditEntry() {
             return entry("organization.deleted", actor, "organization", organizationId.toString(), organizationId,

@@ -47,8 +47,14 @@ public interface TikTokConnections {
     record ConnectionRef(WorkspaceId workspaceId, UUID connectionId) {
     }
 
-    /** Every ACTIVE connection, for scheduled syncs. */
+    /** Every ACTIVE connection of a live workspace, for scheduled syncs. */
     List<ConnectionRef> activeConnections();
+
+    /**
+     * For scheduled work (no caller check): whether background syncs may use the connection now. False when it is
+     * unknown, disconnected, waiting for the user's reconnect (NEEDS_REAUTH) or its workspace is deleted.
+     */
+    boolean schedulable(WorkspaceId workspaceId, UUID connectionId);
 
     /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
     record SyncRequest(String kind, String from, String to) {

@@ -4,7 +4,7 @@ import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.TikTokConnections;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,22 +19,23 @@ import org.springframework.stereotype.Component;
  * (default hourly) and that was not already submitted within the interval (a connection whose syncs keep failing,
  * e.g. waiting for re-authorisation, gets one attempt per interval). The concurrency key makes a submission while a
  * sync is queued or running a no-op, so a slow sync never stacks syncs. Connections enter this list with their first finished sync (the one
- * started on connect); a connection whose token was deleted (disconnected) is skipped.
+ * started on connect); a connection background work may not use (disconnected, waiting for the user's reconnect,
+ * or of a deleted workspace: {@link TikTokConnections#schedulable}) is skipped.
  */
 @Component
 class ScheduledSyncs {
 
     private final JdbcClient jdbc;
     private final Jobs jobs;
-    private final TikTokTokenStore tokens;
+    private final TikTokConnections connections;
     private final Clock clock;
     private final Duration interval;
 
-    ScheduledSyncs(JdbcClient jdbc, Jobs jobs, TikTokTokenStore tokens, Clock clock,
+    ScheduledSyncs(JdbcClient jdbc, Jobs jobs, TikTokConnections connections, Clock clock,
             @Value("${tttools.inventory.sync-interval:PT1H}") Duration interval) {
         this.jdbc = jdbc;
         this.jobs = jobs;
-        this.tokens = tokens;
+        this.connections = connections;
         this.clock = clock;
         this.interval = interval;
     }
@@ -57,7 +58,7 @@ class ScheduledSyncs {
         int submitted = 0;
         for (Due connection : due) {
             WorkspaceId workspace = new WorkspaceId(connection.workspaceId());
-            if (tokens.accessToken(workspace, connection.connectionId()).isEmpty()) {
+            if (!connections.schedulable(workspace, connection.connectionId())) {
                 continue;
             }
             jobs.submit(new JobRequest(workspace, AssetSync.JOB_TYPE, AssetSync.payload(connection.connectionId()),

@@ -1,6 +1,7 @@
 package com.tttools.app.jobs.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -65,7 +66,12 @@ class JobExecutor {
 
     void unschedule(SchedulerClient scheduler, UUID jobId) {
         TaskInstanceId id = TaskInstanceId.of(TASK, jobId.toString());
-        scheduler.getScheduledExecution(id).ifPresent(e -> scheduler.cancel(id));
+        try {
+            scheduler.getScheduledExecution(id).ifPresent(e -> scheduler.cancel(id));
+        } catch (TaskInstanceException pickedMeanwhile) {
+            // a node picked the execution between the lookup and the cancel: the job is CANCELLED already, so its
+            // start() finds nothing to run
+        }
     }
 
     void execute(UUID jobId) {

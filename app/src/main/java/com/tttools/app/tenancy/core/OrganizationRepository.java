@@ -2,6 +2,7 @@ package com.tttools.app.tenancy.core;
 
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.OrganizationRole;
 import java.time.Instant;
 import java.util.List;
@@ -110,6 +111,13 @@ public class OrganizationRepository {
                 SELECT count(*) FROM organization_members
                 WHERE organization_id = :org AND role = 'OWNER'""")
                 .param("org", organizationId.value()).query(Integer.class).single();
+    }
+
+    /** Every workspace of the organization, soft-deleted ones included (they go with it). */
+    List<WorkspaceId> workspaceIds(OrganizationId organizationId) {
+        return jdbc.sql("SELECT id FROM workspaces WHERE organization_id = :org ORDER BY id")
+                .param("org", organizationId.value())
+                .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
     }
 
     void delete(OrganizationId organizationId) {

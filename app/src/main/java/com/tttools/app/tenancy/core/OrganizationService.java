@@ -8,6 +8,7 @@ import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
@@ -164,9 +165,10 @@ public class OrganizationService {
         lock(organizationId);
         List<UserId> former = organizations.members(organizationId).stream()
                 .map(OrganizationRepository.Member::userId).toList();
+        List<WorkspaceId> workspaceIds = organizations.workspaceIds(organizationId);
         organizations.delete(organizationId);
         events.publishEvent(new TenancyEvents.OrganizationDeleted(organizationId, self.organizationName(), former,
-                actor(caller), CurrentRequest.metadata(), clock.instant()));
+                workspaceIds, actor(caller), CurrentRequest.metadata(), clock.instant()));
     }
 
     private void remove(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, OrganizationRole role,

@@ -73,11 +73,11 @@ class ConnectionHealth {
 
     /**
      * Checks one connection under its row lock (another node checking it at the same moment makes this a no-op).
-     * Returns false when skipped (locked elsewhere or disconnected).
+     * Returns false when skipped (locked elsewhere, disconnected, or waiting for reconnect without a token).
      */
     boolean check(UUID connectionId, Instant now, Actor actor, RequestMetadata request) {
         Boolean done = tx.execute(status -> connections.lockIfFree(connectionId)
-                .filter(row -> row.status() != Status.DISCONNECTED)
+                .filter(row -> row.status() != Status.DISCONNECTED && row.status() != Status.NEEDS_REAUTH)
                 .map(row -> {
                     checkLocked(row, now, actor, request);
                     return true;
@@ -118,9 +118,16 @@ class ConnectionHealth {
         }
     }
 
+    /**
+     * Records a failed check. NEEDS_REAUTH means TikTok no longer accepts the grant: its token rows are deleted at
+     * once (nothing may use them again) and the connection waits for the user's reconnect.
+     */
     void fail(ConnectionRow row, Status status, Integer code, String message, String requestId, Instant now,
             Actor actor, RequestMetadata request) {
         connections.recordFailure(row.id(), status, code, message, requestId, now);
+        if (status == Status.NEEDS_REAUTH) {
+            tokens.delete(row.workspaceId(), row.id());
+        }
         changed(row, status, code, now, actor, request);
     }
 

@@ -21,7 +21,8 @@ class ConnectionRepository {
     private static final String COLUMNS = """
             id, workspace_id, organization_id, kind, status, scopes, granted_advertisers, seen_advertisers,
             new_advertisers, lost_advertisers, token_expires_at, connected_by, connected_at, last_checked_at,
-            last_success_at, last_sync_at, last_error_code, last_error_message, last_error_request_id, last_error_at""";
+            last_success_at, last_sync_at, last_error_code, last_error_message, last_error_request_id, last_error_at,
+            suspended_at""";
 
     private final JdbcClient jdbc;
 
@@ -87,18 +88,25 @@ class ConnectionRepository {
                 .optional();
     }
 
-    /** Live connections not checked since {@code checkedBefore}, oldest first. */
+    /** ACTIVE connections of live workspaces (a suspended one belongs to a deleted workspace). */
     List<com.tttools.app.tiktok.TikTokConnections.ConnectionRef> active() {
-        return jdbc.sql("SELECT workspace_id, id FROM tiktok_connection WHERE status = 'ACTIVE' ORDER BY connected_at")
+        return jdbc.sql("""
+                        SELECT workspace_id, id FROM tiktok_connection
+                        WHERE status = 'ACTIVE' AND suspended_at IS NULL ORDER BY connected_at""")
                 .query((rs, i) -> new com.tttools.app.tiktok.TikTokConnections.ConnectionRef(
                         new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getObject("id", UUID.class)))
                 .list();
     }
 
+    /**
+     * Connections to health-check: not checked since {@code checkedBefore}, oldest first. Disconnected ones, those
+     * waiting for the user's reconnect (NEEDS_REAUTH, no token left) and suspended ones are not checked.
+     */
     List<UUID> dueForCheck(Instant checkedBefore, int limit) {
         return jdbc.sql("""
                         SELECT id FROM tiktok_connection
-                        WHERE status <> 'DISCONNECTED' AND (last_checked_at IS NULL OR last_checked_at < :before)
+                        WHERE status <> 'DISCONNECTED' AND status <> 'NEEDS_REAUTH' AND suspended_at IS NULL
+                          AND (last_checked_at IS NULL OR last_checked_at < :before)
                         ORDER BY last_checked_at NULLS FIRST, id LIMIT :limit""")
                 .param("before", timestamp(checkedBefore))
                 .param("limit", limit)
@@ -111,11 +119,12 @@ class ConnectionRepository {
         return jdbc.sql("UPDATE tiktok_connection SET last_checked_at = NULL WHERE status <> 'DISCONNECTED'").update();
     }
 
-    /** TikTok-account connections whose access token runs out before {@code expiringBefore}. */
+    /** TikTok-account connections of live workspaces whose access token runs out before {@code expiringBefore}. */
     List<UUID> ttUserTokensExpiring(Instant expiringBefore, int limit) {
         return jdbc.sql("""
                         SELECT id FROM tiktok_connection
-                        WHERE kind = 'TT_USER' AND status IN ('ACTIVE', 'ERROR') AND token_expires_at < :before
+                        WHERE kind = 'TT_USER' AND status IN ('ACTIVE', 'ERROR') AND suspended_at IS NULL
+                          AND token_expires_at < :before
                         ORDER BY token_expires_at, id LIMIT :limit""")
                 .param("before", timestamp(expiringBefore))
                 .param("limit", limit)
@@ -200,7 +209,8 @@ class ConnectionRepository {
                 (Integer) rs.getObject("last_error_code"),
                 rs.getString("last_error_message"),
                 rs.getString("last_error_request_id"),
-                instant(rs.getTimestamp("last_error_at")));
+                instant(rs.getTimestamp("last_error_at")),
+                instant(rs.getTimestamp("suspended_at")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

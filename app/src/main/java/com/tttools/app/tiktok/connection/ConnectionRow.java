@@ -11,12 +11,17 @@ record ConnectionRow(UUID id, WorkspaceId workspaceId, OrganizationId organizati
         List<Long> scopes, List<String> grantedAdvertisers, List<String> seenAdvertisers, List<String> newAdvertisers,
         List<String> lostAdvertisers, Instant tokenExpiresAt, UUID connectedBy, Instant connectedAt,
         Instant lastCheckedAt, Instant lastSuccessAt, Instant lastSyncAt, Integer lastErrorCode,
-        String lastErrorMessage, String lastErrorRequestId, Instant lastErrorAt) {
+        String lastErrorMessage, String lastErrorRequestId, Instant lastErrorAt, Instant suspendedAt) {
 
     static final String ADVERTISER = "ADVERTISER";
     static final String TT_USER = "TT_USER";
 
     enum Status { ACTIVE, NEEDS_REAUTH, ERROR, DISCONNECTED }
+
+    /** Usable by background work: live (ACTIVE, or ERROR while TikTok fails) and its workspace not deleted. */
+    boolean schedulable() {
+        return (status == Status.ACTIVE || status == Status.ERROR) && suspendedAt == null;
+    }
 
     /** The advertisers the connection reaches now: the last check's view, else the grant. */
     List<String> currentAdvertisers() {

@@ -116,6 +116,11 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
+    public boolean schedulable(WorkspaceId workspaceId, UUID connectionId) {
+        return connections.find(workspaceId, connectionId).filter(ConnectionRow::schedulable).isPresent();
+    }
+
+    @Override
     public void recheckAfterRejection(WorkspaceId workspaceId, UUID connectionId, String job) {
         if (connections.find(workspaceId, connectionId).isPresent()) {
             health.check(connectionId, clock.instant(), com.tttools.app.shared.audit.Actor.system(job),

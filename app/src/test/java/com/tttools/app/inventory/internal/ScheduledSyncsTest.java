@@ -44,6 +44,9 @@ class ScheduledSyncsTest extends IntegrationTest {
         // the token is not a real one: the sync it starts fails, which is not what this test looks at
         tokens.storeAccessToken(workspace, stale, new AccessToken("scheduled-test-token"));
         tokens.storeAccessToken(workspace, fresh, new AccessToken("scheduled-test-token"));
+        connection(workspace, stale, "ACTIVE");
+        connection(workspace, fresh, "ACTIVE");
+        connection(workspace, disconnected, "DISCONNECTED");
 
         assertThat(scheduled.submitDue()).isEqualTo(1);
         assertThat(scheduled.submitDue()).as("not again within the interval, even if that sync fails").isZero();
@@ -54,6 +57,15 @@ class ScheduledSyncsTest extends IntegrationTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private void connection(WorkspaceId workspace, UUID id, String status) {
+        jdbc.sql("""
+                        INSERT INTO tiktok_connection (id, workspace_id, organization_id, kind, status, connected_by,
+                                                       connected_at)
+                        VALUES (:id, :ws, :org, 'ADVERTISER', :status, :by, now())""")
+                .param("id", id).param("ws", workspace.value()).param("org", UUID.randomUUID())
+                .param("status", status).param("by", UUID.randomUUID()).update();
+    }
 
     private List<String> jdbcPayloads(WorkspaceId workspace) {
         return jdbc.sql("SELECT payload::text FROM jobs WHERE workspace_id = :ws").param("ws", workspace.value())

@@ -64,6 +64,27 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
+    void aConnectionThatNeedsReauthLosesItsTokensAndIsNeitherCheckedNorSyncedAgain() {
+        Admin admin = admin("reauth-tokens");
+        String id = connect(admin);
+        String token = tokenOf(admin, id).value();
+        WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
+        assertThat(service.schedulable(ws, UUID.fromString(id))).isTrue();
+
+        control("POST", "/_sim/tokens/revoke", Map.of("accessToken", token));
+        health.checkDue(Instant.now().plus(Duration.ofHours(2)));
+
+        assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
+        assertThat(tokenRows(admin.workspaceId())).as("token rows deleted").isZero();
+        assertThat(service.schedulable(ws, UUID.fromString(id))).as("no scheduled syncs").isFalse();
+        long calls = callsWith(token);
+        health.checkDue(Instant.now().plus(Duration.ofHours(5)));
+        health.checkDue(Instant.now().plus(Duration.ofHours(9)));
+        assertThat(callsWith(token)).as("no further health checks").isEqualTo(calls);
+        assertThat(get(admin, id).get("lastError").get("code").asInt()).as("TikTok's answer kept").isEqualTo(40105);
+    }
+
+    @Test
     void aSyncThatTikTokRejectsMarksTheConnectionNeedsReauthAtOnceAndASuccessfulOneItsLastSync() {
         Admin admin = admin("sync-revoked");
         String id = connect(admin);
@@ -163,7 +184,7 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
-    void purgingAWorkspaceDisconnectsItsConnections() {
+    void purgingAWorkspaceDisconnectsItsConnectionsAndRemovesTheirRows() {
         Admin admin = admin("purge");
         String id = connect(admin);
         String token = tokenOf(admin, id).value();
@@ -172,10 +193,12 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
                 .WorkspacePurged(WorkspaceId.of(admin.workspaceId()), OrganizationId.of(admin.orgId()), "Brand",
                 Instant.now())));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tokenRows(admin.workspaceId())).isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(connectionRows(admin.workspaceId()))
+                .isZero());
+        assertThat(tokenRows(admin.workspaceId())).isZero();
         assertThat(simulatorToken(token).get("status").asString()).isEqualTo("REVOKED");
-        assertThat(connections.find(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id)).orElseThrow().status())
-                .isEqualTo(ConnectionRow.Status.DISCONNECTED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(auditActions(admin)).contains("connection.disconnected"));
     }
 
     @Test
@@ -239,6 +262,35 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     }
 
     @Test
+    void aDeletedWorkspacesConnectionsAreNeitherCheckedNorRefreshedUntilItIsRestored() {
+        Admin admin = admin("suspend");
+        WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
+        OrganizationId org = OrganizationId.of(admin.orgId());
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        ApiResult grant = ttUserGrant();
+        UUID id = ttUserConnection(ws, org, admin, now.plus(Duration.ofMinutes(30)),
+                grant.data().path("access_token").asString(), grant.data().path("refresh_token").asString());
+        var actor = com.tttools.app.shared.audit.Actor.system("test");
+        var request = com.tttools.app.shared.audit.RequestMetadata.none();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
+                .WorkspaceDeleted(ws, org, "Brand", now.plus(Duration.ofDays(30)), actor, request, now)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.schedulable(ws, id));
+
+        assertThat(refresher.refreshExpiring(now)).as("not refreshed while deleted").isZero();
+        health.checkDue(now.plus(Duration.ofHours(1)));
+        assertThat(connections.find(ws, id).orElseThrow().lastCheckedAt()).as("not checked").isNull();
+        assertThat(tokens.accessToken(ws, id)).as("tokens kept for a restore").isPresent();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
+                .WorkspaceRestored(ws, org, "Brand", actor, request, now)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.schedulable(ws, id));
+
+        assertThat(refresher.refreshExpiring(now)).as("refreshed once restored").isEqualTo(1);
+        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+    }
+
+    @Test
     void concurrentRefreshRunsMakeOneRefreshCall() throws Exception {
         Admin admin = admin("refresh-race");
         WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
@@ -294,6 +346,10 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
                 "/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    private long callsWith(String accessToken) {
+        return control("GET", "/_sim/stats", null).path("calls_per_token").path(accessToken).asLong(0);
     }
 
     private long pendingRows(String connectionId) {

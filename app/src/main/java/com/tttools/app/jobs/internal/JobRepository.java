@@ -3,6 +3,7 @@ package com.tttools.app.jobs.internal;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -123,7 +124,8 @@ class JobRepository {
 
     /** Appends a note unless the job has it already or holds {@link #MAX_MESSAGES}. */
     void message(UUID id, String text, Instant now) {
-        String line = text.length() > 500 ? text.substring(0, 500) + "..." : text;
+        String clean = StorableValues.sanitize(text);
+        String line = clean.length() > 500 ? clean.substring(0, 500) + "..." : clean;
         jdbc.sql("""
                         UPDATE jobs SET messages = messages || jsonb_build_array(CAST(:text AS text)), updated_at = :now
                         WHERE id = :id AND NOT jsonb_exists(messages, :text) AND jsonb_array_length(messages) < :max""")

@@ -23,10 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * stack trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTest extends IntegrationTest {
 
     private static final String NUL = "\\u0000";
@@ -106,7 +110,8 @@ class BadInputTest extends IntegrationTest {
                         + cursor("i1\n-updatedAt\n" + UUID.randomUUID() + "\n+999999999-12-31T23:59:59Z"), null),
                 new Case("inventory cursor updatedAt -999999999", false, "GET", ws + "/campaigns?sort=updatedAt&cursor="
                         + cursor("i1\nupdatedAt\n" + UUID.randomUUID() + "\n-999999999-01-01T00:00:00Z"), null),
-                new Case("inventory search with NUL", false, "GET", ws + "/campaigns?q=%00", null).answered(),
+                new Case("inventory search of a blank NUL", false, "GET", ws + "/campaigns?q=%00", null).answered(),
+                new Case("inventory search with NUL", false, "GET", ws + "/campaigns?q=a%00b", null),
                 new Case("audit cursor far future", false, "GET", "/api/v1/organizations/{org}/audit-events?cursor="
                         + cursor("v1:9223372036854775807:" + UUID.randomUUID()), null),
                 new Case("audit cursor far past", false, "GET", "/api/v1/organizations/{org}/audit-events?cursor="
@@ -124,7 +129,7 @@ class BadInputTest extends IntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void hostileInputIsAnsweredWithAProblemAndNoStackTrace(Case c) {
+    void hostileInputIsAnsweredWithAProblemAndNoStackTrace(Case c, CapturedOutput output) {
         limiter.reset(LoginLimits.SIGNUPS_PER_IP, "127.0.0.1");
         ApiClient client = c.anonymous() ? new ApiClient(port) : owner.api();
         String path = c.path().replace("{ws}", workspaceId).replace("{org}", orgId);
@@ -137,6 +142,10 @@ class BadInputTest extends IntegrationTest {
         } else {
             assertThat(response.body()).doesNotContain("Exception").doesNotContain(".java:");
         }
+        // nothing was logged as an error for this request (an unhandled error logs its stack trace at ERROR)
+        String requestId = response.header("X-Request-Id").orElseThrow();
+        assertThat(output.getAll().lines().filter(line -> line.contains(requestId)))
+                .noneMatch(line -> line.contains(" ERROR "));
     }
 
     @Test

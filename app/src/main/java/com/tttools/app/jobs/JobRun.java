@@ -21,6 +21,12 @@ public interface JobRun {
 
     void progress(long done, Long total);
 
+    /**
+     * Leaves a note for the job's user, shown with the job (e.g. an entity that was skipped because it could not be
+     * stored): one line, no secrets. The same note is kept once; a job keeps at most 50.
+     */
+    void message(String text);
+
     /** Throws {@link JobCancelledException} when a user asked to cancel: call it between units of work. */
     void stopIfCancelled();
 }

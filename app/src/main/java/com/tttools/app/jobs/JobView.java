@@ -1,10 +1,12 @@
 package com.tttools.app.jobs;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A job as users see it (the API's job object). */
 public record JobView(String id, String workspaceId, String type, JobStatus status, Progress progress, int attempts,
-        String lastError, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        String lastError, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
+        List<String> messages) {
 
     /** {@code total} is null while unknown. */
     public record Progress(long done, Long total) {

@@ -42,6 +42,16 @@ class JobsTest extends IntegrationTest {
     }
 
     @Test
+    void messagesAreKeptOnceEachAcrossAttemptsAndShownWithTheJob() {
+        JobView done = awaitFinished(submit(
+                "{\"units\": 2, \"failTimes\": 1, \"messages\": [\"Skipped campaign 1\", \"Skipped campaign 2\"]}").id());
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.messages()).containsExactly("Skipped campaign 1", "Skipped campaign 2");
+    }
+
+    @Test
     void transientFailuresAreRetriedAndResumeFromTheCheckpoint() {
         JobView done = awaitFinished(submit("{\"units\": 6, \"failTimes\": 2}").id());
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);

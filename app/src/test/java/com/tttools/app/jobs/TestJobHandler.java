@@ -28,6 +28,7 @@ class TestJobHandler implements JobHandler {
         if (payload.path("permanent").asBoolean(false)) {
             throw new JobFailedPermanently("bad input: permanent failure requested");
         }
+        payload.path("messages").forEach(message -> run.message(message.asString()));
         int start = run.lastCheckpoint().map(c -> JSON.readTree(c).path("next").asInt(0)).orElse(0);
         for (int i = start; i < units; i++) {
             run.stopIfCancelled();

@@ -86,6 +86,16 @@ public final class ApiClient {
         return send(request(path).PUT(bodyOf(body)).header("Content-Type", "application/json"), true);
     }
 
+    /** Any method with a raw JSON body (or none when null); unsafe methods carry the CSRF token. */
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder, !method.equals("GET") && !method.equals("HEAD"));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE(), true);
     }

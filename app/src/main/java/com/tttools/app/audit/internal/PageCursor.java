@@ -2,6 +2,7 @@ package com.tttools.app.audit.internal;
 
 import com.tttools.app.audit.InvalidAuditInputException;
 import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.StorableValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,9 @@ record PageCursor(Instant at, UUID id) {
                 throw new IllegalArgumentException("unexpected content");
             }
             Instant at = Instant.EPOCH.plus(Long.parseLong(matcher.group(1)), ChronoUnit.MICROS);
+            if (!StorableValues.isStorable(at)) {
+                throw new IllegalArgumentException("out of range");
+            }
             return new PageCursor(at, UUID.fromString(matcher.group(2)));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new InvalidAuditInputException("cursor", "is not a cursor this list returned");

@@ -8,6 +8,7 @@ import com.tttools.app.audit.InvalidAuditInputException;
 import com.tttools.app.audit.VisibleScope;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
@@ -110,11 +111,20 @@ class AuditEventsController {
             return null;
         }
         try {
+            Instant instant;
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                if (!StorableValues.isStorable(date)) {
+                    throw new DateTimeException("out of range");
+                }
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = Instant.parse(value);
+                if (!StorableValues.isStorable(instant)) {
+                    throw new DateTimeException("out of range");
+                }
             }
-            return Instant.parse(value);
+            return instant;
         } catch (DateTimeException e) {
             throw new InvalidAuditInputException(field, "must be a date (YYYY-MM-DD) or an instant in UTC");
         }

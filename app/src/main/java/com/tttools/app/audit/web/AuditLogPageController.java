@@ -7,6 +7,7 @@ import com.tttools.app.audit.InvalidAuditInputException;
 import com.tttools.app.audit.VisibleScope;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,6 +76,9 @@ class AuditLogPageController {
         }
         try {
             LocalDate date = LocalDate.parse(value);
+            if (!StorableValues.isStorable(date)) {
+                throw new java.time.DateTimeException("out of range");
+            }
             return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new InvalidAuditInputException(endOfDay ? "to" : "from", "must be a date (YYYY-MM-DD)");

@@ -7,6 +7,7 @@ import com.tttools.app.inventory.TikTokAuthorizationLost;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
@@ -322,8 +323,18 @@ class AssetSyncHandler implements JobHandler {
                     rows.add(row);
                 }
             }
-            writer.upsert(workspace, connectionId, stamp, rows);
+            writer.upsert(workspace, connectionId, stamp, rows, this::skipped);
+            // a skipped row still exists in TikTok: its stored version (if any) is not marked removed
             rows.forEach(row -> seen.add(row.tiktokId()));
+        }
+
+        /** A row PostgreSQL refused: only it fails, named in the job's messages. */
+        private void skipped(EntityRow row) {
+            String what = row.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + row.tiktokId()
+                    + (row.name() == null ? "" : " (\"" + StorableValues.sanitize(row.name()) + "\")");
+            log.warn("Skipped {} {} of connection {}: the database refused its values", row.kind(), row.tiktokId(),
+                    connectionId);
+            run.message("Skipped " + what + ": TikTok sent values that cannot be stored.");
         }
 
         private List<JsonNode> list(JsonNode array) {

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -41,11 +44,24 @@ class EntityWriter {
 
     /** Upserts the rows, keyed by (workspace, kind, TikTok id); a row seen again is no longer removed. */
     int upsert(WorkspaceId workspaceId, UUID connectionId, Instant syncedAt, List<EntityRow> rows) {
+        return upsert(workspaceId, connectionId, syncedAt, rows, row -> {
+            throw new IllegalStateException("Could not store " + row.kind() + " " + row.tiktokId());
+        });
+    }
+
+    /**
+     * Upserts the rows; when PostgreSQL refuses the page as data (SQLSTATE class 22 or 23, e.g. a NUL character or
+     * a date out of range), the page is written again row by row, each under its own savepoint, and only the rows
+     * that still fail are skipped and handed to {@code rejected}.
+     */
+    int upsert(WorkspaceId workspaceId, UUID connectionId, Instant syncedAt, List<EntityRow> rows,
+            Consumer<EntityRow> rejected) {
         if (rows.isEmpty()) {
             return 0;
         }
         Integer written = transaction.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
+            Savepoint page;
             try {
                 try (Statement statement = connection.createStatement()) {
                     // Safe to commit pages asynchronously: the job's checkpoint is committed synchronously after
@@ -57,15 +73,71 @@ class EntityWriter {
                                 campaign_tiktok_id TEXT, name TEXT, status TEXT, objective TEXT, fields JSONB,
                                 tiktok_modified_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""");
                 }
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY inventory_staging (" + STAGING_COLUMNS + ") FROM STDIN (FORMAT csv)",
-                        new StringReader(csv(rows)));
-            } catch (SQLException | IOException e) {
+                page = connection.setSavepoint();
+            } catch (SQLException e) {
                 throw new IllegalStateException("Could not stage inventory rows", e);
             }
-            return merge(workspaceId, connectionId, syncedAt);
+            try {
+                int count = stageAndMerge(connection, rows, workspaceId, connectionId, syncedAt);
+                connection.releaseSavepoint(page);
+                return count;
+            } catch (SQLException | DataAccessException e) {
+                if (!refusedAsData(e)) {
+                    throw new IllegalStateException("Could not stage inventory rows", e);
+                }
+                return rowByRow(connection, page, rows, workspaceId, connectionId, syncedAt, rejected);
+            }
         });
         return written == null ? 0 : written;
+    }
+
+    private int rowByRow(Connection connection, Savepoint page, List<EntityRow> rows, WorkspaceId workspaceId,
+            UUID connectionId, Instant syncedAt, Consumer<EntityRow> rejected) {
+        int count = 0;
+        try {
+            connection.rollback(page);
+            for (EntityRow row : rows) {
+                Savepoint one = connection.setSavepoint();
+                try {
+                    count += stageAndMerge(connection, List.of(row), workspaceId, connectionId, syncedAt);
+                    connection.releaseSavepoint(one);
+                } catch (SQLException | DataAccessException e) {
+                    if (!refusedAsData(e)) {
+                        throw new IllegalStateException("Could not stage inventory rows", e);
+                    }
+                    connection.rollback(one);
+                    rejected.accept(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage inventory rows", e);
+        }
+        return count;
+    }
+
+    private int stageAndMerge(Connection connection, List<EntityRow> rows, WorkspaceId workspaceId, UUID connectionId,
+            Instant syncedAt) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM inventory_staging");
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY inventory_staging (" + STAGING_COLUMNS + ") FROM STDIN (FORMAT csv)",
+                    new StringReader(csv(rows)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not stage inventory rows", e);
+        }
+        return merge(workspaceId, connectionId, syncedAt);
+    }
+
+    /** PostgreSQL's data exceptions (class 22) and integrity violations (class 23): the rows, not the database. */
+    private static boolean refusedAsData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+            }
+        }
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.tttools.app.inventory.InventoryItem;
 import com.tttools.app.inventory.InventoryPage;
 import com.tttools.app.inventory.InventoryQuery;
 import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -208,7 +209,9 @@ class InventoryService implements Inventory {
                 : ListCursor.decode(query.cursor(), sort);
         if (after != null && sortKey.equals("updatedAt")) {
             try {
-                Instant.parse(after.value());
+                if (!StorableValues.isStorable(Instant.parse(after.value()))) {
+                    throw new IllegalArgumentException("out of range");
+                }
             } catch (RuntimeException e) {
                 throw new ValidationFailedException("cursor", "is not a cursor this API returned");
             }

@@ -1,5 +1,6 @@
 package com.tttools.app.inventory.internal;
 
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,7 +23,7 @@ record ListCursor(String sort, String value, UUID id) {
     static ListCursor decode(String encoded, String expectedSort) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\n", 4);
-            if (parts.length != 4 || !parts[0].equals(VERSION)) {
+            if (parts.length != 4 || !parts[0].equals(VERSION) || !StorableValues.isStorable(parts[3])) {
                 throw new IllegalArgumentException("bad shape");
             }
             if (!parts[1].equals(expectedSort)) {

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.internal;
 
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,8 +21,11 @@ record Cursor(Instant createdAt, UUID id) {
             if (parts.length != 3) {
                 throw new IllegalArgumentException();
             }
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (!StorableValues.isStorable(createdAt)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new Cursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw new ValidationFailedException("cursor", "is not a cursor this API returned");
         }

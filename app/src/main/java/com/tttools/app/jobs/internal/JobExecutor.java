@@ -178,6 +178,11 @@ class JobExecutor {
         }
 
         @Override
+        public void message(String text) {
+            jobs.message(state.id(), text, clock.instant());
+        }
+
+        @Override
         public void stopIfCancelled() {
             if (jobs.cancelRequested(state.id())) {
                 throw new JobCancelledException();

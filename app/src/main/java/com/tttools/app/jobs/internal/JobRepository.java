@@ -3,6 +3,7 @@ package com.tttools.app.jobs.internal;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for {@code jobs}. Every read and every user-triggered write is scoped by workspace. */
 @Repository
@@ -20,8 +22,10 @@ class JobRepository {
 
     private static final String COLUMNS = """
             id, workspace_id, type, status, progress_done, progress_total, attempts, last_error, created_by,
-            created_at, started_at, finished_at
+            created_at, started_at, finished_at, messages::text AS messages
             """;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int MAX_MESSAGES = 50;
 
     /** The runner's view of a job row. */
     record RunState(UUID id, WorkspaceId workspaceId, String type, JobStatus status, String payload, String checkpoint,
@@ -120,6 +124,17 @@ class JobRepository {
                 .param("done", done).param("total", total).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Appends a note unless the job has it already or holds {@link #MAX_MESSAGES}. */
+    void message(UUID id, String text, Instant now) {
+        String clean = StorableValues.sanitize(text);
+        String line = clean.length() > 500 ? clean.substring(0, 500) + "..." : clean;
+        jdbc.sql("""
+                        UPDATE jobs SET messages = messages || jsonb_build_array(CAST(:text AS text)), updated_at = :now
+                        WHERE id = :id AND NOT jsonb_exists(messages, :text) AND jsonb_array_length(messages) < :max""")
+                .param("text", line).param("now", Timestamp.from(now)).param("id", id).param("max", MAX_MESSAGES)
+                .update();
+    }
+
     void checkpoint(UUID id, String json, Instant now) {
         jdbc.sql("UPDATE jobs SET checkpoint = CAST(:json AS jsonb), updated_at = :now WHERE id = :id")
                 .param("json", json).param("now", Timestamp.from(now)).param("id", id).update();
@@ -151,7 +166,8 @@ class JobRepository {
                 rs.getString("type"), JobStatus.valueOf(rs.getString("status")),
                 new JobView.Progress(rs.getLong("progress_done"), rs.wasNull() ? null : total),
                 rs.getInt("attempts"), rs.getString("last_error"), createdBy == null ? null : createdBy.toString(),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                List.of(JSON.readValue(rs.getString("messages"), String[].class)));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,12 +7,14 @@ import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -86,11 +88,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.response(problem);
     }
 
+    /**
+     * The safety net behind the checks at the edges: a value PostgreSQL refuses as data (SQLSTATE class 22: a year
+     * out of range, a NUL character in text, a number too large) came from the request, so it is the caller's
+     * problem (422), logged as one line without a stack trace. Any other database failure stays a 500.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException ex, HttpServletRequest request) {
+        String state = sqlState(ex);
+        if (state == null || !state.startsWith("22")) {
+            return unexpected(ex, request);
+        }
+        log.warn("Refused a value the database cannot take (SQLSTATE {}) on {} {}", state, Problems.method(request),
+                request.getRequestURI());
+        return Problems.response(Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                "A value in the request is out of range or is not text that can be stored.", request,
+                request.getRequestURI()));
+    }
+
+    private static String sqlState(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                Problems.defaultDetail(500, request.getMethod(), request.getRequestURI()), request, request.getRequestURI()));
+                Problems.defaultDetail(500, Problems.method(request), request.getRequestURI()), request, request.getRequestURI()));
     }
 
     @Override
@@ -120,10 +149,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
         ProblemDetail problem = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(statusCode, Problems.defaultDetail(statusCode.value(),
-                        servletRequest.getMethod(), servletRequest.getRequestURI()));
+                        Problems.method(servletRequest), servletRequest.getRequestURI()));
         if (statusCode.is5xxServerError()) {
-            log.error("Request failed: {} {}", servletRequest.getMethod(), servletRequest.getRequestURI(), ex);
-            problem.setDetail(Problems.defaultDetail(statusCode.value(), servletRequest.getMethod(), servletRequest.getRequestURI()));
+            log.error("Request failed: {} {}", Problems.method(servletRequest), servletRequest.getRequestURI(), ex);
+            problem.setDetail(Problems.defaultDetail(statusCode.value(), Problems.method(servletRequest), servletRequest.getRequestURI()));
         }
         Problems.withRequestId(problem, servletRequest);
         HttpHeaders out = new HttpHeaders();

@@ -27,7 +27,7 @@ class ErrorPageController implements ErrorController {
         if (Problems.isApiPath(path) || wantsJsonOnly(request)) {
             HttpStatus httpStatus = HttpStatus.resolve(status);
             var problem = Problems.problem(httpStatus == null ? HttpStatus.INTERNAL_SERVER_ERROR : httpStatus,
-                    Problems.defaultDetail(status, request.getMethod(), path), request, path);
+                    Problems.defaultDetail(status, Problems.method(request), path), request, path);
             return Problems.response(problem);
         }
         HttpStatus httpStatus = HttpStatus.resolve(status);

@@ -37,6 +37,12 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** The method the client used: on an error dispatch the container may report another one. */
+    public static String method(HttpServletRequest request) {
+        Object sent = request.getAttribute(RequestIdFilter.METHOD_ATTRIBUTE);
+        return sent instanceof String method ? method : request.getMethod();
+    }
+
     /** A safe default sentence per status: error bodies never carry exception messages. */
     public static String defaultDetail(int status, String method, String path) {
         return switch (status) {

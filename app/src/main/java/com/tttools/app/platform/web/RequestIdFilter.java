@@ -26,6 +26,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     public static final String MDC_KEY = "requestId";
+    /** The method of the request as the client sent it (an error dispatch may report another one). */
+    static final String METHOD_ATTRIBUTE = RequestIdFilter.class.getName() + ".method";
 
     /** Printable, no spaces or separators that could forge log lines or headers. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
@@ -38,6 +40,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         if (id == null) {
             id = accepted(request.getHeader(HEADER));
             request.setAttribute(ATTRIBUTE, id);
+            request.setAttribute(METHOD_ATTRIBUTE, request.getMethod());
         }
         response.setHeader(HEADER, id);
         String previous = MDC.get(MDC_KEY);

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.internal;
 
 import com.tttools.app.reporting.ReportLevel;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +14,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -36,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class FactWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(FactWriter.class);
 
     /** Rows held in memory per batch before they spill to a temporary file (about 110,000 rows). */
     static final long SPILL_BYTES = 16L << 20;
@@ -61,7 +67,24 @@ public class FactWriter {
 
     /** A batch to fill page by page and commit once; close it in any case (it may hold a temporary file). */
     public Batch open(WorkspaceId workspaceId, Instant now) {
-        return new Batch(workspaceId, now);
+        return open(workspaceId, now, row -> log.warn("Skipped the {} fact of {} on {}: values that cannot be stored",
+                row.level(), row.entityId(), row.date()));
+    }
+
+    /**
+     * A batch whose rows PostgreSQL could not take (text with a NUL character or an unpaired surrogate, a date out
+     * of range) are not added but handed to {@code rejected}: one such row fails only itself, not the batch.
+     */
+    public Batch open(WorkspaceId workspaceId, Instant now, Consumer<FactRow> rejected) {
+        return new Batch(workspaceId, now, rejected);
+    }
+
+    /** True if every text and date of the row can be stored (checked before it is encoded for COPY). */
+    static boolean storable(FactRow row) {
+        return StorableValues.isStorable(row.entityId()) && StorableValues.isStorable(row.advertiserId())
+                && StorableValues.isStorable(row.campaignId()) && StorableValues.isStorable(row.adgroupId())
+                && StorableValues.isStorable(row.entityName()) && StorableValues.isStorable(row.currency())
+                && StorableValues.isStorable(row.date());
     }
 
     /** The rows of one pull, encoded as they are added; nothing touches the database before {@link #commit}. */
@@ -71,17 +94,23 @@ public class FactWriter {
         private final Instant now;
         private final FactCopyBuffer buffer;
         private final Map<Day, Tally> days = new LinkedHashMap<>();
+        private final Consumer<FactRow> rejected;
         private boolean committed;
 
-        private Batch(WorkspaceId workspaceId, Instant now) {
+        private Batch(WorkspaceId workspaceId, Instant now, Consumer<FactRow> rejected) {
             this.workspaceId = workspaceId;
             this.now = now;
+            this.rejected = rejected;
             this.buffer = new FactCopyBuffer(workspaceId, now, spillBytes);
         }
 
         public void add(FactRow row) {
             if (committed) {
                 throw new IllegalStateException("The batch was committed");
+            }
+            if (!storable(row)) {
+                rejected.accept(row);
+                return;
             }
             buffer.add(row);
             Tally tally = days.computeIfAbsent(new Day(row.advertiserId(), row.date()), d -> new Tally());

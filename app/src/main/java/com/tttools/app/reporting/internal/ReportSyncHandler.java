@@ -5,6 +5,7 @@ import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.ReportLevel;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ReportSyncHandler implements JobHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportSyncHandler.class);
     static final String TYPE = "tiktok.report-sync";
     /** Spend, every counted metric under TikTok's name, and reach. */
     static final List<String> METRICS = metricNames();
@@ -121,7 +123,7 @@ class ReportSyncHandler implements JobHandler {
                 run.stopIfCancelled();
                 LocalDate start = ranges.get(advertiser.id())[0];
                 LocalDate end = ranges.get(advertiser.id())[1];
-                syncAdvertiser(workspace, token, advertiser, start, end);
+                syncAdvertiser(workspace, token, advertiser, start, end, row -> skipped(run, row));
                 markComplete(workspace, advertiser.id(), start);
                 done.add(advertiser.id());
                 completed++;
@@ -174,13 +176,22 @@ class ReportSyncHandler implements JobHandler {
                 .update();
     }
 
+    /** A fact row PostgreSQL cannot take: only it is skipped, named in the job's messages. */
+    private static void skipped(JobRun run, FactRow row) {
+        log.warn("Skipped the {} fact of {} on {} (advertiser {}): values that cannot be stored", row.level(),
+                row.entityId(), row.date(), row.advertiserId());
+        run.message("Skipped the " + row.level().name().toLowerCase(java.util.Locale.ROOT) + " " + row.entityId()
+                + (row.entityName() == null ? "" : " (\"" + StorableValues.sanitize(row.entityName()) + "\")")
+                + " on " + row.date() + ": TikTok sent values that cannot be stored.");
+    }
+
     private void syncAdvertiser(WorkspaceId workspace, AccessToken token, Advertiser advertiser, LocalDate start,
-            LocalDate end) {
+            LocalDate end, Consumer<FactRow> rejected) {
         for (LocalDate windowStart = start; !windowStart.isAfter(end); ) {
             LocalDate windowEnd = min(windowStart.plusDays(properties.windowDays() - 1), end);
             // Pages are encoded into the batch as they arrive (spilling to a temporary file for very large
             // accounts) and written in one transaction at the end of the window.
-            try (FactWriter.Batch batch = writer.open(workspace, clock.instant())) {
+            try (FactWriter.Batch batch = writer.open(workspace, clock.instant(), rejected)) {
                 for (ReportLevel level : ReportLevel.values()) {
                     pull(token, advertiser, level, windowStart, windowEnd, batch::add);
                 }

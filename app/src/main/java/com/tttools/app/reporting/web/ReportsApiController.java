@@ -13,6 +13,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.reporting.ReportEvents.ReportExported;
 import com.tttools.app.reporting.internal.ReportExportRecorder;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.TenantAccess;
@@ -317,7 +318,12 @@ class ReportsApiController {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (!StorableValues.isStorable(date)) {
+                problems.add(new FieldProblem(field, "must be a date from 0001-01-01 to 9999-12-31"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
             return null;

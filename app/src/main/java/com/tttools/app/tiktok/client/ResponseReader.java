@@ -1,23 +1,31 @@
 package com.tttools.app.tiktok.client;
 
+import com.tttools.app.shared.StorableValues;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Turns an HTTP answer into an envelope or a classified failure. TikTok answers API errors with HTTP 200 and a
  * code; real non-200s come from its edge (429/5xx, often HTML) and are retryable, as are bodies that are not
  * the envelope at all. Redirects and other statuses are refused.
+ *
+ * <p>Every string TikTok sends is sanitised here, once, where the body is read: bytes that are not UTF-8 become
+ * U+FFFD, NUL characters are removed and unpaired surrogates (escaped {@code \ud800}) become U+FFFD, so no name or
+ * message from TikTok can stop a write to PostgreSQL. (Object keys are TikTok's field names and are kept as sent.)
  */
 final class ResponseReader {
 
     private static final int MAX_MESSAGE = 200;
 
-    private final JsonMapper json;
+    private final ObjectReader json;
 
     ResponseReader(JsonMapper json) {
-        this.json = json;
+        this.json = json.reader().with(SanitisingNodeFactory.INSTANCE);
     }
 
     /** The envelope of a code-0 answer, or the failure to act on. */
@@ -33,7 +41,8 @@ final class ResponseReader {
         }
         JsonNode root;
         try {
-            root = json.readTree(response.body());
+            // decoding first turns malformed UTF-8 into U+FFFD instead of failing the whole answer
+            root = json.readTree(new String(response.body(), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             return Result.failed(Failure.retryable("malformed body (not JSON)" + describeBody(response)));
         }
@@ -59,6 +68,17 @@ final class ResponseReader {
     private static String truncate(String message) {
         String oneLine = message.replaceAll("[\\r\\n\\t]+", " ");
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /** Creates every string node of a parsed answer with the text PostgreSQL can store. */
+    static final class SanitisingNodeFactory extends JsonNodeFactory {
+
+        static final SanitisingNodeFactory INSTANCE = new SanitisingNodeFactory();
+
+        @Override
+        public StringNode stringNode(String text) {
+            return super.stringNode(StorableValues.sanitize(text));
+        }
     }
 
     record Result(Envelope envelope, Failure failure) {

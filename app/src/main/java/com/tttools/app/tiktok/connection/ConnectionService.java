@@ -9,6 +9,7 @@ import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
@@ -154,7 +155,12 @@ class ConnectionService implements TikTokConnections {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (!StorableValues.isStorable(date)) {
+                problems.add(new FieldProblem(field, "must be a date from 0001-01-01 to 9999-12-31"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException malformed) {
             problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
             return null;

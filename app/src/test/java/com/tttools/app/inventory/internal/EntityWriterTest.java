@@ -55,6 +55,25 @@ class EntityWriterTest extends IntegrationTest {
         assertThat(row("7")).containsEntry("name", "Seven");
     }
 
+    @Test
+    void aPageWithARowPostgresqlRefusesIsWrittenRowByRowAndOnlyThatRowIsSkipped() {
+        List<EntityRow> rejected = new java.util.ArrayList<>();
+        EntityRow nul = new EntityRow(EntityKind.CAMPAIGN, "n1", "42", null, null, "Bad\u0000name",
+                "CAMPAIGN_STATUS_ENABLE", "TRAFFIC", "{\"campaign_id\":\"n1\"}", null);
+        EntityRow farFuture = new EntityRow(EntityKind.CAMPAIGN, "f1", "42", null, null, "Far future",
+                "CAMPAIGN_STATUS_ENABLE", "TRAFFIC", "{\"campaign_id\":\"f1\"}", Instant.parse("+300000-01-01T00:00:00Z"));
+
+        int written = writer.upsert(workspace, connection, t0,
+                List.of(campaign("11", "Eleven"), nul, farFuture, campaign("12", "Twelve")), rejected::add);
+
+        assertThat(written).isEqualTo(2);
+        assertThat(rejected).containsExactly(nul, farFuture);
+        assertThat(row("11")).containsEntry("name", "Eleven");
+        assertThat(row("12")).containsEntry("name", "Twelve");
+        assertThat(jdbc.sql("SELECT count(*) FROM inventory_entities WHERE workspace_id = :ws")
+                .param("ws", workspace.value()).query(Long.class).single()).isEqualTo(2);
+    }
+
     private static EntityRow campaign(String id, String name) {
         return new EntityRow(EntityKind.CAMPAIGN, id, "42", null, null, name, "CAMPAIGN_STATUS_ENABLE", "TRAFFIC",
                 "{\"campaign_id\":\"" + id + "\",\"campaign_name\":\"" + name + "\",\"note\":\"quote \\\" and, comma\"}", null);

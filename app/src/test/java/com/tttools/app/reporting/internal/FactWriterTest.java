@@ -139,6 +139,21 @@ class FactWriterTest extends IntegrationTest {
                 .query(BigDecimal.class).single()).isEqualByComparingTo("7500");
     }
 
+    @Test
+    void aRowPostgresqlCannotStoreIsHandedBackAndTheOthersAreWritten() {
+        WorkspaceId ws = WorkspaceId.random();
+        List<FactRow> rejected = new ArrayList<>();
+        try (FactWriter.Batch batch = writer.open(ws, NOW, rejected::add)) {
+            batch.add(ad("ok1", DAY, "1.00", "Fine", "USD"));
+            batch.add(ad("nul", DAY, "1.00", "Bad\u0000name", "USD"));
+            batch.add(ad("surrogate", DAY, "1.00", "Bad \ud800 name", "USD"));
+            batch.add(ad("ok2", DAY, "2.00", "Also fine", "USD"));
+            assertThat(batch.commit()).isEqualTo(2);
+        }
+        assertThat(rejected).extracting(FactRow::entityId).containsExactly("nul", "surrogate");
+        assertThat(count(ws)).isEqualTo(2);
+    }
+
     private static FactRow ad(String id, LocalDate day, String spend, String name, String currency) {
         return new FactRow(ReportLevel.AD, id, day, "adv", "c1", "g1", name, currency, new BigDecimal(spend), 1000, 20, 3,
                 3, 400, null, 900L);

@@ -1,0 +1,129 @@
+package com.tttools.app.privacy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.platform.web.Problems;
+import com.tttools.app.privacy.AccountDeletionBlocked;
+import com.tttools.app.privacy.AccountDeletions;
+import com.tttools.app.privacy.PersonalDataExport;
+import com.tttools.app.privacy.PersonalDataExportStatus;
+import com.tttools.app.privacy.PersonalDataExports;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.PathIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Personal data export and account deletion ({@code /api/v1/me/export}, {@code /api/v1/me/exports},
+ * {@code DELETE /api/v1/me}) and organization exports for owners ({@code /api/v1/organizations/{orgId}/exports}).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class PrivacyApiController {
+
+    record DeleteAccount(String password, String totpCode) {
+        @Override
+        public String toString() {
+            return "DeleteAccount[]";
+        }
+    }
+
+    private final PersonalDataExports exports;
+    private final AccountDeletions deletions;
+
+    PrivacyApiController(PersonalDataExports exports, AccountDeletions deletions) {
+        this.exports = exports;
+        this.deletions = deletions;
+    }
+
+    @GetMapping("/me/export")
+    PersonalDataExport inline(@AuthenticationPrincipal AuthenticatedUser caller) {
+        return exports.collect(caller.id());
+    }
+
+    @PostMapping("/me/exports")
+    ResponseEntity<PersonalDataExportStatus> request(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ResponseEntity.accepted().body(exports.request(caller.id(), idempotencyKey));
+    }
+
+    @GetMapping("/me/exports/{id}")
+    PersonalDataExportStatus status(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
+        return exports.find(caller.id(), id).orElseThrow(() -> new NotFoundException("Export"));
+    }
+
+    @GetMapping("/me/exports/{id}/download")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
+        return zip(exports.download(caller.id(), id), "tttools-personal-data-" + id + ".zip");
+    }
+
+    @PostMapping("/organizations/{orgId}/exports")
+    ResponseEntity<PersonalDataExportStatus> requestOrganization(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ResponseEntity.accepted()
+                .body(exports.requestOrganization(caller.id(), PathIds.organization(orgId), idempotencyKey));
+    }
+
+    @GetMapping("/organizations/{orgId}/exports/{id}")
+    PersonalDataExportStatus organizationStatus(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId, @PathVariable String id) {
+        return exports.findOrganization(caller.id(), PathIds.organization(orgId), id)
+                .orElseThrow(() -> new NotFoundException("Export"));
+    }
+
+    @GetMapping("/organizations/{orgId}/exports/{id}/download")
+    ResponseEntity<byte[]> organizationDownload(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable String orgId, @PathVariable String id) {
+        return zip(exports.downloadOrganization(caller.id(), PathIds.organization(orgId), id),
+                "tttools-organization-data-" + id + ".zip");
+    }
+
+    @DeleteMapping("/me")
+    ResponseEntity<Void> deleteAccount(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestBody(required = false) DeleteAccount body, HttpServletRequest request) {
+        DeleteAccount input = body == null ? new DeleteAccount(null, null) : body;
+        deletions.request(caller.id(), input.password(), input.totpCode());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(AccountDeletionBlocked.class)
+    ResponseEntity<ProblemDetail> blocked(AccountDeletionBlocked ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, ex.getMessage()
+                + " You are the last owner of these organizations, which have other members.", request,
+                request.getRequestURI());
+        problem.setProperty("organizations", ex.organizations());
+        return Problems.response(problem);
+    }
+
+    private static ResponseEntity<byte[]> zip(Optional<byte[]> bytes, String filename) {
+        byte[] zip = bytes.orElseThrow(() -> new NotFoundException("Export"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(zip);
+    }
+}

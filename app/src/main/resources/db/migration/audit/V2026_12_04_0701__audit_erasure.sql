@@ -11,11 +11,16 @@ CREATE TABLE audit_erasures
 );
 CREATE INDEX audit_erasures_chain_idx ON audit_erasures (chain);
 
-CREATE FUNCTION audit_allow_erasure_only() RETURNS trigger
+-- The same trigger name as before (audit_events_append_only), now with a function that also lets the erasure
+-- through; DELETE still needs the purge's setting, and every other change raises as before.
+CREATE FUNCTION audit_events_reject_changes() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    IF current_setting('tttools.audit_erasure', true) = 'on'
+    IF TG_OP = 'DELETE' AND current_setting('tttools.audit_purge', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
+    IF TG_OP = 'UPDATE' AND current_setting('tttools.audit_erasure', true) = 'on'
         AND NEW.id = OLD.id AND NEW.chain = OLD.chain AND NEW.seq = OLD.seq
         AND NEW.organization_id IS NOT DISTINCT FROM OLD.organization_id
         AND NEW.workspace_id IS NOT DISTINCT FROM OLD.workspace_id
@@ -32,14 +37,11 @@ BEGIN
     RAISE EXCEPTION USING
         ERRCODE = 'insufficient_privilege',
         MESSAGE = format('%s is append-only: %s is not allowed', TG_TABLE_NAME, TG_OP),
-        HINT = 'Only the erasure of a deleted account''s personal data may update rows.';
+        HINT = 'Rows are removed only by the retention purge, and changed only by the erasure of a deleted account.';
 END
 $$;
 
 DROP TRIGGER audit_events_append_only ON audit_events;
 CREATE TRIGGER audit_events_append_only
-    BEFORE DELETE ON audit_events
-    FOR EACH ROW EXECUTE FUNCTION audit_reject_changes();
-CREATE TRIGGER audit_events_erasure_only
-    BEFORE UPDATE ON audit_events
-    FOR EACH ROW EXECUTE FUNCTION audit_allow_erasure_only();
+    BEFORE UPDATE OR DELETE ON audit_events
+    FOR EACH ROW EXECUTE FUNCTION audit_events_reject_changes();

@@ -83,7 +83,10 @@ public final class PersonalDataInventory {
                     "tenancy AccountMemberships.removeEverywhere", "not exported: the lower-cased copy of email"),
             new Column("report_views", "name", Kind.FREE_TEXT, "saved_views", "name", Erasure.DELETE_ROW,
                     "reporting SavedViewOwners.deletePrivateViewsOf",
-                    "where owner_id = the user; views shared with a workspace stay with it"));
+                    "where owner_id = the user; views shared with a workspace stay with it"),
+            new Column("event_publication", "serialized_event", Kind.FREE_TEXT, null, null, Erasure.DELETE_ROW,
+                    "privacy AccountDeletionService (completed publications naming the user or the address)",
+                    "not exported: the delivery record of events (sign-up, invitations) between modules"));
 
     public static final List<NotPersonal> NOT_PERSONAL = List.of(
             new NotPersonal("organizations", "name", "an organization's name, the tenant's data"),

@@ -162,6 +162,13 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
         audit.eraseUser(userId, tombstone.get(), values);
         accounts.erase(userId, tombstone.get());
         exports.deleteAllOf(userId.value());
+        // the event publication registry keeps delivered events (with e-mails in them): those naming the user go
+        jdbc.sql("""
+                        DELETE FROM event_publication WHERE completion_date IS NOT NULL
+                          AND (strpos(serialized_event, :user) > 0
+                               OR (:email <> '' AND strpos(lower(serialized_event), :email) > 0))""")
+                .param("user", userId.toString())
+                .param("email", email == null ? "" : email.toLowerCase(java.util.Locale.ROOT)).update();
         jdbc.sql("UPDATE account_deletions SET purged_at = :now WHERE user_id = :user")
                 .param("now", Timestamp.from(clock.instant())).param("user", userId.value()).update();
         return true;

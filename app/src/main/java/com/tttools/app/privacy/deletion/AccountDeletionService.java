@@ -5,6 +5,7 @@ import com.tttools.app.identity.AccountLifecycle;
 import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
+import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.AccountDeletionBlocked;
 import com.tttools.app.privacy.AccountDeletionScheduled;
 import com.tttools.app.privacy.AccountDeletions;
@@ -105,7 +106,9 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
                 .param("now", Timestamp.from(now)).param("purgeAfter", Timestamp.from(purgeAfter)).update();
         accounts.endAllAccess(userId);
         exports.deleteAllOf(userId.value());
-        AccountDeletionScheduled scheduled = new AccountDeletionScheduled(userId, now, purgeAfter);
+        String email = users.find(userId).map(UserSummary::email).orElse(null);
+        AccountDeletionScheduled scheduled = new AccountDeletionScheduled(userId, email, now, purgeAfter,
+                CurrentRequest.metadata());
         events.publishEvent(scheduled);
         return scheduled;
     }

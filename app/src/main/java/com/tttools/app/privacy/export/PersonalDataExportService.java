@@ -1,6 +1,10 @@
 package com.tttools.app.privacy.export;
 
+import com.tttools.app.audit.AuditLog;
+import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.privacy.PersonalDataExported;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
@@ -39,10 +43,14 @@ class PersonalDataExportService implements PersonalDataExports {
     private final ExportStore store;
     private final PersonalDataCollector collector;
     private final TenantAccess tenants;
+    private final AuditLog audit;
+    private final UserAccounts users;
     private final Clock clock;
 
     PersonalDataExportService(Jobs jobs, ExportStore store, PersonalDataCollector collector, TenantAccess tenants,
-            Clock clock) {
+            AuditLog audit, UserAccounts users, Clock clock) {
+        this.audit = audit;
+        this.users = users;
         this.jobs = jobs;
         this.store = store;
         this.collector = collector;
@@ -52,8 +60,17 @@ class PersonalDataExportService implements PersonalDataExports {
 
     @Override
     public PersonalDataExport collect(UserId userId) {
-        return collector.collectUser(userId, (done, all) -> {
+        PersonalDataExport export = collector.collectUser(userId, (done, all) -> {
         });
+        audited(userId, export);
+        return export;
+    }
+
+    private void audited(UserId userId, PersonalDataExport export) {
+        Object email = export.sections().get("profile").isEmpty() ? null
+                : export.sections().get("profile").get(0).get("email");
+        audit.record(new PersonalDataExported(userId, email == null ? null : email.toString(),
+                CurrentRequest.metadata(), clock.instant()).auditEntry());
     }
 
     @Override
@@ -76,7 +93,11 @@ class PersonalDataExportService implements PersonalDataExports {
 
     @Override
     public Optional<byte[]> download(UserId userId, String exportId) {
-        return parse(exportId).flatMap(id -> store.zip(id, userId.value(), null, clock.instant()));
+        Optional<byte[]> zip = parse(exportId).flatMap(id -> store.zip(id, userId.value(), null, clock.instant()));
+        zip.ifPresent(bytes -> audit.record(new PersonalDataExported(userId, users.find(userId)
+                .map(com.tttools.app.identity.UserSummary::email).orElse(null), CurrentRequest.metadata(),
+                clock.instant()).auditEntry()));
+        return zip;
     }
 
     @Override

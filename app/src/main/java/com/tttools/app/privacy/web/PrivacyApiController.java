@@ -12,6 +12,8 @@ import com.tttools.app.shared.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Privacy", description = "Personal data export, account deletion, organization data export")
 class PrivacyApiController {
 
     record DeleteAccount(String password, String totpCode) {
@@ -54,27 +57,32 @@ class PrivacyApiController {
     }
 
     @GetMapping("/me/export")
+    @Operation(summary = "Everything held about the caller, as JSON (the same content as an export's data.json)")
     PersonalDataExport inline(@AuthenticationPrincipal AuthenticatedUser caller) {
         return exports.collect(caller.id());
     }
 
     @PostMapping("/me/exports")
+    @Operation(summary = "Start an export of the caller's personal data (a background job; Idempotency-Key accepted). 202 {id, status}")
     ResponseEntity<PersonalDataExportStatus> request(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ResponseEntity.accepted().body(exports.request(caller.id(), idempotencyKey));
     }
 
     @GetMapping("/me/exports/{id}")
+    @Operation(summary = "An export's status: QUEUED, RUNNING, READY (with downloadUrl and expiresAt), FAILED or EXPIRED; progress 0..100. 404 for anyone but its owner")
     PersonalDataExportStatus status(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
         return exports.find(caller.id(), id).orElseThrow(() -> new NotFoundException("Export"));
     }
 
     @GetMapping("/me/exports/{id}/download")
+    @Operation(summary = "The export as application/zip (data.json, one CSV per section, README.txt), for 24 h, only to its owner")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
         return zip(exports.download(caller.id(), id), "tttools-personal-data-" + id + ".zip");
     }
 
     @PostMapping("/organizations/{orgId}/exports")
+    @Operation(summary = "Owners only: start an export of the organization (members, workspaces, settings, invitations, audit log); same shape as /me/exports")
     ResponseEntity<PersonalDataExportStatus> requestOrganization(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String orgId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -83,6 +91,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/organizations/{orgId}/exports/{id}")
+    @Operation(summary = "Owners only: the organization export's status (same shape as /me/exports/{id})")
     PersonalDataExportStatus organizationStatus(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String orgId, @PathVariable String id) {
         return exports.findOrganization(caller.id(), PathIds.organization(orgId), id)
@@ -90,6 +99,7 @@ class PrivacyApiController {
     }
 
     @GetMapping("/organizations/{orgId}/exports/{id}/download")
+    @Operation(summary = "Owners only: the organization export as application/zip, for 24 h, only to the owner who asked for it")
     ResponseEntity<byte[]> organizationDownload(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String orgId, @PathVariable String id) {
         return zip(exports.downloadOrganization(caller.id(), PathIds.organization(orgId), id),
@@ -97,6 +107,7 @@ class PrivacyApiController {
     }
 
     @DeleteMapping("/me")
+    @Operation(summary = "Delete the caller's account: {password, totpCode?}. 204: sessions and tokens end at once, data erased after 14 days unless the owner signs in again; 422 wrong password/code; 409 {organizations: [{id, name, transferUrl}]} while the last owner of an organization with other members")
     ResponseEntity<Void> deleteAccount(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestBody(required = false) DeleteAccount body, HttpServletRequest request) {
         DeleteAccount input = body == null ? new DeleteAccount(null, null) : body;

@@ -153,6 +153,35 @@ class AccountDeletionTest extends IntegrationTest {
     }
 
     @Test
+    void withTwoFactorSignInTheCodeIsNeededTooAndTheSecretIsNeverExported() {
+        User user = tenants.verifiedUser("deletion-2fa");
+        String secret = expect(user.api().post("/api/v1/me/two-factor", null), 200).json().get("secret").asString();
+        expect(user.api().post("/api/v1/me/two-factor/confirm", Map.of("code", code(secret, 0))), 200);
+
+        JsonNode export = expect(user.api().get("/api/v1/me/export"), 200).json();
+        assertThat(export.get("sections").get("profile").get(0).get("two_factor_enabled").asBoolean()).isTrue();
+        byte[] sealed = jdbc.sql("SELECT secret_ciphertext FROM user_two_factor WHERE user_id = :id")
+                .param("id", UUID.fromString(user.id())).query(byte[].class).single();
+        assertThat(export.toString()).doesNotContain(secret, java.util.Base64.getEncoder().encodeToString(sealed),
+                java.util.HexFormat.of().formatHex(sealed));
+
+        ApiClient.Response noCode = user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD));
+        assertThat(noCode.status()).isEqualTo(422);
+        assertThat(noCode.json().get("errors").get(0).get("field").asString()).isEqualTo("totpCode");
+        ApiClient.Response wrongCode = user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD,
+                "totpCode", "000000"));
+        assertThat(wrongCode.status()).isEqualTo(422);
+        expect(user.api().get("/api/v1/me"), 200);
+        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD, "totpCode", code(secret, 1))), 204);
+        expect(user.api().get("/api/v1/me"), 401);
+    }
+
+    private static String code(String secret, int stepsAhead) {
+        return com.tttools.app.identity.mfa.Totp.code(com.tttools.app.identity.mfa.Base32.decode(secret),
+                com.tttools.app.identity.mfa.Totp.step(Instant.now()) + stepsAhead);
+    }
+
+    @Test
     void theErasureMayChangeOnlyThePersonalColumnsOfAuditRows() {
         User user = tenants.verifiedUser("deletion-trigger");
         awaitAuditWritten(user.id());

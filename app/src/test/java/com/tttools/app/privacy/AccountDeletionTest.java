@@ -69,6 +69,16 @@ class AccountDeletionTest extends IntegrationTest {
         assertThat(organizations.get(0).get("transferUrl").asString()).isEqualTo("/organizations/" + org);
         expect(owner.api().get("/api/v1/me"), 200);   // nothing happened
 
+        // the page says the same, with a link to each organization's transfer form, and a wrong password next to its field
+        ApiClient.Response page = owner.api().post("/account/data/delete?password="
+                + java.net.URLEncoder.encode(Users.PASSWORD, java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.body()).contains("id=\"delete-blocked\"", "href=\"/organizations/" + org + "\"");
+        ApiClient.Response wrong = owner.api().post("/account/data/delete?password=wrong+password+here", null);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"password-error\"", "is not your current password");
+        expect(owner.api().get("/api/v1/me"), 200);
+
         // after a transfer of ownership the former owner may go
         expect(owner.api().post("/api/v1/organizations/" + org + "/transfer-ownership", Map.of("userId", member.id())), 204);
         expect(owner.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 204);

@@ -5,7 +5,6 @@ import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
 import com.tttools.app.privacy.AccountDeletionBlocked;
 import com.tttools.app.privacy.AccountDeletions;
-import com.tttools.app.privacy.PersonalDataExportStatus;
 import com.tttools.app.privacy.PersonalDataExports;
 import com.tttools.app.privacy.PrivacyProperties;
 import com.tttools.app.shared.FieldProblem;
@@ -55,12 +54,12 @@ class PrivacyPageController {
     @PostMapping("/account/data/exports")
     String requestExport(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        PersonalDataExportStatus export = exports.request(caller.id(), null);
+        exports.request(caller.id(), null);
         if (htmx == null) {
             return "redirect:/account/data";
         }
-        model.addAttribute("export", export);
-        return "privacy/export-status :: status";
+        model.addAttribute("exports", exports.recent(caller.id(), 5));
+        return "privacy/export-status :: list";
     }
 
     @GetMapping("/account/data/exports/{id}")

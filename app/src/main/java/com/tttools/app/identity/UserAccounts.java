@@ -14,4 +14,13 @@ public interface UserAccounts {
     List<UserSummary> findAll(Collection<UserId> ids);
 
     Optional<UserSummary> findByEmail(String email);
+
+    /** The outcome of re-confirming an account's credentials before a destructive action. */
+    enum CredentialCheck { OK, WRONG_PASSWORD, CODE_REQUIRED, WRONG_CODE }
+
+    /**
+     * Checks the password and, when two-factor sign-in is on, the current code (or a recovery code, consumed).
+     * Failures count against the account's failed sign-in limit.
+     */
+    CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode);
 }

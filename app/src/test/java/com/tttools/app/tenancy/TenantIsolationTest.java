@@ -174,6 +174,14 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("POST /api/v1/workspaces/{wsId}/jobs/{jobId}/cancel", Rule.workspace(OPERATORS,
                 (t, a) -> post(ws + t.wsA + "/jobs/" + t.queuedJob() + "/cancel")));
 
+        // privacy: organization exports are for owners only (personal exports live under /api/v1/me)
+        RULES.put("POST /api/v1/organizations/{orgId}/exports", Rule.org(OWNERS,
+                (t, a) -> post(org + t.orgA + "/exports")));
+        RULES.put("GET /api/v1/organizations/{orgId}/exports/{id}", Rule.org(OWNERS,
+                (t, a) -> get(org + t.orgA + "/exports/" + t.organizationExport(false))));
+        RULES.put("GET /api/v1/organizations/{orgId}/exports/{id}/download", Rule.org(OWNERS,
+                (t, a) -> get(org + t.orgA + "/exports/" + t.organizationExport(true) + "/download")));
+
         // pages: the same checks through the HTML controllers (form fields as query parameters)
         String page = "/organizations/";
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
@@ -554,6 +562,18 @@ class TenantIsolationTest extends IntegrationTest {
                 .param("tiktokId", Long.toString(System.nanoTime()))
                 .param("connection", UUID.randomUUID())
                 .query(String.class).single();
+    }
+
+    /** An export of tenant A's organization by its owner; {@code ready}: waits until it can be downloaded. */
+    private String organizationExport(boolean ready) {
+        ApiClient owner = actors.get(Actor.OWNER).api();
+        String id = expect(owner.post("/api/v1/organizations/" + orgA + "/exports", null), 202).json().get("id")
+                .asString();
+        if (ready) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "READY".equals(
+                    owner.get("/api/v1/organizations/" + orgA + "/exports/" + id).json().get("status").asString()));
+        }
+        return id;
     }
 
     /** A queued job of tenant A that no scheduler execution picks up, so that it can always be cancelled. */

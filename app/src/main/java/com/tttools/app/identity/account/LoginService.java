@@ -1,6 +1,9 @@
 package com.tttools.app.identity.account;
 
+import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.identity.SecurityEventTypes;
+import com.tttools.app.identity.UserAccounts;
+import com.tttools.app.shared.UserId;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.platform.ratelimit.RateLimiter.Decision;
 import com.tttools.app.identity.secret.Secrets;
@@ -29,10 +32,12 @@ public class LoginService {
     private final RateLimiter limiter;
     private final ObjectProvider<SecondFactor> secondFactor;
     private final SecurityEvents securityEvents;
+    private final ObjectProvider<PendingAccountDeletions> pendingDeletions;
     private final String dummyHash;
 
     public LoginService(UserRepository users, PasswordEncoder encoder, RateLimiter limiter, ObjectProvider<SecondFactor> secondFactor,
-            SecurityEvents securityEvents) {
+            SecurityEvents securityEvents, ObjectProvider<PendingAccountDeletions> pendingDeletions) {
+        this.pendingDeletions = pendingDeletions;
         this.users = users;
         this.encoder = encoder;
         this.limiter = limiter;
@@ -72,7 +77,7 @@ public class LoginService {
         }
         succeeded(account, ip);
         securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of());
-        return new LoginResult.Succeeded(user);
+        return new LoginResult.Succeeded(user, restoreIfPendingDeletion(user));
     }
 
     /** The second step of a two-step sign-in whose password step passed moments ago. */
@@ -89,7 +94,41 @@ public class LoginService {
         }
         succeeded(account, ip);
         securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"));
-        return new LoginResult.Succeeded(user);
+        return new LoginResult.Succeeded(user, restoreIfPendingDeletion(user));
+    }
+
+    /** A full sign-in within an account deletion's grace period cancels the deletion (docs/privacy.md). */
+    private boolean restoreIfPendingDeletion(UserRecord user) {
+        PendingAccountDeletions pending = pendingDeletions.getIfAvailable();
+        return pending != null && pending.restore(user.id());
+    }
+
+    /** Re-confirms the credentials of a signed-in user (account deletion). Failures use up the account's sign-in budget. */
+    @Transactional
+    public UserAccounts.CredentialCheck checkCredentials(UserId userId, String password, String secondFactorCode) {
+        Optional<UserRecord> found = users.findById(userId);
+        if (found.isEmpty()) {
+            return UserAccounts.CredentialCheck.WRONG_PASSWORD;
+        }
+        String account = UserRepository.normalize(found.get().email());
+        if (!limiter.check(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account).allowed()) {
+            return UserAccounts.CredentialCheck.WRONG_PASSWORD;
+        }
+        if (password == null || !encoder.matches(password, found.get().passwordHash())) {
+            limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+            return UserAccounts.CredentialCheck.WRONG_PASSWORD;
+        }
+        SecondFactor factor = secondFactor.getIfAvailable();
+        if (factor != null && factor.enabled(userId)) {
+            if (secondFactorCode == null || secondFactorCode.isBlank()) {
+                return UserAccounts.CredentialCheck.CODE_REQUIRED;
+            }
+            if (!factor.verify(userId, secondFactorCode.strip())) {
+                limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
+                return UserAccounts.CredentialCheck.WRONG_CODE;
+            }
+        }
+        return UserAccounts.CredentialCheck.OK;
     }
 
     /**

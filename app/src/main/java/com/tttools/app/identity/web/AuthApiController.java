@@ -125,7 +125,9 @@ class AuthApiController {
                 CurrentRequest.of(request).ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
-            return ResponseEntity.ok(UserJson.of(ok.user()));
+            return ok.restored()
+                    ? ResponseEntity.ok().header("X-Account-Restored", "true").body(UserJson.of(ok.user()))
+                    : ResponseEntity.ok(UserJson.of(ok.user()));
         }
         if (result instanceof LoginResult.SecondFactorRequired) {
             ProblemDetail problem = Problems.problem(HttpStatus.UNAUTHORIZED,

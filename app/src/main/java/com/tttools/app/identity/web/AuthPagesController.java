@@ -33,6 +33,9 @@ class AuthPagesController {
     static final String AFTER_LOGIN = "/app";
 
     private final AccountService accounts;
+    /** Where a sign-in that cancelled a pending account deletion lands: the privacy page says so. */
+    static final String RESTORED = "/account/data?restored";
+
     private final LoginService logins;
     private final SignIn signIn;
     private final UserRepository users;
@@ -64,7 +67,7 @@ class AuthPagesController {
         LoginResult result = logins.authenticate(email, password, null, CurrentRequest.of(request).ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
-            return "redirect:" + target;
+            return "redirect:" + (ok.restored() ? RESTORED : target);
         }
         if (result instanceof LoginResult.SecondFactorRequired pending) {
             signIn.rememberPendingSecondFactor(pending.user(), request);
@@ -105,7 +108,7 @@ class AuthPagesController {
         LoginResult result = logins.completeSecondFactor(user, code, CurrentRequest.of(request).ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
-            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
+            return "redirect:" + (ok.restored() ? RESTORED : SafeRedirects.target(next, AFTER_LOGIN));
         }
         if (result instanceof LoginResult.Throttled) {
             response.setStatus(429);

@@ -2,6 +2,7 @@ package com.tttools.app.identity.web;
 
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
+import com.tttools.app.identity.account.LoginService;
 import com.tttools.app.identity.account.SecondFactor;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
@@ -18,10 +19,17 @@ class UserAccountsFacade implements UserAccounts {
 
     private final UserRepository users;
     private final ObjectProvider<SecondFactor> secondFactor;
+    private final LoginService logins;
 
-    UserAccountsFacade(UserRepository users, ObjectProvider<SecondFactor> secondFactor) {
+    UserAccountsFacade(UserRepository users, ObjectProvider<SecondFactor> secondFactor, LoginService logins) {
         this.users = users;
         this.secondFactor = secondFactor;
+        this.logins = logins;
+    }
+
+    @Override
+    public CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode) {
+        return logins.checkCredentials(id, password, secondFactorCode);
     }
 
     @Override

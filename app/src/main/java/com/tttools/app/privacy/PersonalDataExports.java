@@ -1,0 +1,39 @@
+package com.tttools.app.privacy;
+
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exports of personal data (a user's own) and of an organization's data (for its owners). Built by a background
+ * job, kept as a ZIP (JSON + CSV) for 24 hours, answered only to the user who asked: anyone else gets "not found".
+ */
+public interface PersonalDataExports {
+
+    /** The caller's data, collected now (the same content as the ZIP's data.json). */
+    PersonalDataExport collect(UserId userId);
+
+    /** Queues an export of the user's data; a repeat with the same idempotency key returns the first one. */
+    PersonalDataExportStatus request(UserId userId, String idempotencyKey);
+
+    Optional<PersonalDataExportStatus> find(UserId userId, String exportId);
+
+    /** The user's recent exports, newest first. */
+    List<PersonalDataExportStatus> recent(UserId userId, int limit);
+
+    /** The ZIP while it is ready and unexpired, and only to the user who asked for it. */
+    Optional<byte[]> download(UserId userId, String exportId);
+
+    /**
+     * Queues an export of the organization's data (members, workspaces, settings, audit log).
+     *
+     * @throws com.tttools.app.shared.NotFoundException when the caller is not a member
+     * @throws com.tttools.app.shared.ForbiddenException when the caller is not an owner
+     */
+    PersonalDataExportStatus requestOrganization(UserId userId, OrganizationId organizationId, String idempotencyKey);
+
+    Optional<PersonalDataExportStatus> findOrganization(UserId userId, OrganizationId organizationId, String exportId);
+
+    Optional<byte[]> downloadOrganization(UserId userId, OrganizationId organizationId, String exportId);
+}

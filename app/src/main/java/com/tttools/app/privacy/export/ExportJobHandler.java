@@ -1,0 +1,73 @@
+package com.tttools.app.privacy.export;
+
+import com.tttools.app.jobs.JobFailedPermanently;
+import com.tttools.app.jobs.JobHandler;
+import com.tttools.app.jobs.JobRun;
+import com.tttools.app.privacy.PersonalDataExport;
+import com.tttools.app.privacy.PrivacyProperties;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code privacy.export} job: collects the sections (progress = sections done, plus one step for the ZIP),
+ * zips them and stores the ZIP in the export's row, downloadable until {@code exportLifetime} has passed.
+ * Payload: {@code {"userId": ..., "organizationId": ... or null}}.
+ */
+@Component
+class ExportJobHandler implements JobHandler {
+
+    static final String TYPE = "privacy.export";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PersonalDataCollector collector;
+    private final ExportArchive archive;
+    private final ExportStore store;
+    private final PrivacyProperties properties;
+    private final Clock clock;
+
+    ExportJobHandler(PersonalDataCollector collector, ExportArchive archive, ExportStore store,
+            PrivacyProperties properties, Clock clock) {
+        this.collector = collector;
+        this.archive = archive;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(JobRun run) {
+        UUID exportId = UUID.fromString(run.jobId());
+        JsonNode payload = JSON.readTree(run.payloadJson());
+        UserId owner = UserId.of(payload.get("userId").asString());
+        if (store.ownerOf(exportId).filter(owner.value()::equals).isEmpty()) {
+            throw new JobFailedPermanently("The export's owner does not match");
+        }
+        JsonNode org = payload.get("organizationId");
+        boolean personal = org == null || org.isNull();
+        int steps = (personal ? PersonalDataCollector.userSectionCount()
+                : PersonalDataCollector.organizationSectionCount()) + 1;
+        PersonalDataExport export = personal
+                ? collector.collectUser(owner, (done, all) -> step(run, done, steps))
+                : collector.collectOrganization(OrganizationId.of(org.asString()), (done, all) -> step(run, done, steps));
+        byte[] zip = archive.zip(export);
+        Instant now = clock.instant();
+        store.storeZip(exportId, zip, now, now.plus(properties.exportLifetime()));
+        run.progress(steps, (long) steps);
+    }
+
+    private static void step(JobRun run, int done, int steps) {
+        run.stopIfCancelled();
+        run.progress(done, (long) steps);
+    }
+}

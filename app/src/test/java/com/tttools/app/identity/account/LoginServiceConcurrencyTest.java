@@ -3,6 +3,7 @@ package com.tttools.app.identity.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.support.ManualClock;
@@ -243,6 +244,7 @@ class LoginServiceConcurrencyTest {
         };
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("secondFactor", factor);
-        return new LoginService(users, encoder, limiter, beans.getBeanProvider(SecondFactor.class), securityEvents);
+        return new LoginService(users, encoder, limiter, beans.getBeanProvider(SecondFactor.class), securityEvents,
+                beans.getBeanProvider(PendingAccountDeletions.class));
     }
 }

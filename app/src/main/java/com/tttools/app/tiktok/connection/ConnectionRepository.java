@@ -116,7 +116,9 @@ class ConnectionRepository {
 
     /** Makes every live connection due for its health check now (the simulator forgot its grants). */
     int markAllDueForCheck() {
-        return jdbc.sql("UPDATE tiktok_connection SET last_checked_at = NULL WHERE status <> 'DISCONNECTED'").update();
+        return jdbc.sql("""
+                        UPDATE tiktok_connection SET last_checked_at = NULL
+                        WHERE status NOT IN ('DISCONNECTED', 'NEEDS_REAUTH') AND suspended_at IS NULL""").update();
     }
 
     /** TikTok-account connections of live workspaces whose access token runs out before {@code expiringBefore}. */

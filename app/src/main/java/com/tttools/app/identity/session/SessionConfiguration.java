@@ -11,7 +11,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Spring Session JDBC with the defaults that fall short replaced (see ../shared/security.md §1):
+ * Spring Session JDBC with the defaults that fall short replaced (docs/security.md):
  * session ids of 32 random bytes instead of UUIDs, a {@code __Host-} cookie that is always Secure on https,
  * and the idle timeout from {@link SessionProperties}.
  */

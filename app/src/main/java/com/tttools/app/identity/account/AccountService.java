@@ -99,7 +99,8 @@ public class AccountService {
         if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {
             UserRecord owner = users.findByEmail(email).orElseThrow();
             // after commit, off this thread: a taken address must not answer slower (SMTP) than a new one
-            backgroundMail.sendAfterCommit(templates.render("signup-attempt", owner.email(), "Someone tried to sign up with your address",
+            backgroundMail.sendAfterCommit(templates.render("signup-attempt", owner.email(),
+                    "Someone tried to sign up with your address",
                     Map.of("name", owner.name(), "link", link("/login"))));
             return new SignUp(new UserRecord(id, email.strip(), name.strip(), null, null, null, now), false);
         }

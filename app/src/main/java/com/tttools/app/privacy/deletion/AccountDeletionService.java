@@ -38,10 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is the last owner of an organization with other members) ends every session and token at once and writes an
  * {@code account_deletions} row; signing in during the grace period deletes that row again (identity calls
  * {@link #restore}). The daily purge then erases each due account in ONE transaction, through the facades the
- * {@code PersonalDataInventory} names: organizations in which the user is the only member are deleted as an owner's
- * deletion does it (tenancy, with the system as actor), memberships and invitations (tenancy), private saved views (reporting),
- * audit actor and security events (audit), the account itself (identity), the user's exports (here). Running it
- * twice changes nothing more.
+ * {@code PersonalDataInventory} names: organizations in which the user is the only member, deleted as an owner's
+ * deletion does it with the system as actor (tenancy), memberships and invitations (tenancy), private saved views
+ * (reporting), audit actor and security events (audit), the account itself (identity), the user's exports (here).
+ * Running it twice changes nothing more.
  */
 @Service
 class AccountDeletionService implements AccountDeletions, PendingAccountDeletions {

@@ -2,6 +2,7 @@ package com.tttools.app.privacy;
 
 import com.tttools.app.shared.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,12 @@ public interface AccountDeletions {
      * @throws AccountDeletionBlocked while the user is the last owner of an organization with other members
      */
     AccountDeletionScheduled request(UserId userId, String password, String totpCode);
+
+    /**
+     * The organizations that would be deleted with the account: those in which the user is the only member (the
+     * purge re-checks this when the grace period ends, so one that gained a member meanwhile stays).
+     */
+    List<SoleMemberOrganization> organizationsDeletedWith(UserId userId);
 
     /** When the user's pending deletion will be carried out, if one is pending. */
     Optional<Instant> pendingUntil(UserId userId);

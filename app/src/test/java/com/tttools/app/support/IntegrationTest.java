@@ -2,6 +2,7 @@ package com.tttools.app.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,10 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test. All subclasses share one Spring context (same configuration, so the test
  * context cache reuses it) and so one PostgreSQL: embedded by default, or a fresh database on the server
- * named by {@code DATABASE_URL} when the environment sets it.
+ * named by {@code DATABASE_URL} when the environment sets it. The dev mailbox sits behind a {@link GatedMailbox}
+ * (open unless a test closes it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(GatedMailbox.Configuration.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -8,6 +8,7 @@ import com.tttools.app.identity.IdentityEvents.UserSignedUp;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.password.PasswordPolicy;
 import com.tttools.app.platform.config.PlatformProperties;
+import com.tttools.app.platform.mail.BackgroundMail;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
 import com.tttools.app.platform.mail.Mailer;
@@ -43,6 +44,7 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final Mailer mailer;
+    private final BackgroundMail backgroundMail;
     private final MailTemplates templates;
     private final ApplicationEventPublisher events;
     private final SecurityEvents securityEvents;
@@ -52,13 +54,15 @@ public class AccountService {
     private final Clock clock;
 
     public AccountService(UserRepository users, EmailTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-            Mailer mailer, MailTemplates templates, ApplicationEventPublisher events, SecurityEvents securityEvents,
-            SessionTerminator sessions, AccessTokenRevoker accessTokens, PlatformProperties platform, Clock clock) {
+            Mailer mailer, BackgroundMail backgroundMail, MailTemplates templates, ApplicationEventPublisher events,
+            SecurityEvents securityEvents, SessionTerminator sessions, AccessTokenRevoker accessTokens,
+            PlatformProperties platform, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
         this.mailer = mailer;
+        this.backgroundMail = backgroundMail;
         this.templates = templates;
         this.events = events;
         this.securityEvents = securityEvents;
@@ -94,7 +98,9 @@ public class AccountService {
         UserId id = UserId.random();
         if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {
             UserRecord owner = users.findByEmail(email).orElseThrow();
-            mailer.send(templates.render("signup-attempt", owner.email(), "Someone tried to sign up with your address",
+            // after commit, off this thread: a taken address must not answer slower (SMTP) than a new one
+            backgroundMail.sendAfterCommit(templates.render("signup-attempt", owner.email(),
+                    "Someone tried to sign up with your address",
                     Map.of("name", owner.name(), "link", link("/login"))));
             return new SignUp(new UserRecord(id, email.strip(), name.strip(), null, null, null, now), false);
         }
@@ -155,7 +161,8 @@ public class AccountService {
                 "Reset your TTtools password", Map.of("name", user.map(UserRecord::name).orElse(""),
                         "link", link("/reset-password?token=" + token)));
         if (user.isPresent()) {
-            mailer.send(mail);
+            // after commit, off this thread: a known address must not answer slower (SMTP) than an unknown one
+            backgroundMail.sendAfterCommit(mail);
             securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.get().id(), user.get().email(),
                     Map.of());
         }

@@ -10,10 +10,12 @@ import com.tttools.app.privacy.AccountDeletionBlocked;
 import com.tttools.app.privacy.AccountDeletionScheduled;
 import com.tttools.app.privacy.AccountDeletions;
 import com.tttools.app.privacy.PrivacyProperties;
+import com.tttools.app.privacy.SoleMemberOrganization;
 import com.tttools.app.privacy.export.ExportExpiry;
 import com.tttools.app.reporting.SavedViewOwners;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.AccountMemberships;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,14 +38,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is the last owner of an organization with other members) ends every session and token at once and writes an
  * {@code account_deletions} row; signing in during the grace period deletes that row again (identity calls
  * {@link #restore}). The daily purge then erases each due account in ONE transaction, through the facades the
- * {@code PersonalDataInventory} names: memberships and invitations (tenancy), private saved views (reporting),
- * audit actor and security events (audit), the account itself (identity), the user's exports (here). Running it
- * twice changes nothing more.
+ * {@code PersonalDataInventory} names: organizations in which the user is the only member, deleted as an owner's
+ * deletion does it with the system as actor (tenancy), memberships and invitations (tenancy), private saved views
+ * (reporting), audit actor and security events (audit), the account itself (identity), the user's exports (here).
+ * Running it twice changes nothing more.
  */
 @Service
 class AccountDeletionService implements AccountDeletions, PendingAccountDeletions {
 
     private static final Logger log = LoggerFactory.getLogger(AccountDeletionService.class);
+    /** The audit actor of organizations deleted with an account. */
+    static final Actor PURGE = Actor.system("job:account-deletion");
 
     private final JdbcClient jdbc;
     private final UserAccounts users;
@@ -121,6 +126,12 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
     }
 
     @Override
+    public List<SoleMemberOrganization> organizationsDeletedWith(UserId userId) {
+        return memberships.onlyMemberOf(userId).stream()
+                .map(o -> new SoleMemberOrganization(o.id().value().toString(), o.name())).toList();
+    }
+
+    @Override
     public Optional<Instant> pendingUntil(UserId userId) {
         return jdbc.sql("SELECT purge_after FROM account_deletions WHERE user_id = :user AND purged_at IS NULL")
                 .param("user", userId.value()).query(Timestamp.class).optional().map(Timestamp::toInstant);
@@ -160,6 +171,11 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
             values.add(u.name());
         });
         String email = user.map(UserSummary::email).orElse(null);
+        var deleted = memberships.deleteOrganizationsOnlyHeldBy(userId, PURGE);
+        if (!deleted.isEmpty()) {
+            log.info("Erasing account {}: deleted {} organization(s) it was the only member of: {}", userId,
+                    deleted.size(), deleted.stream().map(o -> o.id().toString()).toList());
+        }
         memberships.removeEverywhere(userId, email, tombstone.get());
         savedViews.deletePrivateViewsOf(userId);
         audit.eraseUser(userId, tombstone.get(), values);

@@ -111,6 +111,7 @@ class PrivacyPageController {
         model.addAttribute("user", user);
         model.addAttribute("exports", exports.recent(caller.id(), 5));
         model.addAttribute("graceDays", properties.deletionGracePeriod().toDays());
+        model.addAttribute("deletedWithAccount", deletions.organizationsDeletedWith(caller.id()));
         model.addAttribute("exportHours", properties.exportLifetime().toHours());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -2,7 +2,9 @@ package com.tttools.app.tenancy.core;
 
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.AccountMemberships;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,9 +16,38 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountMembershipsService implements AccountMemberships {
 
     private final JdbcClient jdbc;
+    private final OrganizationService organizations;
 
-    AccountMembershipsService(JdbcClient jdbc) {
+    AccountMembershipsService(JdbcClient jdbc, OrganizationService organizations) {
         this.jdbc = jdbc;
+        this.organizations = organizations;
+    }
+
+    @Override
+    public List<OwnedOrganization> onlyMemberOf(UserId userId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.name
+                        FROM organization_members m
+                        JOIN organizations o ON o.id = m.organization_id
+                        WHERE m.user_id = :user
+                          AND NOT EXISTS (SELECT 1 FROM organization_members other
+                                          WHERE other.organization_id = m.organization_id AND other.user_id <> :user)
+                        ORDER BY lower(o.name), o.id""")
+                .param("user", userId.value())
+                .query((rs, n) -> new OwnedOrganization(new OrganizationId(rs.getObject("id", UUID.class)),
+                        rs.getString("name")))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public List<OwnedOrganization> deleteOrganizationsOnlyHeldBy(UserId userId, Actor actor) {
+        List<OwnedOrganization> deleted = new ArrayList<>();
+        for (OwnedOrganization candidate : onlyMemberOf(userId)) {
+            organizations.deleteIfOnlyMember(candidate.id(), userId, actor)
+                    .ifPresent(name -> deleted.add(new OwnedOrganization(candidate.id(), name)));
+        }
+        return deleted;
     }
 
     @Override

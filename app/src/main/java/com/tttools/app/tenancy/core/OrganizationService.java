@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -165,10 +166,34 @@ public class OrganizationService {
         lock(organizationId);
         List<UserId> former = organizations.members(organizationId).stream()
                 .map(OrganizationRepository.Member::userId).toList();
+        deleteLocked(organizationId, self.organizationName(), former, actor(caller));
+    }
+
+    /**
+     * Deletes the organization exactly as {@link #delete} does, when {@code userId} is (under the organization
+     * lock) its only member; used when that user's account is erased. Returns the organization's name when it was
+     * deleted. Joins the caller's transaction.
+     */
+    Optional<String> deleteIfOnlyMember(OrganizationId organizationId, UserId userId, Actor actor) {
+        Optional<String> name = organizations.lockForChange(organizationId);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UserId> former = organizations.members(organizationId).stream()
+                .map(OrganizationRepository.Member::userId).toList();
+        if (!former.equals(List.of(userId))) {
+            return Optional.empty();
+        }
+        deleteLocked(organizationId, name.get(), former, actor);
+        return name;
+    }
+
+    /** The organization row is locked: its workspaces go by cascade, every module purges on the event. */
+    private void deleteLocked(OrganizationId organizationId, String name, List<UserId> former, Actor actor) {
         List<WorkspaceId> workspaceIds = organizations.workspaceIds(organizationId);
         organizations.delete(organizationId);
-        events.publishEvent(new TenancyEvents.OrganizationDeleted(organizationId, self.organizationName(), former,
-                workspaceIds, actor(caller), CurrentRequest.metadata(), clock.instant()));
+        events.publishEvent(new TenancyEvents.OrganizationDeleted(organizationId, name, former, workspaceIds, actor,
+                CurrentRequest.metadata(), clock.instant()));
     }
 
     private void remove(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, OrganizationRole role,

@@ -14,6 +14,7 @@ import com.tttools.app.identity.password.PasswordPolicy;
 import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
+import com.tttools.app.platform.mail.BackgroundMail;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.shared.UserId;
 import java.net.URI;
@@ -39,9 +40,10 @@ class PasswordResetStepsTest {
     final EmailTokens tokens = mock(EmailTokens.class);
     final MailTemplates templates = mock(MailTemplates.class);
     final Mailer mailer = mock(Mailer.class);
+    final BackgroundMail backgroundMail = mock(BackgroundMail.class);
     final SecurityEvents securityEvents = mock(SecurityEvents.class);
     final AccountService accounts = new AccountService(users, tokens, mock(PasswordPolicy.class),
-            mock(PasswordEncoder.class), mailer, templates, mock(ApplicationEventPublisher.class), securityEvents,
+            mock(PasswordEncoder.class), mailer, backgroundMail, templates, mock(ApplicationEventPublisher.class), securityEvents,
             mock(SessionTerminator.class), mock(AccessTokenRevoker.class),
             new PlatformProperties(URI.create("http://localhost:8080"), null), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -58,6 +60,7 @@ class PasswordResetStepsTest {
         steps.verify(templates).render(eq("reset-password"), eq("nobody@example.com"), anyString(), anyMap());
         verify(tokens, never()).issue(any(), any(), any(), any());
         verify(mailer, never()).send(any());
+        verify(backgroundMail, never()).sendAfterCommit(any());
         verify(securityEvents, never()).publish(anyString(), any(), any(), anyMap());
     }
 
@@ -72,11 +75,12 @@ class PasswordResetStepsTest {
 
         accounts.requestPasswordReset("someone@example.com");
 
-        InOrder steps = inOrder(users, tokens, templates, mailer);
+        InOrder steps = inOrder(users, tokens, templates, backgroundMail);
         steps.verify(users).findByEmail("someone@example.com");
         steps.verify(tokens).issue(id, EmailTokenPurpose.RESET_PASSWORD, null, NOW);
         steps.verify(templates).render(eq("reset-password"), eq("someone@example.com"), anyString(), anyMap());
-        steps.verify(mailer).send(mail);
+        steps.verify(backgroundMail).sendAfterCommit(mail);
+        verify(mailer, never()).send(any());   // not on the request thread
         verify(tokens, never()).issueForNobody(any(), any());
     }
 }

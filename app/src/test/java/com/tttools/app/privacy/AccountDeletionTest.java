@@ -81,7 +81,7 @@ class AccountDeletionTest extends IntegrationTest {
 
         // after a transfer of ownership the former owner may go
         expect(owner.api().post("/api/v1/organizations/" + org + "/transfer-ownership", Map.of("userId", member.id())), 204);
-        expect(owner.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 200);
+        expect(owner.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 204);
     }
 
     @Test
@@ -110,7 +110,7 @@ class AccountDeletionTest extends IntegrationTest {
         String inviterOrg = tenants.createOrganization(inviter, "Inviter Org " + UUID.randomUUID());
         tenants.invite(inviter, inviterOrg, user.email(), "MEMBER", List.of());
 
-        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 200);
+        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 204);
 
         expect(user.api().get("/api/v1/me"), 401);
         expect(otherSession.get("/api/v1/me"), 401);
@@ -145,7 +145,7 @@ class AccountDeletionTest extends IntegrationTest {
     @Test
     void signingInWithinTheGracePeriodRestoresTheAccount() {
         User user = tenants.verifiedUser("deletion-back");
-        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 200);
+        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD)), 204);
         expect(user.api().get("/api/v1/me"), 401);
 
         ApiClient back = new ApiClient(port);
@@ -182,7 +182,7 @@ class AccountDeletionTest extends IntegrationTest {
                 "totpCode", "000000"));
         assertThat(wrongCode.status()).isEqualTo(422);
         expect(user.api().get("/api/v1/me"), 200);
-        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD, "totpCode", code(secret, 1))), 200);
+        expect(user.api().delete("/api/v1/me", Map.of("password", Users.PASSWORD, "totpCode", code(secret, 1))), 204);
         expect(user.api().get("/api/v1/me"), 401);
     }
 

@@ -3,18 +3,14 @@ package com.tttools.app.privacy.web;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.platform.web.Problems;
 import com.tttools.app.privacy.AccountDeletionBlocked;
-import com.tttools.app.privacy.AccountDeletionScheduled;
 import com.tttools.app.privacy.AccountDeletions;
 import com.tttools.app.privacy.PersonalDataExport;
 import com.tttools.app.privacy.PersonalDataExportStatus;
 import com.tttools.app.privacy.PersonalDataExports;
-import com.tttools.app.privacy.SoleMemberOrganization;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,13 +46,6 @@ class PrivacyApiController {
         public String toString() {
             return "DeleteAccount[]";
         }
-    }
-
-    /**
-     * The answer to {@code DELETE /me}: when the data goes, and the organizations in which the caller is the only
-     * member, which are deleted with the account then (unless someone else joins before).
-     */
-    record DeletionScheduled(Instant purgeAfter, List<SoleMemberOrganization> organizationsDeletedWithAccount) {
     }
 
     private final PersonalDataExports exports;
@@ -118,18 +107,17 @@ class PrivacyApiController {
     }
 
     @DeleteMapping("/me")
-    @Operation(summary = "Delete the caller's account: {password, totpCode?}. 200 {purgeAfter, organizationsDeletedWithAccount: [{id, name}]}: sessions and tokens end at once, data erased after 14 days unless the owner signs in again, and then the organizations listed (the caller is their only member) are deleted with everything in them; 422 wrong password/code; 409 {organizations: [{id, name, transferUrl}]} while the last owner of an organization with other members")
-    ResponseEntity<DeletionScheduled> deleteAccount(@AuthenticationPrincipal AuthenticatedUser caller,
+    @Operation(summary = "Delete the caller's account: {password, totpCode?}. 204: sessions and tokens end at once, data erased after 14 days unless the owner signs in again, and then the organizations in which the caller is the only member (listed beforehand on the Your data page) are deleted with everything in them; 422 wrong password/code; 409 {organizations: [{id, name, transferUrl}]} while the last owner of an organization with other members")
+    ResponseEntity<Void> deleteAccount(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestBody(required = false) DeleteAccount body, HttpServletRequest request) {
         DeleteAccount input = body == null ? new DeleteAccount(null, null) : body;
-        List<SoleMemberOrganization> going = deletions.organizationsDeletedWith(caller.id());
-        AccountDeletionScheduled scheduled = deletions.request(caller.id(), input.password(), input.totpCode());
+        deletions.request(caller.id(), input.password(), input.totpCode());
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        return ResponseEntity.ok(new DeletionScheduled(scheduled.purgeAfter(), going));
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(AccountDeletionBlocked.class)

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.account;
 
+import com.tttools.app.shared.retention.BatchedDeletes;
 import com.tttools.app.shared.retention.RetentionCutoffs;
 import com.tttools.app.shared.retention.RetentionPurge;
 import java.sql.Timestamp;
@@ -23,18 +24,12 @@ class EmailTokenRetention implements RetentionPurge {
 
     @Override
     public long purge(RetentionCutoffs cutoffs, int batchSize) {
-        long total = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            DELETE FROM user_email_tokens WHERE id IN (
-                                SELECT id FROM user_email_tokens WHERE expires_at < :cutoff ORDER BY expires_at LIMIT :batch)
-                            """)
-                    .param("cutoff", Timestamp.from(cutoffs.cutoff()))
-                    .param("batch", batchSize)
-                    .update();
-            total += batch;
-        } while (batch == batchSize);
-        return total;
+        return BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
+                        DELETE FROM user_email_tokens WHERE id IN (
+                            SELECT id FROM user_email_tokens WHERE expires_at < :cutoff ORDER BY expires_at LIMIT :batch)
+                        """)
+                .param("cutoff", Timestamp.from(cutoffs.cutoff()))
+                .param("batch", batchSize)
+                .update());
     }
 }

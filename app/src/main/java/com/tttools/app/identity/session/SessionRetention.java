@@ -1,5 +1,6 @@
 package com.tttools.app.identity.session;
 
+import com.tttools.app.shared.retention.BatchedDeletes;
 import com.tttools.app.shared.retention.RetentionCutoffs;
 import com.tttools.app.shared.retention.RetentionPurge;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,18 +27,12 @@ class SessionRetention implements RetentionPurge {
 
     @Override
     public long purge(RetentionCutoffs cutoffs, int batchSize) {
-        long total = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            DELETE FROM spring_session WHERE primary_id IN (
-                                SELECT primary_id FROM spring_session WHERE expiry_time < :cutoff LIMIT :batch)
-                            """)
-                    .param("cutoff", cutoffs.cutoff().toEpochMilli())
-                    .param("batch", batchSize)
-                    .update();
-            total += batch;
-        } while (batch == batchSize);
-        return total;
+        return BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
+                        DELETE FROM spring_session WHERE primary_id IN (
+                            SELECT primary_id FROM spring_session WHERE expiry_time < :cutoff LIMIT :batch)
+                        """)
+                .param("cutoff", cutoffs.cutoff().toEpochMilli())
+                .param("batch", batchSize)
+                .update());
     }
 }

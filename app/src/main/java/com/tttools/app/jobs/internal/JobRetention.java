@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.internal;
 
+import com.tttools.app.shared.retention.BatchedDeletes;
 import com.tttools.app.shared.retention.RetentionCutoffs;
 import com.tttools.app.shared.retention.RetentionPurge;
 import java.sql.Timestamp;
@@ -26,20 +27,14 @@ class JobRetention implements RetentionPurge {
 
     @Override
     public long purge(RetentionCutoffs cutoffs, int batchSize) {
-        long total = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            DELETE FROM jobs WHERE id IN (
-                                SELECT id FROM jobs
-                                WHERE status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at < :cutoff
-                                ORDER BY finished_at LIMIT :batch)
-                            """)
-                    .param("cutoff", Timestamp.from(cutoffs.cutoff()))
-                    .param("batch", batchSize)
-                    .update();
-            total += batch;
-        } while (batch == batchSize);
-        return total;
+        return BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
+                        DELETE FROM jobs WHERE id IN (
+                            SELECT id FROM jobs
+                            WHERE status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at < :cutoff
+                            ORDER BY finished_at LIMIT :batch)
+                        """)
+                .param("cutoff", Timestamp.from(cutoffs.cutoff()))
+                .param("batch", batchSize)
+                .update());
     }
 }

@@ -2,6 +2,7 @@ package com.tttools.app.reporting.internal;
 
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.retention.BatchedDeletes;
 import com.tttools.app.shared.retention.RetentionCutoffs;
 import com.tttools.app.shared.retention.RetentionPurge;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ class ReportFactRetention implements RetentionPurge {
         for (UUID workspace : workspaces()) {
             LocalDate before = LocalDate.ofInstant(cutoffs.forWorkspace(new WorkspaceId(workspace)), ZoneOffset.UTC);
             for (ReportLevel level : ReportLevel.values()) {
-                total += repeat(batchSize, () -> jdbc.sql("""
+                total += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
                                 DELETE FROM report_daily_facts WHERE ctid = ANY(ARRAY(
                                     SELECT ctid FROM report_daily_facts
                                     WHERE workspace_id = :ws AND level = :level AND stat_date < :before
@@ -46,7 +47,7 @@ class ReportFactRetention implements RetentionPurge {
                         .param("batch", batchSize)
                         .update());
             }
-            total += repeat(batchSize, () -> jdbc.sql("""
+            total += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
                             DELETE FROM report_finality WHERE ctid = ANY(ARRAY(
                                 SELECT ctid FROM report_finality WHERE workspace_id = :ws AND stat_date < :before
                                 LIMIT :batch))
@@ -72,15 +73,5 @@ class ReportFactRetention implements RetentionPurge {
                         """)
                 .query(UUID.class)
                 .list();
-    }
-
-    private static long repeat(int batchSize, java.util.function.IntSupplier batch) {
-        long total = 0;
-        int deleted;
-        do {
-            deleted = batch.getAsInt();
-            total += deleted;
-        } while (deleted == batchSize);
-        return total;
     }
 }

@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.core;
 
+import com.tttools.app.shared.retention.BatchedDeletes;
 import com.tttools.app.shared.retention.RetentionCutoffs;
 import com.tttools.app.shared.retention.RetentionPurge;
 import java.sql.Timestamp;
@@ -26,20 +27,14 @@ class InvitationRetention implements RetentionPurge {
 
     @Override
     public long purge(RetentionCutoffs cutoffs, int batchSize) {
-        long total = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
-                            DELETE FROM invitations WHERE id IN (
-                                SELECT id FROM invitations
-                                WHERE LEAST(expires_at, COALESCE(revoked_at, expires_at)) < :cutoff
-                                LIMIT :batch)
-                            """)
-                    .param("cutoff", Timestamp.from(cutoffs.cutoff()))
-                    .param("batch", batchSize)
-                    .update();
-            total += batch;
-        } while (batch == batchSize);
-        return total;
+        return BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
+                        DELETE FROM invitations WHERE id IN (
+                            SELECT id FROM invitations
+                            WHERE LEAST(expires_at, COALESCE(revoked_at, expires_at)) < :cutoff
+                            LIMIT :batch)
+                        """)
+                .param("cutoff", Timestamp.from(cutoffs.cutoff()))
+                .param("batch", batchSize)
+                .update());
     }
 }

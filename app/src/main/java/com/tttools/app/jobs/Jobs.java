@@ -22,4 +22,7 @@ public interface Jobs {
      * is disconnected), as {@link #cancel} does; returns how many were cancelled or asked to stop.
      */
     int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey);
+
+    /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
+    boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);
 }

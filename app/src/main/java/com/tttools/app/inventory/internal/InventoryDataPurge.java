@@ -1,5 +1,7 @@
 package com.tttools.app.inventory.internal;
 
+import com.tttools.app.inventory.AssetSync;
+import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenancyEvents.OrganizationDeleted;
 import com.tttools.app.tenancy.TenancyEvents.WorkspacePurged;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A workspace removed for good (purged after its 30 restorable days, or with its organization) takes its
  * inventory with it: entities (removed ones included), per-connection sync state and listing marks; so does a
- * connection disconnected with "also delete its data", for its advertisers. Runs after
+ * connection disconnected with "also delete its data", for its advertisers (once the connection's asset sync has
+ * stopped: until then the listener fails and the event publication registry resubmits it). Runs after
  * the tenancy change committed, in its own transaction; redelivered by the event publication registry if it
  * fails, and idempotent.
  */
@@ -25,9 +28,11 @@ class InventoryDataPurge {
             "inventory_listing_marks");
 
     private final JdbcClient jdbc;
+    private final Jobs jobs;
 
-    InventoryDataPurge(JdbcClient jdbc) {
+    InventoryDataPurge(JdbcClient jdbc, Jobs jobs) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     @ApplicationModuleListener
@@ -49,6 +54,10 @@ class InventoryDataPurge {
     @ApplicationModuleListener
     void on(ConnectionDisconnected disconnected) {
         if (disconnected.deleteData()) {
+            // the disconnect asked a running sync to stop; deleting before it stopped could leave its last page
+            if (jobs.hasUnfinished(disconnected.workspaceId(), AssetSync.concurrencyKey(disconnected.connectionId()))) {
+                throw new IllegalStateException("The connection's asset sync is still stopping; the purge is retried");
+            }
             purgeConnection(disconnected.workspaceId(), disconnected.connectionId(),
                     disconnected.deletedAdvertiserIds());
         }

@@ -107,6 +107,11 @@ class JobService implements Jobs {
         return cancelled;
     }
 
+    @Override
+    public boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
+        return !jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey).isEmpty();
+    }
+
     private static Optional<UUID> parse(String id) {
         try {
             return Optional.of(UUID.fromString(id));

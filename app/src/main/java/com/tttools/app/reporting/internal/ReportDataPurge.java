@@ -1,5 +1,6 @@
 package com.tttools.app.reporting.internal;
 
+import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenancyEvents.OrganizationDeleted;
 import com.tttools.app.tenancy.TenancyEvents.WorkspacePurged;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * A workspace removed for good (purged after its 30 restorable days, or with its organization) takes its
  * reporting data with it: daily facts, the finality ledger, the advertisers' currency and timezone, and saved
  * views (private and shared); a connection disconnected with "also delete its data" takes the data of its
- * advertisers. Runs after the tenancy change committed, in its own transaction; redelivered by
+ * advertisers (once the connection's report sync has stopped: until then the listener fails and the event
+ * publication registry resubmits it). Runs after the tenancy change committed, in its own transaction; redelivered by
  * the event publication registry if it fails, and idempotent.
  */
 @Component
@@ -27,9 +29,11 @@ class ReportDataPurge {
             "report_advertisers");
 
     private final JdbcClient jdbc;
+    private final Jobs jobs;
 
-    ReportDataPurge(JdbcClient jdbc) {
+    ReportDataPurge(JdbcClient jdbc, Jobs jobs) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     @ApplicationModuleListener
@@ -50,6 +54,11 @@ class ReportDataPurge {
     @ApplicationModuleListener
     void on(ConnectionDisconnected disconnected) {
         if (disconnected.deleteData()) {
+            // the disconnect asked a running sync to stop; deleting before it stopped could leave its last rows
+            if (jobs.hasUnfinished(disconnected.workspaceId(),
+                    ReportSyncScheduling.concurrencyKey(disconnected.connectionId()))) {
+                throw new IllegalStateException("The connection's report sync is still stopping; the purge is retried");
+            }
             purgeAdvertisers(disconnected.workspaceId(), disconnected.deletedAdvertiserIds());
         }
     }

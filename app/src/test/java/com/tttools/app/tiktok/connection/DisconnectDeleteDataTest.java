@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,8 @@ class DisconnectDeleteDataTest extends ConnectionTestSupport {
             "report_finality", "advertiser_id",
             "report_advertisers", "advertiser_id");
 
+    @Autowired
+    IncompleteEventPublications incomplete;
     @Autowired
     @Qualifier("tiktokSimulator")
     ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
@@ -116,6 +119,27 @@ class DisconnectDeleteDataTest extends ConnectionTestSupport {
         assertThat(disconnect(admin, id, false).status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
+    }
+
+    @Test
+    void dataOfASyncStillRunningAtTheDisconnectIsDeletedOnceTheSyncStopped() {
+        List<String> advertisers = advertisers(0, 2);
+        Admin admin = admin("dd-running");
+        String id = connectAndSync(admin, advertisers);
+        LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String job = admin.api().post(connectionPath(admin, id) + "/sync", Map.of("kind", "REPORTS",
+                "from", to.minusDays(89).toString(), "to", to.toString())).json().get("jobId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(admin, job), s -> s.equals("RUNNING"));
+
+        assertThat(disconnect(admin, id, true).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
+        // a purge refused while the sync was stopping is resubmitted by the registry (in production every few minutes)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+            assertThat(rows(admin.workspaceId(), advertisers))
+                    .allSatisfy((table, count) -> assertThat(count).as(table).isZero());
+        });
     }
 
     // --- helpers

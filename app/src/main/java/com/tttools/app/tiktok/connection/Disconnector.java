@@ -52,13 +52,13 @@ class Disconnector {
 
     Disconnector(ConnectionRepository connections, TikTokTokenStore tokens, TikTokOAuth oauth,
             PendingRevocations pending, ApplicationEventPublisher events, TransactionTemplate tx, Jobs jobs) {
-        this.jobs = jobs;
         this.connections = connections;
         this.tokens = tokens;
         this.oauth = oauth;
         this.pending = pending;
         this.events = events;
         this.tx = tx;
+        this.jobs = jobs;
     }
 
     /** A disconnect that keeps the synced data (the workspace lifecycle, whose purge removes all data anyway). */
@@ -109,7 +109,7 @@ class Disconnector {
         });
     }
 
-    /** What a live connection grants now: the grant and the last check's view (lost ones excluded). */
+    /** What a live connection grants: its grant and the last health check's view (conservative: keeps more). */
     private static Set<String> stillGranted(ConnectionRow row) {
         Set<String> ids = new TreeSet<>();
         for (List<String> list : Arrays.asList(row.grantedAdvertisers(), row.seenAdvertisers())) {

@@ -42,7 +42,8 @@ public enum AuditAction {
     CONNECTION_CONNECTED("connection.connected", "tiktok", "connection", "scopes", "advertiserCount"),
     CONNECTION_REAUTHORIZED("connection.reauthorized", "tiktok", "connection", "scopes"),
     CONNECTION_NEEDS_REAUTH("connection.needs_reauth", "tiktok", "connection", "error"),
-    CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok"),
+    CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok",
+            "dataDeleted", "advertisersDeleted", "advertisersKept"),
     CONNECTION_STATUS_CHANGED("connection.status_changed", "tiktok", "connection", "from", "to", "error"),
     CONNECTION_ADVERTISERS_CHANGED("connection.advertisers_changed", "tiktok", "connection", "added", "lost"),
 

@@ -16,4 +16,13 @@ public interface Jobs {
 
     /** Cancels a queued job at once, or asks a running one to stop; false when there is no such unfinished job. */
     boolean cancel(WorkspaceId workspaceId, String jobId);
+
+    /**
+     * Cancels every unfinished job of the workspace with that concurrency key (e.g. the syncs of a connection that
+     * is disconnected), as {@link #cancel} does; returns how many were cancelled or asked to stop.
+     */
+    int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey);
+
+    /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
+    boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);
 }

@@ -62,13 +62,34 @@ public final class TikTokConnectionEvents {
         }
     }
 
-    /** Tokens deleted; {@code revokedAtTikTok} false when the revocation was left to the retry task (or no token). */
+    /**
+     * Tokens deleted; {@code revokedAtTikTok} false when the revocation was left to the retry task (or no token).
+     * {@code deleteData}: the user asked to delete the data synced through the connection; then
+     * {@code deletedAdvertiserIds} are the advertisers whose inventory and reports each module removes now (its
+     * listener, after this commit), and {@code keptAdvertiserIds} those another live connection of the workspace
+     * still grants (their data stays). Both empty without {@code deleteData}.
+     */
     public record ConnectionDisconnected(UUID connectionId, WorkspaceId workspaceId, OrganizationId organizationId,
-            boolean revokedAtTikTok, Actor actor, RequestMetadata request, Instant at) implements AuditableEvent {
+            boolean revokedAtTikTok, boolean deleteData, List<String> deletedAdvertiserIds,
+            List<String> keptAdvertiserIds, Actor actor, RequestMetadata request, Instant at)
+            implements AuditableEvent {
+
+        public ConnectionDisconnected {
+            deletedAdvertiserIds = List.copyOf(deletedAdvertiserIds);
+            keptAdvertiserIds = List.copyOf(keptAdvertiserIds);
+        }
+
         @Override
         public AuditEntry auditEntry() {
+            Map<String, Object> details = new HashMap<>();
+            details.put("revokedAtTikTok", revokedAtTikTok);
+            details.put("dataDeleted", deleteData);
+            if (deleteData) {
+                details.put("advertisersDeleted", deletedAdvertiserIds);
+                details.put("advertisersKept", keptAdvertiserIds);
+            }
             return entry("connection.disconnected", actor, connectionId, organizationId, workspaceId, request,
-                    Map.of("revokedAtTikTok", revokedAtTikTok), at);
+                    details, at);
         }
     }
 

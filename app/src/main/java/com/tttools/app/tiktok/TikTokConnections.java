@@ -24,7 +24,30 @@ public interface TikTokConnections {
     ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
 
     /** Revokes and deletes the tokens (workspace ADMIN); synced data stays. Repeating it is a no-op. */
-    void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+        disconnect(caller, workspaceId, connectionId, false);
+    }
+
+    /**
+     * Revokes and deletes the tokens (workspace ADMIN) and cancels the connection's queued and running syncs. With
+     * {@code deleteData} the inventory and reports of the advertisers the connection granted are deleted right
+     * after, except those of advertisers another live connection of the workspace still grants. Repeating it on a
+     * disconnected connection is a no-op (nothing is deleted then).
+     */
+    Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+            boolean deleteData);
+
+    /**
+     * What a disconnect did: {@code dataDeleted} when the data of {@code deletedAdvertisers} is being deleted;
+     * {@code keptAdvertisers} still granted by another connection, their data stays. Lists empty otherwise.
+     */
+    record Disconnection(boolean disconnected, boolean dataDeleted, List<String> deletedAdvertisers,
+            List<String> keptAdvertisers) {
+
+        public static Disconnection alreadyDisconnected() {
+            return new Disconnection(false, false, List.of(), List.of());
+        }
+    }
 
     /** Queues an ASSETS or REPORTS sync (OPERATOR+); returns the job id. */
     String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId, SyncRequest request,

@@ -94,6 +94,24 @@ class JobsTest extends IntegrationTest {
     }
 
     @Test
+    void cancellingByConcurrencyKeyStopsTheJobAndOneThatFailsOnItsWayOutEndsCancelledNotRetried() {
+        String key = "sync:fail-on-cancel";
+        JobView running = jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE,
+                "{\"waitForCancel\": true, \"failWhenCancelled\": true}", key, null, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(workspace, running.id()).orElseThrow().status(),
+                s -> s == JobStatus.RUNNING);
+        assertThat(jobs.hasUnfinished(workspace, key)).isTrue();
+        assertThat(jobs.cancelUnfinished(WorkspaceId.random(), key)).as("another workspace").isZero();
+
+        assertThat(jobs.cancelUnfinished(workspace, key)).isEqualTo(1);
+
+        JobView done = awaitFinished(running.id());
+        assertThat(done.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(jobs.hasUnfinished(workspace, key)).isFalse();
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheFirstJob() {
         JobRequest request = new JobRequest(workspace, TestJobHandler.TYPE, "{}", null, "key-123", null);
         assertThat(jobs.submit(request).id()).isEqualTo(jobs.submit(request).id());

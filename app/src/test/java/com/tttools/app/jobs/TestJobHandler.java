@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A job type for tests only (component-scanned from the test classpath into the one shared context):
  * works through {@code units}, failing the first {@code failTimes} attempts, or permanently, or waiting for
- * cancellation; it resumes from its checkpoint.
+ * cancellation (and then failing, with {@code failWhenCancelled}); it resumes from its checkpoint.
  */
 @Component
 class TestJobHandler implements JobHandler {
@@ -39,8 +39,17 @@ class TestJobHandler implements JobHandler {
             run.checkpoint("{\"next\": " + (i + 1) + "}");
         }
         if (payload.path("waitForCancel").asBoolean(false)) {
+            boolean failWhenCancelled = payload.path("failWhenCancelled").asBoolean(false);
             while (true) {
-                run.stopIfCancelled();
+                try {
+                    run.stopIfCancelled();
+                } catch (JobCancelledException cancelled) {
+                    if (failWhenCancelled) {
+                        // like a sync whose connection was disconnected: its next call fails instead
+                        throw new IllegalStateException("the token is gone");
+                    }
+                    throw cancelled;
+                }
                 Thread.onSpinWait();
                 Thread.sleep(20);
             }

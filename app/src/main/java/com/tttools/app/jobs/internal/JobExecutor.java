@@ -96,8 +96,13 @@ class JobExecutor {
         } catch (JobCancelledException e) {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
         } catch (JobFailedPermanently e) {
-            jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+            if (!finishedAsCancelled(jobId)) {
+                jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+            }
         } catch (Exception e) {
+            if (finishedAsCancelled(jobId)) {
+                return;
+            }
             if (state.attempts() >= state.maxAttempts()) {
                 log.warn("Job {} ({}) failed after {} attempts", jobId, state.type(), state.attempts(), e);
                 jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
@@ -107,6 +112,18 @@ class JobExecutor {
             jobs.retryLater(jobId, describe(e), clock.instant());
             throw new RetryableJobFailure(e);
         }
+    }
+
+    /**
+     * A job asked to stop that fails on its way out (e.g. a sync whose connection was disconnected, its token gone)
+     * ends CANCELLED, not FAILED or retried.
+     */
+    private boolean finishedAsCancelled(UUID jobId) {
+        if (!jobs.cancelRequested(jobId)) {
+            return false;
+        }
+        jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+        return true;
     }
 
     Duration delayAfter(int attempts) {

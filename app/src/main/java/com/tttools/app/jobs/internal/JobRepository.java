@@ -60,6 +60,13 @@ class JobRepository {
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
     }
 
+    List<UUID> unfinishedByConcurrencyKey(WorkspaceId ws, String key) {
+        return jdbc.sql("""
+                        SELECT id FROM jobs
+                        WHERE workspace_id = :ws AND concurrency_key = :key AND status IN ('QUEUED', 'RUNNING')""")
+                .param("ws", ws.value()).param("key", key).query(UUID.class).list();
+    }
+
     Optional<JobView> findByIdempotencyKey(WorkspaceId ws, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws AND idempotency_key = :key")
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();

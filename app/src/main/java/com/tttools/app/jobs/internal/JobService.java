@@ -95,6 +95,23 @@ class JobService implements Jobs {
         return before.isPresent();
     }
 
+    @Override
+    @Transactional
+    public int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
+        int cancelled = 0;
+        for (UUID id : jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey)) {
+            if (cancel(workspaceId, id.toString())) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
+        return !jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey).isEmpty();
+    }
+
     private static Optional<UUID> parse(String id) {
         try {
             return Optional.of(UUID.fromString(id));

@@ -33,7 +33,8 @@ enum DataClass {
     INVITATIONS("invitations", "Invitations", "Deleted this long after they expired or were revoked.", Kind.FIXED,
             30, 30, 30),
     DISCONNECTED_CONNECTION_DATA("disconnected_connection_data", "Synced data of a disconnected connection",
-            "Kept for reporting history and deleted with the workspace.", Kind.WITH_EVENT, null, null, null);
+            "Kept for reporting history and deleted with the workspace, or at once when the admin ticks \"Also "
+                    + "delete its synced data\" on disconnect.", Kind.WITH_EVENT, null, null, null);
 
     enum Kind { WITH_EVENT, FIXED, CONFIGURABLE }
 

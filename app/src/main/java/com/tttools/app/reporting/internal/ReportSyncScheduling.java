@@ -58,6 +58,11 @@ class ReportSyncScheduling {
 
     void submit(com.tttools.app.shared.WorkspaceId workspace, UUID connectionId) {
         jobs.submit(new JobRequest(workspace, ReportSyncHandler.TYPE, "{\"connectionId\":\"" + connectionId + "\"}",
-                "sync:" + connectionId + ":REPORTS", null, null));
+                concurrencyKey(connectionId), null, null));
+    }
+
+    /** The key the tiktok module's manual report syncs use too: one report sync per connection at a time. */
+    static String concurrencyKey(UUID connectionId) {
+        return "sync:" + connectionId + ":REPORTS";
     }
 }

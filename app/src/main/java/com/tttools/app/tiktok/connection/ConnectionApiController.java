@@ -5,6 +5,8 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
 import com.tttools.app.tiktok.TikTokConnections.SyncRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** TikTok connections of a workspace (docs: api.md, "TikTok connections and jobs"). */
@@ -57,10 +60,20 @@ class ConnectionApiController {
         return connections.check(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
     }
 
+    /**
+     * 204. {@code ?deleteData=true} also deletes the inventory and reports of the advertisers the connection
+     * granted (not those another live connection of the workspace still grants), right after the disconnect.
+     */
+    @Operation(summary = "Disconnect: revoke and delete the tokens, cancel the connection's syncs. 204; repeating it is "
+            + "a no-op")
     @DeleteMapping("/api/v1/workspaces/{wsId}/connections/{id}")
     ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id) {
-        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
+            @PathVariable String id,
+            @Parameter(description = "true: also delete the synced assets and reports of the advertisers this "
+                    + "connection granted, except advertisers another live connection of the workspace still grants "
+                    + "(default false: the data stays as reporting history)")
+            @RequestParam(defaultValue = "false") boolean deleteData) {
+        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), deleteData);
         return ResponseEntity.noContent().build();
     }
 

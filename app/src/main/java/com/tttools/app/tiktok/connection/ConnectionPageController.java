@@ -76,10 +76,33 @@ class ConnectionPageController {
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
-        redirect.addFlashAttribute("notice", "Disconnected. Its tokens are deleted; synced data stays.");
+            @PathVariable String id, @RequestParam(defaultValue = "false") boolean deleteData,
+            RedirectAttributes redirect) {
+        var done = connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), deleteData);
+        redirect.addFlashAttribute("notice", notice(done));
         return "redirect:/workspaces/" + wsId + "/connections";
+    }
+
+    static String notice(TikTokConnections.Disconnection done) {
+        if (!done.disconnected()) {
+            return "The connection was already disconnected.";
+        }
+        if (!done.dataDeleted()) {
+            return "Disconnected. Its tokens are deleted; synced data stays.";
+        }
+        StringBuilder notice = new StringBuilder("Disconnected. Its tokens are deleted");
+        int deleted = done.deletedAdvertisers().size();
+        notice.append(deleted == 0 ? "." : "; the assets and reports of " + advertisers(deleted) + " are being deleted.");
+        if (!done.keptAdvertisers().isEmpty()) {
+            notice.append(" The data of ").append(advertisers(done.keptAdvertisers().size())).append(" (")
+                    .append(String.join(", ", done.keptAdvertisers()))
+                    .append(") stays: another connection of this workspace still grants them.");
+        }
+        return notice.toString();
+    }
+
+    private static String advertisers(int count) {
+        return count == 1 ? "1 advertiser" : count + " advertisers";
     }
 
     /**

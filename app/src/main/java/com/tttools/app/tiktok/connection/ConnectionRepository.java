@@ -78,6 +78,18 @@ class ConnectionRepository {
                 .optional();
     }
 
+    /**
+     * Locks every connection row of the workspace in id order (so two disconnects of one workspace never
+     * deadlock and the second sees the first as disconnected), waiting for other transactions to finish with them.
+     */
+    List<ConnectionRow> lockAll(WorkspaceId workspaceId) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM tiktok_connection WHERE workspace_id = :workspaceId ORDER BY id FOR UPDATE")
+                .param("workspaceId", workspaceId.value())
+                .query(ConnectionRepository::row)
+                .list();
+    }
+
     /** Locks the row, waiting for another transaction to finish with it (disconnect wins over a running check). */
     Optional<ConnectionRow> lock(WorkspaceId workspaceId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS

@@ -83,9 +83,10 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+    public Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+            boolean deleteData) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
-        disconnector.disconnect(workspaceId, connectionId, Actor.user(caller.id(), caller.email()),
+        return disconnector.disconnect(workspaceId, connectionId, deleteData, Actor.user(caller.id(), caller.email()),
                 CurrentRequest.metadata(), clock.instant());
     }
 

@@ -43,6 +43,24 @@ class ConnectionPagesTest extends ConnectionTestSupport {
     }
 
     @Test
+    void theDisconnectFormOffersToDeleteTheSyncedDataWithALabelAndAnExplanation() {
+        Admin admin = admin("page-delete-data");
+        String id = connect(admin);
+
+        String body = admin.api().get("/workspaces/" + admin.workspaceId() + "/connections").body();
+
+        String box = "delete-data-" + id;
+        assertThat(body).contains("type=\"checkbox\" name=\"deleteData\" value=\"true\"")
+                .contains("id=\"" + box + "\"")
+                .contains("<label for=\"" + box + "\">Also delete its synced data (assets and reports)</label>")
+                .contains("aria-describedby=\"delete-data-help-" + id + "\"")
+                .contains("reports for this connection's advertisers will be gone");
+        String form = body.substring(body.lastIndexOf("<form", body.indexOf(box)), body.indexOf("</form>",
+                body.indexOf(box)));
+        assertThat(form).as("inside the disconnect form").contains("/connections/" + id + "/disconnect");
+    }
+
+    @Test
     void analystsSeeTheListButNoButtons() {
         Admin admin = admin("page-analyst");
         connect(admin);

@@ -94,9 +94,8 @@ class ConnectionPageController {
         int deleted = done.deletedAdvertisers().size();
         notice.append(deleted == 0 ? "." : "; the assets and reports of " + advertisers(deleted) + " are being deleted.");
         if (!done.keptAdvertisers().isEmpty()) {
-            notice.append(" The data of ").append(advertisers(done.keptAdvertisers().size())).append(" (")
-                    .append(String.join(", ", done.keptAdvertisers()))
-                    .append(") stays: another connection of this workspace still grants them.");
+            notice.append(" The data of ").append(advertisers(done.keptAdvertisers().size()))
+                    .append(" stays: another connection of this workspace still grants them.");
         }
         return notice.toString();
     }

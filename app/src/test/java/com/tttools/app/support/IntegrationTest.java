@@ -1,5 +1,6 @@
 package com.tttools.app.support;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -11,11 +12,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every integration test. All subclasses share one Spring context (same configuration, so the test
  * context cache reuses it) and so one PostgreSQL: embedded by default, or a fresh database on the server
  * named by {@code DATABASE_URL} when the environment sets it. The dev mailbox sits behind a {@link GatedMailbox}
- * (open unless a test closes it).
+ * (open unless a test closes it), and the shared embedded simulator is put back as each test found it
+ * ({@link SimulatorStateGuard}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(GatedMailbox.Configuration.class)
+@ExtendWith(SimulatorStateGuard.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures the client's per-attempt DEBUG lines, whose timestamps give the real gaps between attempts. */
+/**
+ * Captures the client's per-attempt DEBUG lines of the calling thread (the test's own calls: background jobs that
+ * earlier tests left running log on other threads), whose timestamps give the real gaps between attempts.
+ */
 final class AttemptLog implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("com.tttools.app.tiktok.client.MarketingApiClient");
     private final Level previous = logger.getLevel();
+    private final String thread = Thread.currentThread().getName();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     AttemptLog() {
@@ -23,7 +27,8 @@ final class AttemptLog implements AutoCloseable {
 
     List<Long> attemptTimes() {
         return appender.list.stream()
-                .filter(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().startsWith("TikTok "))
+                .filter(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().startsWith("TikTok ")
+                        && e.getThreadName().equals(thread))
                 .map(ILoggingEvent::getTimeStamp)
                 .toList();
     }

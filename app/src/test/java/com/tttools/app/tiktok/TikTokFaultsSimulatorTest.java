@@ -106,7 +106,10 @@ class TikTokFaultsSimulatorTest extends SimulatorTestSupport {
         assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(elapsed).isBetween(Duration.ofMillis(1_900), Duration.ofMillis(3_500));
+        // Not sooner than the 2 s read timeout; that it did not wait out the 4 s answer shows in the second call
+        // the simulator counts (an answer after 4 s would have succeeded without a retry). No upper wall-time bound:
+        // it would pass or fail with the machine's speed.
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
         assertThat(callsTo(PATH)).isEqualTo(2);
     }
 

@@ -14,8 +14,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The client meets TikTok's app limit instead of hitting it: 300 calls from 8 threads against the simulator's
- * 10 QPS app bucket finish in at most 1.15 x 30 s with at most 1% rate-limit answers, and a third of them,
- * marked interactive, wait less than the background rest. (The one slow test.)
+ * 10 QPS app bucket all reach the simulator with at most 1% rate-limit answers (as the simulator counts them), and a
+ * third of them, marked interactive, wait less than the background rest (compared within the same run). That the
+ * limiter does not pace slower than the limit is proven on a manual clock, in
+ * {@code SharedRateLimiterTest#threeHundredCallsAtTenQpsNeedTwentyNineSecondsOfPacingNoMore}: a wall-time bound
+ * here would pass or fail with the machine's speed. (The one slow test.)
  */
 class TikTokRateLimitSimulatorTest extends SimulatorTestSupport {
 
@@ -56,14 +59,13 @@ class TikTokRateLimitSimulatorTest extends SimulatorTestSupport {
         JsonNode stats = control("GET", "/_sim/stats", null);
         long answered = stats.path("calls_per_path").path("/advertiser/info/").asLong();
         long limited = stats.path("rate_limited").path("40100").asLong() + stats.path("rate_limited").path("40133").asLong();
-        System.out.printf("TikTok limiter: %d calls at %d QPS in %d ms (limit %d ms); %d requests reached the simulator,"
-                        + " %d rate-limit answers (%.2f%%)%n", CALLS, QPS, elapsed.toMillis(), 34_500, answered, limited,
+        System.out.printf("TikTok limiter: %d calls at %d QPS in %d ms (%d ms at the limit); %d requests reached the simulator,"
+                        + " %d rate-limit answers (%.2f%%)%n", CALLS, QPS, elapsed.toMillis(), 29_000, answered, limited,
                 100.0 * limited / answered);
         long interactiveMs = interactiveNanos.sum() / 100 / 1_000_000;
         long backgroundMs = backgroundNanos.sum() / 200 / 1_000_000;
         System.out.printf("TikTok limiter: mean call time interactive %d ms, background %d ms%n", interactiveMs, backgroundMs);
 
-        assertThat(elapsed).isLessThanOrEqualTo(Duration.ofMillis(34_500));
         assertThat(limited).isLessThanOrEqualTo(CALLS / 100);
         assertThat(answered - limited).isEqualTo(CALLS);
         assertThat(interactiveMs).as("interactive calls go first").isLessThan(backgroundMs);

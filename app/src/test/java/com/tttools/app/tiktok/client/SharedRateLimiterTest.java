@@ -72,6 +72,25 @@ class SharedRateLimiterTest {
         assertThat(available("app:app")).isZero();
     }
 
+    /** The limiter paces at the limit, not below it: measured on the manual clock, so machine speed plays no part. */
+    @Test
+    void threeHundredCallsAtTenQpsNeedTwentyNineSecondsOfPacingNoMore() {
+        SharedRateLimiter limiter = new SharedRateLimiter(manualClock, 10, 1_000, 3);
+
+        for (int call = 0; call < 300; call++) {
+            int reserve = call % 3 == 0 ? 0 : 3;
+            long waitNanos;
+            while ((waitNanos = limiter.tryTake("app:app", 10, reserve)) > 0) {
+                nanos.addAndGet(waitNanos);
+            }
+        }
+
+        // 10 tokens at the start, then one every 100 ms: call 300 goes at 29 s (a background call may find the
+        // reserve of 3 still refilling, hence the small allowance, well under one more second).
+        assertThat(nanos.get()).isBetween(java.util.concurrent.TimeUnit.SECONDS.toNanos(29),
+                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(29_400));
+    }
+
     private long available(String key) {
         return buckets.get(key).getAvailableTokens();
     }

@@ -1,8 +1,10 @@
 package com.tttools.app.tiktok.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.shared.audit.RequestMetadata;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,13 @@ class SimulatorRestartChecksTest extends ConnectionTestSupport {
 
         // Checked directly rather than by waiting for the scheduled run: the shared test database holds every
         // other test's connections, which that run would check first.
+        // The scheduled run (now due for every connection) may hold this row's lock, which makes a direct check a
+        // no-op: check again until one of them has recorded the truth.
         assertThat(dueNow()).contains(connection);
-        health.check(connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
-        assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            health.check(connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
+            assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
+        });
         assertThat(get(admin, id).get("lastError").get("code").asInt()).isEqualTo(40105);
     }
 

@@ -80,6 +80,38 @@ class AccountRecoveryTest extends IntegrationTest {
     }
 
     @Test
+    void aUsedOrUnknownResetLinkSaysSoAndOffersANewLinkInsteadOfTheForm() {
+        String email = Users.uniqueEmail("reset-used");
+        Users.signedUpAndVerified(port, email, mailer);
+        ApiClient anonymous = new ApiClient(port);
+        anonymous.post("/api/v1/auth/password-reset", Map.of("email", email));
+        String reset = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, email, "Reset your TTtools password"));
+
+        String fresh = anonymous.get("/reset-password?token=" + reset).body();
+        assertThat(fresh).contains("name=\"newPassword\"").doesNotContain("id=\"reset-link-unusable\"");
+        assertThat(anonymous.post("/api/v1/auth/password-reset/confirm",
+                Map.of("token", reset, "newPassword", "a recovered passphrase 65")).status()).isEqualTo(204);
+
+        for (String token : new String[] {reset, "not-a-real-token", ""}) {
+            String used = anonymous.get("/reset-password?token=" + token).body();
+            assertThat(used).as(token).contains("id=\"reset-link-unusable\"").contains("already used or expired")
+                    .contains("href=\"/forgot-password\"").doesNotContain("name=\"newPassword\"");
+        }
+    }
+
+    @Test
+    void aTokenExpiryPickedOnTheAccountPageIsShownAsTheLastDayItWorks() {
+        ApiClient user = Users.signedUpAndVerified(port, Users.uniqueEmail("pat-expiry"), mailer);
+        assertThat(user.postForm("/account/tokens", "name=dated&expiresOn=2027-01-31", true).status()).isEqualTo(302);
+        assertThat(user.get("/api/v1/me/tokens").json().get("items").get(0).get("expiresAt").asString())
+                .isEqualTo("2027-02-01T00:00:00Z");
+        java.util.regex.Matcher expiry = java.util.regex.Pattern.compile("class=\"token-expiry\">([^<]*)<")
+                .matcher(user.get("/account").body());
+        assertThat(expiry.find()).isTrue();
+        assertThat(expiry.group(1)).isEqualTo("2027-01-31");
+    }
+
+    @Test
     void aPasswordChangeRevokesEveryAccessTokenButKeepsTheCurrentSession() {
         String email = Users.uniqueEmail("change-pat");
         ApiClient holder = Users.signedUpAndVerified(port, email, mailer);

@@ -49,7 +49,10 @@ class AuditEventsController {
         this.auditLog = auditLog;
     }
 
-    /** Filters as in api.md; {@code from}/{@code to} take an instant or a date (a {@code to} date is inclusive). */
+    /**
+     * Filters as in api.md; {@code from}/{@code to} take an instant or a date (a {@code to} date is inclusive).
+     * An empty filter parameter ({@code workspaceId=}) means "no filter", as an HTML form sends it.
+     */
     @GetMapping("/audit-events")
     CursorPage<AuditEventView> list(@PathVariable String orgId, @Parameter(hidden = true) VisibleScope scope,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -100,9 +103,9 @@ class AuditEventsController {
         return AuditQuery.of(scope.organizationId())
                 .visibleTo(scope.workspaces())
                 .between(instant("from", from, false), instant("to", to, true))
-                .byActor(actorId == null ? null : new UserId(uuid("actorId", actorId)))
+                .byActor(blankToNull(actorId) == null ? null : new UserId(uuid("actorId", actorId)))
                 .withAction(blankToNull(action))
-                .inWorkspace(workspaceId == null ? null : new WorkspaceId(uuid("workspaceId", workspaceId)))
+                .inWorkspace(blankToNull(workspaceId) == null ? null : new WorkspaceId(uuid("workspaceId", workspaceId)))
                 .onTarget(blankToNull(targetType), blankToNull(targetId));
     }
 

@@ -11,6 +11,7 @@ import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /organizations/{orgId}/audit}: the audit log viewer (filters, cursor paging, CSV download of the
@@ -44,6 +46,8 @@ class AuditLogPageController {
         model.addAttribute("to", to);
         model.addAttribute("action", action);
         model.addAttribute("workspaceId", workspaceId);
+        model.addAttribute("csvUrl", withFilters(UriComponentsBuilder.fromPath("/api/v1/organizations/{id}/audit-events.csv"),
+                from, to, action, workspaceId).buildAndExpand(orgId).encode().toUriString());
         try {
             AuditQuery query = AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces())
                     .between(date(from, false), date(to, true))
@@ -53,6 +57,11 @@ class AuditLogPageController {
             CursorPage<AuditEvent> page = auditLog.search(query);
             model.addAttribute("events", page.items());
             model.addAttribute("nextCursor", page.nextCursor());
+            if (page.nextCursor() != null) {
+                model.addAttribute("nextUrl", withFilters(UriComponentsBuilder.fromPath("/organizations/{id}/audit"),
+                        from, to, action, workspaceId).queryParam("cursor", "{cursor}")
+                        .buildAndExpand(orgId, page.nextCursor()).encode().toUriString());
+            }
         } catch (InvalidAuditInputException e) {
             model.addAttribute("error", "Filter " + e.field() + " " + e.getMessage());
             model.addAttribute("events", java.util.List.of());
@@ -68,6 +77,15 @@ class AuditLogPageController {
         model.addAttribute("orgId", orgId);
         model.addAttribute("verification", auditLog.verify(scope.organizationId()));
         return "audit/verification";
+    }
+
+    /** Only the filters that are set: an empty parameter would be sent as a filter on "". */
+    private static UriComponentsBuilder withFilters(UriComponentsBuilder builder, String from, String to, String action,
+            String workspaceId) {
+        return builder.queryParamIfPresent("from", Optional.ofNullable(blankToNull(from)))
+                .queryParamIfPresent("to", Optional.ofNullable(blankToNull(to)))
+                .queryParamIfPresent("action", Optional.ofNullable(blankToNull(action)))
+                .queryParamIfPresent("workspaceId", Optional.ofNullable(blankToNull(workspaceId)));
     }
 
     private static java.time.Instant date(String value, boolean endOfDay) {

@@ -168,6 +168,12 @@ public class AccountService {
         }
     }
 
+    /** Whether a password-reset link can still be used (not unknown, used or expired). */
+    @Transactional(readOnly = true)
+    public boolean isPasswordResetUsable(String token) {
+        return tokens.isUsable(token, EmailTokenPurpose.RESET_PASSWORD, clock.instant());
+    }
+
     /**
      * Sets a new password from an emailed link and ends every session and personal access token of the account:
      * whoever held the account before the mailbox owner recovered it keeps nothing.

@@ -57,6 +57,18 @@ public class EmailTokens {
         return raw;
     }
 
+    /** Whether {@link #consume} would accept the token now, without using it (to show a form or say why not). */
+    public boolean isUsable(String raw, EmailTokenPurpose purpose, Instant now) {
+        if (raw == null || raw.isBlank() || raw.length() > 128) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT count(*) FROM user_email_tokens
+                        WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
+                .param("now", Timestamp.from(now)).param("hash", Secrets.sha256(raw)).param("purpose", purpose.name())
+                .query(Long.class).single() > 0;
+    }
+
     /** Marks the token used and returns whose it was; empty when unknown, used, expired or of another purpose. */
     public Optional<Consumed> consume(String raw, EmailTokenPurpose purpose, Instant now) {
         if (raw == null || raw.isBlank() || raw.length() > 128) {

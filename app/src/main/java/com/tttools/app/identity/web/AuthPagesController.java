@@ -193,6 +193,8 @@ class AuthPagesController {
 
     @GetMapping("/reset-password")
     String resetPage(@RequestParam(defaultValue = "") String token, Model model) {
+        // A used, expired or unknown link says so and offers a new one instead of a form that cannot work.
+        model.addAttribute("linkUnusable", !accounts.isPasswordResetUsable(token));
         model.addAttribute("token", token);
         return "identity/reset-password";
     }
@@ -206,6 +208,7 @@ class AuthPagesController {
         } catch (ValidationFailedException e) {
             response.setStatus(422);
             model.addAttribute("errors", Forms.byField(e));
+            model.addAttribute("linkUnusable", Forms.byField(e).containsKey("token"));
         }
         model.addAttribute("token", token);
         return "identity/reset-password";

@@ -29,6 +29,8 @@ class InvitationPageController {
     String show(@PathVariable String token, @AuthenticationPrincipal AuthenticatedUser caller, Model model) {
         model.addAttribute("invitation", invitations.preview(token));
         model.addAttribute("token", token);
+        // the header's "Log in" / "Sign up" come back here too, so an invitee never loses the invitation
+        model.addAttribute("continueTo", "/invitations/" + token);
         model.addAttribute("signedIn", caller != null);
         model.addAttribute("callerEmail", caller == null ? null : caller.email());
         return "tenancy/invitation";

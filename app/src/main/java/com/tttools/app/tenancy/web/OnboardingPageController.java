@@ -40,6 +40,7 @@ class OnboardingPageController {
     @GetMapping("/onboarding")
     String form(Model model) {
         model.addAttribute("timezones", Choices.TIMEZONES);
+        model.addAttribute("currencies", Choices.CURRENCIES);
         return "tenancy/onboarding";
     }
 

@@ -5,6 +5,8 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.InvitationService;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.shared.PathIds;
@@ -46,7 +48,12 @@ class OrganizationPageController {
         model.addAttribute("me", caller.id().toString());
         model.addAttribute("members", organizations.members(caller, id));
         model.addAttribute("invitations", manages ? invitations.pending(caller, id) : List.of());
-        model.addAttribute("workspaces", workspaces.list(caller, id));
+        List<WorkspaceService.WorkspaceView> visible = workspaces.list(caller, id);
+        model.addAttribute("workspaces", visible);
+        // the same rule as AuditScopeInterceptor: organization admins, or a member who administers a workspace
+        model.addAttribute("readsAudit", OrganizationPermission.READ_AUDIT_LOG.grantedTo(organization.role())
+                || visible.stream().anyMatch(w -> WorkspacePermission.MANAGE_WORKSPACE_MEMBERS
+                        .grantedTo(WorkspaceRole.valueOf(w.role()))));
         model.addAttribute("roles", organization.role() == OrganizationRole.OWNER ? Choices.ORGANIZATION_ROLES
                 : Choices.ORGANIZATION_ROLES.subList(0, 2));
         model.addAttribute("workspaceRoles", Choices.WORKSPACE_ROLES);

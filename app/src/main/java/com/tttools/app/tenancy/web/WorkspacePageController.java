@@ -41,6 +41,7 @@ class WorkspacePageController {
         model.addAttribute("workspaces", workspaces.list(caller, id));
         model.addAttribute("deleted", administers ? workspaces.deleted(caller, id) : List.of());
         model.addAttribute("timezones", Choices.TIMEZONES);
+        model.addAttribute("currencies", Choices.CURRENCIES);
         return "tenancy/workspaces";
     }
 

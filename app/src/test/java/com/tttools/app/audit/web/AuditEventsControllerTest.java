@@ -154,4 +154,30 @@ class AuditEventsControllerTest extends IntegrationTest {
         assertThat(outsider.api().get(path("/security-events")).status()).isEqualTo(404);
         assertThat(owner.api().get(path("/security-events?limit=0")).status()).isEqualTo(422);
     }
+
+    @Test
+    void anEmptyFilterMeansNoFilterAndTheCsvLinkSendsOnlyTheFiltersThatAreSet() {
+        ApiClient.Response api = Tenants.expect(owner.api().get(path("/audit-events?workspaceId=&actorId=&action=")), 200);
+        assertThat(api.json().get("items").size()).isPositive();
+        Tenants.expect(owner.api().get(path("/audit-events.csv?workspaceId=&actorId=&from=&to=")), 200);
+
+        ApiClient.Response page = Tenants.expect(owner.api().get("/organizations/" + organization
+                + "/audit?from=&to=&action=workspace.created&workspaceId="), 200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"audit-csv\"\\s+href=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(link.find()).as("the CSV link").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).isEqualTo(path("/audit-events.csv?action=workspace.created"));
+        ApiClient.Response csv = Tenants.expect(owner.api().get(href), 200);
+        assertThat(csv.body().split("\r\n")).hasSize(3);
+    }
+
+    @Test
+    void theAuditLogLinkIsShownOnlyToThoseWhoMayOpenIt() {
+        String settings = "/organizations/" + organization;
+        assertThat(Tenants.expect(owner.api().get(settings), 200).body()).contains("id=\"audit-log\"");
+        assertThat(Tenants.expect(workspaceAdmin.api().get(settings), 200).body()).contains("id=\"audit-log\"");
+        assertThat(Tenants.expect(analyst.api().get(settings), 200).body()).doesNotContain("id=\"audit-log\"")
+                .doesNotContain("Audit log");
+    }
 }

@@ -63,8 +63,7 @@ class InviteColleagueBrowserTest extends IntegrationTest {
         owner.findElement(By.id("name")).sendKeys("Browser Agency");
         owner.findElement(By.id("workspaceName")).sendKeys("Brand One");
         new Select(owner.findElement(By.id("timezone"))).selectByValue("Europe/Berlin");
-        owner.findElement(By.id("currency")).clear();
-        owner.findElement(By.id("currency")).sendKeys("EUR");
+        new Select(owner.findElement(By.id("currency"))).selectByValue("EUR");
         owner.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait(owner).until(d -> d.findElement(By.id("workspace-name")).getText().equals("Brand One"));
 

@@ -10,15 +10,12 @@ import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Tenants.User;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.TikTokTokenStore;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -128,37 +124,12 @@ class AccountDeletionOrganizationsTest extends IntegrationTest {
         return jdbc.sql(sql).param("id", UUID.fromString(id)).query(Long.class).single();
     }
 
-    /** Connects TikTok to the workspace (auto-approved consent at the simulator); returns the connection id. */
     private String connect(User admin, String workspaceId) {
-        ApiClient.Response started = admin.api().post("/api/v1/workspaces/" + workspaceId + "/connections/tiktok", null);
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        control("POST", "/_sim/consent", Map.of("autoApprove", true));
-        HttpResponse<String> consent = Http.get(started.json().get("authorizationUrl").asString());
-        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
-        URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());
-        ApiClient.Response back = admin.api().get(callback.getRawPath() + "?" + callback.getRawQuery());
-        assertThat(back.status()).as(back.body()).isEqualTo(302);
-        return admin.api().get("/api/v1/workspaces/" + workspaceId + "/connections").json()
-                .get("items").get(0).get("id").asString();
+        return new SimulatorApi(port, json).connect(admin.api(), workspaceId);
     }
 
     private String simulatorStatus(String accessToken) {
-        for (JsonNode token : control("GET", "/_sim/tokens", null).get("tokens")) {
-            if (accessToken.equals(token.path("access_token").asString())) {
-                return token.path("status").asString();
-            }
-        }
-        throw new AssertionError("The simulator does not know the token");
+        return new SimulatorApi(port, json).token(accessToken).path("status").asString();
     }
 
-    private JsonNode control(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim" + path)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        HttpResponse<String> response = Http.send(request.build());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
 }

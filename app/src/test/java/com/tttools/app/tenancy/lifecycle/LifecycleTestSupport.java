@@ -10,14 +10,10 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.TikTokTokenStore;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,16 +59,7 @@ abstract class LifecycleTestSupport extends IntegrationTest {
 
     /** Connects TikTok to the workspace (auto-approved consent); returns the connection id once its first asset sync is done. */
     String connect(Tenants.User admin, String workspaceId) {
-        ApiClient.Response started = admin.api().post("/api/v1/workspaces/" + workspaceId + "/connections/tiktok", null);
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        control("POST", "/_sim/consent", Map.of("autoApprove", true));
-        HttpResponse<String> consent = Http.get(started.json().get("authorizationUrl").asString());
-        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
-        URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());
-        ApiClient.Response back = admin.api().get(callback.getRawPath() + "?" + callback.getRawQuery());
-        assertThat(back.status()).as(back.body()).isEqualTo(302);
-        String id = admin.api().get("/api/v1/workspaces/" + workspaceId + "/connections").json()
-                .get("items").get(0).get("id").asString();
+        String id = simulator().connect(admin.api(), workspaceId);
         awaitJobs(admin, workspaceId, "tiktok.asset-sync");
         return id;
     }
@@ -101,12 +88,7 @@ abstract class LifecycleTestSupport extends IntegrationTest {
 
     /** The simulator's status of a token (ACTIVE/REVOKED/EXPIRED). */
     String simulatorStatus(String accessToken) {
-        for (JsonNode token : control("GET", "/_sim/tokens", null).get("tokens")) {
-            if (accessToken.equals(token.path("access_token").asString())) {
-                return token.path("status").asString();
-            }
-        }
-        throw new AssertionError("The simulator does not know the token");
+        return simulator().token(accessToken).path("status").asString();
     }
 
     /** Marketing API calls the simulator has seen with this access token. */
@@ -152,14 +134,11 @@ abstract class LifecycleTestSupport extends IntegrationTest {
     }
 
     JsonNode control(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim" + path)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        HttpResponse<String> response = Http.send(request.build());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return simulator().control(method, path, body);
+    }
+
+    SimulatorApi simulator() {
+        return new SimulatorApi(port, json);
     }
 
     /** Tables and their tenant-key columns: every base table with a column named like workspace_id/organization_id. */

@@ -9,6 +9,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Tenants.User;
 import com.tttools.app.tiktok.AccessToken;
@@ -18,7 +19,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,23 +132,11 @@ abstract class ConnectionTestSupport extends IntegrationTest {
 
     /** The simulator's view of one token (status ACTIVE/REVOKED/EXPIRED). */
     JsonNode simulatorToken(String accessToken) {
-        for (JsonNode token : control("GET", "/_sim/tokens", null).get("tokens")) {
-            if (accessToken.equals(token.path("access_token").asString())) {
-                return token;
-            }
-        }
-        throw new AssertionError("The simulator does not know the token");
+        return new SimulatorApi(port, json).token(accessToken);
     }
 
     JsonNode control(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim" + path)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        HttpResponse<String> response = Http.send(request.build());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return new SimulatorApi(port, json).control(method, path, body);
     }
 
     static Map<String, String> query(URI uri) {

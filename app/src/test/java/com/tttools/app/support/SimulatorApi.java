@@ -1,0 +1,65 @@
+package com.tttools.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The embedded simulator as tests drive it: its control API ({@code /tiktok-sim/_sim/...}), the tokens it knows,
+ * and the whole OAuth connect flow of a workspace with consent auto-approved.
+ */
+public final class SimulatorApi {
+
+    private final int port;
+    private final JsonMapper json;
+
+    public SimulatorApi(int port, JsonMapper json) {
+        this.port = port;
+        this.json = json;
+    }
+
+    /** One call to the control API; anything but 200 fails the test. */
+    public JsonNode control(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tiktok-sim" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpResponse<String> response = Http.send(request.build());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The simulator's view of one access token (its {@code status}: ACTIVE, REVOKED, EXPIRED). */
+    public JsonNode token(String accessToken) {
+        for (JsonNode token : control("GET", "/_sim/tokens", null).get("tokens")) {
+            if (accessToken.equals(token.path("access_token").asString())) {
+                return token;
+            }
+        }
+        throw new AssertionError("The simulator does not know the token");
+    }
+
+    /**
+     * Connects TikTok to the workspace through the real flow (start, the simulator's consent page auto-approved,
+     * the callback with the signed-in session); returns the new connection's id.
+     */
+    public String connect(ApiClient admin, String workspaceId) {
+        ApiClient.Response started = admin.post("/api/v1/workspaces/" + workspaceId + "/connections/tiktok", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        control("POST", "/_sim/consent", Map.of("autoApprove", true));
+        HttpResponse<String> consent = Http.get(started.json().get("authorizationUrl").asString());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+        URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());
+        ApiClient.Response back = admin.get(callback.getRawPath() + "?" + callback.getRawQuery());
+        assertThat(back.status()).as(back.body()).isEqualTo(302);
+        return admin.get("/api/v1/workspaces/" + workspaceId + "/connections").json()
+                .get("items").get(0).get("id").asString();
+    }
+}

@@ -9,10 +9,9 @@ import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
@@ -70,20 +69,19 @@ class ReportPageController {
     record ViewLink(ReportViewStore.View view, String url, boolean deletable) {
     }
 
-    private final TenantAccess access;
     private final Reports reports;
     private final ReportViewStore views;
     private final Clock clock;
 
-    ReportPageController(TenantAccess access, Reports reports, ReportViewStore views, Clock clock) {
-        this.access = access;
+    ReportPageController(Reports reports, ReportViewStore views, Clock clock) {
         this.reports = reports;
         this.views = views;
         this.clock = clock;
     }
 
     @GetMapping("/workspaces/{wsId}/reports")
-    String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String page(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(defaultValue = "CAMPAIGN") String level, @RequestParam(defaultValue = "last30") String preset,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "spend") String metric, @RequestParam(required = false) String metrics,
@@ -92,8 +90,7 @@ class ReportPageController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         if (Metric.of(metric).filter(Metric::additive).isEmpty()) {
             metric = Metric.SPEND.apiName();   // the chart draws a summable metric; anything else falls back
         }
@@ -194,11 +191,11 @@ class ReportPageController {
 
     /** Saves what the page shows as a view (private, or shared with the workspace), then opens it. */
     @PostMapping("/workspaces/{wsId}/reports/views")
-    String saveView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String saveView(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "PRIVATE") String visibility,
             @RequestParam(defaultValue = "{}") String query, RedirectAttributes redirect) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         Map<String, Object> saved;
         try {
             saved = new LinkedHashMap<>(JSON.readValue(query, Map.class));
@@ -225,10 +222,10 @@ class ReportPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/reports/views/{id}/delete")
-    String deleteView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String deleteView(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         UUID viewId;
         try {
             viewId = UUID.fromString(id);

@@ -4,10 +4,9 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
@@ -42,21 +41,18 @@ class ReportViewsApiController {
     record Items(List<ReportViewStore.View> items) {
     }
 
-    private final TenantAccess access;
     private final ReportViewStore views;
     private final Clock clock;
 
-    ReportViewsApiController(TenantAccess access, ReportViewStore views, Clock clock) {
-        this.access = access;
+    ReportViewsApiController(ReportViewStore views, Clock clock) {
         this.views = views;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/report-views")
     ResponseEntity<ReportViewStore.View> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @RequestBody ViewRequest body) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted, @RequestBody ViewRequest body) {
+        WorkspaceId workspace = granted.workspaceId();
         String name = body == null || body.name() == null ? "" : body.name().strip();
         String visibility = body == null || body.visibility() == null ? "PRIVATE" : body.visibility();
         Map<String, Object> query = body == null || body.query() == null ? Map.of() : body.query();
@@ -65,18 +61,18 @@ class ReportViewsApiController {
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/report-views")
-    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+    Items list(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted) {
+        WorkspaceId workspace = granted.workspaceId();
         return new Items(views.visibleTo(workspace, caller.id()));
     }
 
     /** The owner deletes their views; a workspace ADMIN also deletes shared ones. Others' private views are not found. */
     @DeleteMapping("/api/v1/workspaces/{wsId}/report-views/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         UUID viewId;
         try {
             viewId = UUID.fromString(id);

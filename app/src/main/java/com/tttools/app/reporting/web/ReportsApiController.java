@@ -7,7 +7,6 @@ import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.platform.web.CurrentRequest;
@@ -16,7 +15,7 @@ import com.tttools.app.reporting.internal.ReportExportRecorder;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -74,20 +73,19 @@ class ReportsApiController {
             List<String> campaignId, List<String> adgroupId, String status, String q, String sort) {
     }
 
-    private final TenantAccess access;
     private final Reports reports;
     private final ReportExportRecorder exports;
     private final java.time.Clock clock;
 
-    ReportsApiController(TenantAccess access, Reports reports, ReportExportRecorder exports, java.time.Clock clock) {
-        this.access = access;
+    ReportsApiController(Reports reports, ReportExportRecorder exports, java.time.Clock clock) {
         this.reports = reports;
         this.exports = exports;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/reports")
-    ReportJson report(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ReportJson report(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(required = false) String level, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String metrics,
             @RequestParam(defaultValue = "date") String groupBy,
@@ -96,8 +94,7 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), limit, cursor);
         ReportResult result = reports.run(workspace, query);
@@ -118,11 +115,11 @@ class ReportsApiController {
 
     /** The finality ledger: per advertiser and day, pulls, status, and what the last re-pull changed. */
     @GetMapping("/api/v1/workspaces/{wsId}/reports/finality")
-    FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) List<String> advertiserId, @RequestParam(defaultValue = "500") int limit) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);
@@ -161,15 +158,14 @@ class ReportsApiController {
     /** The whole report as CSV (header row first, UTF-8, plain numbers), streamed; the export is audited. */
     @GetMapping("/api/v1/workspaces/{wsId}/reports.csv")
     ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @RequestParam(required = false) String level,
+            @RequireWorkspace(WorkspacePermission.EXPORT_CSV) WorkspaceAccess granted, @RequestParam(required = false) String level,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String metrics, @RequestParam(defaultValue = "date") String groupBy,
             @RequestParam(required = false) List<String> advertiserId,
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.EXPORT_CSV);
+        WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), 500, null);
         RequestMetadata request = CurrentRequest.metadata();

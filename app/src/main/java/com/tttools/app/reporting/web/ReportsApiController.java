@@ -6,6 +6,7 @@ import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
+import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
@@ -31,7 +32,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +48,7 @@ class ReportsApiController {
     static final List<Metric> DEFAULT_METRICS = List.of(Metric.SPEND, Metric.IMPRESSIONS, Metric.CLICKS,
             Metric.CONVERSIONS, Metric.CTR, Metric.CPC, Metric.CPM, Metric.COST_PER_CONVERSION);
     static final int MAX_DAYS = 3 * 366;
+    private static final String CURSOR_LIST = "reports";
 
     /** {@code id} is our inventory id (null until the asset sync has seen the entity). */
     record EntityRef(String id, String tiktokId, String name, String status, String campaignId, String adgroupId) {
@@ -328,23 +329,15 @@ class ReportsApiController {
 
     /** The cursor of the page starting at {@code offset} (the page links of the reporting page use it too). */
     static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_LIST, Integer.toString(offset));
     }
 
     private static int decode(String cursor, List<FieldProblem> problems) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("o:")) {
-                int offset = Integer.parseInt(raw.substring(2));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return Cursors.offset(Cursors.decode(cursor, CURSOR_LIST, 1).get(0));
+        } catch (ValidationFailedException e) {
+            problems.addAll(e.problems());
+            return 0;
         }
-        problems.add(new FieldProblem("cursor", "is not a cursor this API returned"));
-        return 0;
     }
-
 }

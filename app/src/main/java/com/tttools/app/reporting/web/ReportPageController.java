@@ -2,6 +2,7 @@ package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.Timezones;
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,7 +150,8 @@ class ReportPageController {
                 .map(Metric::apiName).toList());
         boolean admin = granted.role() == WorkspaceRole.ADMIN;
         model.addAttribute("views", views.visibleTo(workspace, caller.id()).stream().map(v -> new ViewLink(v,
-                viewUrl(base, v), v.ownerId().equals(caller.id().toString()) || (admin && v.visibility().equals("WORKSPACE"))))
+                viewUrl(base, v), v.ownerId().equals(caller.id().toString())
+                        || (admin && v.visibility() == ReportViewStore.Visibility.WORKSPACE)))
                 .toList());
         model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
         model.addAttribute("csvUrl", url("/api/v1/workspaces/" + workspace + "/reports.csv", without(state, "preset", "metric", "sort", "cursor"),
@@ -179,7 +182,7 @@ class ReportPageController {
             model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
             model.addAttribute("chartJson", chart(days, metric));
             java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
-            days.dates().stream().filter(d -> d.status().equals("PROVISIONAL")).forEach(d -> provisional.add(d.date()));
+            days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
             model.addAttribute("provisionalDates", provisional);
             model.addAttribute("provisionalDays", provisional.size());
             model.addAttribute("settledThrough", ReportsApiController.settledThrough(days));
@@ -206,7 +209,8 @@ class ReportPageController {
         try {
             ReportViewsApiController.validate(name.strip(), visibility, saved,
                     LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone()))));
-            views.create(workspace, caller.id(), name.strip(), visibility, saved);
+            views.create(workspace, caller.id(), name.strip(), ReportViewStore.Visibility.valueOf(visibility),
+                    saved);
             redirect.addFlashAttribute("notice", "Saved the view “" + name.strip() + "”.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "The view was not saved: " + e.problems().get(0).field() + " "
@@ -411,7 +415,7 @@ class ReportPageController {
             labels.forEach(day -> data.add(values.getOrDefault(day, 0)));
             datasets.add(Map.of("label", metric + " (" + currency + ")", "data", data));
         });
-        List<Boolean> provisional = daily.dates().stream().map(d -> d.status().equals("PROVISIONAL")).toList();
+        List<Boolean> provisional = daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList();
         // Rendered inside <script type="application/json">: "</" must not close the element.
         return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional))
                 .replace("</", "<\\/");

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,8 @@ class ReportViewsApiController {
         String visibility = body == null || body.visibility() == null ? "PRIVATE" : body.visibility();
         Map<String, Object> query = body == null || body.query() == null ? Map.of() : body.query();
         validate(name, visibility, query, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.create(workspace, caller.id(), name, visibility, query));
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.create(workspace, caller.id(), name,
+                ReportViewStore.Visibility.valueOf(visibility), query));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/report-views")
@@ -91,7 +93,7 @@ class ReportViewsApiController {
         if (name.isEmpty() || name.length() > 100) {
             problems.add(new FieldProblem("name", "must be 1 to 100 characters long"));
         }
-        if (!List.of("PRIVATE", "WORKSPACE").contains(visibility)) {
+        if (Arrays.stream(ReportViewStore.Visibility.values()).noneMatch(v -> v.name().equals(visibility))) {
             problems.add(new FieldProblem("visibility", "must be PRIVATE or WORKSPACE"));
         }
         String preset = text(query, "preset");

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -55,7 +56,7 @@ class ReportsApiController {
     }
 
     /** {@code status} is the date's finality; {@code previous} the entity's metrics in the previous period. */
-    record RowJson(LocalDate date, String status, EntityRef entity, String advertiserId, String currency,
+    record RowJson(LocalDate date, Finality status, EntityRef entity, String advertiserId, String currency,
             Map<String, Object> metrics, Map<String, Object> previous) {
     }
 
@@ -99,7 +100,7 @@ class ReportsApiController {
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), limit, cursor);
         ReportResult result = reports.run(workspace, query);
-        Map<LocalDate, String> finality = new java.util.HashMap<>();
+        Map<LocalDate, Finality> finality = new java.util.HashMap<>();
         result.dates().forEach(d -> finality.put(d.date(), d.status()));
         List<RowJson> rows = result.rows().stream().map(r -> new RowJson(r.date(),
                 r.date() == null ? null : finality.get(r.date()), entity(r.entity()),
@@ -152,7 +153,7 @@ class ReportsApiController {
 
     /** The last date of the range TikTok will no longer revise, or null when every date is provisional. */
     static LocalDate settledThrough(ReportResult result) {
-        return result.dates().stream().filter(d -> d.status().equals("SETTLED")).map(ReportResult.DateStatus::date)
+        return result.dates().stream().filter(d -> d.status() == Finality.SETTLED).map(ReportResult.DateStatus::date)
                 .reduce((a, b) -> b).orElse(null);
     }
 

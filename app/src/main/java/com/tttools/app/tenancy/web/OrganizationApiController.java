@@ -8,6 +8,8 @@ import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import com.tttools.app.shared.validation.DisplayName;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organizations")
 class OrganizationApiController {
 
-    record NewOrganization(String name, WorkspaceService.NewWorkspace workspace) {
+    record NewOrganization(@DisplayName String name, @Valid WorkspaceService.NewWorkspace workspace) {
     }
 
     record OrganizationJson(String id, String name, String role, WorkspaceService.WorkspaceView workspace) {
@@ -48,7 +50,7 @@ class OrganizationApiController {
 
     @PostMapping
     ResponseEntity<OrganizationJson> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody(required = false) NewOrganization body) {
+            @Valid @RequestBody(required = false) NewOrganization body) {
         NewOrganization request = body == null ? new NewOrganization(null, null) : body;
         var created = organizations.create(caller, request.name(), request.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(new OrganizationJson(created.organizationId().toString(),

@@ -6,6 +6,9 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.RequireOrganization;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +35,8 @@ class WorkspaceApiController {
 
     @PostMapping("/api/v1/organizations/{orgId}/workspaces")
     ResponseEntity<WorkspaceService.WorkspaceView> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable OrganizationId orgId, @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
+            @RequireOrganization(OrganizationPermission.CREATE_WORKSPACE) OrganizationId orgId,
+            @Valid @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(workspaces.create(caller, orgId, body));
     }

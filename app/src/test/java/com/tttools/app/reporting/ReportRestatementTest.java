@@ -83,15 +83,15 @@ class ReportRestatementTest extends IntegrationTest {
         List<FinalityDay> ledger = reports.finality(workspace, today.minusDays(12), today.minusDays(2), List.of(), 100);
         assertThat(ledger).hasSize(11).allSatisfy(d -> assertThat(d.pullCount()).isEqualTo(2));
         assertThat(ledger.get(0).date()).isEqualTo(today.minusDays(2));
-        assertThat(ledger.get(0).status()).isEqualTo("PROVISIONAL");
+        assertThat(ledger.get(0).status()).isEqualTo(Finality.PROVISIONAL);
         assertThat(ledger).filteredOn(d -> d.date().isBefore(today.minusDays(9)))
                 .allSatisfy(d -> {
-                    assertThat(d.status()).isEqualTo("SETTLED");
+                    assertThat(d.status()).isEqualTo(Finality.SETTLED);
                     assertThat(d.lastRowsChanged()).isZero();
                     assertThat(d.lastConversionsDelta()).isZero();
                 });
         assertThat(ledger).filteredOn(d -> d.lastConversionsDelta() > 0).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.status()).isEqualTo("PROVISIONAL"));
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Finality.PROVISIONAL));
     }
 
     private JobView sync(WorkspaceId workspace, ReportSync.Payload payload) {

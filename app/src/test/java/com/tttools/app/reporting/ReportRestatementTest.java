@@ -54,8 +54,7 @@ class ReportRestatementTest extends IntegrationTest {
         tokens.storeAccessToken(workspace, connection,
                 new AccessToken(control.issueAccessToken("7000000000000000001", List.of(advertiser))));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + today.minusDays(12) + "\",\"to\":\""
-                + today.minusDays(2) + "\"}";
+        ReportSync.Payload payload = new ReportSync.Payload(connection, today.minusDays(12), today.minusDays(2));
 
         assertThat(sync(workspace, payload).status()).isEqualTo(JobStatus.SUCCEEDED);
         Map<LocalDate, Long> before = conversionsByDay(workspace);
@@ -95,8 +94,8 @@ class ReportRestatementTest extends IntegrationTest {
                 .allSatisfy(d -> assertThat(d.status()).isEqualTo(Finality.PROVISIONAL));
     }
 
-    private JobView sync(WorkspaceId workspace, String payload) {
-        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+    private JobView sync(WorkspaceId workspace, ReportSync.Payload payload) {
+        JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
     }

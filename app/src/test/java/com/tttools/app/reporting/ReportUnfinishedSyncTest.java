@@ -58,7 +58,7 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
         UUID connection = UUID.randomUUID();
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(20);
         LocalDate from = to.minusDays(4);
-        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+        ReportSync.Payload payload = new ReportSync.Payload(connection, from, to);
 
         // TikTok's report endpoint fails: neither advertiser's pull finishes.
         tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
@@ -95,8 +95,8 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
                 ReportQuery.Filters.NONE, null, 100, 0);
     }
 
-    private JobView runSync(WorkspaceId workspace, String payload) {
-        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+    private JobView runSync(WorkspaceId workspace, ReportSync.Payload payload) {
+        JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
     }

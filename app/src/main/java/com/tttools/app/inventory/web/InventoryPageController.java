@@ -50,7 +50,7 @@ class InventoryPageController {
         model.addAttribute("counts", counts);
         model.addAttribute("kinds", Arrays.asList(EntityKind.values()));
         model.addAttribute("empty", counts.values().stream().allMatch(n -> n == 0));
-        List<JobView> syncs = jobs.list(workspace, new JobFilter(AssetSync.JOB_TYPE, null), 1, null).items();
+        List<JobView> syncs = jobs.list(workspace, JobFilter.of(AssetSync.JOB), 1, null).items();
         model.addAttribute("lastSync", syncs.isEmpty() ? null : syncs.get(0));
         return "inventory/overview";
     }

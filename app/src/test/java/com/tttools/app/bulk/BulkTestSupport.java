@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
@@ -92,8 +91,7 @@ abstract class BulkTestSupport extends IntegrationTest {
         token = new AccessToken(simulator().issueAccessToken(DEV_APP, advertisers));
         UUID connectionId = UUID.randomUUID();
         tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
-        JobView job = jobs.submit(new JobRequest(WorkspaceId.of(ws), AssetSync.JOB_TYPE,
-                AssetSync.payload(connectionId), AssetSync.concurrencyKey(connectionId), null, null));
+        JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
         JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(WorkspaceId.of(ws), job.id()).orElseThrow(), j -> j.status().finished());
         assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);

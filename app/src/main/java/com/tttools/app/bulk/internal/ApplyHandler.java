@@ -10,6 +10,7 @@ import com.tttools.app.jobs.JobCancelledException;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.jobs.JobType;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.AccessToken;
@@ -31,7 +32,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code bulk.apply} job: writes the pending lines of a change set to TikTok in chunks (at most 20 ids per status
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * honoured between chunks.
  */
 @Component
-class ApplyHandler implements JobHandler {
+class ApplyHandler implements JobHandler<ApplyPayload> {
 
     static final int STATUS_CHUNK = 20;
     static final int BUDGET_CHUNK = 20;
@@ -54,12 +54,11 @@ class ApplyHandler implements JobHandler {
     private final BulkService service;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final Clock clock;
 
     ApplyHandler(ChangeSetRepository repository, PolicyRepository policies, TikTokEntities tiktok, Planner planner,
             InventoryTargets inventory, BulkService service, ApplicationEventPublisher events,
-            TransactionTemplate transaction, JsonMapper json, Clock clock) {
+            TransactionTemplate transaction, Clock clock) {
         this.repository = repository;
         this.policies = policies;
         this.tiktok = tiktok;
@@ -68,25 +67,18 @@ class ApplyHandler implements JobHandler {
         this.service = service;
         this.events = events;
         this.transaction = transaction;
-        this.json = json;
         this.clock = clock;
     }
 
     @Override
-    public String type() {
-        return BulkService.JOB_TYPE;
+    public JobType<ApplyPayload> type() {
+        return ApplyPayload.JOB;
     }
 
     @Override
-    public void run(JobRun run) {
+    public void run(JobRun run, ApplyPayload payload) {
         WorkspaceId ws = run.workspaceId();
-        UUID id;
-        try {
-            id = UUID.fromString(json.readTree(run.payloadJson()).path("changeSetId").asString());
-        } catch (RuntimeException e) {
-            throw new JobFailedPermanently("The payload names no change set.", e);
-        }
-        ChangeSetRepository.Row row = repository.find(ws, id)
+        ChangeSetRepository.Row row = repository.find(ws, payload.changeSetId())
                 .orElseThrow(() -> new JobFailedPermanently("The change set no longer exists."));
         if (row.status() != ChangeSetStatus.APPLYING) {
             return;   // finished by an earlier attempt

@@ -55,7 +55,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class BulkService implements BulkOperations {
 
-    static final String JOB_TYPE = "bulk.apply";
     static final int MAX_COMMENT = 1000;
 
     private final ChangeSetRepository repository;
@@ -360,9 +359,8 @@ class BulkService implements BulkOperations {
     /** Submits the apply job and marks the change set APPLYING (in the caller's transaction). */
     String start(ChangeSetRepository.Row row, Actor actor, com.tttools.app.shared.UserId by,
             com.tttools.app.shared.audit.RequestMetadata request) {
-        JobView job = jobs.submit(new JobRequest(row.workspaceId(), JOB_TYPE,
-                json.writeValueAsString(Map.of("changeSetId", row.id().toString())),
-                "bulk:" + row.id(), null, by));
+        JobView job = jobs.submit(JobRequest.of(row.workspaceId(), ApplyPayload.JOB, new ApplyPayload(row.id()))
+                .withConcurrencyKey("bulk:" + row.id()).withCreatedBy(by));
         repository.applying(row.workspaceId(), row.id(), job.id(), now());
         events.publishEvent(new ChangeSetApplyStarted(ref(row, lineCount(row)), actor, job.id(), request, now()));
         return job.id();

@@ -12,10 +12,9 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,11 +45,8 @@ class BulkApiController {
     private static final String BASE = "/api/v1/workspaces/{wsId}/bulk-operations";
 
     private final BulkOperations bulk;
-    private final TenantAccess access;
-
-    BulkApiController(BulkOperations bulk, TenantAccess access) {
+    BulkApiController(BulkOperations bulk) {
         this.bulk = bulk;
-        this.access = access;
     }
 
     /** The body of a plan request; enums as text so that a wrong one is a 422 naming the field. */
@@ -75,11 +71,11 @@ class BulkApiController {
             + "the plan; nothing is written at TikTok. 422 for an empty selection, mixed currencies in an amount change "
             + "or a broken guardrail (the reason named); 404 when a target is not in this workspace. A repeat with the "
             + "same Idempotency-Key and body returns the first change set.")
-    ResponseEntity<ChangeSetView> plan(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<ChangeSetView> plan(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @RequestBody PlanRequest body,
             @Parameter(in = ParameterIn.HEADER, description = "repeat-safe key: same key and body, same change set")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         PlanCommand command = new PlanCommand(parse(BulkAction.class, "action", body.action()),
                 parse(BulkLevel.class, "level", body.level()), body.targets(),
                 body.filter() == null ? null : new PlanCommand.Filter(body.filter().advertiserId(),
@@ -92,81 +88,76 @@ class BulkApiController {
 
     @GetMapping(BASE)
     @Operation(summary = "List change sets", description = "Newest first, without lines.")
-    CursorPage<ChangeSetView> list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    CursorPage<ChangeSetView> list(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) String cursor) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         return bulk.list(ws, status == null || status.isBlank() ? null : parse(ChangeSetStatus.class, "status", status),
                 limit, cursor);
     }
 
     @GetMapping(BASE + "/{id}")
     @Operation(summary = "One change set with its lines")
-    ChangeSetView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ChangeSetView get(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String id) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         return bulk.find(ws, id).orElseThrow(() -> new NotFoundException("Change set"));
     }
 
     @PostMapping(BASE + "/{id}/approve")
     @Operation(summary = "Approve", description = "A workspace ADMIN other than the author (403 otherwise).")
-    ChangeSetView approve(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ChangeSetView approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String id, @RequestBody(required = false) ApproveRequest body) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         return bulk.approve(who(caller), ws, id, body == null ? null : body.comment());
     }
 
     @PostMapping(BASE + "/{id}/reject")
     @Operation(summary = "Reject with a reason", description = "A workspace ADMIN other than the author.")
-    ChangeSetView reject(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ChangeSetView reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String id, @RequestBody(required = false) RejectRequest body) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         return bulk.reject(who(caller), ws, id, body == null ? null : body.reason());
     }
 
     @PostMapping(BASE + "/{id}/apply")
     @Operation(summary = "Apply an approved change set", description = "202 with the job id; 409 unless APPROVED; 422 "
             + "in blackout hours.")
-    ResponseEntity<Map<String, String>> apply(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @PathVariable String id) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
+    ResponseEntity<Map<String, String>> apply(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", bulk.apply(who(caller), ws, id)));
     }
 
     @PostMapping(BASE + "/{id}/cancel")
     @Operation(summary = "Cancel", description = "An applying change set stops after its current chunk; one not yet "
             + "applied is dropped.")
-    ResponseEntity<ChangeSetView> cancel(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<ChangeSetView> cancel(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String id) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(bulk.cancel(who(caller), ws, id));
     }
 
     @PostMapping(BASE + "/{id}/revert")
     @Operation(summary = "Plan the inverse change set", description = "From the recorded before values, for lines "
             + "applied and not changed at TikTok since; under the same approval policy.")
-    ResponseEntity<ChangeSetView> revert(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<ChangeSetView> revert(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable String id) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         return ResponseEntity.status(HttpStatus.CREATED).body(bulk.revert(who(caller), ws, id));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/bulk-policy")
     @Operation(summary = "The workspace's approval policy and guardrails")
-    BulkPolicy policy(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        return bulk.policy(require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE));
+    BulkPolicy policy(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId ws) {
+        return bulk.policy(ws);
     }
 
     @PutMapping("/api/v1/workspaces/{wsId}/bulk-policy")
     @Operation(summary = "Change the approval policy and guardrails (workspace ADMIN)")
-    BulkPolicy updatePolicy(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    BulkPolicy updatePolicy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
+            @AuthenticationPrincipal AuthenticatedUser caller,
             @RequestBody BulkPolicy body) {
-        WorkspaceId ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         return bulk.updatePolicy(who(caller), ws, body);
-    }
-
-    private WorkspaceId require(AuthenticatedUser caller, String wsId, WorkspacePermission permission) {
-        return access.requireWorkspace(caller.id(), PathIds.workspace(wsId), permission).workspaceId();
     }
 
     static BulkOperations.Caller who(AuthenticatedUser caller) {

@@ -15,10 +15,9 @@ import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokApiException;
@@ -45,12 +44,9 @@ class BulkPageController {
 
     private final BulkOperations bulk;
     private final Inventory inventory;
-    private final TenantAccess access;
-
-    BulkPageController(BulkOperations bulk, Inventory inventory, TenantAccess access) {
+    BulkPageController(BulkOperations bulk, Inventory inventory) {
         this.bulk = bulk;
         this.inventory = inventory;
-        this.access = access;
     }
 
     /** The selection and plan form as sent by the select page. */
@@ -60,9 +56,9 @@ class BulkPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/bulk-operations")
-    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String list(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         model.addAttribute("wsId", wsId);
         model.addAttribute("page", bulk.list(ws.workspaceId(), null, 50, cursor));
         model.addAttribute("canPlan", ws.can(WorkspacePermission.CREATE_BULK_OPERATION));
@@ -71,20 +67,20 @@ class BulkPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/bulk-operations/new")
-    String select(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String select(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(defaultValue = "AD") String level, @RequestParam(required = false) String advertiserId,
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         PlanForm form = new PlanForm("PAUSE", level, List.of(), false, blank(advertiserId), blank(campaignId),
                 blank(status), blank(q), "percent", null, null, null);
         return selectPage(ws.workspaceId(), wsId, form, List.of(), model);
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations")
-    String plan(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, PlanForm form,
+    String plan(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, PlanForm form,
             Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         try {
             PlanCommand.Value value = null;
             BulkAction action = BulkApiController.parse(BulkAction.class, "action", form.action());
@@ -136,9 +132,9 @@ class BulkPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/bulk-operations/{id}")
-    String detail(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String detail(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         ChangeSetView cs = bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("cs", cs);
@@ -149,50 +145,50 @@ class BulkPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/bulk-operations/{id}/progress")
-    String progress(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String progress(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
         model.addAttribute("wsId", wsId);
         model.addAttribute("cs", bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set")));
         return "bulk/progress :: progress";
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/approve")
-    String approve(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         return act(wsId, id, redirect, () -> bulk.approve(BulkApiController.who(caller), ws.workspaceId(), id, comment),
                 "Approved.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/reject")
-    String reject(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         return act(wsId, id, redirect, () -> bulk.reject(BulkApiController.who(caller), ws.workspaceId(), id, reason),
                 "Rejected.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/apply")
-    String apply(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String apply(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         return act(wsId, id, redirect, () -> bulk.apply(BulkApiController.who(caller), ws.workspaceId(), id),
                 "Applying at TikTok.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/cancel")
-    String cancel(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String cancel(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         return act(wsId, id, redirect, () -> bulk.cancel(BulkApiController.who(caller), ws.workspaceId(), id),
                 "Cancel requested.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/revert")
-    String revert(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String revert(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.CREATE_BULK_OPERATION);
         try {
             ChangeSetView revert = bulk.revert(BulkApiController.who(caller), ws.workspaceId(), id);
             redirect.addFlashAttribute("notice", "The revert is planned: review it below.");
@@ -204,8 +200,8 @@ class BulkPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/bulk-policy")
-    String policy(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
+    String policy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
         model.addAttribute("wsId", wsId);
         model.addAttribute("policy", bulk.policy(ws.workspaceId()));
         model.addAttribute("problems", List.of());
@@ -213,7 +209,8 @@ class BulkPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-policy")
-    String savePolicy(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String savePolicy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @RequestParam(defaultValue = "ALWAYS") String approval, @RequestParam(required = false) Integer entities,
             @RequestParam(required = false) BigDecimal budgetIncreasePerDay,
             @RequestParam(required = false) Integer deletes,
@@ -221,7 +218,6 @@ class BulkPageController {
             @RequestParam(required = false) Integer cooldownMinutes,
             @RequestParam(required = false) List<Integer> blackoutHours,
             @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect) {
-        WorkspaceAccess ws = require(caller, wsId, WorkspacePermission.APPROVE_BULK_OPERATION);
         BulkPolicy policy = new BulkPolicy(approval, new BulkPolicy.Thresholds(entities, budgetIncreasePerDay, deletes),
                 new BulkPolicy.Guardrails(maxBudgetIncreasePercent, cooldownMinutes,
                         blackoutHours == null ? List.of() : blackoutHours, timezone));
@@ -255,10 +251,6 @@ class BulkPageController {
             return "TikTok could not be read just now. Try again.";
         }
         return e.getMessage();
-    }
-
-    private WorkspaceAccess require(AuthenticatedUser caller, String wsId, WorkspacePermission permission) {
-        return access.requireWorkspace(caller.id(), PathIds.workspace(wsId), permission);
     }
 
     private static String blank(String value) {

@@ -144,6 +144,10 @@ class BulkApplyKillRestartTest extends IntegrationTest {
         // exactly one write call per chunk, although the first app died in the middle of the apply
         assertThat(simulatorStats().path("calls_per_path").path("/ad/status/update/").asLong())
                 .as("status calls (lines at the kill: " + atKill + ")").isEqualTo(chunks);
+        com.tttools.app.support.SimulatorApi simulatorApi = new com.tttools.app.support.SimulatorApi(port, ApiClient.JSON);
+        assertThat(simulatorApi.maxIdsPerWrite("/ad/status/update/")).isLessThanOrEqualTo(20);
+        byAdvertiser.values().forEach(ids -> assertThat(ids).allSatisfy(ad ->
+                assertThat(simulatorApi.timesApplied(ad)).as("writes of ad " + ad).isEqualTo(1)));
         byAdvertiser.forEach((advertiser, ids) -> {
             for (int i = 0; i < ids.size(); i += 100) {
                 JsonNode listed = tiktokGet("/ad/get/?page_size=1000&advertiser_id=" + advertiser + "&filtering="

@@ -113,7 +113,9 @@ class BulkOperationsEndToEndTest extends BulkTestSupport {
         assertThat(applied.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(applied.path("counts").path("verified").asInt()).isEqualTo(150);
         long expectedCalls = byAdvertiser.values().stream().mapToLong(l -> (l.size() + 19) / 20).sum();
-        assertThat(simulatorCalls("/ad/status/update/")).isEqualTo(expectedCalls);
+        assertThat(simulatorApi().writeRequests("/ad/status/update/")).isEqualTo(expectedCalls);
+        assertThat(simulatorApi().maxIdsPerWrite("/ad/status/update/")).isEqualTo(20);
+        assertThat(ids(ads)).allSatisfy(ad -> assertThat(simulatorApi().timesApplied(ad)).as(ad).isEqualTo(1));
         assertSimulatorStatus(byAdvertiser, "DISABLE");
         // the inventory shows it without waiting for a sync
         JsonNode inventoryAd = expect(owner.api().get(base + "/ads/" + ads.get(0).path("id").asString()), 200).json();

@@ -172,6 +172,10 @@ abstract class BulkTestSupport extends IntegrationTest {
         return json.readTree(response.body());
     }
 
+    com.tttools.app.support.SimulatorApi simulatorApi() {
+        return new com.tttools.app.support.SimulatorApi(port, json);
+    }
+
     long simulatorCalls(String path) {
         JsonNode stats = json.valueToTree(simulator().stats());
         return stats.path("calls_per_path").path(path).asLong(0);

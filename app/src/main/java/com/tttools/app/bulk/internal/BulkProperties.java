@@ -2,6 +2,7 @@ package com.tttools.app.bulk.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -19,13 +20,24 @@ import org.springframework.validation.annotation.Validated;
 record BulkProperties(Duration approvalTtl, Integer maxTargets, Map<String, BigDecimal> campaignMinimumBudgets,
         Map<String, BigDecimal> adGroupMinimumBudgets) {
 
-    /** Minimums in the spirit of TikTok's (50 / 20 USD a day), in each simulated market's currency. */
-    static final Map<String, BigDecimal> CAMPAIGN_MINIMUMS = Map.of("USD", bd(50), "EUR", bd(50), "GBP", bd(40),
-            "AUD", bd(75), "NZD", bd(80), "JPY", bd(5000), "KRW", bd(60000), "BRL", bd(250), "VND", bd(1200000),
-            "CLP", bd(45000));
-    static final Map<String, BigDecimal> AD_GROUP_MINIMUMS = Map.of("USD", bd(20), "EUR", bd(20), "GBP", bd(16),
-            "AUD", bd(30), "NZD", bd(32), "JPY", bd(2000), "KRW", bd(24000), "BRL", bd(100), "VND", bd(480000),
-            "CLP", bd(18000));
+    /**
+     * TikTok's published minimums (50 a day for campaigns, 20 for ad groups, in USD), taken as the same figures in
+     * currencies with cents and scaled for those without (JPY, KRW, CLP by 100; VND by 20,000).
+     */
+    static final Map<String, BigDecimal> CAMPAIGN_MINIMUMS = minimums(50);
+    static final Map<String, BigDecimal> AD_GROUP_MINIMUMS = minimums(20);
+
+    private static Map<String, BigDecimal> minimums(long usd) {
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        for (String cents : List.of("USD", "EUR", "GBP", "AUD", "NZD", "BRL", "CAD", "SGD")) {
+            out.put(cents, bd(usd));
+        }
+        for (String whole : List.of("JPY", "KRW", "CLP")) {
+            out.put(whole, bd(usd * 100));
+        }
+        out.put("VND", bd(usd * 20_000));
+        return Map.copyOf(out);
+    }
 
     BulkProperties {
         approvalTtl = approvalTtl == null ? Duration.ofHours(24) : approvalTtl;

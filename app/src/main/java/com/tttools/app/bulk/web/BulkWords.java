@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** Words and badges for the change-set pages ({@code ${@bulkWords.status(cs.status())}} in templates). */
 @Component("bulkWords")
-class BulkWords {
+public class BulkWords {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
-    String status(ChangeSetStatus status) {
+    public String status(ChangeSetStatus status) {
         return switch (status) {
             case AWAITING_APPROVAL -> "Awaiting approval";
             case APPROVED -> "Approved";
@@ -32,7 +32,7 @@ class BulkWords {
         };
     }
 
-    String badge(ChangeSetStatus status) {
+    public String badge(ChangeSetStatus status) {
         return switch (status) {
             case SUCCEEDED, APPROVED -> "badge-ok";
             case FAILED, REJECTED, EXPIRED, PARTIALLY_SUCCEEDED -> "badge-warn";
@@ -40,7 +40,7 @@ class BulkWords {
         };
     }
 
-    String line(LineStatus status) {
+    public String line(LineStatus status) {
         return switch (status) {
             case PENDING, SENDING -> "Pending";
             case APPLIED -> "Applied";
@@ -51,7 +51,7 @@ class BulkWords {
         };
     }
 
-    String lineBadge(LineStatus status) {
+    public String lineBadge(LineStatus status) {
         return switch (status) {
             case VERIFIED, APPLIED -> "badge-ok";
             case FAILED, DRIFTED -> "badge-warn";
@@ -59,7 +59,7 @@ class BulkWords {
         };
     }
 
-    String action(BulkAction action, BulkLevel level) {
+    public String action(BulkAction action, BulkLevel level) {
         String what = switch (level) {
             case CAMPAIGN -> "campaigns";
             case ADGROUP -> "ad groups";
@@ -75,7 +75,7 @@ class BulkWords {
     }
 
     /** A before/after value in words: "Active", "Paused", "120.00". */
-    String value(Map<String, Object> value) {
+    public String value(Map<String, Object> value) {
         if (value == null) {
             return "";
         }
@@ -94,7 +94,7 @@ class BulkWords {
     }
 
     /** A time in the viewer's zone (UTC until the workspace timezone reaches the pages). */
-    String time(Instant at, String zone) {
+    public String time(Instant at, String zone) {
         if (at == null) {
             return "";
         }

@@ -119,7 +119,7 @@ class BulkScheduleAndExpiryTest extends IntegrationTest {
         BigDecimal second = new BigDecimal(two.get(1).path("budget").asString());
         try {
             bulk.updatePolicy(approver, ws, new BulkPolicy("ALWAYS", null, null));
-            Instant runAt = Instant.now().plus(Duration.ofMinutes(30));
+            Instant runAt = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             ChangeSetView plan = bulk.plan(author, ws, new PlanCommand(BulkAction.CHANGE_BUDGET, BulkLevel.ADGROUP,
                     two.stream().map(g -> g.path("adgroup_id").asString()).toList(), null,
                     new PlanCommand.Value(null, new BigDecimal("10"), null, null), runAt, null), null);

@@ -275,7 +275,58 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/sync?kind=ASSETS")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
+        // bulk change sets (docs/bulk-operations.md): plan/apply/cancel/revert OPERATOR+, approve/reject/policy ADMIN
+        String bulk = "/bulk-operations";
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations", Rule.workspace(operators,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk, Map.of("action", "PAUSE", "level", "CAMPAIGN",
+                        "targets", List.of(t.bulkTarget().campaignId())))));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-operations", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + bulk)));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-operations/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/approve", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/approve",
+                        Map.of("comment", "ok"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/reject", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/reject",
+                        Map.of("reason", "no"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/apply", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.changeSet("APPROVED") + "/apply")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/cancel", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/cancel")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/revert", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.appliedChangeSet() + "/revert")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-policy", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/bulk-policy")));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/bulk-policy", Map.of("approval", "ALWAYS"))));
+        String pages = "/workspaces/";
+        RULES.put("GET /workspaces/{wsId}/bulk-operations", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk)));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/new", Rule.workspace(operators,
+                (t, a) -> get(pages + t.wsA + bulk + "/new?level=CAMPAIGN")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "?action=PAUSE&level=CAMPAIGN&ids=" + t.bulkTarget().campaignId())));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL"))));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/{id}/progress", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/progress")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/approve", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/approve")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/reject", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/reject?reason=no")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/apply", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("APPROVED") + "/apply")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/cancel", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/cancel")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/revert", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.appliedChangeSet() + "/revert")));
+        RULES.put("GET /workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> get(pages + t.wsA + "/bulk-policy")));
+        RULES.put("POST /workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + "/bulk-policy?approval=ALWAYS")));
     }
+
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -286,6 +337,11 @@ class TenantIsolationTest extends IntegrationTest {
     RateLimiter limiter;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    org.springframework.boot.web.servlet.ServletRegistrationBean<org.springframework.web.servlet.DispatcherServlet> simulatorRegistration;
+    @Autowired
+    com.tttools.app.tiktok.TikTokTokenStore tokenStore;
 
     Tenants tenants;
     String orgA;
@@ -577,6 +633,70 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     /** A queued job of tenant A that no scheduler execution picks up, so that it can always be cancelled. */
+    /** A real campaign of the simulated world, in workspace A's inventory, reachable through a stored token. */
+    record BulkTarget(String campaignId, String advertiserId, UUID connectionId, String status) {
+    }
+
+    private BulkTarget bulkTarget;
+
+    private BulkTarget bulkTarget() {
+        if (bulkTarget == null) {
+            com.tttools.simulator.SimulatorControl sim = com.tttools.simulator.EmbeddedSimulator.control(simulatorRegistration);
+            String advertiser = sim.advertiserIds().get(1);
+            String token = sim.issueAccessToken("7000000000000000001", List.of(advertiser));
+            UUID connection = UUID.randomUUID();
+            tokenStore.storeAccessToken(com.tttools.app.shared.WorkspaceId.of(wsA), connection,
+                    new com.tttools.app.tiktok.AccessToken(token));
+            java.net.http.HttpResponse<String> listed = com.tttools.app.support.Http.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(url("/tiktok-sim/open_api/v1.3/campaign/get/?page_size=1&advertiser_id="
+                            + advertiser))).header("Access-Token", token).GET().build());
+            tools.jackson.databind.JsonNode campaign = ApiClient.JSON.readTree(listed.body()).path("data").path("list").get(0);
+            bulkTarget = new BulkTarget(campaign.path("campaign_id").asString(), advertiser, connection,
+                    campaign.path("operation_status").asString());
+            jdbc.sql("""
+                            INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
+                                connection_id, synced_at, updated_at)
+                            VALUES (:ws, 'CAMPAIGN', :tiktokId, :advertiser, 'Bulk isolation campaign', 'CAMPAIGN_STATUS_ENABLE',
+                                '{}'::jsonb, :connection, now(), now())""")
+                    .param("ws", UUID.fromString(wsA)).param("tiktokId", bulkTarget.campaignId())
+                    .param("advertiser", advertiser).param("connection", connection).update();
+        }
+        return bulkTarget;
+    }
+
+    /** A change set of workspace A in the given state, planned by someone who is none of the actors. */
+    private String changeSet(String status) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO bulk_change_sets (id, workspace_id, status, action, level, created_by, created_by_email,
+                            created_at, expires_at, needs_approval, approved_at)
+                        VALUES (:id, :ws, :status, 'PAUSE', 'CAMPAIGN', :by, 'author@example.com', now(),
+                            now() + interval '1 day', true, CASE WHEN :status = 'APPROVED' THEN now() END)""")
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("status", status)
+                .param("by", UUID.randomUUID()).update();
+        return id.toString();
+    }
+
+    /** A finished change set whose one line (the real campaign) was applied and still shows the value written. */
+    private String appliedChangeSet() {
+        BulkTarget target = bulkTarget();
+        String id = changeSet("SUCCEEDED");
+        boolean enabled = "ENABLE".equals(target.status());
+        jdbc.sql("UPDATE bulk_change_sets SET action = :action WHERE id = :id")
+                .param("action", enabled ? "ENABLE" : "PAUSE").param("id", UUID.fromString(id)).update();
+        jdbc.sql("""
+                        INSERT INTO bulk_change_lines (change_set_id, workspace_id, seq, tiktok_id, name, advertiser_id,
+                            connection_id, currency, before_value, after_value, status)
+                        VALUES (:id, :ws, 1, :tiktokId, 'Bulk isolation campaign', :advertiser, :connection, 'USD',
+                            CAST(:before AS jsonb), CAST(:after AS jsonb), 'VERIFIED')""")
+                .param("id", UUID.fromString(id)).param("ws", UUID.fromString(wsA))
+                .param("tiktokId", target.campaignId()).param("advertiser", target.advertiserId())
+                .param("connection", target.connectionId())
+                .param("before", enabled ? "{\"status\":\"DISABLE\"}" : "{\"status\":\"ENABLE\"}")
+                .param("after", "{\"status\":\"" + target.status() + "\"}").update();
+        return id;
+    }
+
     private String queuedJob() {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

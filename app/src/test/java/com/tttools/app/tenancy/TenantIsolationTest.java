@@ -341,7 +341,7 @@ class TenantIsolationTest extends IntegrationTest {
     @Qualifier("tiktokSimulator")
     org.springframework.boot.web.servlet.ServletRegistrationBean<org.springframework.web.servlet.DispatcherServlet> simulatorRegistration;
     @Autowired
-    com.tttools.app.tiktok.TikTokTokenStore tokenStore;
+    com.tttools.app.tiktok.tokens.TikTokTokenStore tokenStore;
 
     Tenants tenants;
     String orgA;
@@ -646,7 +646,7 @@ class TenantIsolationTest extends IntegrationTest {
             String token = sim.issueAccessToken("7000000000000000001", List.of(advertiser));
             UUID connection = UUID.randomUUID();
             tokenStore.storeAccessToken(com.tttools.app.shared.WorkspaceId.of(wsA), connection,
-                    new com.tttools.app.tiktok.AccessToken(token));
+                    new com.tttools.app.tiktok.tokens.AccessToken(token));
             java.net.http.HttpResponse<String> listed = com.tttools.app.support.Http.send(java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create(url("/tiktok-sim/open_api/v1.3/campaign/get/?page_size=1&advertiser_id="
                             + advertiser))).header("Access-Token", token).GET().build());

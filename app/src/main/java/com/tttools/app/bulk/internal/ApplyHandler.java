@@ -13,7 +13,8 @@ import com.tttools.app.jobs.JobRun;
 import com.tttools.app.jobs.JobType;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.TikTokClient;
+import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tiktok.ApiResult;
 import com.tttools.app.tiktok.TikTokApiException;
 import java.math.BigDecimal;
@@ -95,7 +96,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         private final JobRun run;
         private final ChangeSetRepository.Row row;
         private final WorkspaceId ws;
-        private final Map<UUID, AccessToken> tokens = new HashMap<>();
+        private final Map<UUID, TikTokClient> clients = new HashMap<>();
         private long done;
         private long total;
 
@@ -196,23 +197,24 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             transaction.executeWithoutResult(tx -> repository.setStatus(ws, row.id(),
                     allowed.stream().map(ChangeSetRepository.LineRow::seq).toList(), LineStatus.SENDING));
             ChangeSetRepository.LineRow first = allowed.get(0);
-            AccessToken token = tokens.computeIfAbsent(first.connectionId(), c -> tiktok.token(ws, c));
+            TikTokClient client = clients.computeIfAbsent(first.connectionId(),
+                    c -> tiktok.client(ws, c, Actor.system("job:" + run.jobId())));
             try {
                 ApiResult result;
                 Map<String, String> failures = new HashMap<>();
                 if (first.after().containsKey("status")) {
-                    result = tiktok.writeStatus(token, first.advertiserId(), row.level(),
+                    result = tiktok.writeStatus(client, first.advertiserId(), row.level(),
                             allowed.stream().map(ChangeSetRepository.LineRow::tiktokId).toList(),
                             (String) first.after().get("status"));
                     for (JsonNode error : result.data().path("error_list")) {
                         failures.put(error.path("adgroup_id").asString(), error.path("error_message").asString());
                     }
                 } else if (row.level() == BulkLevel.CAMPAIGN) {
-                    result = tiktok.writeCampaignBudget(token, first.advertiserId(), first.tiktokId(), budget(first));
+                    result = tiktok.writeCampaignBudget(client, first.advertiserId(), first.tiktokId(), budget(first));
                 } else {
                     Map<String, BigDecimal> budgets = new LinkedHashMap<>();
                     allowed.forEach(l -> budgets.put(l.tiktokId(), budget(l)));
-                    result = tiktok.writeAdGroupBudgets(token, first.advertiserId(), budgets);
+                    result = tiktok.writeAdGroupBudgets(client, first.advertiserId(), budgets);
                 }
                 for (ChangeSetRepository.LineRow l : allowed) {
                     String failure = failures.get(l.tiktokId());

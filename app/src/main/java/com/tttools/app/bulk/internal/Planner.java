@@ -13,7 +13,8 @@ import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.TikTokClient;
+import com.tttools.app.shared.audit.Actor;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,8 +138,8 @@ class Planner {
                     .computeIfAbsent(t.advertiserId(), k -> new ArrayList<>()).add(t.tiktokId());
         }
         groups.forEach((connection, byAdvertiser) -> {
-            AccessToken token = tiktok.token(ws, connection);
-            byAdvertiser.forEach((advertiser, ids) -> out.putAll(tiktok.read(token, advertiser, level, ids)));
+            TikTokClient client = tiktok.client(ws, connection, Actor.system("bulk:read"));
+            byAdvertiser.forEach((advertiser, ids) -> out.putAll(tiktok.read(client, advertiser, level, ids)));
         });
         return out;
     }

@@ -1,14 +1,13 @@
 package com.tttools.app.bulk.internal;
 
 import com.tttools.app.bulk.BulkLevel;
-import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.ApiResult;
 import com.tttools.app.tiktok.CallPriority;
 import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.TikTokClient;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,20 +59,21 @@ class TikTokEntities {
     }
 
     private final TikTokMarketingApi api;
-    private final TikTokTokenStore tokens;
 
-    TikTokEntities(TikTokMarketingApi api, TikTokTokenStore tokens) {
+    TikTokEntities(TikTokMarketingApi api) {
         this.api = api;
-        this.tokens = tokens;
     }
 
-    AccessToken token(WorkspaceId workspace, UUID connectionId) {
-        return tokens.accessToken(workspace, connectionId).orElseThrow(() -> new JobFailedPermanently(
-                "The TikTok connection of these entities has no access token: connect TikTok again."));
+    /**
+     * The client of the connection these entities came through; a token TikTok rejects moves the connection to
+     * NEEDS_REAUTH (audited as {@code actor}) and ends the call with a NeedsReauthorizationException.
+     */
+    TikTokClient client(WorkspaceId workspace, UUID connectionId, Actor actor) {
+        return api.forConnection(workspace, connectionId, actor);
     }
 
     /** The entities of one advertiser as TikTok has them now, by id (absent ids: {@link Current#missing}). */
-    Map<String, Current> read(AccessToken token, String advertiserId, BulkLevel level, List<String> ids) {
+    Map<String, Current> read(TikTokClient client, String advertiserId, BulkLevel level, List<String> ids) {
         Map<String, Current> out = new HashMap<>();
         for (int from = 0; from < ids.size(); from += READ_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + READ_BATCH));
@@ -86,9 +86,9 @@ class TikTokEntities {
                 filtering.put(idsKey(level), missing);
                 filtering.put("primary_status", "STATUS_ALL");
                 filtering.put("buying_types", buyingTypes);
-                ApiCall call = ApiCall.get(readPath(level), token).param("advertiser_id", advertiserId)
+                ApiCall call = ApiCall.get(readPath(level)).param("advertiser_id", advertiserId)
                         .param("filtering", filtering).priority(CallPriority.INTERACTIVE);
-                for (JsonNode item : api.listAll(call, "list", READ_BATCH)) {
+                for (JsonNode item : client.listAll(call, "list", READ_BATCH)) {
                     Current current = current(level, item);
                     out.put(current.tiktokId(), current);
                 }
@@ -100,29 +100,29 @@ class TikTokEntities {
     }
 
     /** One status call for at most 20 ids; ad groups are written with partial success (failures by id). */
-    ApiResult writeStatus(AccessToken token, String advertiserId, BulkLevel level, List<String> ids, String status) {
+    ApiResult writeStatus(TikTokClient client, String advertiserId, BulkLevel level, List<String> ids, String status) {
         ApiCall call = ApiCall.post(level == BulkLevel.CAMPAIGN ? "campaign/status/update/"
-                        : level == BulkLevel.ADGROUP ? "adgroup/status/update/" : "ad/status/update/", token)
+                        : level == BulkLevel.ADGROUP ? "adgroup/status/update/" : "ad/status/update/")
                 .param("advertiser_id", advertiserId)
                 .param(idsKey(level), ids)
                 .param("operation_status", status);
         if (level == BulkLevel.ADGROUP) {
             call = call.param("allow_partial_success", true);
         }
-        return api.call(call);
+        return client.call(call);
     }
 
     /** One ad-group budget call for at most 20 ad groups. */
-    ApiResult writeAdGroupBudgets(AccessToken token, String advertiserId, Map<String, BigDecimal> budgets) {
+    ApiResult writeAdGroupBudgets(TikTokClient client, String advertiserId, Map<String, BigDecimal> budgets) {
         List<Map<String, Object>> items = new ArrayList<>();
         budgets.forEach((id, budget) -> items.add(Map.of("adgroup_id", id, "budget", budget)));
-        return api.call(ApiCall.post("adgroup/budget/update/", token).param("advertiser_id", advertiserId)
+        return client.call(ApiCall.post("adgroup/budget/update/").param("advertiser_id", advertiserId)
                 .param("budget", items));
     }
 
     /** One campaign budget ({@code campaign/update} takes one campaign). */
-    ApiResult writeCampaignBudget(AccessToken token, String advertiserId, String campaignId, BigDecimal budget) {
-        return api.call(ApiCall.post("campaign/update/", token).param("advertiser_id", advertiserId)
+    ApiResult writeCampaignBudget(TikTokClient client, String advertiserId, String campaignId, BigDecimal budget) {
+        return client.call(ApiCall.post("campaign/update/").param("advertiser_id", advertiserId)
                 .param("campaign_id", campaignId).param("budget", budget));
     }
 

@@ -5,5 +5,5 @@
  * {@link com.tttools.app.notifications.Notifications} and the {@link com.tttools.app.notifications.ChannelSender} SPI.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"shared",
-        "platform::mail", "platform::crypto", "platform::config", "platform::web", "identity", "tenancy"})
+        "platform::mail", "platform::crypto", "platform::config", "identity", "tenancy", "tiktok"})
 package com.tttools.app.notifications;

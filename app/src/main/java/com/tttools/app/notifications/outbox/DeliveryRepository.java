@@ -72,15 +72,16 @@ public class DeliveryRepository {
     }
 
     /** The send succeeded: the sealed content is dropped (it may hold single-use links). */
-    void sent(UUID id, String provider, String providerMessageId, Instant now) {
+    void sent(UUID id, String address, String provider, String providerMessageId, Instant now) {
         jdbc.sql("""
                 UPDATE notification_deliveries SET status = 'SENT', attempts = attempts + 1, provider = :provider,
+                    address = COALESCE(address, :address),
                     provider_message_id = :messageId, next_attempt_at = NULL, content = NULL, content_nonce = NULL,
                     content_key_id = NULL, updated_at = :now
                 WHERE id = :id AND status = 'QUEUED'
                 """)
                 .param("id", id).param("provider", provider).param("messageId", providerMessageId)
-                .param("now", Timestamp.from(now)).update();
+                .param("address", address).param("now", Timestamp.from(now)).update();
     }
 
     /** Given up: not retryable, or out of attempts. {@code attempted} is false when nothing was tried. */

@@ -106,7 +106,7 @@ class DeliveryWorker {
             ProviderReporting.Sent sent = sender.get() instanceof ProviderReporting reporting
                     ? reporting.sendReporting(message)
                     : new ProviderReporting.Sent(delivery.channel().name().toLowerCase(), sender.get().send(message));
-            deliveries.sent(id, sent.provider(), sent.messageId(), clock.instant());
+            deliveries.sent(id, address, sent.provider(), sent.messageId(), clock.instant());
         } catch (DeliveryFailure failure) {
             failedAttempt(delivery, failure.getMessage(), failure.retryable(), failure.retryAfter());
         } catch (RuntimeException e) {

@@ -83,7 +83,8 @@ class TenantIsolationTest extends IntegrationTest {
     static final List<String> PUBLIC_PREFIXES = List.of("GET /", "GET /error", "POST /error", "PUT /error",
             "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
             "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
-            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms");
+            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms",
+            "POST /webhooks/resend", "POST /webhooks/postmark");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
             "GET /app", "* /account", "GET /oauth/tiktok/callback");
@@ -174,6 +175,10 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("POST /api/v1/workspaces/{wsId}/jobs/{jobId}/cancel", Rule.workspace(OPERATORS,
                 (t, a) -> post(ws + t.wsA + "/jobs/" + t.queuedJob() + "/cancel")));
 
+        // notifications: the delivery log is for workspace admins
+        RULES.put("GET /api/v1/workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
+                (t, a) -> get(ws + t.wsA + "/deliveries")));
+
         // privacy: organization exports are for owners only (personal exports live under /api/v1/me)
         RULES.put("POST /api/v1/organizations/{orgId}/exports", Rule.org(OWNERS,
                 (t, a) -> post(org + t.orgA + "/exports")));
@@ -185,6 +190,8 @@ class TenantIsolationTest extends IntegrationTest {
         // pages: the same checks through the HTML controllers (form fields as query parameters)
         String page = "/organizations/";
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
+        RULES.put("GET /workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
+                (t, a) -> get("/workspaces/" + t.wsA + "/deliveries")));
         RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
         RULES.put("POST /workspaces/{wsId}/reports/views", Rule.workspace(IN_WORKSPACE,

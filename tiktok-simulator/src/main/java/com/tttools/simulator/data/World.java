@@ -103,7 +103,7 @@ public final class World {
         };
     }
 
-    /** Derived as in reference 4.7: own delete, then a parent's state, then own disable, then schedule, else delivering. */
+    /** Derived from the entity and its parents: own delete, then a parent's state, then own disable, then schedule, else delivering. */
     public String secondaryStatus(Level level, int index, long t) {
         String own = ownStatus(level, index, t);
         switch (level) {

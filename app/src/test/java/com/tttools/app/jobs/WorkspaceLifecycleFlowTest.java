@@ -19,8 +19,11 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 
-/** The jobs module with the modules it uses: jobs follow their workspace through tenancy's lifecycle events. */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+/**
+ * The jobs module with the modules it uses: jobs follow their workspace through tenancy's lifecycle events. The
+ * platform (database, scheduler) comes in explicitly: jobs uses none of its API.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 class WorkspaceLifecycleFlowTest extends ModuleTest {
 
     @Autowired

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Knobs for the points the reference marks as unsure (section 13) and for data dynamics.
+ * Knobs for the points where TikTok's behaviour is unsure (docs/tiktok-api-facts.md) and for data dynamics.
  * Defaults are the most likely real behaviour; README.md explains each one.
  *
- * @param authCodeTtl lifetime of an auth_code (reference: 1 h vs 10 min; we take 10 min)
+ * @param authCodeTtl lifetime of an auth_code (sources say 1 h or 10 min; we take 10 min)
  * @param reportLatency most recent hours not yet visible in reports
  * @param restatementDays days after which a day's conversions stop rising
  * @param emptyTotalPage page_info.total_page when there are no rows (0 = ceil(0/n); fixtures show 1)
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * @param asyncPollsToComplete task/check calls after which an async task is SUCCESS
  * @param acceptQueryAccessToken also read {@code ?Access-Token=} (the official YAML lists it as a query param)
  * @param strictTrailingSlash reject paths without the trailing slash instead of accepting both
- * @param sandbox behave like sandbox-ads.tiktok.com (reference 7): no oauth2/advertiser/get, no secondary_status, no total metrics
+ * @param sandbox behave like sandbox-ads.tiktok.com: no oauth2/advertiser/get, no secondary_status, no total metrics
  * @param smartPlusShareWithoutModifyTime share of ads returned without modify_time, as Smart+ ads sometimes are
  * @param callbackAlsoCode add {@code code=} next to {@code auth_code=} in the advertiser callback (some integrators report both)
  * @param maxIdsPerWrite ids per status update and items per budget update (20 documented for campaigns and ads, inferred for ad groups)

@@ -4,13 +4,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures the client's per-attempt DEBUG lines of the calling thread (the test's own calls: background jobs that
- * earlier tests left running log on other threads), whose timestamps give the real gaps between attempts.
+ * Captures the client's log lines of the calling thread (the test's own calls: background jobs that earlier tests
+ * left running log on other threads): the retry waits it chose and its messages.
  */
 final class AttemptLog implements AutoCloseable {
 
@@ -25,22 +24,18 @@ final class AttemptLog implements AutoCloseable {
         logger.setLevel(Level.DEBUG);
     }
 
-    List<Long> attemptTimes() {
+    /** The waits the client chose before each retry ("retrying in N ms"), in order: what it decided, not wall time. */
+    List<Long> retryWaits() {
         return appender.list.stream()
-                .filter(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().startsWith("TikTok ")
-                        && e.getThreadName().equals(thread))
-                .map(ILoggingEvent::getTimeStamp)
+                .filter(e -> e.getThreadName().equals(thread))
+                .map(ILoggingEvent::getFormattedMessage)
+                .map(RETRY_WAIT::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> Long.parseLong(m.group(1)))
                 .toList();
     }
 
-    List<Long> gaps() {
-        List<Long> times = attemptTimes();
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < times.size(); i++) {
-            gaps.add(times.get(i) - times.get(i - 1));
-        }
-        return gaps;
-    }
+    private static final java.util.regex.Pattern RETRY_WAIT = java.util.regex.Pattern.compile("retrying in (\\d+) ms$");
 
     List<String> messages() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

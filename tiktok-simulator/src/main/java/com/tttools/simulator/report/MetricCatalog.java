@@ -7,7 +7,7 @@ import java.util.Set;
 
 import com.tttools.simulator.data.Level;
 
-/** Which metrics each data level accepts (per reference 6.3), and TikTok's exact 40002 message for the rest. */
+/** Which metrics each data level accepts (TikTok's BASIC report metrics), and TikTok's exact 40002 message for the rest. */
 public final class MetricCatalog {
 
     public static final Set<String> MONEY = Set.of("spend", "billed_cost", "cash_spend", "voucher_spend", "cpc", "cpm", "cost_per_1000_reached",

@@ -17,7 +17,7 @@ import com.tttools.simulator.data.World;
 /**
  * Renders rows the way TikTok does: {dimensions, metrics} with every metric a string, money with two
  * decimals in the account currency (no decimals in multi-advertiser reports), derived ratios by the
- * formulas of reference 6.4, and "-" where TikTok has no value.
+ * formulas TikTok uses, and "-" where TikTok has no value.
  */
 public final class RowFormatter {
 

@@ -64,9 +64,11 @@ class ReportSyncHandler implements JobHandler {
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
     private final Clock clock;
+    private final SyncFinishedPublisher finished;
 
     ReportSyncHandler(TikTokMarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, TikTokConnections connections,
-            FactWriter writer, JdbcClient jdbc, ReportingProperties properties, Clock clock) {
+            FactWriter writer, JdbcClient jdbc, ReportingProperties properties, Clock clock,
+            SyncFinishedPublisher finished) {
         this.api = api;
         this.oauth = oauth;
         this.tokens = tokens;
@@ -75,6 +77,7 @@ class ReportSyncHandler implements JobHandler {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.finished = finished;
     }
 
     @Override
@@ -131,6 +134,7 @@ class ReportSyncHandler implements JobHandler {
                 run.checkpoint(JSON.writeValueAsString(Map.of("done", done)));
             }
             connections.recordSync(workspace, connectionId, clock.instant());
+            finished.publish(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
             connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()

@@ -6,4 +6,9 @@ public record JobFilter(String type, JobStatus status) {
     public static JobFilter any() {
         return new JobFilter(null, null);
     }
+
+    /** Jobs of one type, any status. */
+    public static JobFilter of(JobType<?> type) {
+        return new JobFilter(type.name(), null);
+    }
 }

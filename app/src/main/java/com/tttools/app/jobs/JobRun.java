@@ -3,14 +3,15 @@ package com.tttools.app.jobs;
 import com.tttools.app.shared.WorkspaceId;
 import java.util.Optional;
 
-/** What a handler sees of the job it runs. The workspace comes from the job row, never from the payload. */
+/**
+ * What a handler sees of the job it runs (the payload comes as {@link JobHandler#run}'s argument). The workspace
+ * comes from the job row, never from the payload.
+ */
 public interface JobRun {
 
     String jobId();
 
     WorkspaceId workspaceId();
-
-    String payloadJson();
 
     int attempt();
 

@@ -7,8 +7,13 @@ import java.util.Optional;
 /** The jobs facade. Every method is scoped by workspace: a job of another workspace is not found. */
 public interface Jobs {
 
-    /** Queues a job, or returns the unfinished job with the same concurrency key or the job with the same idempotency key. */
-    JobView submit(JobRequest request);
+    /**
+     * Queues a job in the caller's transaction, or returns the unfinished job with the same concurrency key or the
+     * job with the same idempotency key.
+     *
+     * @throws IllegalArgumentException when no handler runs the request's type
+     */
+    <P extends Record> JobView submit(JobRequest<P> request);
 
     Optional<JobView> find(WorkspaceId workspaceId, String jobId);
 

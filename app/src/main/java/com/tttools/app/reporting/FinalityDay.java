@@ -9,6 +9,6 @@ import java.time.LocalDate;
  * TikTok may still revise it ({@code PROVISIONAL}) or not ({@code SETTLED}), and what the last re-pull changed
  * (fact rows, and spend and conversions at advertiser level).
  */
-public record FinalityDay(String advertiserId, LocalDate date, String status, Instant firstPulledAt,
+public record FinalityDay(String advertiserId, LocalDate date, Finality status, Instant firstPulledAt,
         Instant lastPulledAt, int pullCount, int lastRowsChanged, BigDecimal lastSpendDelta, long lastConversionsDelta) {
 }

@@ -84,18 +84,37 @@ public enum Metric {
         return Arrays.stream(values()).filter(m -> m.apiName.equals(apiName)).findFirst();
     }
 
+    /**
+     * A ratio: the sum of {@code numerator} (spend or counts) times {@code scaleBy}, divided by {@code denominator}
+     * (a count, or reach), rounded to two decimals; none where the denominator is zero. The one definition both
+     * {@link #value} (Java, on summed bases) and {@link #sqlExpression} (SQL, for sorting) are derived from.
+     */
+    private record Ratio(List<Metric> numerator, Metric denominator, int scaleBy) {
+    }
+
+    /** The ratio this metric is, or null for spend, reach and the counts. */
+    private Ratio ratio() {
+        return switch (this) {
+            case FREQUENCY -> new Ratio(List.of(IMPRESSIONS), REACH, 1);
+            case CTR -> new Ratio(List.of(CLICKS), IMPRESSIONS, 100);
+            case CPC -> new Ratio(List.of(SPEND), CLICKS, 1);
+            case CPM -> new Ratio(List.of(SPEND), IMPRESSIONS, 1000);
+            case COST_PER_CONVERSION -> new Ratio(List.of(SPEND), CONVERSIONS, 1);
+            case CONVERSION_RATE -> new Ratio(List.of(CONVERSIONS), CLICKS, 100);
+            case ENGAGEMENT_RATE -> new Ratio(List.of(CLICKS, LIKES, COMMENTS, SHARES, FOLLOWS, PROFILE_VISITS),
+                    IMPRESSIONS, 100);
+            default -> null;
+        };
+    }
+
     /** The counted metrics this metric is computed from (itself for a count; none for spend and reach). */
     public List<Metric> counts() {
-        return switch (this) {
-            case SPEND, REACH -> List.of();
-            case FREQUENCY, CPM -> List.of(IMPRESSIONS);
-            case CTR -> List.of(CLICKS, IMPRESSIONS);
-            case CPC -> List.of(CLICKS);
-            case COST_PER_CONVERSION -> List.of(CONVERSIONS);
-            case CONVERSION_RATE -> List.of(CONVERSIONS, CLICKS);
-            case ENGAGEMENT_RATE -> List.of(CLICKS, LIKES, COMMENTS, SHARES, FOLLOWS, PROFILE_VISITS, IMPRESSIONS);
-            default -> List.of(this);
-        };
+        Ratio ratio = ratio();
+        if (ratio == null) {
+            return this == SPEND || this == REACH ? List.of() : List.of(this);
+        }
+        return java.util.stream.Stream.concat(ratio.numerator().stream(), java.util.stream.Stream.of(ratio.denominator()))
+                .filter(m -> m.column != null).distinct().toList();
     }
 
     /** Reach counts unique people: it (and frequency, built on it) cannot be summed across days or entities. */
@@ -105,27 +124,38 @@ public enum Metric {
 
     /** The value of this metric for a row of summed bases; null where the denominator is zero. */
     public Object value(Bases b) {
+        Ratio ratio = ratio();
+        if (ratio != null) {
+            BigDecimal numerator = BigDecimal.ZERO;
+            for (Metric term : ratio.numerator()) {
+                numerator = numerator.add(term == SPEND ? b.spend() : BigDecimal.valueOf(b.count(term)));
+            }
+            Long denominator = ratio.denominator() == REACH ? b.reach() : Long.valueOf(b.count(ratio.denominator()));
+            if (denominator == null || denominator == 0) {
+                return null;
+            }
+            return numerator.multiply(BigDecimal.valueOf(ratio.scaleBy())).divide(BigDecimal.valueOf(denominator), 2,
+                    RoundingMode.HALF_UP);
+        }
         return switch (this) {
             case SPEND -> b.spend();
             case REACH -> b.reach();
-            case FREQUENCY -> b.reach() == null ? null : ratio(BigDecimal.valueOf(b.count(IMPRESSIONS)), b.reach(), 1, 2);
-            case CTR -> ratio(BigDecimal.valueOf(b.count(CLICKS)), b.count(IMPRESSIONS), 100, 2);
-            case CPC -> ratio(b.spend(), b.count(CLICKS), 1, 2);
-            case CPM -> ratio(b.spend(), b.count(IMPRESSIONS), 1000, 2);
-            case COST_PER_CONVERSION -> ratio(b.spend(), b.count(CONVERSIONS), 1, 2);
-            case CONVERSION_RATE -> ratio(BigDecimal.valueOf(b.count(CONVERSIONS)), b.count(CLICKS), 100, 2);
-            case ENGAGEMENT_RATE -> ratio(BigDecimal.valueOf(b.count(CLICKS) + b.count(LIKES) + b.count(COMMENTS)
-                    + b.count(SHARES) + b.count(FOLLOWS) + b.count(PROFILE_VISITS)), b.count(IMPRESSIONS), 100, 2);
             default -> b.count(this);
         };
     }
 
-    private static BigDecimal ratio(BigDecimal numerator, long denominator, int scaleBy, int decimals) {
-        if (denominator == 0) {
-            return null;
+    /**
+     * This metric as a SQL expression over columns named like the facts' summed bases ({@code spend}, {@code reach}
+     * and each count's {@link #column()}): a ratio is NULL where its denominator is zero.
+     */
+    public String sqlExpression() {
+        Ratio ratio = ratio();
+        if (ratio == null) {
+            return this == SPEND ? "spend" : this == REACH ? "reach" : column;
         }
-        return numerator.multiply(BigDecimal.valueOf(scaleBy)).divide(BigDecimal.valueOf(denominator), decimals,
-                RoundingMode.HALF_UP);
+        String numerator = String.join(" + ", ratio.numerator().stream().map(Metric::sqlExpression).toList());
+        return "(" + numerator + ")::numeric * " + ratio.scaleBy() + " / nullif(" + ratio.denominator().sqlExpression()
+                + ", 0)";
     }
 
     /** Summed base values of one row: spend, the counts in the order of {@link #COUNTS}, and reach where known. */

@@ -39,7 +39,7 @@ public record ReportResult(List<Row> rows, List<Total> totals, List<Total> previ
     }
 
     /** {@code PROVISIONAL} inside the restatement window (TikTok may still revise it), else {@code SETTLED}. */
-    public record DateStatus(LocalDate date, String status) {
+    public record DateStatus(LocalDate date, Finality status) {
     }
 
     /**

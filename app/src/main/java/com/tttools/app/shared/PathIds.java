@@ -2,7 +2,10 @@ package com.tttools.app.shared;
 
 import java.util.UUID;
 
-/** Ids taken from a URL path. A malformed id names nothing, so it answers 404 like an unknown one. */
+/**
+ * Ids taken from a URL path. A malformed id names nothing, so it answers 404 like an unknown one. The web layer's
+ * converters use these, so controllers declare {@code @PathVariable WorkspaceId wsId} instead of calling them.
+ */
 public final class PathIds {
 
     private PathIds() {
@@ -18,6 +21,14 @@ public final class PathIds {
 
     public static UserId user(String value) {
         return new UserId(uuid(value, "Member"));
+    }
+
+    public static ConnectionId connection(String value) {
+        return new ConnectionId(uuid(value, "Connection"));
+    }
+
+    public static JobId job(String value) {
+        return new JobId(uuid(value, "Job"));
     }
 
     public static UUID uuid(String value, String what) {

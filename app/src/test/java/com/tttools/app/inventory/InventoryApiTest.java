@@ -205,10 +205,10 @@ class InventoryApiTest extends InventoryTestSupport {
     @Test
     void theJobsApiShowsTheSyncAndRefusesToCancelAFinishedJob() {
         JsonNode job = get("/jobs/" + jobId);
-        assertThat(job.path("type").asString()).isEqualTo(AssetSync.JOB_TYPE);
+        assertThat(job.path("type").asString()).isEqualTo(AssetSync.JOB.name());
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("progress").path("done").asLong()).isEqualTo(job.path("progress").path("total").asLong());
-        JsonNode list = get("/jobs?type=" + AssetSync.JOB_TYPE + "&status=SUCCEEDED");
+        JsonNode list = get("/jobs?type=" + AssetSync.JOB.name() + "&status=SUCCEEDED");
         assertThat(list.path("items").findValuesAsString("id")).contains(jobId);
         expect(owner.api().get(base + "/jobs?status=DONE"), 422);
         expect(owner.api().post(base + "/jobs/" + jobId + "/cancel", null), 409);

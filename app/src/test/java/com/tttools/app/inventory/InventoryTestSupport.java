@@ -2,7 +2,6 @@ package com.tttools.app.inventory;
 
 import static org.awaitility.Awaitility.await;
 
-import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
@@ -51,8 +50,7 @@ abstract class InventoryTestSupport extends IntegrationTest {
     }
 
     JobView sync(TestConnection connection) {
-        JobView job = jobs.submit(new JobRequest(connection.workspace(), AssetSync.JOB_TYPE,
-                AssetSync.payload(connection.id()), AssetSync.concurrencyKey(connection.id()), null, null));
+        JobView job = jobs.submit(AssetSync.request(connection.workspace(), connection.id()));
         return awaitFinished(connection.workspace(), job.id());
     }
 

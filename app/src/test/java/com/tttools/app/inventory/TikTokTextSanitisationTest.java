@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.shared.WorkspaceId;
@@ -69,9 +70,8 @@ class TikTokTextSanitisationTest extends InventoryTestSupport {
         rename(connection.token(), advertiser, campaignId, "\"" + HOSTILE_NAME_JSON + "\"");
 
         JobView assets = sync(connection);
-        JobView reports = awaitFinished(workspace, jobs.submit(new JobRequest(workspace, "tiktok.report-sync",
-                "{\"connectionId\":\"" + connection.id() + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}",
-                null, null, null)).id());
+        JobView reports = awaitFinished(workspace, jobs.submit(JobRequest.of(workspace, ReportSync.JOB,
+                new ReportSync.Payload(connection.id(), from, to))).id());
 
         assertThat(assets.status()).as(assets.lastError()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(reports.status()).as(reports.lastError()).isEqualTo(JobStatus.SUCCEEDED);

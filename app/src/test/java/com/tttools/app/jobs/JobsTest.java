@@ -7,19 +7,30 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.IntegrationTest;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JobsTest extends IntegrationTest {
 
     @Autowired
     Jobs jobs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SchedulerClient scheduler;
+    @Autowired
+    OneTimeTask<String> userJobTask;
 
     final WorkspaceId workspace = WorkspaceId.random();
 
     JobView submit(String payload) {
-        return jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE, payload, null, null, null));
+        return jobs.submit(JobRequest.of(workspace, TestJobHandler.TYPE, TestJobHandler.Units.of(payload)));
     }
 
     JobView awaitFinished(String id) {
@@ -79,7 +90,8 @@ class JobsTest extends IntegrationTest {
 
     @Test
     void oneJobPerConcurrencyKeyAtATimeAndCancellationStopsIt() {
-        JobRequest request = new JobRequest(workspace, TestJobHandler.TYPE, "{\"waitForCancel\": true}", "sync:abc", null, null);
+        JobRequest<TestJobHandler.Units> request = JobRequest.of(workspace, TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{\"waitForCancel\": true}")).withConcurrencyKey("sync:abc");
         JobView first = jobs.submit(request);
         await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(workspace, first.id()).orElseThrow().status(),
                 s -> s == JobStatus.RUNNING);
@@ -89,15 +101,16 @@ class JobsTest extends IntegrationTest {
         assertThat(awaitFinished(first.id()).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(jobs.cancel(workspace, first.id())).isFalse();
 
-        JobView second = jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE, "{}", "sync:abc", null, null));
+        JobView second = jobs.submit(JobRequest.of(workspace, TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{}")).withConcurrencyKey("sync:abc"));
         assertThat(second.id()).isNotEqualTo(first.id());
     }
 
     @Test
     void cancellingByConcurrencyKeyStopsTheJobAndOneThatFailsOnItsWayOutEndsCancelledNotRetried() {
         String key = "sync:fail-on-cancel";
-        JobView running = jobs.submit(new JobRequest(workspace, TestJobHandler.TYPE,
-                "{\"waitForCancel\": true, \"failWhenCancelled\": true}", key, null, null));
+        JobView running = jobs.submit(JobRequest.of(workspace, TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{\"waitForCancel\": true, \"failWhenCancelled\": true}")).withConcurrencyKey(key));
         await().atMost(Duration.ofSeconds(20)).until(() -> jobs.find(workspace, running.id()).orElseThrow().status(),
                 s -> s == JobStatus.RUNNING);
         assertThat(jobs.hasUnfinished(workspace, key)).isTrue();
@@ -112,8 +125,34 @@ class JobsTest extends IntegrationTest {
     }
 
     @Test
+    void aTypeNoHandlerRunsIsRefusedAtSubmit() {
+        record Nothing() {
+        }
+        assertThatThrownBy(() -> jobs.submit(JobRequest.of(workspace, JobType.of("test.unhandled", Nothing.class),
+                new Nothing()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No handler for job type test.unhandled");
+        assertThat(jobs.list(workspace, JobFilter.any(), 10, null).items()).isEmpty();
+    }
+
+    @Test
+    void aQueuedJobWhoseTypeLostItsHandlerFailsSayingSo() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO jobs (id, workspace_id, type, status, payload, max_attempts, created_at, updated_at)
+                        VALUES (:id, :ws, 'test.removed-type', 'QUEUED', '{}'::jsonb, 4, now(), now())""")
+                .param("id", id).param("ws", workspace.value()).update();
+        scheduler.scheduleIfNotExists(userJobTask.instance(id.toString(), id.toString()), Instant.now());
+
+        JobView failed = awaitFinished(id.toString());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).isEqualTo("No handler for job type test.removed-type");
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheFirstJob() {
-        JobRequest request = new JobRequest(workspace, TestJobHandler.TYPE, "{}", null, "key-123", null);
+        JobRequest<TestJobHandler.Units> request = JobRequest.of(workspace, TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{}")).withIdempotencyKey("key-123");
         assertThat(jobs.submit(request).id()).isEqualTo(jobs.submit(request).id());
     }
 

@@ -1,7 +1,7 @@
 package com.tttools.app.jobs;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -10,25 +10,36 @@ import tools.jackson.databind.json.JsonMapper;
  * cancellation (and then failing, with {@code failWhenCancelled}); it resumes from its checkpoint.
  */
 @Component
-class TestJobHandler implements JobHandler {
+public class TestJobHandler implements JobHandler<TestJobHandler.Units> {
 
-    static final String TYPE = "test-units";
+    public static final JobType<Units> TYPE = JobType.of("test-units", Units.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** @param units null for one; the other fields null for 0, false or none */
+    public record Units(Integer units, Integer failTimes, Boolean permanent, List<String> messages,
+            Boolean waitForCancel, Boolean failWhenCancelled) {
+
+        /** The payload written as JSON, e.g. {@code {"units": 4, "failTimes": 1}}. */
+        public static Units of(String json) {
+            return JSON.readValue(json, Units.class);
+        }
+    }
+
     @Override
-    public String type() {
+    public JobType<Units> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobRun run) throws Exception {
-        JsonNode payload = JSON.readTree(run.payloadJson());
-        int units = payload.path("units").asInt(1);
-        int failTimes = payload.path("failTimes").asInt(0);
-        if (payload.path("permanent").asBoolean(false)) {
+    public void run(JobRun run, Units payload) throws Exception {
+        int units = payload.units() == null ? 1 : payload.units();
+        int failTimes = payload.failTimes() == null ? 0 : payload.failTimes();
+        if (Boolean.TRUE.equals(payload.permanent())) {
             throw new JobFailedPermanently("bad input: permanent failure requested");
         }
-        payload.path("messages").forEach(message -> run.message(message.asString()));
+        if (payload.messages() != null) {
+            payload.messages().forEach(run::message);
+        }
         int start = run.lastCheckpoint().map(c -> JSON.readTree(c).path("next").asInt(0)).orElse(0);
         for (int i = start; i < units; i++) {
             run.stopIfCancelled();
@@ -38,8 +49,8 @@ class TestJobHandler implements JobHandler {
             run.progress(i + 1, (long) units);
             run.checkpoint("{\"next\": " + (i + 1) + "}");
         }
-        if (payload.path("waitForCancel").asBoolean(false)) {
-            boolean failWhenCancelled = payload.path("failWhenCancelled").asBoolean(false);
+        if (Boolean.TRUE.equals(payload.waitForCancel())) {
+            boolean failWhenCancelled = Boolean.TRUE.equals(payload.failWhenCancelled());
             while (true) {
                 try {
                     run.stopIfCancelled();

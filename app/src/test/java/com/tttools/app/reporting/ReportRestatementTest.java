@@ -54,8 +54,7 @@ class ReportRestatementTest extends IntegrationTest {
         tokens.storeAccessToken(workspace, connection,
                 new AccessToken(control.issueAccessToken("7000000000000000001", List.of(advertiser))));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + today.minusDays(12) + "\",\"to\":\""
-                + today.minusDays(2) + "\"}";
+        ReportSync.Payload payload = new ReportSync.Payload(connection, today.minusDays(12), today.minusDays(2));
 
         assertThat(sync(workspace, payload).status()).isEqualTo(JobStatus.SUCCEEDED);
         Map<LocalDate, Long> before = conversionsByDay(workspace);
@@ -84,19 +83,19 @@ class ReportRestatementTest extends IntegrationTest {
         List<FinalityDay> ledger = reports.finality(workspace, today.minusDays(12), today.minusDays(2), List.of(), 100);
         assertThat(ledger).hasSize(11).allSatisfy(d -> assertThat(d.pullCount()).isEqualTo(2));
         assertThat(ledger.get(0).date()).isEqualTo(today.minusDays(2));
-        assertThat(ledger.get(0).status()).isEqualTo("PROVISIONAL");
+        assertThat(ledger.get(0).status()).isEqualTo(Finality.PROVISIONAL);
         assertThat(ledger).filteredOn(d -> d.date().isBefore(today.minusDays(9)))
                 .allSatisfy(d -> {
-                    assertThat(d.status()).isEqualTo("SETTLED");
+                    assertThat(d.status()).isEqualTo(Finality.SETTLED);
                     assertThat(d.lastRowsChanged()).isZero();
                     assertThat(d.lastConversionsDelta()).isZero();
                 });
         assertThat(ledger).filteredOn(d -> d.lastConversionsDelta() > 0).isNotEmpty()
-                .allSatisfy(d -> assertThat(d.status()).isEqualTo("PROVISIONAL"));
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Finality.PROVISIONAL));
     }
 
-    private JobView sync(WorkspaceId workspace, String payload) {
-        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+    private JobView sync(WorkspaceId workspace, ReportSync.Payload payload) {
+        JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
     }

@@ -58,7 +58,7 @@ class ReportSyncTest extends IntegrationTest {
         tokens.storeAccessToken(workspace, connection, token);
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
         LocalDate from = to.minusDays(9);
-        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+        ReportSync.Payload payload = new ReportSync.Payload(connection, from, to);
 
         JobView done = runSync(workspace, payload);
         assertThat(done.status()).as(String.valueOf(done.lastError())).isEqualTo(JobStatus.SUCCEEDED);
@@ -137,8 +137,8 @@ class ReportSyncTest extends IntegrationTest {
         ours.forEach(row -> assertThat(row[1]).as("ad " + row[0]).isEqualTo(tiktok.get(row[0])));
     }
 
-    private JobView runSync(WorkspaceId workspace, String payload) {
-        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+    private JobView runSync(WorkspaceId workspace, ReportSync.Payload payload) {
+        JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
     }

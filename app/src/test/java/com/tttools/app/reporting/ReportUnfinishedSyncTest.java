@@ -58,7 +58,7 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
         UUID connection = UUID.randomUUID();
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(20);
         LocalDate from = to.minusDays(4);
-        String payload = "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+        ReportSync.Payload payload = new ReportSync.Payload(connection, from, to);
 
         // TikTok's report endpoint fails: neither advertiser's pull finishes.
         tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
@@ -71,13 +71,13 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
 
         ReportResult partial = reports.run(workspace, query(from, to));
         assertThat(partial.advertisers()).extracting(ReportResult.AdvertiserInfo::advertiserId).containsExactly(first);
-        assertThat(partial.dates()).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo("PROVISIONAL"));
+        assertThat(partial.dates()).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(Finality.PROVISIONAL));
         assertThat(partial.warnings()).anySatisfy(w -> assertThat(w).contains("did not finish").contains(from.toString()));
         // The ledger of the advertiser whose pull finished is settled.
         assertThat(reports.finality(workspace, from, to, List.of(), 100)).isNotEmpty()
                 .allSatisfy(day -> {
                     assertThat(day.advertiserId()).isEqualTo(first);
-                    assertThat(day.status()).isEqualTo("SETTLED");
+                    assertThat(day.status()).isEqualTo(Finality.SETTLED);
                 });
 
         tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
@@ -86,7 +86,7 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
         ReportResult complete = reports.run(workspace, query(from, to));
         assertThat(complete.advertisers()).extracting(ReportResult.AdvertiserInfo::advertiserId)
                 .containsExactlyInAnyOrder(first, second);
-        assertThat(complete.dates()).allSatisfy(d -> assertThat(d.status()).isEqualTo("SETTLED"));
+        assertThat(complete.dates()).allSatisfy(d -> assertThat(d.status()).isEqualTo(Finality.SETTLED));
         assertThat(complete.warnings()).noneSatisfy(w -> assertThat(w).contains("did not finish"));
     }
 
@@ -95,8 +95,8 @@ class ReportUnfinishedSyncTest extends IntegrationTest {
                 ReportQuery.Filters.NONE, null, 100, 0);
     }
 
-    private JobView runSync(WorkspaceId workspace, String payload) {
-        JobView job = jobs.submit(new JobRequest(workspace, "tiktok.report-sync", payload, null, null, null));
+    private JobView runSync(WorkspaceId workspace, ReportSync.Payload payload) {
+        JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
     }

@@ -50,10 +50,10 @@ record SyncedWorkspace(Tenants.User owner, String organizationId, String workspa
                 new AccessToken(control.issueAccessToken("7000000000000000001", chosen)));
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
         LocalDate from = to.minusDays(6);
-        var job = jobs.submit(new JobRequest(WorkspaceId.of(workspace), "tiktok.report-sync",
-                "{\"connectionId\":\"" + connection + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", null, null, null));
-        var assets = jobs.submit(new JobRequest(WorkspaceId.of(workspace), com.tttools.app.inventory.AssetSync.JOB_TYPE,
-                com.tttools.app.inventory.AssetSync.payload(connection), null, null, null));
+        var job = jobs.submit(JobRequest.of(WorkspaceId.of(workspace), ReportSync.JOB,
+                new ReportSync.Payload(connection, from, to)));
+        var assets = jobs.submit(JobRequest.of(WorkspaceId.of(workspace), com.tttools.app.inventory.AssetSync.JOB,
+                new com.tttools.app.inventory.AssetSync.Payload(connection)));
         for (var submitted : List.of(job, assets)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), submitted.id())
                     .orElseThrow().status(), s -> s == JobStatus.SUCCEEDED);

@@ -2,27 +2,21 @@ package com.tttools.app.audit.internal;
 
 import com.tttools.app.audit.InvalidAuditInputException;
 import com.tttools.app.shared.CursorPage;
-import com.tttools.app.shared.StorableValues;
-import java.nio.charset.StandardCharsets;
+import com.tttools.app.shared.Cursors;
+import com.tttools.app.shared.ValidationFailedException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Position after the last row of a page, newest-first order: (time, id). Encoded as base64url of
- * {@code v1:<epoch micros>:<uuid>} and parsed strictly: anything else is rejected as invalid input (422).
- * Tenant scoping is in the query itself, so a forged but well-formed cursor can only move within rows the
- * caller may see anyway.
+ * Position after the last row of a page, newest-first order: (time, id), in the shared cursor format
+ * ({@link Cursors}); anything else is rejected as invalid input (422). Tenant scoping is in the query itself, so a
+ * forged but well-formed cursor can only move within rows the caller may see anyway.
  */
 record PageCursor(Instant at, UUID id) {
 
-    private static final Pattern FORMAT = Pattern.compile(
-            "v1:(-?\\d{1,19}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final String LIST = "audit";
 
     /**
      * A page from rows fetched with one extra beyond {@code limit}: that extra row only tells there is more,
@@ -38,30 +32,15 @@ record PageCursor(Instant at, UUID id) {
     }
 
     String encode() {
-        String plain = "v1:" + ChronoUnit.MICROS.between(Instant.EPOCH, at) + ":" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
+        return Cursors.encode(LIST, Cursors.instant(at), id.toString());
     }
 
     /** Null or blank means "first page". */
     static PageCursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
         try {
-            if (cursor.length() > 100) {
-                throw new IllegalArgumentException("too long");
-            }
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            Matcher matcher = FORMAT.matcher(plain);
-            if (!matcher.matches()) {
-                throw new IllegalArgumentException("unexpected content");
-            }
-            Instant at = Instant.EPOCH.plus(Long.parseLong(matcher.group(1)), ChronoUnit.MICROS);
-            if (!StorableValues.isStorable(at)) {
-                throw new IllegalArgumentException("out of range");
-            }
-            return new PageCursor(at, UUID.fromString(matcher.group(2)));
-        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            List<String> fields = Cursors.decode(cursor, LIST, 2);
+            return fields == null ? null : new PageCursor(Cursors.instant(fields.get(0)), Cursors.uuid(fields.get(1)));
+        } catch (ValidationFailedException e) {
             throw new InvalidAuditInputException("cursor", "is not a cursor this list returned");
         }
     }

@@ -7,6 +7,7 @@ import com.tttools.app.inventory.TikTokAuthorizationLost;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.jobs.JobType;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.AccessToken;
@@ -46,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
  * docs/inventory.md explains the incremental rules.
  */
 @Component
-class AssetSyncHandler implements JobHandler {
+class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
 
     static final List<String> PER_ADVERTISER = List.of("IDENTITY", "PIXEL", "AUDIENCE", "CAMPAIGN", "AD_GROUP", "AD");
     /** Ads are read with modified_after between full listings; a full one a day catches ads TikTok purged. */
@@ -84,14 +85,17 @@ class AssetSyncHandler implements JobHandler {
     }
 
     @Override
-    public String type() {
-        return AssetSync.JOB_TYPE;
+    public JobType<AssetSync.Payload> type() {
+        return AssetSync.JOB;
     }
 
     @Override
-    public void run(JobRun run) {
+    public void run(JobRun run, AssetSync.Payload payload) {
         WorkspaceId workspace = run.workspaceId();
-        UUID connectionId = connectionId(run.payloadJson());
+        UUID connectionId = payload.connectionId();
+        if (connectionId == null) {
+            throw new JobFailedPermanently("The payload names no connectionId.");
+        }
         AccessToken token = tokens.accessToken(workspace, connectionId).orElseThrow(
                 () -> new JobFailedPermanently("The connection has no access token: connect TikTok again."));
         Sync sync = new Sync(run, workspace, connectionId, token);
@@ -104,14 +108,6 @@ class AssetSyncHandler implements JobHandler {
             connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.getMessage()
                     + "): reconnect TikTok to resume syncing.", e);
-        }
-    }
-
-    private UUID connectionId(String payload) {
-        try {
-            return UUID.fromString(json.readTree(payload).path("connectionId").asString());
-        } catch (RuntimeException e) {
-            throw new JobFailedPermanently("The payload names no connectionId.", e);
         }
     }
 

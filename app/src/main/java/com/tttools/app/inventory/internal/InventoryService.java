@@ -7,6 +7,7 @@ import com.tttools.app.inventory.InventoryItem;
 import com.tttools.app.inventory.InventoryPage;
 import com.tttools.app.inventory.InventoryQuery;
 import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
@@ -213,7 +214,7 @@ class InventoryService implements Inventory {
                     throw new IllegalArgumentException("out of range");
                 }
             } catch (RuntimeException e) {
-                throw new ValidationFailedException("cursor", "is not a cursor this API returned");
+                throw Cursors.invalid();
             }
         }
         return new Validated(sort, sortKey, descending, limit, q, after);

@@ -1,7 +1,6 @@
 package com.tttools.app.inventory.internal;
 
 import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.TikTokConnections;
@@ -61,8 +60,7 @@ class ScheduledSyncs {
             if (!connections.schedulable(workspace, connection.connectionId())) {
                 continue;
             }
-            jobs.submit(new JobRequest(workspace, AssetSync.JOB_TYPE, AssetSync.payload(connection.connectionId()),
-                    AssetSync.concurrencyKey(connection.connectionId()), null, null));
+            jobs.submit(AssetSync.request(workspace, connection.connectionId()));
             submitted++;
         }
         return submitted;

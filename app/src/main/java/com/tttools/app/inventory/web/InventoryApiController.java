@@ -1,14 +1,14 @@
 package com.tttools.app.inventory.web;
 
-import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.inventory.Inventory;
 import com.tttools.app.inventory.InventoryItem;
 import com.tttools.app.inventory.InventoryPage;
 import com.tttools.app.inventory.InventoryQuery;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import com.tttools.app.tenancy.WorkspacePermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,32 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryApiController {
 
     private final Inventory inventory;
-    private final InventoryGuard guard;
 
-    InventoryApiController(Inventory inventory, InventoryGuard guard) {
+    InventoryApiController(Inventory inventory) {
         this.inventory = inventory;
-        this.guard = guard;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/{collection}")
-    InventoryPage list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    InventoryPage list(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
             @PathVariable String collection, @RequestParam(required = false) String advertiserId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String objective,
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        WorkspaceAccess access = guard.access(caller, wsId);
-        EntityKind kind = InventoryGuard.kind(collection);
+        EntityKind kind = InventoryPaths.kind(collection);
         return inventory.list(access.workspaceId(), new InventoryQuery(kind, advertiserId, status, objective,
-                campaignId, adGroupId, q, sort, limit, cursor), InventoryGuard.accountMoney(access));
+                campaignId, adGroupId, q, sort, limit, cursor), InventoryPaths.accountMoney(access));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/{collection}/{id}")
-    InventoryItem get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    InventoryItem get(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
             @PathVariable String collection, @PathVariable String id) {
-        WorkspaceAccess access = guard.access(caller, wsId);
-        EntityKind kind = InventoryGuard.kind(collection);
-        return inventory.find(access.workspaceId(), kind, id, InventoryGuard.accountMoney(access))
+        EntityKind kind = InventoryPaths.kind(collection);
+        return inventory.find(access.workspaceId(), kind, id, InventoryPaths.accountMoney(access))
                 .orElseThrow(() -> new NotFoundException("Entity"));
     }
 }

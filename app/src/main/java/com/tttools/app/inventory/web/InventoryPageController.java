@@ -1,6 +1,5 @@
 package com.tttools.app.inventory.web;
 
-import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.inventory.Inventory;
@@ -12,11 +11,12 @@ import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,37 +35,36 @@ class InventoryPageController {
 
     private final Inventory inventory;
     private final Jobs jobs;
-    private final InventoryGuard guard;
 
-    InventoryPageController(Inventory inventory, Jobs jobs, InventoryGuard guard) {
+    InventoryPageController(Inventory inventory, Jobs jobs) {
         this.inventory = inventory;
         this.jobs = jobs;
-        this.guard = guard;
     }
 
     @GetMapping("/workspaces/{wsId}/inventory")
-    String overview(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
-        WorkspaceId workspace = guard.workspace(caller, wsId);
+    String overview(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
+            @PathVariable String wsId, Model model) {
+        WorkspaceId workspace = access.workspaceId();
         Map<EntityKind, Long> counts = inventory.counts(workspace);
         model.addAttribute("wsId", wsId);
         model.addAttribute("counts", counts);
         model.addAttribute("kinds", Arrays.asList(EntityKind.values()));
         model.addAttribute("empty", counts.values().stream().allMatch(n -> n == 0));
-        List<JobView> syncs = jobs.list(workspace, new JobFilter(AssetSync.JOB_TYPE, null), 1, null).items();
+        List<JobView> syncs = jobs.list(workspace, JobFilter.of(AssetSync.JOB), 1, null).items();
         model.addAttribute("lastSync", syncs.isEmpty() ? null : syncs.get(0));
         return "inventory/overview";
     }
 
     @GetMapping("/workspaces/{wsId}/inventory/{collection}")
-    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String list(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
+            @PathVariable String wsId,
             @PathVariable String collection, @RequestParam(required = false) String advertiserId,
             @RequestParam(required = false) String status, @RequestParam(required = false) String objective,
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceAccess access = guard.access(caller, wsId);
         WorkspaceId workspace = access.workspaceId();
-        EntityKind kind = InventoryGuard.kind(collection);
+        EntityKind kind = InventoryPaths.kind(collection);
         InventoryQuery query = new InventoryQuery(kind, blank(advertiserId), blank(status), blank(objective),
                 blank(campaignId), blank(adGroupId), blank(q), blank(sort), 50, blank(cursor));
         model.addAttribute("wsId", wsId);
@@ -76,7 +75,7 @@ class InventoryPageController {
         model.addAttribute("drillCampaign", query.campaignId());
         model.addAttribute("drillAdGroup", query.adGroupId());
         try {
-            InventoryPage page = inventory.list(workspace, query, InventoryGuard.accountMoney(access));
+            InventoryPage page = inventory.list(workspace, query, InventoryPaths.accountMoney(access));
             model.addAttribute("page", page);
             model.addAttribute("problems", List.of());
         } catch (ValidationFailedException e) {
@@ -88,11 +87,11 @@ class InventoryPageController {
     }
 
     @GetMapping("/workspaces/{wsId}/inventory/{collection}/{id}")
-    String detail(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String detail(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
+            @PathVariable String wsId,
             @PathVariable String collection, @PathVariable String id, Model model) {
-        WorkspaceAccess access = guard.access(caller, wsId);
-        EntityKind kind = InventoryGuard.kind(collection);
-        var item = inventory.find(access.workspaceId(), kind, id, InventoryGuard.accountMoney(access))
+        EntityKind kind = InventoryPaths.kind(collection);
+        var item = inventory.find(access.workspaceId(), kind, id, InventoryPaths.accountMoney(access))
                 .orElseThrow(() -> new NotFoundException("Entity"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("kind", kind);

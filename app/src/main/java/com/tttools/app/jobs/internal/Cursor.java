@@ -1,33 +1,21 @@
 package com.tttools.app.jobs.internal;
 
-import com.tttools.app.shared.StorableValues;
-import com.tttools.app.shared.ValidationFailedException;
-import java.nio.charset.StandardCharsets;
+import com.tttools.app.shared.Cursors;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
-/** Keyset position (created_at, id) of a newest-first list, as an opaque string. Garbage answers 422. */
+/** Keyset position (created_at, id) of a newest-first list, in the shared cursor format. Garbage answers 422. */
 record Cursor(Instant createdAt, UUID id) {
 
+    private static final String LIST = "jobs";
+
     String encode() {
-        String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(LIST, Cursors.instant(createdAt), id.toString());
     }
 
     static Cursor decode(String value) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\.");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException();
-            }
-            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            if (!StorableValues.isStorable(createdAt)) {
-                throw new IllegalArgumentException("out of range");
-            }
-            return new Cursor(createdAt, UUID.fromString(parts[2]));
-        } catch (RuntimeException e) {
-            throw new ValidationFailedException("cursor", "is not a cursor this API returned");
-        }
+        List<String> fields = Cursors.decode(value, LIST, 2);
+        return fields == null ? null : new Cursor(Cursors.instant(fields.get(0)), Cursors.uuid(fields.get(1)));
     }
 }

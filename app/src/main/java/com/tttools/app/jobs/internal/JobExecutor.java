@@ -3,8 +3,8 @@ package com.tttools.app.jobs.internal;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler.MaxRetriesFailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -15,21 +15,18 @@ import com.tttools.app.jobs.JobRun;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs user-visible jobs as one db-scheduler task ({@code user-job}, data = job id). db-scheduler gives
- * persistence, one executor per execution across nodes, and revival of executions whose node died; this
- * class keeps the job row in step and applies the retry policy (exponential backoff, bounded attempts).
+ * persistence, one executor per execution across nodes, revival of executions whose node died, and the retry
+ * delays (its exponential backoff: attempt n waits {@code firstRetryDelay × 2^(n-1)}); this class keeps the job row
+ * in step. The row decides when attempts are used up ({@code attempts >= max_attempts}: FAILED, no retry).
  */
 @Configuration(proxyBeanMethods = false)
 class JobExecutor {
@@ -39,18 +36,22 @@ class JobExecutor {
     private static final int MAX_ERROR = 2000;
 
     private final JobRepository jobs;
-    private final ObjectProvider<List<JobHandler>> handlers;
-    private final JobsProperties properties;
+    private final JobHandlers handlers;
+    private final JobPayloads payloads;
     private final Clock clock;
     private final OneTimeTask<String> task;
 
-    JobExecutor(JobRepository jobs, ObjectProvider<List<JobHandler>> handlers, JobsProperties properties, Clock clock) {
+    JobExecutor(JobRepository jobs, JobHandlers handlers, JobPayloads payloads, JobsProperties properties,
+            Clock clock) {
         this.jobs = jobs;
         this.handlers = handlers;
-        this.properties = properties;
+        this.payloads = payloads;
         this.clock = clock;
+        // The row stops retries first; the bound only matters for rows queued with more attempts than now allowed.
         this.task = Tasks.oneTime(TASK, String.class)
-                .onFailure(new RetryWithBackoff())
+                .onFailure(new MaxRetriesFailureHandler<>(properties.maxAttempts(),
+                        new ExponentialBackoffFailureHandler<>(properties.firstRetryDelay(), 2.0),
+                        (complete, operations) -> failAfterLastRetry(complete)))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> execute(UUID.fromString(instance.getData())));
     }
@@ -84,14 +85,14 @@ class JobExecutor {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
             return;
         }
-        JobHandler handler = handlers.getObject().stream().filter(h -> h.type().equals(state.type())).findFirst()
-                .orElse(null);
-        if (handler == null) {
+        Optional<JobHandler<?>> handler = handlers.forName(state.type());
+        if (handler.isEmpty()) {
+            log.warn("Job {} has type {}, which no handler runs", jobId, state.type());
             jobs.finish(jobId, JobStatus.FAILED, "No handler for job type " + state.type(), clock.instant());
             return;
         }
         try {
-            handler.run(new Run(state));
+            run(handler.get(), state);
             jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
         } catch (JobCancelledException e) {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
@@ -114,6 +115,18 @@ class JobExecutor {
         }
     }
 
+    private <P extends Record> void run(JobHandler<P> handler, JobRepository.RunState state) throws Exception {
+        P payload = payloads.read(handler.type(), state.payload());
+        handler.run(new Run(state), payload);
+    }
+
+    /** db-scheduler gave up on an execution the row still counted as retryable (the attempt limit was lowered). */
+    private void failAfterLastRetry(ExecutionComplete complete) {
+        UUID jobId = UUID.fromString((String) complete.getExecution().taskInstance.getData());
+        String error = complete.getCause().map(JobExecutor::describe).orElse("Out of attempts");
+        jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
+    }
+
     /**
      * A job asked to stop that fails on its way out (e.g. a sync whose connection was disconnected, its token gone)
      * ends CANCELLED, not FAILED or retried.
@@ -126,29 +139,15 @@ class JobExecutor {
         return true;
     }
 
-    Duration delayAfter(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
-        return properties.firstRetryDelay().multipliedBy(factor);
-    }
-
     private static String describe(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.length() > MAX_ERROR ? message.substring(0, MAX_ERROR) : message;
     }
 
-    /** Thrown to db-scheduler so that it reschedules the execution (through {@link RetryWithBackoff}). */
+    /** Thrown to db-scheduler so that it reschedules the execution (through its backoff failure handler). */
     static final class RetryableJobFailure extends RuntimeException {
         RetryableJobFailure(Throwable cause) {
             super(cause.getMessage(), cause);
-        }
-    }
-
-    private final class RetryWithBackoff implements FailureHandler<String> {
-        @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
-            int attempts = complete.getExecution().consecutiveFailures + 1;
-            Instant next = complete.getTimeDone().plus(delayAfter(attempts));
-            operations.reschedule(complete, next);
         }
     }
 
@@ -167,11 +166,6 @@ class JobExecutor {
         @Override
         public WorkspaceId workspaceId() {
             return state.workspaceId();
-        }
-
-        @Override
-        public String payloadJson() {
-            return state.payload();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.tttools.app.jobs.internal;
 
 import com.tttools.app.jobs.JobFilter;
+import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.shared.StorableValues;
@@ -39,14 +40,14 @@ class JobRepository {
     }
 
     /** Inserts unless an unfinished job holds the concurrency key or the idempotency key was used: then empty. */
-    boolean insert(UUID id, com.tttools.app.jobs.JobRequest request, int maxAttempts, Instant now) {
+    boolean insert(UUID id, JobRequest<?> request, String payloadJson, int maxAttempts, Instant now) {
         return jdbc.sql("""
                         INSERT INTO jobs (id, workspace_id, type, status, payload, max_attempts, concurrency_key,
                                           idempotency_key, created_by, created_at, updated_at)
                         VALUES (:id, :ws, :type, 'QUEUED', CAST(:payload AS jsonb), :max, :ckey, :ikey, :by, :now, :now)
                         ON CONFLICT DO NOTHING""")
-                .param("id", id).param("ws", request.workspaceId().value()).param("type", request.type())
-                .param("payload", request.payloadJson() == null ? "{}" : request.payloadJson())
+                .param("id", id).param("ws", request.workspaceId().value()).param("type", request.type().name())
+                .param("payload", payloadJson)
                 .param("max", maxAttempts).param("ckey", request.concurrencyKey())
                 .param("ikey", request.idempotencyKey())
                 .param("by", request.createdBy() == null ? null : request.createdBy().value())

@@ -26,14 +26,18 @@ class JobService implements Jobs {
     private final JobRepository jobs;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final JobExecutor executor;
+    private final JobHandlers handlers;
+    private final JobPayloads payloads;
     private final JobsProperties properties;
     private final Clock clock;
 
     JobService(JobRepository jobs, ObjectProvider<SchedulerClient> scheduler, JobExecutor executor,
-            JobsProperties properties, Clock clock) {
+            JobHandlers handlers, JobPayloads payloads, JobsProperties properties, Clock clock) {
         this.jobs = jobs;
         this.scheduler = scheduler;
         this.executor = executor;
+        this.handlers = handlers;
+        this.payloads = payloads;
         this.properties = properties;
         this.clock = clock;
     }
@@ -44,7 +48,8 @@ class JobService implements Jobs {
      */
     @Override
     @Transactional
-    public JobView submit(JobRequest request) {
+    public <P extends Record> JobView submit(JobRequest<P> request) {
+        handlers.requireHandled(request.type());
         if (request.idempotencyKey() != null) {
             Optional<JobView> earlier = jobs.findByIdempotencyKey(request.workspaceId(), request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -53,7 +58,7 @@ class JobService implements Jobs {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        if (!jobs.insert(id, request, properties.maxAttempts(), now)) {
+        if (!jobs.insert(id, request, payloads.write(request.payload()), properties.maxAttempts(), now)) {
             return Optional.ofNullable(request.concurrencyKey())
                     .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
                     .or(() -> Optional.ofNullable(request.idempotencyKey())

@@ -1,12 +1,12 @@
 package com.tttools.app.jobs.web;
 
-import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,28 +21,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 class JobPageController {
 
     private final Jobs jobs;
-    private final WorkspaceGuard guard;
 
-    JobPageController(Jobs jobs, WorkspaceGuard guard) {
+    JobPageController(Jobs jobs) {
         this.jobs = jobs;
-        this.guard = guard;
     }
 
     @GetMapping("/workspaces/{wsId}/jobs")
-    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
+    String list(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId workspace,
+            @PathVariable String wsId, @RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("wsId", wsId);
         model.addAttribute("page", jobs.list(workspace, JobFilter.any(), 50, cursor));
         return "jobs/list";
     }
 
     @GetMapping("/workspaces/{wsId}/jobs/{jobId}/progress")
-    String progress(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String jobId, Model model) {
-        WorkspaceId workspace = guard.require(caller, wsId, WorkspacePermission.VIEW_WORKSPACE);
+    String progress(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId workspace,
+            @PathVariable String wsId, @PathVariable JobId jobId, Model model) {
         model.addAttribute("wsId", wsId);
-        model.addAttribute("job", jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job")));
+        model.addAttribute("job",
+                jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job")));
         return "jobs/progress :: progress";   // wsId and job come from the model
     }
 }

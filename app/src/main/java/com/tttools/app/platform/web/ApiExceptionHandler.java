@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -132,6 +133,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request has invalid values.");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    /** A typed path id that does not parse names nothing: 404 like an unknown one (see {@link TypedIdConverters}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var malformed = TypedIdConverters.malformedId(ex);
+        if (malformed.isPresent()) {
+            HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+            return handleExceptionInternal(ex, Problems.problem(HttpStatus.NOT_FOUND,
+                    malformed.get().getMessage() + ".", servletRequest, servletRequest.getRequestURI()), headers,
+                    HttpStatus.NOT_FOUND, request);
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,13 @@ class PageExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     void forbidden(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** A typed path id that does not parse names nothing (404); any other unconvertible parameter is a 400. */
+    @ExceptionHandler(TypeMismatchException.class)
+    void typeMismatch(TypeMismatchException mismatch, HttpServletResponse response) throws IOException {
+        response.sendError(TypedIdConverters.malformedId(mismatch).isPresent() ? HttpServletResponse.SC_NOT_FOUND
+                : HttpServletResponse.SC_BAD_REQUEST);
     }
 
     /** A page request with a bad filter, cursor or id format; form pages handle their own refusals first. */

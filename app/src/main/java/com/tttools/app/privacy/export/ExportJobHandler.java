@@ -3,6 +3,7 @@ package com.tttools.app.privacy.export;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.jobs.JobType;
 import com.tttools.app.privacy.PersonalDataExport;
 import com.tttools.app.privacy.PrivacyProperties;
 import com.tttools.app.shared.OrganizationId;
@@ -11,19 +12,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code privacy.export} job: collects the sections (progress = sections done, plus one step for the ZIP),
  * zips them and stores the ZIP in the export's row, downloadable until {@code exportLifetime} has passed.
- * Payload: {@code {"userId": ..., "organizationId": ... or null}}.
  */
 @Component
-class ExportJobHandler implements JobHandler {
+class ExportJobHandler implements JobHandler<ExportJobHandler.Payload> {
 
-    static final String TYPE = "privacy.export";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JobType<Payload> TYPE = JobType.of("privacy.export", Payload.class);
+
+    /** @param organizationId null for a person's own export */
+    record Payload(UUID userId, UUID organizationId) {
+    }
 
     private final PersonalDataCollector collector;
     private final ExportArchive archive;
@@ -41,25 +42,26 @@ class ExportJobHandler implements JobHandler {
     }
 
     @Override
-    public String type() {
+    public JobType<Payload> type() {
         return TYPE;
     }
 
     @Override
-    public void run(JobRun run) {
+    public void run(JobRun run, Payload payload) {
         UUID exportId = UUID.fromString(run.jobId());
-        JsonNode payload = JSON.readTree(run.payloadJson());
-        UserId owner = UserId.of(payload.get("userId").asString());
+        if (payload.userId() == null) {
+            throw new JobFailedPermanently("The payload names no user");
+        }
+        UserId owner = new UserId(payload.userId());
         if (store.ownerOf(exportId).filter(owner.value()::equals).isEmpty()) {
             throw new JobFailedPermanently("The export's owner does not match");
         }
-        JsonNode org = payload.get("organizationId");
-        boolean personal = org == null || org.isNull();
+        boolean personal = payload.organizationId() == null;
         int steps = (personal ? PersonalDataCollector.userSectionCount()
                 : PersonalDataCollector.organizationSectionCount()) + 1;
         PersonalDataExport export = personal
                 ? collector.collectUser(owner, (done, all) -> step(run, done, steps))
-                : collector.collectOrganization(OrganizationId.of(org.asString()), (done, all) -> step(run, done, steps));
+                : collector.collectOrganization(new OrganizationId(payload.organizationId()), (done, all) -> step(run, done, steps));
         byte[] zip = archive.zip(export);
         Instant now = clock.instant();
         store.storeZip(exportId, zip, now, now.plus(properties.exportLifetime()));

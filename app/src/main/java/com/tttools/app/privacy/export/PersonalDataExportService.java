@@ -133,12 +133,12 @@ class PersonalDataExportService implements PersonalDataExports {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new ValidationFailedException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        String payload = "{\"userId\":\"" + userId + "\",\"organizationId\":"
-                + (organizationId == null ? "null" : "\"" + organizationId.value() + "\"") + "}";
         // one export at a time per person (or per organization and owner); the key is the caller's
         String concurrencyKey = "privacy-export:" + userId;
         String key = idempotencyKey == null ? null : "privacy-export:" + userId + ":" + idempotencyKey;
-        JobView job = jobs.submit(new JobRequest(scope, ExportJobHandler.TYPE, payload, concurrencyKey, key, userId));
+        JobView job = jobs.submit(JobRequest.of(scope, ExportJobHandler.TYPE, new ExportJobHandler.Payload(userId.value(),
+                organizationId == null ? null : organizationId.value())).withConcurrencyKey(concurrencyKey)
+                .withIdempotencyKey(key).withCreatedBy(userId));
         UUID id = UUID.fromString(job.id());
         store.insertIfAbsent(id, userId.value(), organizationId == null ? null : organizationId.value(), clock.instant());
         return status(userId, organizationId, scope, job.id()).orElseThrow();

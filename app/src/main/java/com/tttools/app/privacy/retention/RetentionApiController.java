@@ -6,10 +6,9 @@ import com.tttools.app.privacy.Retention;
 import com.tttools.app.privacy.RetentionChange;
 import com.tttools.app.privacy.RetentionSetting;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.OrganizationPermission;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireOrganization;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,28 +30,22 @@ class RetentionApiController {
     }
 
     private final Retention retention;
-    private final TenantAccess tenants;
 
-    RetentionApiController(Retention retention, TenantAccess tenants) {
+    RetentionApiController(Retention retention) {
         this.retention = retention;
-        this.tenants = tenants;
     }
 
     @GetMapping
-    ClassesJson get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
-        return new ClassesJson(retention.settings(authorize(caller, orgId)));
+    ClassesJson get(@RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationId organization) {
+        return new ClassesJson(retention.settings(organization));
     }
 
     @PutMapping
-    ClassesJson put(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    ClassesJson put(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationId organization,
             @RequestBody(required = false) ChangeRequest body) {
-        OrganizationId organization = authorize(caller, orgId);
         return new ClassesJson(retention.change(organization, body == null ? null : body.classes(),
                 Actor.user(caller.id(), caller.email()), CurrentRequest.metadata()));
     }
 
-    private OrganizationId authorize(AuthenticatedUser caller, String orgId) {
-        return tenants.requireOrganization(caller.id(), PathIds.organization(orgId),
-                OrganizationPermission.MANAGE_RETENTION).organizationId();
-    }
 }

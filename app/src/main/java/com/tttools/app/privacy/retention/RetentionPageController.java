@@ -6,12 +6,11 @@ import com.tttools.app.privacy.Retention;
 import com.tttools.app.privacy.RetentionChange;
 import com.tttools.app.privacy.RetentionSetting;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireOrganization;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,24 +39,22 @@ class RetentionPageController {
     }
 
     private final Retention retention;
-    private final TenantAccess tenants;
 
-    RetentionPageController(Retention retention, TenantAccess tenants) {
+    RetentionPageController(Retention retention) {
         this.retention = retention;
-        this.tenants = tenants;
     }
 
     @GetMapping("/organizations/{orgId}/retention")
-    String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId, Model model) {
-        OrganizationAccess organization = authorize(caller, orgId);
+    String page(@RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationAccess organization,
+            Model model) {
         return render(organization, retention.settings(organization.organizationId()), Map.of(), Map.of(), model);
     }
 
     @PostMapping("/organizations/{orgId}/retention")
-    String save(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String save(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationAccess organization,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        OrganizationAccess organization = authorize(caller, orgId);
         List<RetentionSetting> current = retention.settings(organization.organizationId());
         List<String> order = new ArrayList<>();
         List<RetentionChange> changes = new ArrayList<>();
@@ -103,10 +100,6 @@ class RetentionPageController {
         return "privacy/retention";
     }
 
-    private OrganizationAccess authorize(AuthenticatedUser caller, String orgId) {
-        return tenants.requireOrganization(caller.id(), PathIds.organization(orgId),
-                OrganizationPermission.MANAGE_RETENTION);
-    }
 
     /** "classes[2].days" → the class that was third in the request. */
     private static String classOf(FieldProblem problem, List<String> order) {

@@ -1,5 +1,6 @@
 package com.tttools.app.privacy.web;
 
+import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.platform.web.Problems;
 import com.tttools.app.privacy.AccountDeletionBlocked;
@@ -8,7 +9,6 @@ import com.tttools.app.privacy.PersonalDataExport;
 import com.tttools.app.privacy.PersonalDataExportStatus;
 import com.tttools.app.privacy.PersonalDataExports;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
@@ -84,25 +84,25 @@ class PrivacyApiController {
     @PostMapping("/organizations/{orgId}/exports")
     @Operation(summary = "Owners only: start an export of the organization (members, workspaces, settings, invitations, audit log); same shape as /me/exports")
     ResponseEntity<PersonalDataExportStatus> requestOrganization(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId,
+            @PathVariable OrganizationId orgId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ResponseEntity.accepted()
-                .body(exports.requestOrganization(caller.id(), PathIds.organization(orgId), idempotencyKey));
+                .body(exports.requestOrganization(caller.id(), orgId, idempotencyKey));
     }
 
     @GetMapping("/organizations/{orgId}/exports/{id}")
     @Operation(summary = "Owners only: the organization export's status (same shape as /me/exports/{id})")
     PersonalDataExportStatus organizationStatus(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId, @PathVariable String id) {
-        return exports.findOrganization(caller.id(), PathIds.organization(orgId), id)
+            @PathVariable OrganizationId orgId, @PathVariable String id) {
+        return exports.findOrganization(caller.id(), orgId, id)
                 .orElseThrow(() -> new NotFoundException("Export"));
     }
 
     @GetMapping("/organizations/{orgId}/exports/{id}/download")
     @Operation(summary = "Owners only: the organization export as application/zip, for 24 h, only to the owner who asked for it")
     ResponseEntity<byte[]> organizationDownload(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId, @PathVariable String id) {
-        return zip(exports.downloadOrganization(caller.id(), PathIds.organization(orgId), id),
+            @PathVariable OrganizationId orgId, @PathVariable String id) {
+        return zip(exports.downloadOrganization(caller.id(), orgId, id),
                 "tttools-organization-data-" + id + ".zip");
     }
 

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.internal;
 
 import com.tttools.app.jobs.Jobs;
+import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenancyEvents.OrganizationDeleted;
 import com.tttools.app.tenancy.TenancyEvents.WorkspacePurged;
@@ -56,7 +57,7 @@ class ReportDataPurge {
         if (disconnected.deleteData()) {
             // the disconnect asked a running sync to stop; deleting before it stopped could leave its last rows
             if (jobs.hasUnfinished(disconnected.workspaceId(),
-                    ReportSyncScheduling.concurrencyKey(disconnected.connectionId()))) {
+                    ReportSync.concurrencyKey(disconnected.connectionId()))) {
                 throw new IllegalStateException("The connection's report sync is still stopping; the purge is retried");
             }
             purgeAdvertisers(disconnected.workspaceId(), disconnected.deletedAdvertiserIds());

@@ -1,6 +1,7 @@
 package com.tttools.app.reporting.internal;
 
 import com.tttools.app.reporting.Timezones;
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,22 +71,8 @@ class ReportService implements Reports {
         Map<String, String> sorts = new HashMap<>();
         sorts.put("date", "stat_date");
         sorts.put("name", "lower(coalesce(i.name, a.fact_name))");
-        sorts.put("spend", "spend");
-        Metric.COUNTS.forEach(m -> sorts.put(m.apiName(), m.column()));
-        sorts.put("reach", "reach");
-        sorts.put("frequency", "impressions::numeric / nullif(reach, 0)");
-        sorts.put("ctr", "clicks * 100.0 / nullif(impressions, 0)");
-        sorts.put("cpc", "spend / nullif(clicks, 0)");
-        sorts.put("cpm", "spend * 1000 / nullif(impressions, 0)");
-        sorts.put("costPerConversion", "spend / nullif(conversions, 0)");
-        sorts.put("conversionRate", "conversions * 100.0 / nullif(clicks, 0)");
-        sorts.put("engagementRate", "(clicks + likes + comments + shares + follows + profile_visits) * 100.0"
-                + " / nullif(impressions, 0)");
-        for (Metric metric : Metric.values()) {
-            if (!sorts.containsKey(metric.apiName())) {
-                throw new IllegalStateException("No sort expression for " + metric);
-            }
-        }
+        // Every metric sorts by its own SQL, ratios included: Metric holds the one definition of each formula.
+        Arrays.stream(Metric.values()).forEach(m -> sorts.put(m.apiName(), m.sqlExpression()));
         return Map.copyOf(sorts);
     }
 
@@ -389,7 +377,7 @@ class ReportService implements Reports {
                     LocalDate unfinishedFrom = rs.getObject("pull_incomplete_from", LocalDate.class);
                     boolean unfinished = unfinishedFrom != null && !day.isBefore(unfinishedFrom);
                     return new com.tttools.app.reporting.FinalityDay(rs.getString("advertiser_id"), day,
-                            day.isAfter(settled) || unfinished ? "PROVISIONAL" : "SETTLED",
+                            Finality.of(!(day.isAfter(settled) || unfinished)),
                             rs.getTimestamp("first_pulled_at").toInstant(), rs.getTimestamp("last_pulled_at").toInstant(),
                             rs.getInt("pull_count"), rs.getInt("last_rows_changed"),
                             delta.scale() < 0 ? delta.setScale(0) : delta, rs.getLong("last_conversions_delta"));
@@ -422,7 +410,7 @@ class ReportService implements Reports {
         }
         List<ReportResult.DateStatus> dates = new ArrayList<>();
         for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
-            dates.add(new ReportResult.DateStatus(d, d.isAfter(settledThrough) ? "PROVISIONAL" : "SETTLED"));
+            dates.add(new ReportResult.DateStatus(d, Finality.of(!d.isAfter(settledThrough))));
         }
         return dates;
     }

@@ -3,6 +3,8 @@ package com.tttools.app.reporting.internal;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
+import com.tttools.app.jobs.JobType;
+import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.shared.StorableValues;
@@ -40,10 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * restatement window up to today (advertiser-local). Checkpoints after each advertiser, so a retry resumes.
  */
 @Component
-class ReportSyncHandler implements JobHandler {
+class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportSyncHandler.class);
-    static final String TYPE = "tiktok.report-sync";
     /** Spend, every counted metric under TikTok's name, and reach. */
     static final List<String> METRICS = metricNames();
 
@@ -81,19 +82,21 @@ class ReportSyncHandler implements JobHandler {
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public JobType<ReportSync.Payload> type() {
+        return ReportSync.JOB;
     }
 
     record Advertiser(String id, String name, String currency, ZoneId zone) {
     }
 
     @Override
-    public void run(JobRun run) {
-        JsonNode payload = JSON.readTree(run.payloadJson());
-        UUID connectionId = parseUuid(payload.path("connectionId").asString(""));
-        LocalDate from = date(payload, "from");
-        LocalDate to = date(payload, "to");
+    public void run(JobRun run, ReportSync.Payload payload) {
+        UUID connectionId = payload.connectionId();
+        if (connectionId == null) {
+            throw new JobFailedPermanently("connectionId is missing or not an id");
+        }
+        LocalDate from = payload.from();
+        LocalDate to = payload.to();
         if (from != null && to != null && from.isAfter(to)) {
             throw new JobFailedPermanently("from is after to");
         }
@@ -317,23 +320,4 @@ class ReportSyncHandler implements JobHandler {
         return a.isBefore(b) ? a : b;
     }
 
-    private static LocalDate date(JsonNode payload, String field) {
-        String value = payload.path(field).asString("");
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (RuntimeException e) {
-            throw new JobFailedPermanently(field + " is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new JobFailedPermanently("connectionId is missing or not an id");
-        }
-    }
 }

@@ -3,8 +3,8 @@ package com.tttools.app.reporting.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.Jobs;
+import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionEstablished;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.time.LocalTime;
@@ -57,12 +57,6 @@ class ReportSyncScheduling {
     }
 
     void submit(com.tttools.app.shared.WorkspaceId workspace, UUID connectionId) {
-        jobs.submit(new JobRequest(workspace, ReportSyncHandler.TYPE, "{\"connectionId\":\"" + connectionId + "\"}",
-                concurrencyKey(connectionId), null, null));
-    }
-
-    /** The key the tiktok module's manual report syncs use too: one report sync per connection at a time. */
-    static String concurrencyKey(UUID connectionId) {
-        return "sync:" + connectionId + ":REPORTS";
+        jobs.submit(ReportSync.request(workspace, ReportSync.Payload.defaultRange(connectionId)));
     }
 }

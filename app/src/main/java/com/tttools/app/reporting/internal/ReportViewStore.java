@@ -19,8 +19,11 @@ public class ReportViewStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Who sees a saved view: its owner only, or everyone in the workspace. */
+    public enum Visibility { PRIVATE, WORKSPACE }
+
     /** A saved view; {@code query} holds the report parameters as the API takes them (and optionally a preset). */
-    public record View(String id, String name, String visibility, Map<String, Object> query, String ownerId,
+    public record View(String id, String name, Visibility visibility, Map<String, Object> query, String ownerId,
             Instant createdAt) {
     }
 
@@ -33,14 +36,15 @@ public class ReportViewStore {
     }
 
     @Transactional
-    public View create(WorkspaceId workspace, UserId owner, String name, String visibility, Map<String, Object> query) {
+    public View create(WorkspaceId workspace, UserId owner, String name, Visibility visibility,
+            Map<String, Object> query) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO report_views (id, workspace_id, owner_id, name, visibility, query, created_at)
                         VALUES (:id, :ws, :owner, :name, :visibility, CAST(:query AS jsonb), :now)""")
                 .param("id", id).param("ws", workspace.value()).param("owner", owner.value()).param("name", name)
-                .param("visibility", visibility).param("query", JSON.writeValueAsString(query))
+                .param("visibility", visibility.name()).param("query", JSON.writeValueAsString(query))
                 .param("now", Timestamp.from(now)).update();
         return new View(id.toString(), name, visibility, query, owner.toString(), now);
     }
@@ -49,11 +53,12 @@ public class ReportViewStore {
     public List<View> visibleTo(WorkspaceId workspace, UserId caller) {
         return jdbc.sql("""
                         SELECT id, name, visibility, query::text AS query, owner_id, created_at FROM report_views
-                        WHERE workspace_id = :ws AND (visibility = 'WORKSPACE' OR owner_id = :caller)
+                        WHERE workspace_id = :ws AND (visibility = :shared OR owner_id = :caller)
                         ORDER BY lower(name), id""")
                 .param("ws", workspace.value()).param("caller", caller.value())
+                .param("shared", Visibility.WORKSPACE.name())
                 .query((rs, i) -> new View(rs.getObject("id", UUID.class).toString(), rs.getString("name"),
-                        rs.getString("visibility"), readQuery(rs.getString("query")),
+                        Visibility.valueOf(rs.getString("visibility")), readQuery(rs.getString("query")),
                         rs.getObject("owner_id", UUID.class).toString(), rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -64,9 +69,9 @@ public class ReportViewStore {
         return jdbc.sql("""
                         DELETE FROM report_views
                         WHERE workspace_id = :ws AND id = :id
-                          AND (owner_id = :caller OR (visibility = 'WORKSPACE' AND :admin))""")
+                          AND (owner_id = :caller OR (visibility = :shared AND :admin))""")
                 .param("ws", workspace.value()).param("id", viewId).param("caller", caller.value())
-                .param("admin", admin).update() > 0;
+                .param("admin", admin).param("shared", Visibility.WORKSPACE.name()).update() > 0;
     }
 
     @SuppressWarnings("unchecked")

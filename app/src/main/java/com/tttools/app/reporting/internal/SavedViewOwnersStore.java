@@ -16,7 +16,7 @@ class SavedViewOwnersStore implements SavedViewOwners {
 
     @Override
     public int deletePrivateViewsOf(UserId userId) {
-        return jdbc.sql("DELETE FROM report_views WHERE owner_id = :user AND visibility = 'PRIVATE'")
-                .param("user", userId.value()).update();
+        return jdbc.sql("DELETE FROM report_views WHERE owner_id = :user AND visibility = :private")
+                .param("user", userId.value()).param("private", ReportViewStore.Visibility.PRIVATE.name()).update();
     }
 }

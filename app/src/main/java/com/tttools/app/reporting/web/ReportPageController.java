@@ -2,6 +2,7 @@ package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.Timezones;
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -9,10 +10,9 @@ import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,20 +71,19 @@ class ReportPageController {
     record ViewLink(ReportViewStore.View view, String url, boolean deletable) {
     }
 
-    private final TenantAccess access;
     private final Reports reports;
     private final ReportViewStore views;
     private final Clock clock;
 
-    ReportPageController(TenantAccess access, Reports reports, ReportViewStore views, Clock clock) {
-        this.access = access;
+    ReportPageController(Reports reports, ReportViewStore views, Clock clock) {
         this.reports = reports;
         this.views = views;
         this.clock = clock;
     }
 
     @GetMapping("/workspaces/{wsId}/reports")
-    String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String page(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(defaultValue = "CAMPAIGN") String level, @RequestParam(defaultValue = "last30") String preset,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "spend") String metric, @RequestParam(required = false) String metrics,
@@ -92,8 +92,7 @@ class ReportPageController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         if (Metric.of(metric).filter(Metric::additive).isEmpty()) {
             metric = Metric.SPEND.apiName();   // the chart draws a summable metric; anything else falls back
         }
@@ -151,7 +150,8 @@ class ReportPageController {
                 .map(Metric::apiName).toList());
         boolean admin = granted.role() == WorkspaceRole.ADMIN;
         model.addAttribute("views", views.visibleTo(workspace, caller.id()).stream().map(v -> new ViewLink(v,
-                viewUrl(base, v), v.ownerId().equals(caller.id().toString()) || (admin && v.visibility().equals("WORKSPACE"))))
+                viewUrl(base, v), v.ownerId().equals(caller.id().toString())
+                        || (admin && v.visibility() == ReportViewStore.Visibility.WORKSPACE)))
                 .toList());
         model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
         model.addAttribute("csvUrl", url("/api/v1/workspaces/" + workspace + "/reports.csv", without(state, "preset", "metric", "sort", "cursor"),
@@ -182,7 +182,7 @@ class ReportPageController {
             model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
             model.addAttribute("chartJson", chart(days, metric));
             java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
-            days.dates().stream().filter(d -> d.status().equals("PROVISIONAL")).forEach(d -> provisional.add(d.date()));
+            days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
             model.addAttribute("provisionalDates", provisional);
             model.addAttribute("provisionalDays", provisional.size());
             model.addAttribute("settledThrough", ReportsApiController.settledThrough(days));
@@ -194,11 +194,11 @@ class ReportPageController {
 
     /** Saves what the page shows as a view (private, or shared with the workspace), then opens it. */
     @PostMapping("/workspaces/{wsId}/reports/views")
-    String saveView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String saveView(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "PRIVATE") String visibility,
             @RequestParam(defaultValue = "{}") String query, RedirectAttributes redirect) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         Map<String, Object> saved;
         try {
             saved = new LinkedHashMap<>(JSON.readValue(query, Map.class));
@@ -209,7 +209,8 @@ class ReportPageController {
         try {
             ReportViewsApiController.validate(name.strip(), visibility, saved,
                     LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone()))));
-            views.create(workspace, caller.id(), name.strip(), visibility, saved);
+            views.create(workspace, caller.id(), name.strip(), ReportViewStore.Visibility.valueOf(visibility),
+                    saved);
             redirect.addFlashAttribute("notice", "Saved the view “" + name.strip() + "”.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "The view was not saved: " + e.problems().get(0).field() + " "
@@ -225,10 +226,10 @@ class ReportPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/reports/views/{id}/delete")
-    String deleteView(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String deleteView(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         UUID viewId;
         try {
             viewId = UUID.fromString(id);
@@ -414,7 +415,7 @@ class ReportPageController {
             labels.forEach(day -> data.add(values.getOrDefault(day, 0)));
             datasets.add(Map.of("label", metric + " (" + currency + ")", "data", data));
         });
-        List<Boolean> provisional = daily.dates().stream().map(d -> d.status().equals("PROVISIONAL")).toList();
+        List<Boolean> provisional = daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList();
         // Rendered inside <script type="application/json">: "</" must not close the element.
         return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional))
                 .replace("</", "<\\/");

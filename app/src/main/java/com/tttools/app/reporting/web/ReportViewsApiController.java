@@ -4,10 +4,9 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
@@ -15,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,41 +42,39 @@ class ReportViewsApiController {
     record Items(List<ReportViewStore.View> items) {
     }
 
-    private final TenantAccess access;
     private final ReportViewStore views;
     private final Clock clock;
 
-    ReportViewsApiController(TenantAccess access, ReportViewStore views, Clock clock) {
-        this.access = access;
+    ReportViewsApiController(ReportViewStore views, Clock clock) {
         this.views = views;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/report-views")
     ResponseEntity<ReportViewStore.View> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @RequestBody ViewRequest body) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted, @RequestBody ViewRequest body) {
+        WorkspaceId workspace = granted.workspaceId();
         String name = body == null || body.name() == null ? "" : body.name().strip();
         String visibility = body == null || body.visibility() == null ? "PRIVATE" : body.visibility();
         Map<String, Object> query = body == null || body.query() == null ? Map.of() : body.query();
         validate(name, visibility, query, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.create(workspace, caller.id(), name, visibility, query));
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.create(workspace, caller.id(), name,
+                ReportViewStore.Visibility.valueOf(visibility), query));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/report-views")
-    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+    Items list(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted) {
+        WorkspaceId workspace = granted.workspaceId();
         return new Items(views.visibleTo(workspace, caller.id()));
     }
 
     /** The owner deletes their views; a workspace ADMIN also deletes shared ones. Others' private views are not found. */
     @DeleteMapping("/api/v1/workspaces/{wsId}/report-views/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         UUID viewId;
         try {
             viewId = UUID.fromString(id);
@@ -95,7 +93,7 @@ class ReportViewsApiController {
         if (name.isEmpty() || name.length() > 100) {
             problems.add(new FieldProblem("name", "must be 1 to 100 characters long"));
         }
-        if (!List.of("PRIVATE", "WORKSPACE").contains(visibility)) {
+        if (Arrays.stream(ReportViewStore.Visibility.values()).noneMatch(v -> v.name().equals(visibility))) {
             problems.add(new FieldProblem("visibility", "must be PRIVATE or WORKSPACE"));
         }
         String preset = text(query, "preset");

@@ -1,13 +1,14 @@
 package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
+import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.platform.web.CurrentRequest;
@@ -16,7 +17,7 @@ import com.tttools.app.reporting.internal.ReportExportRecorder;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,13 +49,14 @@ class ReportsApiController {
     static final List<Metric> DEFAULT_METRICS = List.of(Metric.SPEND, Metric.IMPRESSIONS, Metric.CLICKS,
             Metric.CONVERSIONS, Metric.CTR, Metric.CPC, Metric.CPM, Metric.COST_PER_CONVERSION);
     static final int MAX_DAYS = 3 * 366;
+    private static final String CURSOR_LIST = "reports";
 
     /** {@code id} is our inventory id (null until the asset sync has seen the entity). */
     record EntityRef(String id, String tiktokId, String name, String status, String campaignId, String adgroupId) {
     }
 
     /** {@code status} is the date's finality; {@code previous} the entity's metrics in the previous period. */
-    record RowJson(LocalDate date, String status, EntityRef entity, String advertiserId, String currency,
+    record RowJson(LocalDate date, Finality status, EntityRef entity, String advertiserId, String currency,
             Map<String, Object> metrics, Map<String, Object> previous) {
     }
 
@@ -74,20 +75,19 @@ class ReportsApiController {
             List<String> campaignId, List<String> adgroupId, String status, String q, String sort) {
     }
 
-    private final TenantAccess access;
     private final Reports reports;
     private final ReportExportRecorder exports;
     private final java.time.Clock clock;
 
-    ReportsApiController(TenantAccess access, Reports reports, ReportExportRecorder exports, java.time.Clock clock) {
-        this.access = access;
+    ReportsApiController(Reports reports, ReportExportRecorder exports, java.time.Clock clock) {
         this.reports = reports;
         this.exports = exports;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/reports")
-    ReportJson report(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ReportJson report(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(required = false) String level, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String metrics,
             @RequestParam(defaultValue = "date") String groupBy,
@@ -96,12 +96,11 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), limit, cursor);
         ReportResult result = reports.run(workspace, query);
-        Map<LocalDate, String> finality = new java.util.HashMap<>();
+        Map<LocalDate, Finality> finality = new java.util.HashMap<>();
         result.dates().forEach(d -> finality.put(d.date(), d.status()));
         List<RowJson> rows = result.rows().stream().map(r -> new RowJson(r.date(),
                 r.date() == null ? null : finality.get(r.date()), entity(r.entity()),
@@ -118,11 +117,11 @@ class ReportsApiController {
 
     /** The finality ledger: per advertiser and day, pulls, status, and what the last re-pull changed. */
     @GetMapping("/api/v1/workspaces/{wsId}/reports/finality")
-    FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    FinalityJson finality(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) List<String> advertiserId, @RequestParam(defaultValue = "500") int limit) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+        WorkspaceId workspace = granted.workspaceId();
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);
@@ -154,22 +153,21 @@ class ReportsApiController {
 
     /** The last date of the range TikTok will no longer revise, or null when every date is provisional. */
     static LocalDate settledThrough(ReportResult result) {
-        return result.dates().stream().filter(d -> d.status().equals("SETTLED")).map(ReportResult.DateStatus::date)
+        return result.dates().stream().filter(d -> d.status() == Finality.SETTLED).map(ReportResult.DateStatus::date)
                 .reduce((a, b) -> b).orElse(null);
     }
 
     /** The whole report as CSV (header row first, UTF-8, plain numbers), streamed; the export is audited. */
     @GetMapping("/api/v1/workspaces/{wsId}/reports.csv")
     ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @RequestParam(required = false) String level,
+            @RequireWorkspace(WorkspacePermission.EXPORT_CSV) WorkspaceAccess granted, @RequestParam(required = false) String level,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String metrics, @RequestParam(defaultValue = "date") String groupBy,
             @RequestParam(required = false) List<String> advertiserId,
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        WorkspaceAccess granted = access.requireWorkspace(caller.id(), workspace, WorkspacePermission.EXPORT_CSV);
+        WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = parse(new Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), 500, null);
         RequestMetadata request = CurrentRequest.metadata();
@@ -332,23 +330,15 @@ class ReportsApiController {
 
     /** The cursor of the page starting at {@code offset} (the page links of the reporting page use it too). */
     static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_LIST, Integer.toString(offset));
     }
 
     private static int decode(String cursor, List<FieldProblem> problems) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("o:")) {
-                int offset = Integer.parseInt(raw.substring(2));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return Cursors.offset(Cursors.decode(cursor, CURSOR_LIST, 1).get(0));
+        } catch (ValidationFailedException e) {
+            problems.addAll(e.problems());
+            return 0;
         }
-        problems.add(new FieldProblem("cursor", "is not a cursor this API returned"));
-        return 0;
     }
-
 }

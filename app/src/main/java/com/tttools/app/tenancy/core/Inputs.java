@@ -2,9 +2,10 @@ package com.tttools.app.tenancy.core;
 
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ValidationFailedException;
-import java.time.ZoneId;
+import com.tttools.app.shared.validation.CurrencyCode;
+import com.tttools.app.shared.validation.DisplayName;
+import com.tttools.app.shared.validation.TimeZoneName;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,32 +14,14 @@ import java.util.regex.Pattern;
 /** Collects every field problem of one request, so the caller hears about all of them at once. */
 final class Inputs {
 
-    static final int MAX_NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
+    /** The rule of {@link DisplayName}: the web layer checks it on request records, the facade again here. */
     String name(String field, String value) {
-        String name = value == null ? "" : value.strip();
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem(field, "must not be empty"));
-        } else if (name.length() > MAX_NAME) {
-            problems.add(new FieldProblem(field, "must be at most " + MAX_NAME + " characters"));
-        } else if (name.codePoints().anyMatch(Inputs::hiddenControl)) {
-            problems.add(new FieldProblem(field, "must not contain control or text-direction characters"));
-        }
-        return name;
-    }
-
-    /**
-     * Characters that make a name shown to others lie about itself: C0/C1 controls, line and paragraph separators,
-     * and the bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E,
-     * U+200F, U+061C) that can reverse how the rest of a line reads. Zero-width joiners stay allowed (emoji).
-     */
-    static boolean hiddenControl(int c) {
-        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+        DisplayName.Validator.problem(value).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+        return value == null ? "" : value.strip();
     }
 
     String email(String field, String value) {
@@ -54,7 +37,7 @@ final class Inputs {
         if (value == null || value.isBlank()) {
             return "UTC";
         }
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!TimeZoneName.Validator.valid(value)) {
             problems.add(new FieldProblem(field, "must be an IANA time zone such as Europe/Berlin"));
         }
         return value;
@@ -65,13 +48,7 @@ final class Inputs {
         if (value == null || value.isBlank()) {
             return "USD";
         }
-        boolean known;
-        try {
-            known = CURRENCY.matcher(value).matches() && Currency.getInstance(value) != null;
-        } catch (IllegalArgumentException e) {
-            known = false;
-        }
-        if (!known) {
+        if (!CurrencyCode.Validator.valid(value)) {
             problems.add(new FieldProblem(field, "must be an ISO 4217 currency code such as EUR"));
         }
         return value;

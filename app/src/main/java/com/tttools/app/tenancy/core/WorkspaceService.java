@@ -9,6 +9,9 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.validation.CurrencyCode;
+import com.tttools.app.shared.validation.DisplayName;
+import com.tttools.app.shared.validation.TimeZoneName;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.TenancyEvents;
 import com.tttools.app.tenancy.WorkspaceAccess;
@@ -30,7 +33,9 @@ public class WorkspaceService {
     public static final Duration RESTORABLE_FOR = Duration.ofDays(30);
     static final String WORKSPACE_ROLES = "ADMIN, OPERATOR, ANALYST";
 
-    public record NewWorkspace(String name, String timezone, String currency) {
+    /** A new workspace as requests give it; the constraints are checked by the web layer and again here. */
+    public record NewWorkspace(@DisplayName String name, @TimeZoneName String timezone,
+            @CurrencyCode String currency) {
     }
 
     public record WorkspaceView(String id, String organizationId, String name, String timezone, String currency,

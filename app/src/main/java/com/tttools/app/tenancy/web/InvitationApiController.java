@@ -1,8 +1,8 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.core.InvitationService;
-import com.tttools.app.shared.PathIds;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,30 +30,30 @@ class InvitationApiController {
 
     @PostMapping("/api/v1/organizations/{orgId}/invitations")
     ResponseEntity<InvitationService.InvitationView> invite(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId, @RequestBody(required = false) NewInvitation body) {
+            @PathVariable OrganizationId orgId, @RequestBody(required = false) NewInvitation body) {
         NewInvitation request = body == null ? new NewInvitation(null, null, null) : body;
-        var created = invitations.invite(caller, PathIds.organization(orgId), request.email(), request.role(),
+        var created = invitations.invite(caller, orgId, request.email(), request.role(),
                 request.workspaces());
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/invitations")
     Items<InvitationService.InvitationView> pending(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId) {
-        return Items.of(invitations.pending(caller, PathIds.organization(orgId)));
+            @PathVariable OrganizationId orgId) {
+        return Items.of(invitations.pending(caller, orgId));
     }
 
     @DeleteMapping("/api/v1/organizations/{orgId}/invitations/{id}")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @PathVariable String id) {
-        invitations.revoke(caller, PathIds.organization(orgId), id);
+        invitations.revoke(caller, orgId, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/invitations/{id}/resend")
     InvitationService.InvitationView resend(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId, @PathVariable String id) {
-        return invitations.resend(caller, PathIds.organization(orgId), id);
+            @PathVariable OrganizationId orgId, @PathVariable String id) {
+        return invitations.resend(caller, orgId, id);
     }
 
     @PostMapping("/api/v1/invitations/{token}/accept")

@@ -8,7 +8,6 @@ import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.shared.PathIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,9 @@ class MemberSecurityEventsController {
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/security-events")
-    CursorPage<SecurityEventView> list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    CursorPage<SecurityEventView> list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        OrganizationId organization = PathIds.organization(orgId);
+        OrganizationId organization = orgId;
         Map<UserId, Instant> joinedAt = organizations.membersJoinedAt(caller, organization);
         CursorPage<SecurityEvent> page = securityLog.forUsersSince(joinedAt, VISIBLE_TYPES, limit, cursor);
         return new CursorPage<>(page.items().stream().map(SecurityEventView::of).toList(), page.nextCursor());

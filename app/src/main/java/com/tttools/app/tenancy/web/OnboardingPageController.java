@@ -1,16 +1,23 @@
 package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.validation.CurrencyCode;
+import com.tttools.app.shared.validation.DisplayName;
+import com.tttools.app.shared.validation.TimeZoneName;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import com.tttools.app.identity.MembershipDirectory;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** After sign-up: create an organization and its first workspace. {@code /app} opens the current workspace. */
 @Controller
@@ -37,19 +44,34 @@ class OnboardingPageController {
                 .orElse("redirect:/onboarding");
     }
 
+    /** The onboarding form as posted; problems are shown next to the fields. */
+    record OnboardingForm(@DisplayName String name, @DisplayName String workspaceName, @TimeZoneName String timezone,
+            @CurrencyCode String currency) {
+    }
+
     @GetMapping("/onboarding")
     String form(Model model) {
+        model.addAttribute("form", new OnboardingForm(null, null, null, null));
+        return render(model);
+    }
+
+    /** Invalid fields answer 422 with the form again, each problem next to its field. */
+    @PostMapping("/onboarding")
+    String create(@AuthenticationPrincipal AuthenticatedUser caller,
+            @Valid @ModelAttribute("form") OnboardingForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(model);
+        }
+        var created = organizations.create(caller, form.name(),
+                new WorkspaceService.NewWorkspace(form.workspaceName(), form.timezone(), form.currency()));
+        return "redirect:/workspaces/" + created.firstWorkspace().id();
+    }
+
+    private static String render(Model model) {
         model.addAttribute("timezones", Choices.TIMEZONES);
         model.addAttribute("currencies", Choices.CURRENCIES);
         return "tenancy/onboarding";
-    }
-
-    @PostMapping("/onboarding")
-    String create(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String workspaceName, @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String currency) {
-        var created = organizations.create(caller, name,
-                new WorkspaceService.NewWorkspace(workspaceName, timezone, currency));
-        return "redirect:/workspaces/" + created.firstWorkspace().id();
     }
 }

@@ -1,11 +1,15 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import com.tttools.app.shared.validation.DisplayName;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organizations")
 class OrganizationApiController {
 
-    record NewOrganization(String name, WorkspaceService.NewWorkspace workspace) {
+    record NewOrganization(@DisplayName String name, @Valid WorkspaceService.NewWorkspace workspace) {
     }
 
     record OrganizationJson(String id, String name, String role, WorkspaceService.WorkspaceView workspace) {
@@ -46,7 +50,7 @@ class OrganizationApiController {
 
     @PostMapping
     ResponseEntity<OrganizationJson> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody(required = false) NewOrganization body) {
+            @Valid @RequestBody(required = false) NewOrganization body) {
         NewOrganization request = body == null ? new NewOrganization(null, null) : body;
         var created = organizations.create(caller, request.name(), request.workspace());
         return ResponseEntity.status(HttpStatus.CREATED).body(new OrganizationJson(created.organizationId().toString(),
@@ -54,49 +58,49 @@ class OrganizationApiController {
     }
 
     @GetMapping("/{orgId}")
-    OrganizationJson get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
-        OrganizationAccess access = organizations.get(caller, PathIds.organization(orgId));
+    OrganizationJson get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
+        OrganizationAccess access = organizations.get(caller, orgId);
         return new OrganizationJson(access.organizationId().toString(), access.organizationName(), access.role().name(),
                 null);
     }
 
     @DeleteMapping("/{orgId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestBody(required = false) Deletion body) {
-        organizations.delete(caller, PathIds.organization(orgId), body == null ? null : body.confirmName());
+        organizations.delete(caller, orgId, body == null ? null : body.confirmName());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{orgId}/transfer-ownership")
-    ResponseEntity<Void> transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    ResponseEntity<Void> transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestBody(required = false) Transfer body) {
-        organizations.transferOwnership(caller, PathIds.organization(orgId),
+        organizations.transferOwnership(caller, orgId,
                 PathIds.user(body == null ? null : body.userId()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{orgId}/leave")
-    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
-        organizations.leave(caller, PathIds.organization(orgId));
+    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
+        organizations.leave(caller, orgId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{orgId}/members")
-    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
-        return Items.of(organizations.members(caller, PathIds.organization(orgId)));
+    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
+        return Items.of(organizations.members(caller, orgId));
     }
 
     @PatchMapping("/{orgId}/members/{userId}")
-    MemberView changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
-            @PathVariable String userId, @RequestBody(required = false) RoleChange body) {
-        return organizations.changeRole(caller, PathIds.organization(orgId), PathIds.user(userId),
+    MemberView changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body) {
+        return organizations.changeRole(caller, orgId, userId,
                 body == null ? null : body.role());
     }
 
     @DeleteMapping("/{orgId}/members/{userId}")
-    ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
-            @PathVariable String userId) {
-        organizations.removeMember(caller, PathIds.organization(orgId), PathIds.user(userId));
+    ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            @PathVariable UserId userId) {
+        organizations.removeMember(caller, orgId, userId);
         return ResponseEntity.noContent().build();
     }
 }

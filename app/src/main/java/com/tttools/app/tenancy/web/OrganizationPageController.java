@@ -1,7 +1,9 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.UserId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
@@ -9,7 +11,6 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.InvitationService;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,8 +38,8 @@ class OrganizationPageController {
     }
 
     @GetMapping("/organizations/{orgId}")
-    String settings(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId, Model model) {
-        OrganizationId id = PathIds.organization(orgId);
+    String settings(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId, Model model) {
+        OrganizationId id = orgId;
         OrganizationAccess organization = organizations.get(caller, id);
         boolean manages = OrganizationPermission.MANAGE_ORG_MEMBERS.grantedTo(organization.role());
         model.addAttribute("organization", organization);
@@ -61,67 +62,67 @@ class OrganizationPageController {
     }
 
     @PostMapping("/organizations/{orgId}/invitations")
-    String invite(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String invite(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) String email, @RequestParam(required = false) String role,
             @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String workspaceRole,
             RedirectAttributes redirect) {
         List<InvitationService.GrantRequest> grants = workspaceId == null || workspaceId.isBlank() ? List.of()
                 : List.of(new InvitationService.GrantRequest(workspaceId, workspaceRole));
-        var invitation = invitations.invite(caller, PathIds.organization(orgId), email, role, grants);
+        var invitation = invitations.invite(caller, orgId, email, role, grants);
         redirect.addFlashAttribute("notice", "Invitation sent to " + invitation.email() + ".");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")
-    String revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @PathVariable String id, RedirectAttributes redirect) {
-        invitations.revoke(caller, PathIds.organization(orgId), id);
+        invitations.revoke(caller, orgId, id);
         redirect.addFlashAttribute("notice", "Invitation revoked.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/resend")
-    String resend(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String resend(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @PathVariable String id, RedirectAttributes redirect) {
-        invitations.resend(caller, PathIds.organization(orgId), id);
+        invitations.resend(caller, orgId, id);
         redirect.addFlashAttribute("notice", "Invitation sent again with a new link.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/members/{userId}/role")
-    String changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
-            @PathVariable String userId, @RequestParam(required = false) String role, RedirectAttributes redirect) {
-        var member = organizations.changeRole(caller, PathIds.organization(orgId), PathIds.user(userId), role);
+    String changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            @PathVariable UserId userId, @RequestParam(required = false) String role, RedirectAttributes redirect) {
+        var member = organizations.changeRole(caller, orgId, userId, role);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + ".");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/members/{userId}/remove")
-    String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
-            @PathVariable String userId, RedirectAttributes redirect) {
-        organizations.removeMember(caller, PathIds.organization(orgId), PathIds.user(userId));
+    String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            @PathVariable UserId userId, RedirectAttributes redirect) {
+        organizations.removeMember(caller, orgId, userId);
         redirect.addFlashAttribute("notice", "Member removed.");
         return caller.id().toString().equals(userId) ? "redirect:/app" : "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/leave")
-    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId) {
-        organizations.leave(caller, PathIds.organization(orgId));
+    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
+        organizations.leave(caller, orgId);
         return "redirect:/app";
     }
 
     @PostMapping("/organizations/{orgId}/transfer-ownership")
-    String transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) String userId, RedirectAttributes redirect) {
-        organizations.transferOwnership(caller, PathIds.organization(orgId), PathIds.user(userId));
+        organizations.transferOwnership(caller, orgId, PathIds.user(userId));
         redirect.addFlashAttribute("notice", "Ownership transferred. You are now an admin.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/delete")
-    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) String confirmName) {
-        organizations.delete(caller, PathIds.organization(orgId), confirmName);
+        organizations.delete(caller, orgId, confirmName);
         return "redirect:/app";
     }
 }

@@ -1,9 +1,14 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.core.MemberView;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.RequireOrganization;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,63 +35,64 @@ class WorkspaceApiController {
 
     @PostMapping("/api/v1/organizations/{orgId}/workspaces")
     ResponseEntity<WorkspaceService.WorkspaceView> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId, @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
+            @RequireOrganization(OrganizationPermission.CREATE_WORKSPACE) OrganizationId orgId,
+            @Valid @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(workspaces.create(caller, PathIds.organization(orgId), body));
+                .body(workspaces.create(caller, orgId, body));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/workspaces")
     Items<WorkspaceService.WorkspaceView> list(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId) {
-        return Items.of(workspaces.list(caller, PathIds.organization(orgId)));
+            @PathVariable OrganizationId orgId) {
+        return Items.of(workspaces.list(caller, orgId));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/deleted-workspaces")
     Items<WorkspaceService.DeletedWorkspace> deleted(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String orgId) {
-        return Items.of(workspaces.deleted(caller, PathIds.organization(orgId)));
+            @PathVariable OrganizationId orgId) {
+        return Items.of(workspaces.deleted(caller, orgId));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}")
-    WorkspaceService.WorkspaceView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        return workspaces.get(caller, PathIds.workspace(wsId));
+    WorkspaceService.WorkspaceView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+        return workspaces.get(caller, wsId);
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        workspaces.delete(caller, PathIds.workspace(wsId));
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+        workspaces.delete(caller, wsId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/restore")
     WorkspaceService.WorkspaceView restore(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId) {
-        return workspaces.restore(caller, PathIds.workspace(wsId));
+            @PathVariable WorkspaceId wsId) {
+        return workspaces.restore(caller, wsId);
     }
 
     /** Makes this the caller's current workspace (the switcher; remembered across sign-ins). */
     @PostMapping("/api/v1/workspaces/{wsId}/switch")
     WorkspaceService.WorkspaceView switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId) {
-        return workspaces.switchTo(caller, PathIds.workspace(wsId));
+            @PathVariable WorkspaceId wsId) {
+        return workspaces.switchTo(caller, wsId);
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/members")
-    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        return Items.of(workspaces.members(caller, PathIds.workspace(wsId)));
+    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+        return Items.of(workspaces.members(caller, wsId));
     }
 
     @PutMapping("/api/v1/workspaces/{wsId}/members/{userId}")
-    MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String userId, @RequestBody(required = false) RoleChange body) {
-        return workspaces.setMember(caller, PathIds.workspace(wsId), PathIds.user(userId),
+    MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body) {
+        return workspaces.setMember(caller, wsId, userId,
                 body == null ? null : body.role());
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/members/{userId}")
-    ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String userId) {
-        workspaces.removeMember(caller, PathIds.workspace(wsId), PathIds.user(userId));
+    ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable UserId userId) {
+        workspaces.removeMember(caller, wsId, userId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,13 +1,14 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.UserId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,8 +33,8 @@ class WorkspacePageController {
     }
 
     @GetMapping("/organizations/{orgId}/workspaces")
-    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId, Model model) {
-        OrganizationId id = PathIds.organization(orgId);
+    String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId, Model model) {
+        OrganizationId id = orgId;
         var organization = organizations.get(caller, id);
         boolean administers = OrganizationPermission.CREATE_WORKSPACE.grantedTo(organization.role());
         model.addAttribute("organization", organization);
@@ -46,17 +47,17 @@ class WorkspacePageController {
     }
 
     @PostMapping("/organizations/{orgId}/workspaces")
-    String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String orgId,
+    String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) String name, @RequestParam(required = false) String timezone,
             @RequestParam(required = false) String currency) {
-        var workspace = workspaces.create(caller, PathIds.organization(orgId),
+        var workspace = workspaces.create(caller, orgId,
                 new WorkspaceService.NewWorkspace(name, timezone, currency));
         return "redirect:/workspaces/" + workspace.id();
     }
 
     @GetMapping("/workspaces/{wsId}")
-    String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
-        WorkspaceId id = PathIds.workspace(wsId);
+    String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, Model model) {
+        WorkspaceId id = wsId;
         var workspace = workspaces.get(caller, id);
         var organizationId = OrganizationId.of(workspace.organizationId());
         boolean managesMembers = WorkspacePermission.MANAGE_WORKSPACE_MEMBERS.grantedTo(WorkspaceRole.valueOf(workspace.role()));
@@ -72,35 +73,35 @@ class WorkspacePageController {
     }
 
     @PostMapping("/workspaces/{wsId}/members")
-    String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @RequestParam(required = false) String userId, @RequestParam(required = false) String role,
             RedirectAttributes redirect) {
-        var member = workspaces.setMember(caller, PathIds.workspace(wsId), PathIds.user(userId), role);
+        var member = workspaces.setMember(caller, wsId, PathIds.user(userId), role);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
         return "redirect:/workspaces/" + wsId;
     }
 
     @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
-    String removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String userId, RedirectAttributes redirect) {
-        workspaces.removeMember(caller, PathIds.workspace(wsId), PathIds.user(userId));
+    String removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable UserId userId, RedirectAttributes redirect) {
+        workspaces.removeMember(caller, wsId, userId);
         redirect.addFlashAttribute("notice", "Removed from this workspace.");
         return "redirect:/workspaces/" + wsId;
     }
 
     @PostMapping("/workspaces/{wsId}/delete")
-    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             RedirectAttributes redirect) {
-        var workspace = workspaces.get(caller, PathIds.workspace(wsId));
-        workspaces.delete(caller, PathIds.workspace(wsId));
+        var workspace = workspaces.get(caller, wsId);
+        workspaces.delete(caller, wsId);
         redirect.addFlashAttribute("notice", "Workspace deleted. It can be restored for 30 days.");
         return "redirect:/organizations/" + workspace.organizationId() + "/workspaces";
     }
 
     @PostMapping("/workspaces/{wsId}/restore")
-    String restore(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String restore(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             RedirectAttributes redirect) {
-        workspaces.restore(caller, PathIds.workspace(wsId));
+        workspaces.restore(caller, wsId);
         redirect.addFlashAttribute("notice", "Workspace restored.");
         return "redirect:/workspaces/" + wsId;
     }

@@ -1,8 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.jobs.JobRequest;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -48,13 +46,12 @@ class ConnectFlow {
     private final TikTokEndpoints endpoints;
     private final TikTokTokenStore tokens;
     private final ConnectionRepository connections;
-    private final Jobs jobs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ConnectFlow(TenantAccess access, OAuthStates states, TikTokOAuth oauth, TikTokEndpoints endpoints,
-            TikTokTokenStore tokens, ConnectionRepository connections, Jobs jobs, ApplicationEventPublisher events,
+            TikTokTokenStore tokens, ConnectionRepository connections, ApplicationEventPublisher events,
             TransactionTemplate tx, Clock clock) {
         this.access = access;
         this.states = states;
@@ -62,7 +59,6 @@ class ConnectFlow {
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.connections = connections;
-        this.jobs = jobs;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -150,9 +146,6 @@ class ConnectFlow {
                 workspace.organizationId(), ConnectionRow.ADVERTISER, grant.scopes(), grant.advertiserIds(), null,
                 caller.id().value(), now));
         tokens.storeAccessToken(workspace.workspaceId(), connectionId, grant.accessToken());
-        jobs.submit(new JobRequest(workspace.workspaceId(), SyncRequests.ASSET_SYNC,
-                SyncRequests.payload(connectionId, null, null), SyncRequests.concurrencyKey(connectionId, "ASSETS"),
-                null, caller.id()));
         events.publishEvent(new ConnectionEstablished(connectionId, workspace.workspaceId(),
                 workspace.organizationId(), grant.advertiserIds(), grant.scopes(),
                 Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), now));

@@ -1,6 +1,7 @@
 package com.tttools.app.tiktok.connection;
 
-import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
@@ -38,26 +39,26 @@ class ConnectionApiController {
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/tiktok")
     ResponseEntity<Map<String, String>> connect(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, HttpServletRequest request) {
-        var url = connections.startConnect(caller, PathIds.workspace(wsId), sessionId(request));
+            @PathVariable WorkspaceId wsId, HttpServletRequest request) {
+        var url = connections.startConnect(caller, wsId, sessionId(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("authorizationUrl", url.toString()));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/connections")
-    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        return new Items(connections.list(caller, PathIds.workspace(wsId)));
+    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+        return new Items(connections.list(caller, wsId));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/connections/{id}")
-    ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id) {
-        return connections.get(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
+    ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id) {
+        return connections.get(caller, wsId, id.value());
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
-    ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id) {
-        return connections.check(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
+    ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id) {
+        return connections.check(caller, wsId, id.value());
     }
 
     /**
@@ -67,21 +68,21 @@ class ConnectionApiController {
     @Operation(summary = "Disconnect: revoke and delete the tokens, cancel the connection's syncs. 204; repeating it is "
             + "a no-op")
     @DeleteMapping("/api/v1/workspaces/{wsId}/connections/{id}")
-    ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id,
+    ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id,
             @Parameter(description = "true: also delete the synced assets and reports of the advertisers this "
                     + "connection granted, except advertisers another live connection of the workspace still grants "
                     + "(default false: the data stays as reporting history)")
             @RequestParam(defaultValue = "false") boolean deleteData) {
-        connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), deleteData);
+        connections.disconnect(caller, wsId, id.value(), deleteData);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/sync")
     ResponseEntity<Map<String, String>> sync(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String wsId, @PathVariable String id, @RequestBody(required = false) SyncRequest body,
+            @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id, @RequestBody(required = false) SyncRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), body,
+        String jobId = connections.requestSync(caller, wsId, id.value(), body,
                 idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId));
     }

@@ -1,9 +1,9 @@
 package com.tttools.app.tiktok.connection;
 
-import com.tttools.app.shared.PathIds;
-import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokConnections;
@@ -24,23 +24,19 @@ class ConnectionPageController {
 
     private final TikTokConnections connections;
     private final ConnectFlow flow;
-    private final TenantAccess access;
     private final TikTokProperties properties;
 
-    ConnectionPageController(TikTokConnections connections, ConnectFlow flow, TenantAccess access,
-            TikTokProperties properties) {
+    ConnectionPageController(TikTokConnections connections, ConnectFlow flow, TikTokProperties properties) {
         this.connections = connections;
         this.flow = flow;
-        this.access = access;
         this.properties = properties;
     }
 
     @GetMapping("/workspaces/{wsId}/connections")
-    String page(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
-        WorkspaceId id = PathIds.workspace(wsId);
-        WorkspaceAccess workspace = access.requireWorkspace(caller.id(), id, WorkspacePermission.VIEW_WORKSPACE);
+    String page(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess workspace, Model model) {
         model.addAttribute("workspace", workspace);
-        model.addAttribute("connections", connections.list(caller, id));
+        model.addAttribute("connections", connections.list(caller, workspace.workspaceId()));
         model.addAttribute("managesConnections", workspace.can(WorkspacePermission.MANAGE_CONNECTIONS));
         model.addAttribute("triggersChecks", workspace.can(WorkspacePermission.TRIGGER_SYNC));
         model.addAttribute("simulator", properties.simulatorMode());
@@ -48,26 +44,26 @@ class ConnectionPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/connections/tiktok")
-    String connect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    String connect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             HttpServletRequest request) {
-        return "redirect:" + connections.startConnect(caller, PathIds.workspace(wsId),
+        return "redirect:" + connections.startConnect(caller, wsId,
                 ConnectionApiController.sessionId(request));
     }
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/check")
-    String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        var view = connections.check(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"));
+    String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id, RedirectAttributes redirect) {
+        var view = connections.check(caller, wsId, id.value());
         redirect.addFlashAttribute("notice", "Checked: the connection is " + view.status() + ".");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
 
     /** Sync buttons: assets now, or the reports of the last 30 days (re-pulls revise provisional days). */
     @PostMapping("/workspaces/{wsId}/connections/{id}/sync")
-    String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, @PathVariable String id,
+    String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ASSETS") String kind,
             RedirectAttributes redirect) {
-        String jobId = connections.requestSync(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"),
+        String jobId = connections.requestSync(caller, wsId, id.value(),
                 new TikTokConnections.SyncRequest(kind, null, null), null);
         redirect.addFlashAttribute("notice", ("REPORTS".equals(kind) ? "Report" : "Asset") + " sync queued (job "
                 + jobId + ").");
@@ -75,10 +71,10 @@ class ConnectionPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
-    String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, @RequestParam(defaultValue = "false") boolean deleteData,
+    String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id, @RequestParam(defaultValue = "false") boolean deleteData,
             RedirectAttributes redirect) {
-        var done = connections.disconnect(caller, PathIds.workspace(wsId), PathIds.uuid(id, "Connection"), deleteData);
+        var done = connections.disconnect(caller, wsId, id.value(), deleteData);
         redirect.addFlashAttribute("notice", notice(done));
         return "redirect:/workspaces/" + wsId + "/connections";
     }

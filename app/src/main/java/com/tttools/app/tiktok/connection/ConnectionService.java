@@ -3,8 +3,6 @@ package com.tttools.app.tiktok.connection;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
-import com.tttools.app.jobs.JobRequest;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
@@ -16,6 +14,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.net.URI;
 import java.time.Clock;
@@ -38,18 +37,18 @@ class ConnectionService implements TikTokConnections {
     private final ConnectionRepository connections;
     private final ConnectionHealth health;
     private final Disconnector disconnector;
-    private final Jobs jobs;
+    private final SyncLaunchers launchers;
     private final UserAccounts users;
     private final Clock clock;
 
     ConnectionService(TenantAccess access, ConnectFlow flow, ConnectionRepository connections,
-            ConnectionHealth health, Disconnector disconnector, Jobs jobs, UserAccounts users, Clock clock) {
+            ConnectionHealth health, Disconnector disconnector, SyncLaunchers launchers, UserAccounts users, Clock clock) {
         this.access = access;
         this.flow = flow;
         this.connections = connections;
         this.health = health;
         this.disconnector = disconnector;
-        this.jobs = jobs;
+        this.launchers = launchers;
         this.users = users;
         this.clock = clock;
     }
@@ -102,9 +101,9 @@ class ConnectionService implements TikTokConnections {
         if (row.status() == ConnectionRow.Status.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
-        String type = "ASSETS".equals(kind) ? SyncRequests.ASSET_SYNC : SyncRequests.REPORT_SYNC;
-        return jobs.submit(new JobRequest(workspaceId, type, SyncRequests.payload(connectionId, from, to),
-                SyncRequests.concurrencyKey(connectionId, kind), idempotencyKey, caller.id())).id();
+        return launchers.of(SyncLauncher.Kind.valueOf(kind)).launch(workspaceId, connectionId,
+                from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), idempotencyKey,
+                caller.id());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.tttools.app.tiktok.connection;
 
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
@@ -48,17 +47,17 @@ class Disconnector {
     private final PendingRevocations pending;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final Jobs jobs;
+    private final SyncLaunchers launchers;
 
     Disconnector(ConnectionRepository connections, TikTokTokenStore tokens, TikTokOAuth oauth,
-            PendingRevocations pending, ApplicationEventPublisher events, TransactionTemplate tx, Jobs jobs) {
+            PendingRevocations pending, ApplicationEventPublisher events, TransactionTemplate tx, SyncLaunchers launchers) {
         this.connections = connections;
         this.tokens = tokens;
         this.oauth = oauth;
         this.pending = pending;
         this.events = events;
         this.tx = tx;
-        this.jobs = jobs;
+        this.launchers = launchers;
     }
 
     /** A disconnect that keeps the synced data (the workspace lifecycle, whose purge removes all data anyway). */
@@ -89,9 +88,7 @@ class Disconnector {
             if (token.isPresent() && !revoked) {
                 pending.add(workspaceId, connectionId, token.get(), now);
             }
-            for (String kind : List.of("ASSETS", "REPORTS")) {
-                jobs.cancelUnfinished(workspaceId, SyncRequests.concurrencyKey(connectionId, kind));
-            }
+            launchers.all().forEach(launcher -> launcher.cancel(workspaceId, connectionId));
             List<String> deleted = List.of();
             List<String> kept = List.of();
             if (deleteData) {

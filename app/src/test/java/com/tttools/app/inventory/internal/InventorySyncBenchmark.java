@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.inventory.EntityKind;
-import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
@@ -86,8 +85,7 @@ class InventorySyncBenchmark extends IntegrationTest {
             long okBefore = answers(simulator, "0");
             long limitedBefore = answers(simulator, "40100") + answers(simulator, "40133");
             long start = System.nanoTime();
-            JobView job = jobs.submit(new JobRequest(workspace, AssetSync.JOB_TYPE, AssetSync.payload(connection),
-                    AssetSync.concurrencyKey(connection), null, null));
+            JobView job = jobs.submit(AssetSync.request(workspace, connection));
             JobView done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
             double seconds = (System.nanoTime() - start) / 1e9;

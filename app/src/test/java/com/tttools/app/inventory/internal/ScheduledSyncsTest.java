@@ -51,8 +51,8 @@ class ScheduledSyncsTest extends IntegrationTest {
         assertThat(scheduled.submitDue()).isEqualTo(1);
         assertThat(scheduled.submitDue()).as("not again within the interval, even if that sync fails").isZero();
 
-        assertThat(jobs.list(workspace, new JobFilter(AssetSync.JOB_TYPE, null), 10, null).items()).hasSize(1);
-        assertThat(jdbcPayloads(workspace)).containsExactly(AssetSync.payload(stale).replace(":", ": "));
+        assertThat(jobs.list(workspace, JobFilter.of(AssetSync.JOB), 10, null).items()).hasSize(1);
+        assertThat(jdbcPayloads(workspace)).containsExactly("{\"connectionId\": \"" + stale + "\"}");
     }
 
     @Autowired

@@ -2,6 +2,7 @@ package com.tttools.app.reporting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.FinalityDay;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.IntegrationTest;
@@ -42,11 +43,11 @@ class AdvertiserLocalFinalityTest extends IntegrationTest {
         ReportService service = new ReportService(jdbc, dataSource, new ReportingProperties(90, 7, 30, false),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
-        Map<String, String> status = service.finality(workspace, DAY, DAY, List.of(), 10).stream()
+        Map<String, Finality> status = service.finality(workspace, DAY, DAY, List.of(), 10).stream()
                 .collect(Collectors.toMap(FinalityDay::advertiserId, FinalityDay::status));
 
-        assertThat(status).containsEntry("7000000000000000101", "SETTLED")
-                .containsEntry("7000000000000000102", "PROVISIONAL");
+        assertThat(status).containsEntry("7000000000000000101", Finality.SETTLED)
+                .containsEntry("7000000000000000102", Finality.PROVISIONAL);
     }
 
     private void advertiser(WorkspaceId workspace, String id, String timezone) {

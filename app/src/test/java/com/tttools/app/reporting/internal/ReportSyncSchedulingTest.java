@@ -61,7 +61,7 @@ class ReportSyncSchedulingTest extends IntegrationTest {
 
         scheduling.submit(workspace, connection);
         scheduling.submit(workspace, connection);
-        var queued = jobs.list(workspace, new JobFilter(ReportSyncHandler.TYPE, null), 10, null).items();
+        var queued = jobs.list(workspace, JobFilter.of(com.tttools.app.reporting.ReportSync.JOB), 10, null).items();
         assertThat(queued).hasSize(1);
         var done = await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(workspace, queued.get(0).id()).orElseThrow(),
                 job -> job.status().finished());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.TestJobHandler;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.Tenants;
@@ -117,8 +118,8 @@ class TenantLifecycleTest extends LifecycleTestSupport {
         String connection = connect(owner, ws);
         String token = accessToken(ws, connection);
         var ref = new TikTokConnections.ConnectionRef(WorkspaceId.of(ws), UUID.fromString(connection));
-        var running = jobs.submit(new JobRequest(WorkspaceId.of(ws), "test-units", "{\"waitForCancel\": true}",
-                null, null, null));
+        var running = jobs.submit(JobRequest.of(WorkspaceId.of(ws), TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{\"waitForCancel\": true}")));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(WorkspaceId.of(ws), running.id()).orElseThrow()
                 .status(), status -> status == JobStatus.RUNNING);
 

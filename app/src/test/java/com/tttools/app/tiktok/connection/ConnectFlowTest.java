@@ -1,12 +1,14 @@
 package com.tttools.app.tiktok.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.TikTokOAuth;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,9 +56,11 @@ class ConnectFlowTest extends ConnectionTestSupport {
         String id = connection.get("id").asString();
         ApiClient.Response one = admin.api().get("/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + id);
         assertThat(one.status()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT count(*) FROM jobs WHERE workspace_id = :ws AND type = 'tiktok.asset-sync'")
+        // queued by inventory once it hears of the connection (after the callback's commit)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM jobs WHERE workspace_id = :ws AND type = 'tiktok.asset-sync'")
                 .param("ws", UUID.fromString(admin.workspaceId())).query(Long.class).single())
-                .as("a first asset sync is queued").isEqualTo(1);
+                .as("a first asset sync is queued").isEqualTo(1));
         assertThat(jdbc.sql("SELECT count(*) FROM tiktok_connection WHERE id = :id")
                 .param("id", UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
 

@@ -1,0 +1,57 @@
+package com.tttools.app.inventory.internal;
+
+import com.tttools.app.inventory.AssetSync;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tiktok.SyncLauncher;
+import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionEstablished;
+import com.tttools.app.tiktok.TikTokConnections;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where asset syncs start, besides the schedule ({@link ScheduledSyncs}): right after a connection is made (on
+ * behalf of the user who connected), and when a user asks for one or disconnects ({@link SyncLauncher}).
+ */
+@Component
+class AssetSyncTriggers implements SyncLauncher {
+
+    private final Jobs jobs;
+    private final TikTokConnections connections;
+
+    AssetSyncTriggers(Jobs jobs, TikTokConnections connections) {
+        this.jobs = jobs;
+        this.connections = connections;
+    }
+
+    /** Not for a connection disconnected (or its workspace deleted) before this ran: nothing would cancel it. */
+    @ApplicationModuleListener
+    void onConnected(ConnectionEstablished connected) {
+        if (!connections.schedulable(connected.workspaceId(), connected.connectionId())) {
+            return;
+        }
+        jobs.submit(AssetSync.request(connected.workspaceId(), connected.connectionId())
+                .withCreatedBy(connected.actor().userId()));
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.ASSETS;
+    }
+
+    /** An asset sync always takes everything the connection reaches: the dates are ignored. */
+    @Override
+    public String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to,
+            String idempotencyKey, UserId requestedBy) {
+        return jobs.submit(AssetSync.request(workspaceId, connectionId).withIdempotencyKey(idempotencyKey)
+                .withCreatedBy(requestedBy)).id();
+    }
+
+    @Override
+    public void cancel(WorkspaceId workspaceId, UUID connectionId) {
+        jobs.cancelUnfinished(workspaceId, AssetSync.concurrencyKey(connectionId));
+    }
+}

@@ -1,0 +1,81 @@
+package com.tttools.app.tenancy.web;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.OrganizationAccess;
+import com.tttools.app.tenancy.RequireOrganization;
+import com.tttools.app.tenancy.RequireWorkspace;
+import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import java.security.Principal;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Resolves {@code @RequireWorkspace(permission) WorkspaceAccess} and {@code @RequireOrganization(permission)
+ * OrganizationAccess} parameters (or the bare {@code WorkspaceId}/{@code OrganizationId}) through
+ * {@link TenantAccess}: the one place web handlers turn a path id into an authorized tenant.
+ */
+class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
+
+    private final TenantAccess access;
+
+    TenantAccessArgumentResolver(TenantAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        Class<?> type = parameter.getParameterType();
+        return (parameter.hasParameterAnnotation(RequireWorkspace.class)
+                && (type == WorkspaceAccess.class || type == WorkspaceId.class))
+                || (parameter.hasParameterAnnotation(RequireOrganization.class)
+                && (type == OrganizationAccess.class || type == OrganizationId.class));
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        RequireWorkspace workspace = parameter.getParameterAnnotation(RequireWorkspace.class);
+        if (workspace != null) {
+            WorkspaceId id = PathIds.workspace(pathVariable(request, workspace.pathVariable()));
+            WorkspaceAccess granted = access.requireWorkspace(caller(request, "Workspace").id(), id,
+                    workspace.value());
+            return parameter.getParameterType() == WorkspaceId.class ? granted.workspaceId() : granted;
+        }
+        RequireOrganization organization = parameter.getParameterAnnotation(RequireOrganization.class);
+        OrganizationId id = PathIds.organization(pathVariable(request, organization.pathVariable()));
+        OrganizationAccess granted = access.requireOrganization(caller(request, "Organization").id(), id,
+                organization.value());
+        return parameter.getParameterType() == OrganizationId.class ? granted.organizationId() : granted;
+    }
+
+    private static String pathVariable(NativeWebRequest request, String name) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST);
+        if (variables instanceof Map<?, ?> map && map.get(name) instanceof String value) {
+            return value;
+        }
+        throw new IllegalStateException("The route has no path variable {" + name + "}");
+    }
+
+    /** Routes with these parameters are signed-in only; without a user nothing is revealed. */
+    private static AuthenticatedUser caller(NativeWebRequest request, String what) {
+        Principal principal = request.getUserPrincipal();
+        if (principal instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+            return user;
+        }
+        throw new NotFoundException(what);
+    }
+}

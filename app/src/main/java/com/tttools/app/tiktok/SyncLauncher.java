@@ -1,0 +1,31 @@
+package com.tttools.app.tiktok;
+
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.WorkspaceId;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Starts and stops one kind of sync of a connection, for the connection's "sync now" and disconnect. Implemented by
+ * the modules that sync (inventory: assets, reporting: reports), which depend on tiktok, not the other way round;
+ * syncs that start on their own (on connect, on a schedule) are theirs to trigger.
+ */
+public interface SyncLauncher {
+
+    enum Kind { ASSETS, REPORTS }
+
+    Kind kind();
+
+    /**
+     * Queues a sync in the caller's transaction, or returns the one of the connection queued or running, or the one
+     * submitted with the same idempotency key; returns its job id.
+     *
+     * @param from null for the sync's default range (kinds without dates ignore both)
+     * @param to   null for the sync's default range
+     */
+    String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to, String idempotencyKey,
+            UserId requestedBy);
+
+    /** Cancels the connection's queued or running syncs of this kind in the caller's transaction. */
+    void cancel(WorkspaceId workspaceId, UUID connectionId);
+}

@@ -43,7 +43,7 @@ class OnboardingPageControllerSliceTest {
     }
 
     @Test
-    void invalidFieldsAnswer422WithEachProblemNextToItsFieldAndNothingIsCreated() {
+    void invalidFieldsAnswer422WithEachProblemNextToItsFieldAndNothingIsCreated() throws Exception {
         MvcTestResult result = post("name=+&workspaceName=Brand+%E2%80%AEeno&timezone=Mars%2FOlympus&currency=EURO");
 
         assertThat(result).hasStatus(422);
@@ -60,7 +60,7 @@ class OnboardingPageControllerSliceTest {
     }
 
     @Test
-    void theEmptyFormMarksNoFieldInvalid() {
+    void theEmptyFormMarksNoFieldInvalid() throws Exception {
         MvcTestResult result = mvc.get().uri("/onboarding").with(signedIn()).exchange();
 
         assertThat(result).hasStatus(200);

@@ -83,7 +83,8 @@ class TenantIsolationTest extends IntegrationTest {
     static final List<String> PUBLIC_PREFIXES = List.of("GET /", "GET /error", "POST /error", "PUT /error",
             "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
             "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
-            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms");
+            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms",
+            "POST /webhooks/telegram");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
             "GET /app", "* /account", "GET /oauth/tiktok/callback");
@@ -162,6 +163,18 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
+
+        // alert rules (notifications.alerts): everyone who sees reports reads them, operators and admins write them
+        RULES.put("GET /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/alert-rules")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules", alertRule())));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), alertRule())));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), null)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules/backtest", alertRule())));
 
         // inventory and jobs
         RULES.put("GET /api/v1/workspaces/{wsId}/{collection}", Rule.workspace(IN_WORKSPACE,
@@ -531,6 +544,15 @@ class TenantIsolationTest extends IntegrationTest {
                 "name", "Shared view", "visibility", "WORKSPACE",
                 "query", Map.of("level", "CAMPAIGN", "from", "2026-01-01", "to", "2026-01-31"))), 201).json()
                 .get("id").asString();
+    }
+
+    static Map<String, Object> alertRule() {
+        return Map.of("name", "Isolation rule", "kind", "SPEND_TODAY", "level", "CAMPAIGN", "threshold", 100);
+    }
+
+    private String freshAlertRule() {
+        return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/alert-rules", alertRule()), 201)
+                .json().get("id").asString();
     }
 
     private String freshInvitation() {

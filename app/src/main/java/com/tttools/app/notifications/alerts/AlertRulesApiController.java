@@ -4,7 +4,8 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,56 +52,52 @@ class AlertRulesApiController {
     record Items(List<RuleView> items) {
     }
 
-    private final TenantAccess access;
     private final AlertRules rules;
 
-    AlertRulesApiController(TenantAccess access, AlertRules rules) {
-        this.access = access;
+    AlertRulesApiController(AlertRules rules) {
         this.rules = rules;
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/alert-rules")
     @Operation(summary = "The workspace's alert rules")
-    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.VIEW_REPORTS);
+    Items list(@RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted) {
+        WorkspaceId workspace = granted.workspaceId();
         return new Items(rules.list(workspace).stream().map(RuleView::of).toList());
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/alert-rules")
     @Operation(summary = "Create a rule (422 with field errors when it does not make sense)")
-    ResponseEntity<RuleView> create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    ResponseEntity<RuleView> create(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted,
             @RequestBody AlertRuleInput body) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.MANAGE_ALERT_RULES);
+        WorkspaceId workspace = granted.workspaceId();
         return ResponseEntity.status(HttpStatus.CREATED).body(RuleView.of(rules.create(workspace, caller.id(), body)));
     }
 
     @PutMapping("/api/v1/workspaces/{wsId}/alert-rules/{id}")
     @Operation(summary = "Replace a rule")
-    RuleView update(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    RuleView update(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted,
             @PathVariable String id, @RequestBody AlertRuleInput body) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.MANAGE_ALERT_RULES);
+        WorkspaceId workspace = granted.workspaceId();
         return RuleView.of(rules.update(workspace, ruleId(id), body));
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/alert-rules/{id}")
     @Operation(summary = "Delete a rule and its firings")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.MANAGE_ALERT_RULES);
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted, @PathVariable String id) {
+        WorkspaceId workspace = granted.workspaceId();
         rules.delete(workspace, ruleId(id));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/alert-rules/backtest")
     @Operation(summary = "How often the rule would have fired over the last 30 days of stored facts (nothing is saved)")
-    AlertRules.Backtest backtest(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+    AlertRules.Backtest backtest(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted,
             @RequestBody AlertRuleInput body) {
-        WorkspaceId workspace = PathIds.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.MANAGE_ALERT_RULES);
+        WorkspaceId workspace = granted.workspaceId();
         return rules.backtest(workspace, caller.id(), body);
     }
 

@@ -251,6 +251,16 @@ class TenantIsolationTest extends IntegrationTest {
             t.softDeleteWorkspaceA();
             return post("/workspaces/" + t.wsA + "/restore");
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /workspaces/{wsId}/alerts", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/alerts")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/backtest?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules/{id}/delete", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules/" + t.freshAlertRule() + "/delete")));
+        RULES.put("POST /workspaces/{wsId}/alerts/firings/{id}/acknowledge", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/firings/" + t.freshAlertFiring() + "/acknowledge")));
         RULES.put("GET /workspaces/{wsId}/inventory", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/inventory")));
         RULES.put("GET /workspaces/{wsId}/inventory/{collection}", Rule.workspace(IN_WORKSPACE,
@@ -553,6 +563,19 @@ class TenantIsolationTest extends IntegrationTest {
     private String freshAlertRule() {
         return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/alert-rules", alertRule()), 201)
                 .json().get("id").asString();
+    }
+
+    /** A fired alert of tenant A (written directly: the evaluation is tested in AlertRulesTest). */
+    private String freshAlertFiring() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO alert_firings (id, workspace_id, rule_id, entity_id, advertiser_id, dedup_key, message,
+                            fired_at)
+                        VALUES (:id, :ws, :rule, '1', '1', :dedup, 'Isolation alert', now())
+                        """)
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("rule", UUID.fromString(freshAlertRule()))
+                .param("dedup", id.toString()).update();
+        return id.toString();
     }
 
     private String freshInvitation() {

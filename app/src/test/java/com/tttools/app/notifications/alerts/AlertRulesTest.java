@@ -130,6 +130,20 @@ class AlertRulesTest extends IntegrationTest {
     }
 
     @Test
+    void theAlertsPageShowsRulesInWordsAndProblemsNextToTheirFields() {
+        expect(owner.api().postForm("/workspaces/" + ws + "/alerts/rules",
+                "name=Big+spend&kind=SPEND_TODAY&level=CAMPAIGN&threshold=100&cooldownMinutes=120&channels=EMAIL", true), 302);
+        String page = expect(owner.api().get("/workspaces/" + ws + "/alerts"), 200).body();
+        assertThat(page).contains("Big spend").contains("Spend today above 100").contains("All campaigns")
+                .contains("2 h").contains("E-mail").doesNotContain("SPEND_TODAY</td>");
+
+        String invalid = expect(owner.api().postForm("/workspaces/" + ws + "/alerts/rules",
+                "name=&kind=SPEND_TODAY&level=CAMPAIGN&threshold=lots", true), 422).body();
+        assertThat(invalid).contains("must be a number");
+        assertThat(expect(owner.api().get("/api/v1/workspaces/" + ws + "/alert-rules"), 200).json().path("items")).hasSize(1);
+    }
+
+    @Test
     void theBacktestCountsTheLast30DaysOfStoredFactsWithTheCooldown() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         facts.campaignDay("101", today.minusDays(1), "150", 1000, 10, 1)

@@ -3,6 +3,7 @@ package com.tttools.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,52 @@ import com.tttools.simulator.oauth.Token;
  */
 public final class SimulatorControl {
 
-    /** A fault to inject; null fields are "not set". */
-    public record Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed) {
+    /**
+     * A fault to inject; null fields are "not set". {@code writes} limits it to the write endpoints, {@code ids} to
+     * writes naming one of these entity ids, {@code after} lets that many matching calls through first, and
+     * {@code afterApply} carries the write out before answering with the fault.
+     */
+    public record Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed,
+                        Boolean writes, List<String> ids, Integer after, Boolean afterApply) {
+
+        public Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed) {
+            this(path, code, message, httpStatus, rate, next, latencyMs, malformed, null, null, null, null);
+        }
+
         public static Fault code(int code) {
             return new Fault(null, code, null, null, null, null, null, null);
         }
 
         public Fault onPath(String apiPath) {
-            return new Fault(apiPath, code, message, httpStatus, rate, next, latencyMs, malformed);
+            return new Fault(apiPath, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, afterApply);
         }
 
         public Fault forNext(int calls) {
-            return new Fault(path, code, message, httpStatus, rate, calls, latencyMs, malformed);
+            return new Fault(path, code, message, httpStatus, rate, calls, latencyMs, malformed, writes, ids, after, afterApply);
         }
 
         public Fault atRate(double r) {
-            return new Fault(path, code, message, httpStatus, r, next, latencyMs, malformed);
+            return new Fault(path, code, message, httpStatus, r, next, latencyMs, malformed, writes, ids, after, afterApply);
+        }
+
+        /** Only calls to the write endpoints. */
+        public Fault onWrites() {
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, ids, after, afterApply);
+        }
+
+        /** Only writes naming at least one of these ids. */
+        public Fault onIds(List<String> entityIds) {
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, List.copyOf(entityIds), after, afterApply);
+        }
+
+        /** Lets the first {@code calls} matching calls through: {@code after(2).forNext(1)} fails the third. */
+        public Fault after(int calls) {
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, calls, afterApply);
+        }
+
+        /** The write is applied and only its answer is the fault (a response lost after TikTok acted). */
+        public Fault afterApplying() {
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, true);
         }
     }
 
@@ -83,8 +114,16 @@ public final class SimulatorControl {
         if (f.rate() != null && (f.rate() < 0 || f.rate() > 1)) {
             throw new IllegalArgumentException("rate must be between 0 and 1");
         }
+        if (f.after() != null && f.after() < 0 || f.next() != null && f.next() < 1) {
+            throw new IllegalArgumentException("after must be 0 or more and next 1 or more");
+        }
+        if (Boolean.TRUE.equals(f.afterApply()) && f.code() == null && f.httpStatus() == null) {
+            throw new IllegalArgumentException("afterApply needs code or httpStatus");
+        }
         sim.faults().add(new Faults.Rule(f.path(), f.code(), f.message(), f.httpStatus(), f.rate() == null ? 1.0 : f.rate(),
-                f.next() == null ? null : new AtomicInteger(f.next()), f.latencyMs() == null ? 0 : f.latencyMs(), Boolean.TRUE.equals(f.malformed())));
+                f.next() == null ? null : new AtomicInteger(f.next()), f.latencyMs() == null ? 0 : f.latencyMs(), Boolean.TRUE.equals(f.malformed()),
+                Boolean.TRUE.equals(f.writes()), f.ids() == null ? null : new HashSet<>(f.ids()),
+                f.after() == null ? null : new AtomicInteger(f.after()), Boolean.TRUE.equals(f.afterApply())));
     }
 
     public void addMaintenance(Instant from, Instant to) {
@@ -168,7 +207,24 @@ public final class SimulatorControl {
     }
 
     public Map<String, Object> stats() {
-        return sim.stats.snapshot();
+        Map<String, Object> out = sim.stats.snapshot();
+        out.put("writes_per_path", sim.writes.perPath());
+        return out;
+    }
+
+    /** Clears the call statistics and the write counters. */
+    public void clearStats() {
+        sim.stats.clear();
+        sim.writes.clear();
+    }
+
+    /** Write counters per path, how often each entity was changed, and the recent write calls (GET /_sim/writes). */
+    public Map<String, Object> writes() {
+        return sim.writes.snapshot();
+    }
+
+    public void clearWrites() {
+        sim.writes.clear();
     }
 
     /** Seed, scale, clock and sizes of the current world, plus a few advertiser ids to start from. */

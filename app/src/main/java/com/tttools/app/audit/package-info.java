@@ -5,5 +5,6 @@
  * publishing {@link com.tttools.app.shared.audit.AuditableEvent}s and
  * {@link com.tttools.app.shared.audit.SecurityEventOccurred} inside their transactions.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = "shared")
 package com.tttools.app.audit;

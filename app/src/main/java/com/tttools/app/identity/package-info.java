@@ -3,5 +3,7 @@
  * The base package is the module's API: {@link com.tttools.app.identity.UserAccounts}, the authenticated
  * principal and the events other modules listen to.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = { "shared", "audit", "platform :: config", "platform :: crypto", "platform :: mail",
+                "platform :: ratelimit", "platform :: security", "platform :: web" })
 package com.tttools.app.identity;

@@ -2,5 +2,6 @@
  * User-visible background jobs over db-scheduler: submit, follow (status, progress, attempts, last error),
  * cancel. Feature modules contribute {@link com.tttools.app.jobs.JobHandler}s.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Jobs")
+@org.springframework.modulith.ApplicationModule(displayName = "Jobs",
+        allowedDependencies = { "shared", "identity", "tenancy" })
 package com.tttools.app.jobs;

@@ -19,18 +19,10 @@ public interface DailyFacts {
             BigDecimal spend, long impressions, long clicks, long conversions) {
     }
 
-    /** A campaign as the inventory last saw it: its status and its daily budget (null unless the budget is daily). */
-    record CampaignState(String advertiserId, String campaignId, String name, boolean enabled, BigDecimal dailyBudget) {
-    }
-
     /** Facts of one level ({@code ADVERTISER} or {@code CAMPAIGN}) from {@code from} to {@code to}, oldest first. */
     List<DailyFact> daily(WorkspaceId workspaceId, ReportLevel level, LocalDate from, LocalDate to,
             Collection<String> advertiserIds, Collection<String> campaignIds);
 
     /** The timezone of each advertiser the workspace holds facts of (facts' days are local to it). */
     Map<String, ZoneId> advertiserZones(WorkspaceId workspaceId);
-
-    /** The workspace's campaigns that are not removed, within the scope. */
-    List<CampaignState> campaigns(WorkspaceId workspaceId, Collection<String> advertiserIds,
-            Collection<String> campaignIds);
 }

@@ -5,5 +5,7 @@
  * {@link com.tttools.app.tenancy.WorkspacePermission} and {@link com.tttools.app.tenancy.OrganizationPermission})
  * and the past-tense events in {@link com.tttools.app.tenancy.TenancyEvents}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tenancy")
+@org.springframework.modulith.ApplicationModule(displayName = "Tenancy",
+        allowedDependencies = { "shared", "identity", "audit", "platform :: config", "platform :: mail",
+                "platform :: web" })
 package com.tttools.app.tenancy;

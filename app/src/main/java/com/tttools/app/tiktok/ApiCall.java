@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One Marketing API request. {@code path} is relative to {@code /open_api/v1.3/} and keeps TikTok's trailing
- * slash ({@code campaign/get/}). GET parameters that are lists or maps are sent JSON-encoded, as TikTok expects;
- * POST parameters form the JSON body. An {@code advertiser_id} parameter also selects the advertiser x path
- * rate-limit bucket.
+ * One Marketing API request, without credentials: the {@link TikTokClient} it is sent through adds its
+ * connection's access token. {@code path} is relative to {@code /open_api/v1.3/} and keeps TikTok's trailing slash
+ * ({@code campaign/get/}). GET parameters that are lists or maps are sent JSON-encoded, as TikTok expects; POST
+ * parameters form the JSON body (values may be lists, maps and records, nested as TikTok's body needs). An
+ * {@code advertiser_id} parameter also selects the advertiser x path rate-limit bucket. {@code priority} decides
+ * who goes first at the shared rate limiter: {@link CallPriority#INTERACTIVE} (the default) for a user waiting on a
+ * page, {@link CallPriority#BACKGROUND} for jobs.
  */
-public record ApiCall(Method method, String path, Map<String, Object> params, AccessToken accessToken,
-                      CallPriority priority) {
+public record ApiCall(Method method, String path, Map<String, Object> params, CallPriority priority) {
 
     public enum Method { GET, POST }
 
@@ -26,26 +28,44 @@ public record ApiCall(Method method, String path, Map<String, Object> params, Ac
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    public static ApiCall get(String path, AccessToken accessToken) {
-        return new ApiCall(Method.GET, path, Map.of(), accessToken, CallPriority.INTERACTIVE);
+    /** A GET of {@code path}; add query parameters with {@link #param}. */
+    public static ApiCall get(String path) {
+        return new ApiCall(Method.GET, path, Map.of(), CallPriority.INTERACTIVE);
     }
 
-    public static ApiCall post(String path, AccessToken accessToken) {
-        return new ApiCall(Method.POST, path, Map.of(), accessToken, CallPriority.INTERACTIVE);
+    /** A POST of {@code path}; add body fields with {@link #param} or {@link #params(Map)}. */
+    public static ApiCall post(String path) {
+        return new ApiCall(Method.POST, path, Map.of(), CallPriority.INTERACTIVE);
     }
 
-    /** A copy with one more parameter; a null value is left out. */
+    /** A POST of {@code path} whose JSON body holds {@code body}'s fields (null values are left out). */
+    public static ApiCall post(String path, Map<String, ?> body) {
+        return post(path).params(body);
+    }
+
+    /** A copy with one more parameter (a body field for POST); a null value is left out. */
     public ApiCall param(String name, Object value) {
         if (value == null) {
             return this;
         }
         Map<String, Object> copy = new LinkedHashMap<>(params);
         copy.put(name, value);
-        return new ApiCall(method, path, copy, accessToken, priority);
+        return new ApiCall(method, path, copy, priority);
+    }
+
+    /** A copy with every entry of {@code more} added (null values left out). */
+    public ApiCall params(Map<String, ?> more) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        more.forEach((name, value) -> {
+            if (value != null) {
+                copy.put(name, value);
+            }
+        });
+        return new ApiCall(method, path, copy, priority);
     }
 
     public ApiCall priority(CallPriority newPriority) {
-        return new ApiCall(method, path, params, accessToken, newPriority);
+        return new ApiCall(method, path, params, newPriority);
     }
 
     public ApiCall background() {
@@ -58,7 +78,7 @@ public record ApiCall(Method method, String path, Map<String, Object> params, Ac
         return value == null ? null : value.toString();
     }
 
-    /** Names parameters but never values (they can hold secrets) nor the token. */
+    /** Names parameters but never values (they can hold secrets). */
     @Override
     public String toString() {
         return "ApiCall[" + method + " " + path + " params=" + params.keySet() + ", " + priority + "]";

@@ -59,13 +59,6 @@ public interface TikTokConnections {
      */
     void recordSync(WorkspaceId workspaceId, UUID connectionId, Instant finishedAt);
 
-    /**
-     * For sync job handlers whose calls TikTok rejected as unauthorised (40104/40105/40110): runs the health
-     * check now, which moves the connection to NEEDS_REAUTH (and publishes the transition) when the token is
-     * really dead. {@code job} names the acting job for the audit log.
-     */
-    void recheckAfterRejection(WorkspaceId workspaceId, UUID connectionId, String job);
-
     /** A live connection, for scheduled work across workspaces (no caller check: system use only). */
     record ConnectionRef(WorkspaceId workspaceId, UUID connectionId) {
     }

@@ -1,26 +1,26 @@
 package com.tttools.app.tiktok;
 
-import java.util.List;
-import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import java.util.UUID;
 
 /**
- * The TikTok Marketing API, shared by every caller on the node: calls pass the shared rate limiter, retryable
- * failures are retried with backoff, and the rest end in a {@link TikTokApiException} subtype.
+ * The TikTok Marketing API for the other modules: every call goes through a {@link TikTokClient} bound to one
+ * connection, which adds that connection's access token inside this module. Decrypted tokens never leave it.
  */
 public interface TikTokMarketingApi {
 
-    /** One call; {@code data} of a {@code code: 0} answer. */
-    ApiResult call(ApiCall call);
-
     /**
-     * Reads a page-numbered list endpoint to its end: {@code page} 1, 2, ... until {@code page_info} says it was
-     * the last page or a page comes back empty.
+     * A client for one connection of a workspace. Nothing is read or sent here; each operation of the client reads
+     * the connection's current access token (so a refreshed TikTok-account token is picked up by the next call) and
+     * fails with {@link NeedsReauthorizationException} (code 0) when none is stored: the connection was
+     * disconnected or waits for the user to connect again. When TikTok itself rejects the token, the client runs the
+     * connection's health check before rethrowing, which moves the connection to {@code NEEDS_REAUTH} if the grant
+     * is really gone.
      *
-     * @param listKey the key under {@code data} holding the items ({@code list} for most endpoints)
+     * @param workspaceId the connection's workspace; a connection of another workspace has no token here
+     * @param actor       who is acting, named in the audit log if a rejected call changes the connection's status
+     *                    ({@code Actor.system("job:" + jobId)} for jobs, the user for interactive work)
      */
-    void forEachPage(ApiCall call, String listKey, int pageSize, Consumer<ApiPage> consumer);
-
-    /** All items of every page; for bounded lists (use {@link #forEachPage} for large ones). */
-    List<JsonNode> listAll(ApiCall call, String listKey, int pageSize);
+    TikTokClient forConnection(WorkspaceId workspaceId, UUID connectionId, Actor actor);
 }

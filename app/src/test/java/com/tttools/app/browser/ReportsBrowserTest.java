@@ -10,8 +10,8 @@ import com.tttools.app.support.Browser;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.EmbeddedSimulator;
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class ReportsBrowserTest extends IntegrationTest {
     @Autowired
     TikTokTokenStore tokens;
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
     @Autowired
     Jobs jobs;
     @Autowired

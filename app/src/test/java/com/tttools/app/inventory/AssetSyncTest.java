@@ -6,7 +6,7 @@ import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.client.MarketingApi;
 import com.tttools.simulator.SimulatorControl.Fault;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class AssetSyncTest extends InventoryTestSupport {
 
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
 
@@ -46,8 +46,8 @@ class AssetSyncTest extends InventoryTestSupport {
         assertThat(job.status()).as(job.lastError()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.progress().total()).isEqualTo(job.progress().done());
         assertThat(stored(workspace, "ADVERTISER", null).keySet()).containsExactlyInAnyOrderElementsOf(advertisers);
-        JsonNode info = api.call(ApiCall.get("advertiser/info/", connection.token())
-                .param("advertiser_ids", advertisers)).data();
+        JsonNode info = api.call(ApiCall.get("advertiser/info/")
+                .param("advertiser_ids", advertisers), connection.token()).data();
         for (JsonNode advertiser : info.path("list")) {
             Map<String, Object> row = row(workspace, "ADVERTISER", advertiser.path("advertiser_id").asString());
             assertThat(row.get("name")).isEqualTo(advertiser.path("name").asString());
@@ -83,8 +83,8 @@ class AssetSyncTest extends InventoryTestSupport {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(2);
         TestConnection connection = connect(workspace, advertisers);
-        JsonNode everything = api.call(ApiCall.get("advertiser/info/", connection.token())
-                .param("advertiser_ids", advertisers)).data().path("list").get(0);
+        JsonNode everything = api.call(ApiCall.get("advertiser/info/")
+                .param("advertiser_ids", advertisers), connection.token()).data().path("list").get(0);
         assertThat(everything.has("email") && everything.has("address")).as("TikTok does send contact data").isTrue();
 
         assertThat(sync(connection).status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -147,11 +147,11 @@ class AssetSyncTest extends InventoryTestSupport {
                 .param("ws", workspace.value()).param("adv", advertiser).query(String.class).single();
         int adsOfCampaign = count(workspace, "AD", campaign);
 
-        api.call(ApiCall.post("campaign/status/update/", connection.token()).param("advertiser_id", advertiser)
-                .param("campaign_ids", List.of(campaign)).param("operation_status", "DELETE"));
+        api.call(ApiCall.post("campaign/status/update/").param("advertiser_id", advertiser)
+                .param("campaign_ids", List.of(campaign)).param("operation_status", "DELETE"), connection.token());
         // the token now reaches only the second advertiser: the first was lost
         tokenStore.storeAccessToken(workspace, connection.id(),
-                new com.tttools.app.tiktok.AccessToken(simulator().issueAccessToken(DEV_APP, List.of(advertiser))));
+                new com.tttools.app.tiktok.tokens.AccessToken(simulator().issueAccessToken(DEV_APP, List.of(advertiser))));
         assertThat(sync(connection).status()).isEqualTo(JobStatus.SUCCEEDED);
 
         Map<String, Object> row = row(workspace, "CAMPAIGN", campaign);
@@ -217,11 +217,11 @@ class AssetSyncTest extends InventoryTestSupport {
 
     private List<JsonNode> served(TestConnection connection, String path, String key, int pageSize,
             Map<String, Object> params) {
-        ApiCall call = ApiCall.get(path, connection.token());
+        ApiCall call = ApiCall.get(path);
         for (var p : params.entrySet()) {
             call = call.param(p.getKey(), p.getValue());
         }
-        return api.listAll(call, key, pageSize);
+        return api.listAll(call, connection.token(), key, pageSize);
     }
 
     private List<JsonNode> allStatusesAndBuyingTypes(TestConnection connection, String path, String advertiser) {

@@ -9,9 +9,9 @@ import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.Http;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.client.MarketingApi;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +38,7 @@ class TikTokTextSanitisationTest extends InventoryTestSupport {
     static final String SANITISED = "Spring sale \uFFFD end";
 
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
 
     private Renamed renamed;
 
@@ -90,14 +90,14 @@ class TikTokTextSanitisationTest extends InventoryTestSupport {
     /** A campaign TikTok lists (so it can be renamed) that has report rows in the window. */
     private JsonNode campaignWithSpend(AccessToken token, String advertiser, LocalDate from, LocalDate to) {
         Set<String> withRows = new HashSet<>();
-        api.forEachPage(ApiCall.get("report/integrated/get/", token).param("advertiser_id", advertiser)
+        api.forEachPage(ApiCall.get("report/integrated/get/").param("advertiser_id", advertiser)
                         .param("report_type", "BASIC").param("data_level", "AUCTION_CAMPAIGN")
                         .param("dimensions", List.of("campaign_id", "stat_time_day")).param("metrics", List.of("spend"))
-                        .param("start_date", from.toString()).param("end_date", to.toString()),
+                        .param("start_date", from.toString()).param("end_date", to.toString()), token,
                 "list", 1000, page -> page.items().forEach(row ->
                         withRows.add(row.path("dimensions").path("campaign_id").asString())));
-        JsonNode list = api.call(ApiCall.get("campaign/get/", token).param("advertiser_id", advertiser)
-                .param("page_size", 1000)).data().path("list");
+        JsonNode list = api.call(ApiCall.get("campaign/get/").param("advertiser_id", advertiser)
+                .param("page_size", 1000), token).data().path("list");
         for (JsonNode campaign : list) {
             if (withRows.contains(campaign.path("campaign_id").asString())
                     && !campaign.path("operation_status").asString().equals("DELETE")) {

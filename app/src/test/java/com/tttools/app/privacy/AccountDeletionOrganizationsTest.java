@@ -15,7 +15,7 @@ import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Tenants.User;
 import com.tttools.app.support.Users;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

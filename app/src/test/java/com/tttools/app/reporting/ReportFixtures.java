@@ -2,8 +2,8 @@ package com.tttools.app.reporting;
 
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.SimulatorControl;
 import java.time.LocalDate;
 
@@ -16,7 +16,7 @@ public final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    public static Synced syncedWorkspace(Tenants tenants, SimulatorControl control, TikTokMarketingApi api,
+    public static Synced syncedWorkspace(Tenants tenants, SimulatorControl control, MarketingApi api,
             TikTokTokenStore tokens, Jobs jobs) {
         SyncedWorkspace synced = SyncedWorkspace.create(tenants, control, api, tokens, jobs);
         return new Synced(synced.owner(), synced.owner().email(), synced.workspaceId(), synced.from(), synced.to());

@@ -9,10 +9,10 @@ import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.IntegrationTest;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.app.tiktok.TikTokValues;
 import com.tttools.simulator.EmbeddedSimulator;
 import java.math.BigDecimal;
@@ -42,7 +42,7 @@ class ReportSyncTest extends IntegrationTest {
     @Autowired
     TikTokTokenStore tokens;
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
     @Autowired
     Jobs jobs;
     @Autowired
@@ -68,7 +68,7 @@ class ReportSyncTest extends IntegrationTest {
             for (ReportLevel level : ReportLevel.values()) {
                 Map<String, long[]> tiktok = new HashMap<>();
                 Map<String, BigDecimal> tiktokSpend = new HashMap<>();
-                ApiCall call = ApiCall.get("report/integrated/get/", token).param("advertiser_id", advertiser)
+                ApiCall call = ApiCall.get("report/integrated/get/").param("advertiser_id", advertiser)
                         .param("report_type", "BASIC").param("data_level", level.dataLevel())
                         .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
                         .param("metrics", List.of("spend", "impressions", "clicks", "conversion", "likes", "video_watched_6s"))
@@ -77,7 +77,7 @@ class ReportSyncTest extends IntegrationTest {
                     call = call.param("filtering", List.of(Map.of("field_name", level.statusField(), "filter_type", "IN",
                             "filter_value", "[\"STATUS_ALL\"]")));
                 }
-                api.forEachPage(call, "list", 1000, page -> page.items().forEach(item -> {
+                api.forEachPage(call, token, "list", 1000, page -> page.items().forEach(item -> {
                     String key = TikTokValues.id(item.path("dimensions").path(level.idDimension())).orElse(advertiser)
                             + "|" + item.path("dimensions").path("stat_time_day").asString().substring(0, 10);
                     var m = item.path("metrics");
@@ -123,8 +123,8 @@ class ReportSyncTest extends IntegrationTest {
     /** Names and parent ids come with the facts (so deleted ads keep theirs): the same as TikTok's ad listing. */
     private void assertAdNamesAndParentsMatchTikTok(WorkspaceId workspace, AccessToken token, String advertiser) {
         Map<String, String> tiktok = new HashMap<>();
-        api.forEachPage(ApiCall.get("ad/get/", token).param("advertiser_id", advertiser)
-                        .param("filtering", Map.of("primary_status", "STATUS_ALL")), "list", 1000,
+        api.forEachPage(ApiCall.get("ad/get/").param("advertiser_id", advertiser)
+                        .param("filtering", Map.of("primary_status", "STATUS_ALL")), token, "list", 1000,
                 page -> page.items().forEach(ad -> tiktok.put(TikTokValues.id(ad.path("ad_id")).orElseThrow(),
                         ad.path("ad_name").asString() + "|" + TikTokValues.id(ad.path("campaign_id")).orElseThrow() + "|"
                                 + TikTokValues.id(ad.path("adgroup_id")).orElseThrow())));

@@ -14,10 +14,10 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.EmbeddedSimulator;
 import java.math.BigDecimal;
 import org.apache.commons.csv.CSVFormat;
@@ -48,7 +48,7 @@ class ReportsApiTest extends IntegrationTest {
     @Autowired
     TikTokTokenStore tokens;
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
     @Autowired
     Jobs jobs;
     @Autowired

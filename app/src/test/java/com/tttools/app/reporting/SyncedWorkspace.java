@@ -7,10 +7,10 @@ import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.SimulatorControl;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ import java.util.UUID;
 record SyncedWorkspace(Tenants.User owner, String organizationId, String workspaceId, LocalDate from, LocalDate to,
         List<String> currencies) {
 
-    static SyncedWorkspace create(Tenants tenants, SimulatorControl control, TikTokMarketingApi api,
+    static SyncedWorkspace create(Tenants tenants, SimulatorControl control, MarketingApi api,
             TikTokTokenStore tokens, Jobs jobs) {
         Tenants.User owner = tenants.verifiedUser("reports-owner");
         String org = tenants.createOrganization(owner, "Reports Org");
@@ -36,8 +36,8 @@ record SyncedWorkspace(Tenants.User owner, String organizationId, String workspa
         List<String> all = control.advertiserIds();
         AccessToken everything = new AccessToken(control.issueAccessToken("7000000000000000001", all));
         Map<String, String> currencyOf = new LinkedHashMap<>();
-        api.call(ApiCall.get("advertiser/info/", everything).param("advertiser_ids", all.subList(0, Math.min(30, all.size())))
-                        .param("fields", List.of("advertiser_id", "currency"))).data().path("list")
+        api.call(ApiCall.get("advertiser/info/").param("advertiser_ids", all.subList(0, Math.min(30, all.size())))
+                        .param("fields", List.of("advertiser_id", "currency")), everything).data().path("list")
                 .forEach(a -> currencyOf.put(a.path("advertiser_id").asString(), a.path("currency").asString()));
         List<String> chosen = new ArrayList<>();
         currencyOf.forEach((id, currency) -> {

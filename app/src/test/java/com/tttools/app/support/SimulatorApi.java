@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,42 @@ public final class SimulatorApi {
         HttpResponse<String> response = Http.send(request.build());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /**
+     * Write counters and log ({@code GET /_sim/writes}): {@code per_path} with {@code requests}, {@code ids},
+     * {@code max_ids_per_request}, {@code applied_requests}, {@code applied_ids}; {@code applied_per_id}; {@code log}.
+     * The state guard clears them after every test.
+     */
+    public JsonNode writes() {
+        return control("GET", "/_sim/writes", null);
+    }
+
+    /** Calls made to one write path, e.g. {@code "/ad/status/update/"} (faulted and refused calls included). */
+    public long writeRequests(String path) {
+        return writes().path("per_path").path(path).path("requests").asLong(0);
+    }
+
+    /** The most ids (or budget items) one call to that write path named: chunking shows here. */
+    public long maxIdsPerWrite(String path) {
+        return writes().path("per_path").path(path).path("max_ids_per_request").asLong(0);
+    }
+
+    /** How many times the simulator actually changed this entity since the counters were cleared. */
+    public long timesApplied(String entityId) {
+        return writes().path("applied_per_id").path(entityId).asLong(0);
+    }
+
+    /**
+     * Injects a fault on writes ({@code POST /_sim/faults} with {@code writes: true}); the rule may add {@code code},
+     * {@code message}, {@code httpStatus}, {@code ids} (only writes naming one of them), {@code after} (let that many
+     * through first), {@code next}, {@code rate}, {@code afterApply} (apply, then answer with the fault). The state
+     * guard removes it after the test.
+     */
+    public void writeFault(Map<String, Object> rule) {
+        Map<String, Object> withWrites = new LinkedHashMap<>(rule);
+        withWrites.put("writes", true);
+        control("POST", "/_sim/faults", withWrites);
     }
 
     /** The simulator's view of one access token (its {@code status}: ACTIVE, REVOKED, EXPIRED). */

@@ -4,6 +4,7 @@ import com.tttools.simulator.Behaviour;
 import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.Scale;
 import com.tttools.simulator.api.Sim;
+import com.tttools.simulator.data.World;
 import com.tttools.simulator.limits.Faults;
 import com.tttools.simulator.limits.RateLimiter;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Leaves the shared embedded simulator as the test found it: before each test (and each test class) it notes the
- * world's seed and scale, consent behaviour, rate limits, {@link Behaviour} knobs, faults and maintenance windows
- * and the clock; afterwards, also when the test failed midway, it puts back whatever changed. Registered on
- * {@link IntegrationTest}, so every test of the shared context is covered. Tokens, registered apps and call
- * statistics are not restored (tests that read statistics clear them first).
+ * world's seed and scale, the entity writes made to it (statuses, budgets, names), consent behaviour, rate limits,
+ * {@link Behaviour} knobs, faults (write faults included) and maintenance windows and the clock; afterwards, also
+ * when the test failed midway, it puts back whatever changed and clears the write counters, so the next test counts
+ * its own writes from zero. Registered on {@link IntegrationTest}, so every test of the shared context is covered.
+ * Tokens, registered apps and call statistics are not restored (tests that read statistics clear them first).
  */
 public final class SimulatorStateGuard implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -31,14 +33,14 @@ public final class SimulatorStateGuard implements BeforeAllCallback, AfterAllCal
     /** A clock that kept running but moved more than this against real time was advanced by the test. */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMillis(50);
 
-    record Snapshot(long seed, Scale scale, Sim.Consent consent, RateLimiter.Limits limits, Behaviour behaviour,
-                    List<Object> faults, Instant pinnedClock, Duration clockOffset) {
+    record Snapshot(long seed, Scale scale, World.Writes writes, Sim.Consent consent, RateLimiter.Limits limits,
+                    Behaviour behaviour, List<Object> faults, Instant pinnedClock, Duration clockOffset) {
 
         static Snapshot of(Sim sim) {
             boolean pinned = sim.clock.isPinned();
             Instant now = sim.clock.instant();
-            return new Snapshot(sim.seed(), sim.scale(), sim.consent(), sim.limiter.limits(), sim.world().behaviour(),
-                    List.copyOf(sim.faults().describe()), pinned ? now : null,
+            return new Snapshot(sim.seed(), sim.scale(), sim.world().writes(), sim.consent(), sim.limiter.limits(),
+                    sim.world().behaviour(), List.copyOf(sim.faults().describe()), pinned ? now : null,
                     pinned ? null : Duration.between(Instant.now(), now));
         }
 
@@ -46,6 +48,8 @@ public final class SimulatorStateGuard implements BeforeAllCallback, AfterAllCal
             if (sim.seed() != seed || sim.scale() != scale) {
                 sim.reset(seed, scale);
             }
+            sim.world().restoreWrites(writes);
+            sim.writes.clear();
             sim.consent(consent);
             sim.limiter.limits(limits);
             sim.world().behaviour(behaviour);

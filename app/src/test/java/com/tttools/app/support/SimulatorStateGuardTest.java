@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.simulator.SimulatorControl;
 import com.tttools.simulator.SimulatorSettings;
 import com.tttools.simulator.api.Sim;
+import com.tttools.simulator.data.Level;
 import com.tttools.simulator.limits.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,33 @@ class SimulatorStateGuardTest {
         assertThat(sim.clock.isPinned()).isFalse();
         assertThat(Duration.between(Instant.now().plus(offset), sim.clock.instant()).abs())
                 .isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void entityWritesAreUndoneAndWriteCountersCleared() {
+        var world = sim.world();
+        var data = world.data;
+        long now = world.now();
+        int campaign = 0;
+        while (world.deleted(Level.CAMPAIGN, campaign, now)) {
+            campaign++;
+        }
+        String before = world.ownStatus(Level.CAMPAIGN, campaign, now);
+        double budget = world.budget(Level.ADGROUP, 0, now);
+        SimulatorStateGuard.Snapshot snapshot = SimulatorStateGuard.Snapshot.of(sim);
+
+        world.setStatus(Level.CAMPAIGN, campaign, before.equals("DISABLE") ? "ENABLE" : "DISABLE");
+        world.setBudget(Level.ADGROUP, 0, budget + 50);
+        sim.writes.record(Instant.now(), "/campaign/status/update/", null, List.of(data.id(Level.CAMPAIGN, campaign)),
+                List.of(data.id(Level.CAMPAIGN, campaign)), "0");
+        control.addFault(SimulatorControl.Fault.code(50000).onWrites().after(1));
+        snapshot.restore(sim);
+
+        long later = sim.world().now();
+        assertThat(sim.world().ownStatus(Level.CAMPAIGN, campaign, later)).isEqualTo(before);
+        assertThat(sim.world().budget(Level.ADGROUP, 0, later)).isEqualTo(budget);
+        assertThat(sim.writes.isEmpty()).isTrue();
+        assertThat(sim.faults().describe()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.SimulatorControl;
 import com.tttools.simulator.api.Sim;
+import com.tttools.simulator.data.Level;
+import com.tttools.simulator.data.World;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +31,8 @@ class SimulatorStateGuardWiringTest extends IntegrationTest {
 
     static Sim.Consent consentBefore;
     static boolean clockPinnedBefore;
+    static String campaignStatusBefore;
+    static int campaign;
 
     @Test
     @Order(1)
@@ -38,6 +42,14 @@ class SimulatorStateGuardWiringTest extends IntegrationTest {
         clockPinnedBefore = control.sim().clock.isPinned();
         control.consent(!consentBefore.autoApprove(), List.of("1"));
         control.addFault(SimulatorControl.Fault.code(50000).onPath("/campaign/get/"));
+        World world = control.sim().world();
+        while (world.deleted(Level.CAMPAIGN, campaign, world.now())) {
+            campaign++;
+        }
+        campaignStatusBefore = world.ownStatus(Level.CAMPAIGN, campaign, world.now());
+        world.setStatus(Level.CAMPAIGN, campaign, campaignStatusBefore.equals("DISABLE") ? "ENABLE" : "DISABLE");
+        control.sim().writes.record(Instant.now(), "/campaign/status/update/", null, List.of("1"), List.of("1"), "0");
+        control.addFault(SimulatorControl.Fault.code(40100).onWrites());
         control.setNow(Instant.parse("2020-01-01T00:00:00Z"));
     }
 
@@ -50,5 +62,7 @@ class SimulatorStateGuardWiringTest extends IntegrationTest {
         assertThat(sim.faults().describe()).isEmpty();
         assertThat(sim.clock.isPinned()).isEqualTo(clockPinnedBefore);
         assertThat(sim.clock.instant()).isAfter(Instant.parse("2020-01-02T00:00:00Z"));
+        assertThat(sim.world().ownStatus(Level.CAMPAIGN, campaign, sim.world().now())).isEqualTo(campaignStatusBefore);
+        assertThat(sim.writes.isEmpty()).isTrue();
     }
 }

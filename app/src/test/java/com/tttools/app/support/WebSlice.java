@@ -6,7 +6,11 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspaceRole;
+import com.tttools.app.platform.config.PolicyProperties;
+import com.tttools.app.platform.web.WebProperties;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -24,6 +28,12 @@ public final class WebSlice {
             "Slice Caller", false);
 
     private WebSlice() {
+    }
+
+    /** The settings the web layer's filters and advice read; import it into each slice. */
+    @TestConfiguration
+    @EnableConfigurationProperties({WebProperties.class, PolicyProperties.class})
+    public static class Settings {
     }
 
     /** Signs the request in as {@link #CALLER}. */

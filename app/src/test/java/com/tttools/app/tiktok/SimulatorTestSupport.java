@@ -2,6 +2,9 @@ package com.tttools.app.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.tiktok.client.AdvertiserGrant;
+import com.tttools.app.tiktok.client.TikTokOAuth;
+import com.tttools.app.tiktok.client.MarketingApi;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
 import java.net.URI;
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class SimulatorTestSupport extends IntegrationTest {
 
     @Autowired
-    protected TikTokMarketingApi api;
+    protected MarketingApi api;
 
     @Autowired
     protected TikTokOAuth oauth;

@@ -3,6 +3,7 @@ package com.tttools.app.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tttools.app.tiktok.client.AdvertiserGrant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,11 @@ package com.tttools.app.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tttools.app.tiktok.client.AdvertiserGrant;
+import com.tttools.app.tiktok.client.AuthorizedAdvertiser;
+import com.tttools.app.tiktok.client.TtUserTokens;
+import com.tttools.app.tiktok.client.TikTokUser;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,9 +54,9 @@ class TikTokOAuthSimulatorTest extends SimulatorTestSupport {
                 + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8));
         String location = page.headers().firstValue("Location").orElseThrow();
         String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
-        ApiResult first = api.call(ApiCall.post("tt_user/oauth2/token/", null)
+        ApiResult first = api.call(ApiCall.post("tt_user/oauth2/token/")
                 .param("client_id", "7000000000000000001").param("client_secret", "simulator-secret")
-                .param("grant_type", "authorization_code").param("auth_code", code).param("redirect_uri", callback));
+                .param("grant_type", "authorization_code").param("auth_code", code).param("redirect_uri", callback), null);
         RefreshToken refresh = new RefreshToken(first.data().path("refresh_token").asString());
 
         TtUserTokens tokens = oauth.refreshTtUserToken(refresh);
@@ -73,14 +78,14 @@ class TikTokOAuthSimulatorTest extends SimulatorTestSupport {
     void readsEveryPageOfAList() {
         AdvertiserGrant grant = connect();
         String advertiser = grant.advertiserIds().get(0);
-        ApiCall campaigns = ApiCall.get("campaign/get/", grant.accessToken())
+        ApiCall campaigns = ApiCall.get("campaign/get/")
                 .param("advertiser_id", advertiser)
                 .param("fields", List.of("campaign_id", "campaign_name"))
                 .param("filtering", java.util.Map.of("primary_status", "STATUS_ALL"));
 
         List<ApiPage> pages = new java.util.ArrayList<>();
-        api.forEachPage(campaigns, "list", 2, pages::add);
-        List<JsonNode> all = api.listAll(campaigns, "list", 1000);
+        api.forEachPage(campaigns, grant.accessToken(), "list", 2, pages::add);
+        List<JsonNode> all = api.listAll(campaigns, grant.accessToken(), "list", 1000);
 
         long total = pages.get(0).pageInfo().totalNumber();
         assertThat(total).isGreaterThan(2);

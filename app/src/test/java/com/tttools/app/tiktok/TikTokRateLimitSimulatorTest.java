@@ -2,6 +2,7 @@ package com.tttools.app.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.tiktok.client.AdvertiserGrant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,9 @@ class TikTokRateLimitSimulatorTest extends SimulatorTestSupport {
                 CallPriority priority = i % 3 == 0 ? CallPriority.INTERACTIVE : CallPriority.BACKGROUND;
                 calls.add(workers.submit(() -> {
                     long callStarted = System.nanoTime();
-                    api.call(ApiCall.get("advertiser/info/", grant.accessToken())
+                    api.call(ApiCall.get("advertiser/info/")
                             .param("advertiser_ids", List.of(advertiser))
-                            .priority(priority));
+                            .priority(priority), grant.accessToken());
                     (priority == CallPriority.INTERACTIVE ? interactiveNanos : backgroundNanos)
                             .add(System.nanoTime() - callStarted);
                 }));

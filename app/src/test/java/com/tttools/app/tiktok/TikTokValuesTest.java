@@ -2,6 +2,11 @@ package com.tttools.app.tiktok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.tiktok.client.AdvertiserGrant;
+import com.tttools.app.tiktok.client.TtUserTokens;
+import com.tttools.app.tiktok.client.TikTokProperties;
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.net.URI;
@@ -51,7 +56,7 @@ class TikTokValuesTest {
 
         String all = access + " " + refresh + " " + new AdvertiserGrant(access, java.util.List.of("1"), java.util.List.of())
                 + new TtUserTokens(access, Duration.ofDays(1), refresh, Duration.ofDays(365), "open", "scope")
-                + ApiCall.post("oauth2/revoke_token/", access).param("secret", "app-secret-value") + properties;
+                + ApiCall.post("oauth2/revoke_token/").param("secret", "app-secret-value") + properties;
 
         assertThat(all).doesNotContain("act.secret").doesNotContain("rft.secret")
                 .doesNotContain("app-secret-value").doesNotContain("redis-password");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import com.tttools.simulator.core.Json;
 import com.tttools.simulator.core.Params;
 import com.tttools.simulator.core.RequestIds;
 import com.tttools.simulator.limits.Faults;
+import com.tttools.simulator.limits.WriteLog;
 import com.tttools.simulator.oauth.Token;
 import com.tttools.simulator.report.ReportEndpoints;
 
@@ -63,11 +65,12 @@ public final class ApiGateway {
         route("/catalog/get/", GET, true, SCOPE_CATALOG, AccountEndpoints::catalogs);
         route("/dmp/custom_audience/list/", GET, true, SCOPE_AUDIENCE, AccountEndpoints::audiences);
         route("/identity/get/", GET, true, SCOPE_CREATIVE, AccountEndpoints::identities);
-        route("/campaign/status/update/", POST, true, SCOPE_ADS, EntityEndpoints::campaignStatus);
-        route("/adgroup/status/update/", POST, true, SCOPE_ADS, EntityEndpoints::adgroupStatus);
-        route("/ad/status/update/", POST, true, SCOPE_ADS, EntityEndpoints::adStatus);
-        route("/campaign/update/", POST, true, SCOPE_ADS, EntityEndpoints::campaignUpdate);
-        route("/adgroup/budget/update/", POST, true, SCOPE_ADS, EntityEndpoints::adgroupBudget);
+        write("/campaign/status/update/", EntityEndpoints::campaignStatus);
+        write("/adgroup/status/update/", EntityEndpoints::adgroupStatus);
+        write("/ad/status/update/", EntityEndpoints::adStatus);
+        write("/campaign/update/", EntityEndpoints::campaignUpdate);
+        write("/adgroup/budget/update/", EntityEndpoints::adgroupBudget);
+        write("/adgroup/update/", EntityEndpoints::adgroupUpdate);
         route("/report/integrated/get/", GET, true, SCOPE_REPORTING, c -> ReportEndpoints.integrated(c.sim, c.world, c.params, c.token, c.now));
         route("/report/task/create/", POST, true, SCOPE_REPORTING, c -> ReportEndpoints.createTask(c.sim, c.world, c.params, c.token, c.now));
         route("/report/task/check/", GET, true, SCOPE_REPORTING, c -> ReportEndpoints.checkTask(c.sim, c.world, c.params, c.token));
@@ -76,7 +79,11 @@ public final class ApiGateway {
     }
 
     private void route(String path, Set<String> methods, boolean needsToken, int scope, Route.Handler handler) {
-        routes.put(path, new Route(methods, needsToken, scope, handler));
+        routes.put(path, new Route(methods, needsToken, scope, false, handler));
+    }
+
+    private void write(String path, Route.Handler handler) {
+        routes.put(path, new Route(POST, true, SCOPE_ADS, true, handler));
     }
 
     public Set<String> paths() {
@@ -87,30 +94,25 @@ public final class ApiGateway {
         String path = apiPath.endsWith("/") || sim.world().behaviour().strictTrailingSlash() ? apiPath : apiPath + "/";
         String tokenText = accessToken(req);
         sim.stats.call(path, tokenText);
-        Faults.Decision fault = sim.faults().decide(path, sim.clock.instant());
+        Route route = routes.get(path);
+        Map<String, Object> body = null;
+        ApiException badBody = null;
+        try {
+            body = body(req);
+        } catch (ApiException e) {
+            badBody = e;
+        }
+        boolean write = route != null && route.write();
+        List<String> ids = write ? WriteLog.idsOf(body) : List.of();
+        Faults.Decision fault = sim.faults().decide(new Faults.Target(path, write, ids), sim.clock.instant());
         if (fault.latencyMs() > 0) {
             sim.stats.fault("latency");
             sleep(fault.latencyMs());
         }
-        if (fault.httpStatus() != null) {
-            sim.stats.fault("http_" + fault.httpStatus());
-            gateway(res, fault.httpStatus());
+        if (!fault.afterApply() && answerFault(res, fault)) {
+            logWrite(write, path, body, ids, List.of(), fault);
             return;
         }
-        if (fault.malformed()) {
-            sim.stats.fault("malformed");
-            res.setStatus(200);
-            res.setContentType("application/json");
-            res.getOutputStream().write(("{\"code\": 0, \"message\": \"OK\", \"request_id\": \"" + RequestIds.next(sim.clock.instant())
-                    + "\", \"data\": {\"list\": [{\"id\": ").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        if (fault.code() != null) {
-            sim.stats.fault("code_" + fault.code());
-            envelope(res, fault.code(), fault.message() != null ? fault.message() : ApiException.defaultMessage(fault.code()), Map.of());
-            return;
-        }
-        Route route = routes.get(path);
         if (route == null) {
             res.sendError(404);
             return;
@@ -119,8 +121,15 @@ public final class ApiGateway {
             res.sendError(405);
             return;
         }
+        Call call = null;
+        Object data;
+        int code = 0;
+        String message = "OK";
         try {
-            Params params = new Params(req.getParameterMap(), body(req));
+            if (badBody != null) {
+                throw badBody;
+            }
+            Params params = new Params(req.getParameterMap(), body);
             Token token = route.needsToken() ? authenticate(tokenText) : null;
             String appId = token != null ? token.appId : params.has("app_id") ? params.str("app_id") : params.str("client_id");
             SimApp app = sim.auth.app(appId);
@@ -134,20 +143,64 @@ public final class ApiGateway {
             if (route.scope() > 0 && !token.scopes.contains(route.scope())) {
                 throw new ApiException(ApiException.NO_PERMISSION, "advertiser does not grant you " + path + ":" + req.getMethod() + " permission");
             }
-            Object data = route.handler().handle(new Call(sim, params, path, req.getMethod(), token, base));
-            if (data instanceof RawBody raw) {
-                sim.stats.answered(0);
-                res.setStatus(200);
-                res.setContentType(raw.contentType());
-                res.getOutputStream().write(raw.body());
-                return;
-            }
-            envelope(res, 0, "OK", data);
+            call = new Call(sim, params, path, req.getMethod(), token, base);
+            data = route.handler().handle(call);
         } catch (ApiException e) {
-            envelope(res, e.code(), e.getMessage(), Map.of());
+            code = e.code();
+            message = e.getMessage();
+            data = Map.of();
         } catch (RuntimeException e) {
             LOG.warn("simulator handler failed on {}", path, e);
-            envelope(res, ApiException.SYSTEM_ERROR, "System error.", Map.of());
+            code = ApiException.SYSTEM_ERROR;
+            message = "System error.";
+            data = Map.of();
+        }
+        List<String> applied = code == 0 && call != null ? call.applied() : List.of();
+        // a fault "after apply" lets the write happen and replaces only its answer, as a lost response would
+        if (fault.afterApply() && answerFault(res, fault)) {
+            logWrite(write, path, body, ids, applied, fault);
+            return;
+        }
+        if (write) {
+            sim.writes.record(sim.clock.instant(), path, body, ids, applied, Integer.toString(code));
+        }
+        if (data instanceof RawBody raw) {
+            sim.stats.answered(0);
+            res.setStatus(200);
+            res.setContentType(raw.contentType());
+            res.getOutputStream().write(raw.body());
+            return;
+        }
+        envelope(res, code, message, data);
+    }
+
+    /** Answers an injected fault if the decision has an outcome; false when the call goes on normally. */
+    private boolean answerFault(HttpServletResponse res, Faults.Decision fault) throws IOException {
+        if (fault.httpStatus() != null) {
+            sim.stats.fault("http_" + fault.httpStatus());
+            gateway(res, fault.httpStatus());
+            return true;
+        }
+        if (fault.malformed()) {
+            sim.stats.fault("malformed");
+            res.setStatus(200);
+            res.setContentType("application/json");
+            res.getOutputStream().write(("{\"code\": 0, \"message\": \"OK\", \"request_id\": \"" + RequestIds.next(sim.clock.instant())
+                    + "\", \"data\": {\"list\": [{\"id\": ").getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+        if (fault.code() != null) {
+            sim.stats.fault("code_" + fault.code());
+            envelope(res, fault.code(), fault.message() != null ? fault.message() : ApiException.defaultMessage(fault.code()), Map.of());
+            return true;
+        }
+        return false;
+    }
+
+    private void logWrite(boolean write, String path, Map<String, Object> body, List<String> ids, List<String> applied, Faults.Decision fault) {
+        if (write) {
+            String answer = fault.httpStatus() != null ? "http_" + fault.httpStatus() : fault.malformed() ? "malformed" : Integer.toString(fault.code());
+            sim.writes.record(sim.clock.instant(), path, body, ids, applied, answer);
         }
     }
 

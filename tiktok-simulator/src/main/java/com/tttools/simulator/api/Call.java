@@ -24,6 +24,7 @@ public final class Call {
     /** Context path + servlet path: the prefix every link the simulator emits must carry. */
     public final String base;
     public final long now;
+    private final List<String> applied = new ArrayList<>();
 
     public Call(Sim sim, Params params, String path, String method, Token token, String base) {
         this.sim = sim;
@@ -34,6 +35,15 @@ public final class Call {
         this.token = token;
         this.base = base;
         this.now = world.now();
+    }
+
+    /** A write handler names the ids it changed, once every id of the call has been validated. */
+    void applied(List<String> ids) {
+        applied.addAll(ids);
+    }
+
+    List<String> applied() {
+        return applied;
     }
 
     public Dataset data() {

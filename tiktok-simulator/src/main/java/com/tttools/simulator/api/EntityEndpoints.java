@@ -13,9 +13,14 @@ import com.tttools.simulator.core.Paging;
 import com.tttools.simulator.data.Dataset;
 import com.tttools.simulator.data.Hash;
 import com.tttools.simulator.data.Level;
+import com.tttools.simulator.data.Market;
 import com.tttools.simulator.data.World;
 
-/** campaign/adgroup/ad listing and the bulk-operation writes. */
+/**
+ * campaign/adgroup/ad listing and the bulk-operation writes. A write validates every id of the call before it
+ * changes anything: one bad id fails the whole call with 40002 (nothing applied), except ad group status updates
+ * with allow_partial_success, which apply the good ids and list the others in error_list.
+ */
 final class EntityEndpoints {
 
     private static final Set<String> OPERATIONS = Set.of(World.ENABLE, World.DISABLE, World.DELETE);
@@ -115,15 +120,40 @@ final class EntityEndpoints {
         return level == Level.ADGROUP ? "ad group" : level.name().toLowerCase();
     }
 
-    /** Why an entity cannot take the operation, or null when it can. */
+    /** Why an entity cannot be changed, or null when it can: unknown, another advertiser's, deleted, or under a deleted parent. */
     private static String refusal(Call call, Level level, int idx, String id) {
         if (idx < 0) {
             return "The " + label(level) + " " + id + " does not exist or does not belong to this advertiser.";
         }
+        if (World.DELETE.equals(call.world.ownStatus(level, idx, call.now))) {
+            return "The " + label(level) + " " + id + " has been deleted.";
+        }
         if (call.world.deleted(level, idx, call.now)) {
-            return "The " + label(level) + " has been deleted.";
+            Level parent = level == Level.AD && !call.world.deleted(Level.CAMPAIGN, call.data().agCamp[call.data().adAg[idx]], call.now)
+                    ? Level.ADGROUP : Level.CAMPAIGN;
+            return "The " + label(level) + " " + id + " belongs to a deleted " + label(parent) + ".";
         }
         return null;
+    }
+
+    /**
+     * Budgets a write may set: at least 50 (campaign) or 20 (ad group) budget units of the advertiser's currency,
+     * whole numbers in currencies without cents. Null when the value is acceptable.
+     */
+    static String budgetRefusal(Call call, Level level, int idx, String id, String field, double value) {
+        Market market = call.data().market(call.data().advertiserOf(level, idx));
+        double minimum = market.minimumBudget(level);
+        if (value < minimum) {
+            return field + ": The budget of " + label(level) + " " + id + " must be at least " + money(minimum, market) + " " + market.currency() + ".";
+        }
+        if (market.digits() == 0 && value != Math.rint(value)) {
+            return field + ": " + market.currency() + " budgets must be whole numbers.";
+        }
+        return null;
+    }
+
+    private static String money(double value, Market market) {
+        return String.format(java.util.Locale.ROOT, "%." + market.digits() + "f", value);
     }
 
     static Object campaignStatus(Call call) {
@@ -147,6 +177,7 @@ final class EntityEndpoints {
             m.put("status", op);
             list.add(m);
         }
+        call.applied(ids);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("campaign_ids", ids);
         data.put("status", op);
@@ -178,6 +209,7 @@ final class EntityEndpoints {
             }
         }
         accepted.forEach(g -> call.world.setStatus(Level.ADGROUP, g, op));
+        call.applied(done);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("adgroup_ids", done);
         data.put("status", op);
@@ -204,6 +236,7 @@ final class EntityEndpoints {
             idx.add(a);
         }
         idx.forEach(a -> call.world.setStatus(Level.AD, a, op));
+        call.applied(ids);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ad_ids", ids);
         data.put("aco_ad_ids", List.of());
@@ -212,34 +245,50 @@ final class EntityEndpoints {
     }
 
     static Object campaignUpdate(Call call) {
+        int c = update(call, Level.CAMPAIGN, "campaign_id", "campaign_name");
+        return EntityViews.campaign(call.world, c, call.now);
+    }
+
+    /** adgroup/update with the fields a change set touches: budget and adgroup_name; answers the ad group. */
+    static Object adgroupUpdate(Call call) {
+        int g = update(call, Level.ADGROUP, "adgroup_id", "adgroup_name");
+        return EntityViews.adgroup(call.world, g, call.now);
+    }
+
+    /** campaign/update and adgroup/update: validates budget and name, then applies both; returns the entity index. */
+    private static int update(Call call, Level level, String idField, String nameField) {
         int adv = call.advertiserParam();
-        String id = call.params.required("campaign_id");
-        int c = owned(call, Level.CAMPAIGN, id, adv);
-        String why = refusal(call, Level.CAMPAIGN, c, id);
+        String id = call.params.required(idField);
+        int idx = owned(call, level, id, adv);
+        String why = refusal(call, level, idx, id);
         if (why != null) {
             throw ApiException.invalid(why);
         }
         Double budget = call.params.number("budget");
-        String name = call.params.str("campaign_name");
+        String name = call.params.str(nameField);
         if (budget != null) {
-            if (call.data().budgetMode(Level.CAMPAIGN, c).equals("BUDGET_MODE_INFINITE")) {
+            if (call.data().budgetMode(level, idx).equals("BUDGET_MODE_INFINITE")) {
                 throw ApiException.invalid("budget: Campaigns with BUDGET_MODE_INFINITE have no budget to update.");
             }
-            if (budget <= 0) {
-                throw ApiException.invalid("budget: Must be greater than 0.");
+            String refused = budgetRefusal(call, level, idx, id, "budget", budget);
+            if (refused != null) {
+                throw ApiException.invalid(refused);
             }
-            call.world.setBudget(Level.CAMPAIGN, c, budget);
+        }
+        if (name != null && (name.isBlank() || name.length() > 512)) {
+            throw ApiException.invalid(nameField + ": Length must be between 1 and 512.");
+        }
+        if (budget != null) {
+            call.world.setBudget(level, idx, budget);
         }
         if (name != null) {
-            if (name.isBlank() || name.length() > 512) {
-                throw ApiException.invalid("campaign_name: Length must be between 1 and 512.");
-            }
-            call.world.setName(Level.CAMPAIGN, c, name);
+            call.world.setName(level, idx, name);
         }
         if (budget == null && name == null) {
-            call.world.touch(Level.CAMPAIGN, c);
+            call.world.touch(level, idx);
         }
-        return EntityViews.campaign(call.world, c, call.now);
+        call.applied(List.of(id));
+        return idx;
     }
 
     @SuppressWarnings("unchecked")
@@ -255,6 +304,7 @@ final class EntityEndpoints {
         List<Object[]> changes = new ArrayList<>();
         collect(call, adv, budgets, "budget", false, changes);
         collect(call, adv, scheduled, "schedule_budget", true, changes);
+        List<String> applied = new ArrayList<>();
         for (Object[] change : changes) {
             int g = (Integer) change[0];
             double value = (Double) change[1];
@@ -264,7 +314,9 @@ final class EntityEndpoints {
             } else {
                 call.world.setBudget(Level.ADGROUP, g, value);
             }
+            applied.add(call.data().id(Level.ADGROUP, g));
         }
+        call.applied(applied);
         return Map.of();
     }
 
@@ -283,8 +335,9 @@ final class EntityEndpoints {
             if (why != null) {
                 throw ApiException.invalid(why);
             }
-            if (n.doubleValue() <= 0) {
-                throw ApiException.invalid(key + ": Must be greater than 0.");
+            String refused = budgetRefusal(call, Level.ADGROUP, g, id, key, n.doubleValue());
+            if (refused != null) {
+                throw ApiException.invalid(refused);
             }
             out.add(new Object[]{g, n.doubleValue(), nextDay});
         }

@@ -13,6 +13,7 @@ import com.tttools.simulator.data.World;
 import com.tttools.simulator.limits.Faults;
 import com.tttools.simulator.limits.RateLimiter;
 import com.tttools.simulator.limits.Stats;
+import com.tttools.simulator.limits.WriteLog;
 import com.tttools.simulator.oauth.AuthStore;
 import com.tttools.simulator.report.ReportCache;
 import com.tttools.simulator.report.ReportTasks;
@@ -28,6 +29,7 @@ public final class Sim {
     public final AuthStore auth;
     public final RateLimiter limiter;
     public final Stats stats = new Stats();
+    public final WriteLog writes = new WriteLog();
     public final ReportTasks tasks = new ReportTasks();
     public final ReportCache reports = new ReportCache();
     private volatile Faults faults;
@@ -84,5 +86,6 @@ public final class Sim {
         reports.clear();
         faults = new Faults(newSeed);
         stats.clear();
+        writes.clear();
     }
 }

@@ -267,7 +267,7 @@ public final class Dataset {
     /** Daily budget in major units; campaigns without a budget (BUDGET_MODE_INFINITE) return 0. */
     public double generatedBudget(Level level, int index) {
         int adv = advertiserOf(level, index);
-        double unit = market(adv).digits() == 0 ? (market(adv).cpmMinorMin() > 10_000 ? 20_000 : 100) : 1;
+        double unit = market(adv).budgetUnit();
         if (level == Level.CAMPAIGN) {
             return budgetMode(level, index).equals("BUDGET_MODE_INFINITE") ? 0 : unit * 50 * Hash.between(seed, 47, index, 0, 1, 40);
         }

@@ -26,6 +26,20 @@ public record Market(String country, String currency, int digits, String timezon
             new Market("US", "USD", 2, "Etc/GMT+8", "America/Los_Angeles", "en", 200, 1000),
             new Market("FR", "EUR", 2, "Europe/Paris", "Europe/Paris", "fr", 180, 900));
 
+    /**
+     * One budget "dollar" in this currency: 1 for currencies with cents, 100 for JPY, KRW and CLP, 20,000 for VND.
+     * Generated budgets are multiples of it, and the write minimums (50 for campaigns, 20 for ad groups, TikTok's
+     * published USD figures) are scaled by it.
+     */
+    public double budgetUnit() {
+        return digits == 0 ? (cpmMinorMin > 10_000 ? 20_000 : 100) : 1;
+    }
+
+    /** The smallest daily or total budget a write may set on a campaign (50 units) or an ad group (20 units). */
+    public double minimumBudget(Level level) {
+        return budgetUnit() * (level == Level.CAMPAIGN ? 50 : 20);
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timezone);
     }

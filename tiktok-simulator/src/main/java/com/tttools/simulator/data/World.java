@@ -25,6 +25,7 @@ public final class World {
     private volatile Behaviour behaviour;
     private final Map<Long, EntityOverride> overrides = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writeCount = new java.util.concurrent.atomic.AtomicLong();
 
     public World(Dataset data, SimClock clock, Behaviour behaviour) {
         this.data = data;
@@ -236,13 +237,56 @@ public final class World {
 
     // ---- writes ------------------------------------------------------------------------------------
 
+    /** Everything written to one world up to a moment; {@link #restoreWrites} puts exactly that back. */
+    public static final class Writes {
+        private final World origin;
+        private final long count;
+        private final Map<Long, EntityOverride> overrides;
+
+        private Writes(World origin, long count, Map<Long, EntityOverride> overrides) {
+            this.origin = origin;
+            this.count = count;
+            this.overrides = overrides;
+        }
+    }
+
+    public Writes writes() {
+        synchronized (overrides) {
+            return new Writes(this, writeCount.get(), copy(overrides));
+        }
+    }
+
+    /** Undoes the writes made since {@code writes} was taken (of this world or of one with the same seed and scale). */
+    public void restoreWrites(Writes writes) {
+        synchronized (overrides) {
+            if (writes.origin == this && writes.count == writeCount.get()) {
+                return;
+            }
+            overrides.clear();
+            overrides.putAll(copy(writes.overrides));
+            writeCount.incrementAndGet();
+            version.incrementAndGet();
+        }
+    }
+
+    private static Map<Long, EntityOverride> copy(Map<Long, EntityOverride> from) {
+        Map<Long, EntityOverride> out = new java.util.HashMap<>();
+        from.forEach((k, v) -> out.put(k, v.copy()));
+        return out;
+    }
+
+    private EntityOverride written(Level level, int index) {
+        writeCount.incrementAndGet();
+        return overrides.computeIfAbsent(key(level, index), k -> new EntityOverride());
+    }
+
     public void setStatus(Level level, int index, String status) {
         long now = now();
         String current = ownStatus(level, index, now);
         if (DELETE.equals(current)) {
             throw ApiException.invalid("The " + level.name().toLowerCase() + " has been deleted.");
         }
-        EntityOverride o = overrides.computeIfAbsent(key(level, index), k -> new EntityOverride());
+        EntityOverride o = written(level, index);
         o.statuses.add(new EntityOverride.Change(now, status));
         o.modifyTime = now;
         version.incrementAndGet();
@@ -254,7 +298,7 @@ public final class World {
 
     /** A budget change effective at {@code at} (now, or a scheduled next-day change). */
     public void setBudgetAt(Level level, int index, double budget, long at) {
-        EntityOverride o = overrides.computeIfAbsent(key(level, index), k -> new EntityOverride());
+        EntityOverride o = written(level, index);
         o.budgets.add(new EntityOverride.Change(at, Double.toString(budget)));
         o.budgets.sort(java.util.Comparator.comparingLong(EntityOverride.Change::at));
         o.modifyTime = now();
@@ -262,14 +306,14 @@ public final class World {
     }
 
     public void setName(Level level, int index, String name) {
-        EntityOverride o = overrides.computeIfAbsent(key(level, index), k -> new EntityOverride());
+        EntityOverride o = written(level, index);
         o.name = name;
         o.modifyTime = now();
         version.incrementAndGet();
     }
 
     public void touch(Level level, int index) {
-        overrides.computeIfAbsent(key(level, index), k -> new EntityOverride()).modifyTime = now();
+        written(level, index).modifyTime = now();
     }
 
     /** Per-entity writes; changes are appended in time order because the clock only moves forward between writes. */
@@ -281,5 +325,14 @@ public final class World {
         final List<Change> budgets = new CopyOnWriteArrayList<>();
         volatile String name;
         volatile long modifyTime;
+
+        EntityOverride copy() {
+            EntityOverride o = new EntityOverride();
+            o.statuses.addAll(statuses);
+            o.budgets.addAll(budgets);
+            o.name = name;
+            o.modifyTime = modifyTime;
+            return o;
+        }
     }
 }

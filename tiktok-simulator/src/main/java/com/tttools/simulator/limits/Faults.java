@@ -4,21 +4,48 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Injected faults. A rule matches calls whose API path contains {@code path} (all when null) and fires
- * with probability {@code rate} or for the {@code next} N matching calls. Outcomes: an in-body error
- * code, a gateway status with an HTML body, a malformed JSON body, and/or added latency.
- * Maintenance windows answer 60001 while the simulator clock is inside them.
+ * Injected faults. A rule matches calls whose API path contains {@code path} (all when null), optionally
+ * only writes ({@code writes}) and only writes naming one of {@code ids}; it lets the first {@code after}
+ * matching calls through, then fires with probability {@code rate} or for the {@code next} N matching calls.
+ * Outcomes: an in-body error code, a gateway status with an HTML body, a malformed JSON body, and/or added
+ * latency; with {@code afterApply} the write is carried out first and only its answer is replaced (a lost
+ * response). Maintenance windows answer 60001 while the simulator clock is inside them.
  */
 public final class Faults {
 
     public record Rule(String path, Integer code, String message, Integer httpStatus, double rate, AtomicInteger remaining,
-                       long latencyMs, boolean malformed) {
-        boolean matches(String apiPath) {
-            return path == null || apiPath.contains(path);
+                       long latencyMs, boolean malformed, boolean writes, Set<String> ids, AtomicInteger skip, boolean afterApply) {
+
+        /** A rule for any call (no write conditions), as before write faults existed. */
+        public Rule(String path, Integer code, String message, Integer httpStatus, double rate, AtomicInteger remaining,
+                    long latencyMs, boolean malformed) {
+            this(path, code, message, httpStatus, rate, remaining, latencyMs, malformed, false, null, null, false);
+        }
+
+        public Rule {
+            ids = ids == null ? null : Set.copyOf(ids);
+        }
+
+        boolean matches(Target target) {
+            if (path != null && !target.path().contains(path)) {
+                return false;
+            }
+            if ((writes || ids != null) && !target.write()) {
+                return false;
+            }
+            return ids == null || target.ids().stream().anyMatch(ids::contains);
+        }
+    }
+
+    /** The call a rule is matched against: its path, whether it is a write, and the entity ids a write names. */
+    public record Target(String path, boolean write, List<String> ids) {
+        public static Target of(String path) {
+            return new Target(path, false, List.of());
         }
     }
 
@@ -26,7 +53,11 @@ public final class Faults {
     }
 
     /** What to do with one call; all fields optional. */
-    public record Decision(long latencyMs, Integer code, String message, Integer httpStatus, boolean malformed) {
+    public record Decision(long latencyMs, Integer code, String message, Integer httpStatus, boolean malformed, boolean afterApply) {
+        public Decision(long latencyMs, Integer code, String message, Integer httpStatus, boolean malformed) {
+            this(latencyMs, code, message, httpStatus, malformed, false);
+        }
+
         public boolean none() {
             return code == null && httpStatus == null && !malformed;
         }
@@ -61,6 +92,10 @@ public final class Faults {
     }
 
     public Decision decide(String apiPath, Instant now) {
+        return decide(Target.of(apiPath), now);
+    }
+
+    public Decision decide(Target target, Instant now) {
         long latency = 0;
         for (Window w : maintenance) {
             if (!now.isBefore(w.from()) && now.isBefore(w.to())) {
@@ -68,15 +103,20 @@ public final class Faults {
             }
         }
         for (Rule rule : rules) {
-            if (!rule.matches(apiPath) || !fires(rule)) {
+            if (!rule.matches(target) || skipped(rule) || !fires(rule)) {
                 continue;
             }
             latency += rule.latencyMs();
             if (rule.code() != null || rule.httpStatus() != null || rule.malformed()) {
-                return new Decision(latency, rule.code(), rule.message(), rule.httpStatus(), rule.malformed());
+                return new Decision(latency, rule.code(), rule.message(), rule.httpStatus(), rule.malformed(), rule.afterApply());
             }
         }
         return new Decision(latency, null, null, null, false);
+    }
+
+    /** Counts down the calls a rule lets through before it starts firing. */
+    private static boolean skipped(Rule rule) {
+        return rule.skip() != null && rule.skip().getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     private boolean fires(Rule rule) {

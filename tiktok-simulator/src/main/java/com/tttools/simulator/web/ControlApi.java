@@ -53,8 +53,13 @@ final class ControlApi {
                 case "POST /_sim/tokens/revoke" -> Map.of("revoked", control.revoke(string(body, "accessToken", true)));
                 case "GET /_sim/stats" -> control.stats();
                 case "DELETE /_sim/stats" -> {
-                    control.sim().stats.clear();
+                    control.clearStats();
                     yield control.stats();
+                }
+                case "GET /_sim/writes" -> control.writes();
+                case "DELETE /_sim/writes" -> {
+                    control.clearWrites();
+                    yield control.writes();
                 }
                 default -> {
                     if (method.equals("GET") && path.startsWith("/_sim/files/")) {
@@ -116,9 +121,11 @@ final class ControlApi {
         if (body.get("maintenance") instanceof Map<?, ?> window) {
             control.addMaintenance(Instant.parse(window.get("from").toString()), Instant.parse(window.get("to").toString()));
         } else {
+            List<String> ids = body.get("ids") == null ? null : ((List<Object>) body.get("ids")).stream().map(Object::toString).toList();
             control.addFault(new SimulatorControl.Fault(string(body, "path", false), integer(body, "code"), string(body, "message", false),
                     integer(body, "httpStatus"), body.get("rate") == null ? null : ((Number) body.get("rate")).doubleValue(), integer(body, "next"),
-                    body.get("latencyMs") == null ? null : ((Number) body.get("latencyMs")).longValue(), (Boolean) body.get("malformed")));
+                    body.get("latencyMs") == null ? null : ((Number) body.get("latencyMs")).longValue(), (Boolean) body.get("malformed"),
+                    (Boolean) body.get("writes"), ids, integer(body, "after"), (Boolean) body.get("afterApply")));
         }
         return Map.of("faults", control.sim().faults().describe());
     }

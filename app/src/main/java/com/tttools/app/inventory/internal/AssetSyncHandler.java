@@ -3,38 +3,32 @@ package com.tttools.app.inventory.internal;
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.inventory.ConnectionSync;
 import com.tttools.app.inventory.EntityKind;
-import com.tttools.app.inventory.TikTokAuthorizationLost;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
 import com.tttools.app.jobs.JobType;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.AccessToken;
-import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.AuthorizedAdvertiser;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.tiktok.AdFilter;
+import com.tttools.app.tiktok.ApiPage;
 import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.PermissionDeniedException;
+import com.tttools.app.tiktok.TikTokClient;
 import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokOAuth;
-import com.tttools.app.tiktok.TikTokTokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,32 +48,21 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     static final Duration FULL_LISTING_EVERY = Duration.ofHours(24);
     /** modified_after starts this much before the last listing: TikTok's and our clocks need not agree. */
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
-    private static final List<List<String>> BUYING_TYPE_PASSES = List.of(List.of("AUCTION", "RESERVATION_RF"),
-            List.of("RESERVATION_TOP_VIEW"));   // TikTok will not combine TOP_VIEW with the others
     private static final Logger log = LoggerFactory.getLogger(AssetSyncHandler.class);
 
-    private final TikTokTokenStore tokens;
-    private final TikTokOAuth oauth;
     private final TikTokMarketingApi api;
     private final EntityWriter writer;
     private final SyncStateRepository state;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
     private final com.tttools.app.tiktok.TikTokConnections connections;
 
-    AssetSyncHandler(TikTokTokenStore tokens, TikTokOAuth oauth, TikTokMarketingApi api, EntityWriter writer,
-            SyncStateRepository state, ApplicationEventPublisher events, TransactionTemplate transaction,
-            JsonMapper json, Clock clock, com.tttools.app.tiktok.TikTokConnections connections) {
+    AssetSyncHandler(TikTokMarketingApi api, EntityWriter writer, SyncStateRepository state, JsonMapper json,
+            Clock clock, com.tttools.app.tiktok.TikTokConnections connections) {
         this.connections = connections;
-        this.tokens = tokens;
-        this.oauth = oauth;
         this.api = api;
         this.writer = writer;
         this.state = state;
-        this.events = events;
-        this.transaction = transaction;
         this.json = json;
         this.clock = clock;
     }
@@ -96,16 +79,14 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         if (connectionId == null) {
             throw new JobFailedPermanently("The payload names no connectionId.");
         }
-        AccessToken token = tokens.accessToken(workspace, connectionId).orElseThrow(
-                () -> new JobFailedPermanently("The connection has no access token: connect TikTok again."));
-        Sync sync = new Sync(run, workspace, connectionId, token);
+        // a rejected token makes the client run the connection's health check (NEEDS_REAUTH) before it throws
+        TikTokClient tiktok = api.forConnection(workspace, connectionId, Actor.system("job:" + run.jobId()))
+                .background();
+        Sync sync = new Sync(run, workspace, connectionId, tiktok);
         try {
             sync.run();
             connections.recordSync(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
-            transaction.executeWithoutResult(
-                    s -> events.publishEvent(new TikTokAuthorizationLost(workspace, connectionId, e.getMessage())));
-            connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.getMessage()
                     + "): reconnect TikTok to resume syncing.", e);
         }
@@ -130,20 +111,26 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         }
     }
 
+    /** One of the client's per-advertiser listings. */
+    @FunctionalInterface
+    private interface Listing {
+        void list(String advertiserId, java.util.function.Consumer<ApiPage> pages);
+    }
+
     /** One run of the job for one connection. */
     private final class Sync {
         private final JobRun run;
         private final WorkspaceId workspace;
         private final UUID connectionId;
-        private final AccessToken token;
+        private final TikTokClient tiktok;
         /** TikTok ids the current listing has seen, for marking the rest of its scope removed. */
         private final Seen seen = new Seen();
 
-        Sync(JobRun run, WorkspaceId workspace, UUID connectionId, AccessToken token) {
+        Sync(JobRun run, WorkspaceId workspace, UUID connectionId, TikTokClient tiktok) {
             this.run = run;
             this.workspace = workspace;
             this.connectionId = connectionId;
-            this.token = token;
+            this.tiktok = tiktok;
         }
 
         void run() {
@@ -171,8 +158,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         /** Advertisers and business centers first: they decide which units follow. */
         private SyncCheckpoint plan() {
             Instant startedAt = now();
-            List<String> advertiserIds = new ArrayList<>(new LinkedHashSet<>(oauth.authorizedAdvertisers(token)
-                    .stream().map(AuthorizedAdvertiser::advertiserId).toList()));
+            List<String> advertiserIds = new ArrayList<>(new LinkedHashSet<>(tiktok.authorizedAdvertiserIds()));
             syncAdvertisers(advertiserIds, startedAt);
             List<String> businessCenters = syncBusinessCenters(startedAt);
             List<String> previous = state.connectionSync(workspace, connectionId).map(ConnectionSync::advertiserIds)
@@ -184,19 +170,15 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         }
 
         private void syncAdvertisers(List<String> advertiserIds, Instant stamp) {
-            for (int from = 0; from < advertiserIds.size(); from += 100) {   // advertiser/info takes ≤ 100 ids
-                List<String> chunk = advertiserIds.subList(from, Math.min(from + 100, advertiserIds.size()));
-                JsonNode data = api.call(ApiCall.get("advertiser/info/", token).background()
-                        .param("advertiser_ids", chunk).param("fields", EntityFields.ADVERTISER_INFO_FIELDS)).data();
-                write(EntityKind.ADVERTISER, null, list(data.path("list")), stamp);
-            }
+            write(EntityKind.ADVERTISER, null, tiktok.advertiserInfo(advertiserIds, EntityFields.ADVERTISER_INFO_FIELDS),
+                    stamp);
             writer.markRemoved(workspace, EntityKind.ADVERTISER, EntityWriter.Scope.CONNECTION, connectionId.toString(),
                     seen.take(), stamp);
             state.markListed(workspace, EntityKind.ADVERTISER, advertiserIds, stamp);
         }
 
         private List<String> syncBusinessCenters(Instant stamp) {
-            List<JsonNode> centers = api.listAll(ApiCall.get("bc/get/", token).background(), "list", 50);
+            List<JsonNode> centers = tiktok.businessCenters();
             List<JsonNode> withAssets = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (JsonNode center : centers) {
@@ -217,8 +199,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         private ArrayNode advertiserAssets(String bcId) {
             ArrayNode assets = json.createArrayNode();
             try {
-                api.listAll(ApiCall.get("bc/asset/get/", token).background().param("bc_id", bcId)
-                        .param("asset_type", "ADVERTISER"), "list", 50).forEach(assets::add);
+                tiktok.businessCenterAdvertisers(bcId).forEach(assets::add);
             } catch (PermissionDeniedException e) {
                 log.info("No access to the assets of business center {}: {}", bcId, e.getMessage());
             }
@@ -234,15 +215,15 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             try {
                 switch (kind) {
                     case CATALOG -> {
-                        forEachPage(ApiCall.get("catalog/get/", token).param("bc_id", scope), "list", 100, kind, null, stamp);
+                        tiktok.catalogs(scope, writing(kind, null, stamp));
                         writer.markRemoved(workspace, kind, EntityWriter.Scope.PARENT, scope, seen.take(), stamp);
                         state.markListed(workspace, kind, List.of(scope), stamp);
                     }
-                    case IDENTITY -> fullListing(kind, scope, stamp, ApiCall.get("identity/get/", token), "identity_list", 100);
-                    case PIXEL -> fullListing(kind, scope, stamp, ApiCall.get("pixel/list/", token), "pixels", 20);
-                    case AUDIENCE -> fullListing(kind, scope, stamp, ApiCall.get("dmp/custom_audience/list/", token), "list", 100);
-                    case CAMPAIGN -> entities(kind, "campaign/get/", scope, stamp, Map.of());
-                    case AD_GROUP -> entities(kind, "adgroup/get/", scope, stamp, Map.of());
+                    case IDENTITY -> fullListing(kind, scope, stamp, tiktok::identities);
+                    case PIXEL -> fullListing(kind, scope, stamp, tiktok::pixels);
+                    case AUDIENCE -> fullListing(kind, scope, stamp, tiktok::customAudiences);
+                    case CAMPAIGN -> fullListing(kind, scope, stamp, tiktok::campaigns);
+                    case AD_GROUP -> fullListing(kind, scope, stamp, tiktok::adGroups);
                     case AD -> ads(scope, stamp, syncStartedAt);
                     default -> throw new IllegalStateException("not a unit kind: " + kind);
                 }
@@ -252,26 +233,15 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             }
         }
 
-        private void fullListing(EntityKind kind, String advertiserId, Instant stamp, ApiCall call, String key, int size) {
-            forEachPage(call.param("advertiser_id", advertiserId), key, size, kind, advertiserId, stamp);
+        /**
+         * Everything of one kind of an advertiser (campaigns, ad groups and ads with every status, so deleted ones
+         * stay visible as deleted): what the listing did not return is marked removed.
+         */
+        private void fullListing(EntityKind kind, String advertiserId, Instant stamp, Listing listing) {
+            listing.list(advertiserId, writing(kind, advertiserId, stamp));
             writer.markRemoved(workspace, kind, EntityWriter.Scope.ADVERTISER, advertiserId, seen.take(), stamp);
-            state.markListed(workspace, kind, List.of(advertiserId), stamp);
-        }
-
-        /** Campaigns and ad groups: every status (deleted ones stay visible as deleted) and every buying type. */
-        private void entities(EntityKind kind, String path, String advertiserId, Instant stamp, Map<String, Object> extra) {
-            for (List<String> buyingTypes : BUYING_TYPE_PASSES) {
-                Map<String, Object> filtering = new LinkedHashMap<>(extra);
-                filtering.put("primary_status", "STATUS_ALL");
-                filtering.put("buying_types", buyingTypes);
-                forEachPage(ApiCall.get(path, token).param("advertiser_id", advertiserId).param("filtering", filtering),
-                        "list", 1000, kind, advertiserId, stamp);
-            }
-            if (extra.isEmpty()) {
-                writer.markRemoved(workspace, kind, EntityWriter.Scope.ADVERTISER, advertiserId, seen.take(), stamp);
-                if (kind != EntityKind.AD) {   // ads keep their own mark (incremental listings), saved in ads()
-                    state.markListed(workspace, kind, List.of(advertiserId), stamp);
-                }
+            if (kind != EntityKind.AD) {   // ads keep their own mark (incremental listings), saved in ads()
+                state.markListed(workspace, kind, List.of(advertiserId), stamp);
             }
         }
 
@@ -284,29 +254,22 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             var mark = state.listingMark(workspace, advertiserId, EntityKind.AD);
             boolean full = mark.isEmpty() || mark.get().fullListedAt().isBefore(stamp.minus(FULL_LISTING_EVERY));
             if (full) {
-                entities(EntityKind.AD, "ad/get/", advertiserId, stamp, Map.of());
+                fullListing(EntityKind.AD, advertiserId, stamp, (adv, pages) -> tiktok.ads(adv, AdFilter.all(), pages));
             } else {
-                String after = EntityMapper.tiktokTime(mark.get().listedAt().minus(CLOCK_MARGIN));
-                entities(EntityKind.AD, "ad/get/", advertiserId, stamp, Map.of("modified_after", after));
-                byParents("campaign_ids", state.changedSince(workspace, EntityKind.CAMPAIGN, advertiserId, syncStartedAt),
-                        advertiserId, stamp);
-                byParents("adgroup_ids", state.changedSince(workspace, EntityKind.AD_GROUP, advertiserId, syncStartedAt),
-                        advertiserId, stamp);
+                var write = writing(EntityKind.AD, advertiserId, stamp);
+                tiktok.ads(advertiserId, AdFilter.modifiedAfter(mark.get().listedAt().minus(CLOCK_MARGIN)), write);
+                tiktok.ads(advertiserId, AdFilter.ofCampaigns(
+                        state.changedSince(workspace, EntityKind.CAMPAIGN, advertiserId, syncStartedAt)), write);
+                tiktok.ads(advertiserId, AdFilter.ofAdGroups(
+                        state.changedSince(workspace, EntityKind.AD_GROUP, advertiserId, syncStartedAt)), write);
             }
             state.saveListingMark(workspace, advertiserId, EntityKind.AD, new SyncStateRepository.ListingMark(stamp,
                     full ? stamp : mark.get().fullListedAt()));
         }
 
-        private void byParents(String filter, List<String> parentIds, String advertiserId, Instant stamp) {
-            for (int from = 0; from < parentIds.size(); from += 100) {   // id filters take ≤ 100 ids
-                entities(EntityKind.AD, "ad/get/", advertiserId, stamp,
-                        Map.of(filter, parentIds.subList(from, Math.min(from + 100, parentIds.size()))));
-            }
-        }
-
-        private void forEachPage(ApiCall call, String key, int pageSize, EntityKind kind, String advertiserId,
-                Instant stamp) {
-            api.forEachPage(call.background(), key, pageSize, page -> write(kind, advertiserId, page.items(), stamp));
+        /** Writes each page of a listing as it arrives. */
+        private java.util.function.Consumer<ApiPage> writing(EntityKind kind, String advertiserId, Instant stamp) {
+            return page -> write(kind, advertiserId, page.items(), stamp);
         }
 
         private void write(EntityKind kind, String advertiserId, List<JsonNode> items, Instant stamp) {
@@ -331,12 +294,6 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             log.warn("Skipped {} {} of connection {}: the database refused its values", row.kind(), row.tiktokId(),
                     connectionId);
             run.message("Skipped " + what + ": TikTok sent values that cannot be stored.");
-        }
-
-        private List<JsonNode> list(JsonNode array) {
-            List<JsonNode> items = new ArrayList<>();
-            array.forEach(items::add);
-            return items;
         }
 
         private void finish(SyncCheckpoint checkpoint) {

@@ -89,8 +89,4 @@ final class EntityMapper {
     private static Instant epoch(JsonNode node) {
         return node.isNumber() ? Instant.ofEpochSecond(node.asLong()) : null;
     }
-
-    static String tiktokTime(Instant instant) {
-        return TIKTOK_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
 }

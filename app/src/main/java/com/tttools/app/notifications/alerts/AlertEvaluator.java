@@ -5,7 +5,7 @@ import com.tttools.app.notifications.NotificationAction;
 import com.tttools.app.notifications.NotificationRequest;
 import com.tttools.app.notifications.Notifications;
 import com.tttools.app.reporting.DailyFacts;
-import com.tttools.app.reporting.DailyFacts.CampaignState;
+import com.tttools.app.notifications.alerts.CampaignStates.CampaignState;
 import com.tttools.app.reporting.DailyFacts.DailyFact;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.shared.UserId;
@@ -49,9 +49,11 @@ public class AlertEvaluator {
     private final Notifications notifications;
     private final TenantAccess access;
     private final JdbcClient jdbc;
+    private final CampaignStates campaigns;
 
     AlertEvaluator(AlertRuleStore rules, AlertFirings firings, DailyFacts facts, Notifications notifications,
-            TenantAccess access, JdbcClient jdbc) {
+            TenantAccess access, JdbcClient jdbc, CampaignStates campaigns) {
+        this.campaigns = campaigns;
         this.rules = rules;
         this.firings = firings;
         this.facts = facts;
@@ -86,7 +88,7 @@ public class AlertEvaluator {
         Map<String, AlertConditions.Series> series = series(rows);
         List<AlertConditions.Candidate> found = new ArrayList<>();
         if (rule.kind().campaignOnly()) {
-            for (CampaignState campaign : facts.campaigns(rule.workspaceId(), rule.advertiserIds(), rule.campaignIds())) {
+            for (CampaignState campaign : campaigns.campaigns(rule.workspaceId(), rule.advertiserIds(), rule.campaignIds())) {
                 if (!campaign.enabled()) {
                     continue;
                 }

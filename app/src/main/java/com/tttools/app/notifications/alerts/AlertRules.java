@@ -1,7 +1,7 @@
 package com.tttools.app.notifications.alerts;
 
 import com.tttools.app.reporting.DailyFacts;
-import com.tttools.app.reporting.DailyFacts.CampaignState;
+import com.tttools.app.notifications.alerts.CampaignStates.CampaignState;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
@@ -42,8 +42,10 @@ class AlertRules {
     private final DailyFacts facts;
     private final TenantAccess access;
     private final Clock clock;
+    private final CampaignStates campaigns;
 
-    AlertRules(AlertRuleStore store, DailyFacts facts, TenantAccess access, Clock clock) {
+    AlertRules(AlertRuleStore store, DailyFacts facts, TenantAccess access, Clock clock, CampaignStates campaigns) {
+        this.campaigns = campaigns;
         this.store = store;
         this.facts = facts;
         this.access = access;
@@ -108,7 +110,7 @@ class AlertRules {
         Map<String, BigDecimal> budgets = new HashMap<>();
         if (rule.kind().campaignOnly()) {
             Map<String, AlertConditions.Series> enabled = new java.util.LinkedHashMap<>();
-            for (CampaignState c : facts.campaigns(workspace, rule.advertiserIds(), rule.campaignIds())) {
+            for (CampaignState c : campaigns.campaigns(workspace, rule.advertiserIds(), rule.campaignIds())) {
                 if (c.enabled()) {
                     budgets.put(c.campaignId(), c.dailyBudget());
                     enabled.put(c.campaignId(), series.getOrDefault(c.campaignId(), new AlertConditions.Series(

@@ -4,7 +4,6 @@ import com.tttools.app.reporting.DailyFacts;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.shared.WorkspaceId;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -15,8 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts alert rules watch, read by workspace on the facts' primary key range (workspace, level, days). Campaign
- * status and budget come from the inventory's table, read-only, as the report queries already do.
+ * The facts alert rules watch, read by workspace on the facts' primary key range (workspace, level, days).
  */
 @Component
 class DailyFactsStore implements DailyFacts {
@@ -58,34 +56,5 @@ class DailyFactsStore implements DailyFacts {
                 .query((rs, i) -> zones.put(rs.getString(1), Timezones.zoneOrUtc(rs.getString(2))))
                 .list();
         return zones;
-    }
-
-    @Override
-    public List<CampaignState> campaigns(WorkspaceId workspaceId, Collection<String> advertiserIds,
-            Collection<String> campaignIds) {
-        return jdbc.sql("""
-                        SELECT advertiser_id, tiktok_id, name, fields ->> 'operation_status' AS operation,
-                               fields ->> 'budget_mode' AS mode, fields ->> 'budget' AS budget
-                        FROM inventory_entities
-                        WHERE workspace_id = :ws AND kind = 'CAMPAIGN' AND removed_at IS NULL
-                          AND (cardinality(:advertisers::text[]) = 0 OR advertiser_id = ANY(:advertisers::text[]))
-                          AND (cardinality(:campaigns::text[]) = 0 OR tiktok_id = ANY(:campaigns::text[]))
-                        ORDER BY advertiser_id, tiktok_id
-                        """)
-                .param("ws", workspaceId.value())
-                .param("advertisers", advertiserIds.toArray(String[]::new))
-                .param("campaigns", campaignIds.toArray(String[]::new))
-                .query((rs, i) -> new CampaignState(rs.getString("advertiser_id"), rs.getString("tiktok_id"),
-                        rs.getString("name"), "ENABLE".equals(rs.getString("operation")),
-                        "BUDGET_MODE_DAY".equals(rs.getString("mode")) ? decimal(rs.getString("budget")) : null))
-                .list();
-    }
-
-    private static BigDecimal decimal(String text) {
-        try {
-            return text == null ? null : new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.tttools.app.reporting.internal;
 
+import com.tttools.app.inventory.EntityKind;
+import com.tttools.app.inventory.EntityLabels;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.Finality;
 import com.tttools.app.reporting.Metric;
@@ -195,10 +197,10 @@ class ReportService implements Reports {
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
         String limit = paged ? " LIMIT :limit OFFSET :offset" : "";
         String label = """
-                SELECT a.*, i.id AS inventory_id, coalesce(i.name, a.fact_name) AS entity_name,
-                       CASE WHEN i.removed_at IS NOT NULL THEN 'REMOVED' ELSE i.status END AS entity_status
+                SELECT a.*, i.inventory_id, coalesce(i.name, a.fact_name) AS entity_name,
+                       CASE WHEN i.removed THEN 'REMOVED' ELSE i.status END AS entity_status
                 FROM %s a
-                LEFT JOIN inventory_entities i ON i.workspace_id = :ws AND i.kind = :kind AND i.tiktok_id = a.entity_id
+                LEFT JOIN inventory_entity_labels i ON i.workspace_id = :ws AND i.kind = :kind AND i.tiktok_id = a.entity_id
                 ORDER BY %s""";
         if (!paged || query.sort().key().equals("name")) {
             return label.formatted("(" + facts + ")", order) + limit;
@@ -237,12 +239,12 @@ class ReportService implements Reports {
             where.append(" AND f.adgroup_id = ANY(CAST(:adgroups AS text[]))");
         }
         if (filters.status() != null) {
-            where.append(" AND f.entity_id IN (SELECT s.tiktok_id FROM inventory_entities s WHERE s.workspace_id = :ws"
+            where.append(" AND f.entity_id IN (SELECT s.tiktok_id FROM inventory_entity_labels s WHERE s.workspace_id = :ws"
                     + " AND s.kind = :kind AND ").append(ReportQuery.REMOVED.equals(filters.status())
-                    ? "s.removed_at IS NOT NULL)" : "s.status = :status AND s.removed_at IS NULL)");
+                    ? "s.removed)" : "s.status = :status AND NOT s.removed)");
         }
         if (filters.name() != null) {
-            where.append(" AND (f.entity_name ILIKE :name OR f.entity_id IN (SELECT n.tiktok_id FROM inventory_entities n"
+            where.append(" AND (f.entity_name ILIKE :name OR f.entity_id IN (SELECT n.tiktok_id FROM inventory_entity_labels n"
                     + " WHERE n.workspace_id = :ws AND n.kind = :kind AND n.name ILIKE :name))");
         }
         return where.toString();
@@ -261,8 +263,14 @@ class ReportService implements Reports {
                 .addValue("name", filters.name() == null ? null : "%" + likeEscaped(filters.name()) + "%");
     }
 
+    /** Which entities of inventory's read model (docs/architecture.md, "Read models") label rows of this level. */
     private static String inventoryKind(ReportLevel level) {
-        return level == ReportLevel.ADGROUP ? "AD_GROUP" : level.name();
+        return EntityLabels.kind(switch (level) {
+            case ADVERTISER -> EntityKind.ADVERTISER;
+            case CAMPAIGN -> EntityKind.CAMPAIGN;
+            case ADGROUP -> EntityKind.AD_GROUP;
+            case AD -> EntityKind.AD;
+        });
     }
 
     private static String likeEscaped(String text) {

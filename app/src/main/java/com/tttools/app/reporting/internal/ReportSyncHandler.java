@@ -9,15 +9,13 @@ import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tiktok.AccessToken;
-import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.AuthorizedAdvertiser;
+import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.QueryTooLargeException;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.ReportRequest;
+import com.tttools.app.tiktok.TikTokClient;
 import com.tttools.app.tiktok.TikTokConnections;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.TikTokMarketingApi;
 import com.tttools.app.tiktok.TikTokValues;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -55,11 +53,8 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
         return List.copyOf(names);
     }
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int PAGE_SIZE = 1000;
 
     private final TikTokMarketingApi api;
-    private final TikTokOAuth oauth;
-    private final TikTokTokenStore tokens;
     private final TikTokConnections connections;
     private final FactWriter writer;
     private final JdbcClient jdbc;
@@ -67,12 +62,9 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     private final Clock clock;
     private final SyncFinishedPublisher finished;
 
-    ReportSyncHandler(TikTokMarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, TikTokConnections connections,
-            FactWriter writer, JdbcClient jdbc, ReportingProperties properties, Clock clock,
-            SyncFinishedPublisher finished) {
+    ReportSyncHandler(TikTokMarketingApi api, TikTokConnections connections, FactWriter writer, JdbcClient jdbc,
+            ReportingProperties properties, Clock clock, SyncFinishedPublisher finished) {
         this.api = api;
-        this.oauth = oauth;
-        this.tokens = tokens;
         this.connections = connections;
         this.writer = writer;
         this.jdbc = jdbc;
@@ -101,12 +93,12 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
             throw new JobFailedPermanently("from is after to");
         }
         WorkspaceId workspace = run.workspaceId();
-        AccessToken token = tokens.accessToken(workspace, connectionId)
-                .orElseThrow(() -> new JobFailedPermanently("The connection has no token (disconnected?)"));
+        // a rejected token makes the client run the connection's health check (NEEDS_REAUTH) before it throws
+        TikTokClient tiktok = api.forConnection(workspace, connectionId, Actor.system("job:" + run.jobId()))
+                .background();
         try {
-            List<String> ids = oauth.authorizedAdvertisers(token).stream().map(AuthorizedAdvertiser::advertiserId).sorted()
-                    .toList();
-            List<Advertiser> advertisers = details(token, ids);
+            List<String> ids = tiktok.authorizedAdvertiserIds().stream().sorted().toList();
+            List<Advertiser> advertisers = details(tiktok, ids);
             remember(workspace, advertisers);
             Set<String> done = new HashSet<>();
             run.lastCheckpoint().ifPresent(c -> JSON.readTree(c).path("done").forEach(n -> done.add(n.asString())));
@@ -129,7 +121,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
                 run.stopIfCancelled();
                 LocalDate start = ranges.get(advertiser.id())[0];
                 LocalDate end = ranges.get(advertiser.id())[1];
-                syncAdvertiser(workspace, token, advertiser, start, end, row -> skipped(run, row));
+                syncAdvertiser(workspace, tiktok, advertiser, start, end, row -> skipped(run, row));
                 markComplete(workspace, advertiser.id(), start);
                 done.add(advertiser.id());
                 completed++;
@@ -139,7 +131,6 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
             connections.recordSync(workspace, connectionId, clock.instant());
             finished.publish(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
-            connections.recheckAfterRejection(workspace, connectionId, "job:" + run.jobId());
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()
                     + "); reconnect it", e);
         }
@@ -192,7 +183,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
                 + " on " + row.date() + ": TikTok sent values that cannot be stored.");
     }
 
-    private void syncAdvertiser(WorkspaceId workspace, AccessToken token, Advertiser advertiser, LocalDate start,
+    private void syncAdvertiser(WorkspaceId workspace, TikTokClient tiktok, Advertiser advertiser, LocalDate start,
             LocalDate end, Consumer<FactRow> rejected) {
         for (LocalDate windowStart = start; !windowStart.isAfter(end); ) {
             LocalDate windowEnd = min(windowStart.plusDays(properties.windowDays() - 1), end);
@@ -200,7 +191,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
             // accounts) and written in one transaction at the end of the window.
             try (FactWriter.Batch batch = writer.open(workspace, clock.instant(), rejected)) {
                 for (ReportLevel level : ReportLevel.values()) {
-                    pull(token, advertiser, level, windowStart, windowEnd, batch::add);
+                    pull(tiktok, advertiser, level, windowStart, windowEnd, batch::add);
                 }
                 batch.commit();
             }
@@ -209,30 +200,19 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     }
 
     /** One level of one window; a window TikTok finds too large is split in halves. */
-    private void pull(AccessToken token, Advertiser advertiser, ReportLevel level, LocalDate start, LocalDate end,
+    private void pull(TikTokClient tiktok, Advertiser advertiser, ReportLevel level, LocalDate start, LocalDate end,
             Consumer<FactRow> into) {
-        ApiCall call = ApiCall.get("report/integrated/get/", token).background()
-                .param("advertiser_id", advertiser.id())
-                .param("service_type", "AUCTION")
-                .param("report_type", "BASIC")
-                .param("data_level", level.dataLevel())
-                .param("dimensions", List.of(level.idDimension(), "stat_time_day"))
-                .param("metrics", metrics(level))
-                .param("start_date", start.toString())
-                .param("end_date", end.toString());
-        if (level.statusField() != null) {
-            call = call.param("filtering", List.of(Map.of("field_name", level.statusField(), "filter_type", "IN",
-                    "filter_value", "[\"STATUS_ALL\"]")));
-        }
+        ReportRequest request = new ReportRequest(advertiser.id(), level.dataLevel(),
+                List.of(level.idDimension(), "stat_time_day"), metrics(level), start, end, level.statusField());
         try {
-            api.forEachPage(call, "list", PAGE_SIZE, page -> page.items().forEach(item -> into.accept(row(advertiser, level, item))));
+            tiktok.report(request, page -> page.items().forEach(item -> into.accept(row(advertiser, level, item))));
         } catch (QueryTooLargeException e) {
             if (start.equals(end)) {
                 throw e;
             }
             LocalDate middle = start.plusDays((end.toEpochDay() - start.toEpochDay()) / 2);
-            pull(token, advertiser, level, start, middle, into);
-            pull(token, advertiser, level, middle.plusDays(1), end, into);
+            pull(tiktok, advertiser, level, start, middle, into);
+            pull(tiktok, advertiser, level, middle.plusDays(1), end, into);
         }
     }
 
@@ -287,16 +267,11 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
         return TikTokValues.metric(metrics.path(name)).map(BigDecimal::longValue).orElse(0L);
     }
 
-    private List<Advertiser> details(AccessToken token, List<String> ids) {
+    private List<Advertiser> details(TikTokClient tiktok, List<String> ids) {
         List<Advertiser> advertisers = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 100) {
-            List<String> chunk = ids.subList(i, Math.min(i + 100, ids.size()));
-            JsonNode data = api.call(ApiCall.get("advertiser/info/", token).background()
-                    .param("advertiser_ids", chunk)
-                    .param("fields", List.of("advertiser_id", "name", "currency", "timezone"))).data();
-            data.path("list").forEach(a -> advertisers.add(new Advertiser(TikTokValues.id(a.path("advertiser_id")).orElseThrow(),
-                    a.path("name").asString(null), a.path("currency").asString(), Timezones.zoneOrUtc(a.path("timezone").asString("UTC")))));
-        }
+        tiktok.advertiserInfo(ids, List.of("advertiser_id", "name", "currency", "timezone")).forEach(a -> advertisers.add(
+                new Advertiser(TikTokValues.id(a.path("advertiser_id")).orElseThrow(), a.path("name").asString(null),
+                        a.path("currency").asString(), Timezones.zoneOrUtc(a.path("timezone").asString("UTC")))));
         return advertisers;
     }
 

@@ -1,6 +1,7 @@
 package com.tttools.app.tiktok.client;
 
 import com.tttools.app.tiktok.ApiCall;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,7 +38,7 @@ final class HttpTransport {
     }
 
     /** @throws TransportException on I/O failure or timeout (retryable) */
-    RawResponse exchange(ApiCall call) {
+    RawResponse exchange(ApiCall call, AccessToken accessToken) {
         boolean get = call.method() == ApiCall.Method.GET;
         URI uri = URI.create(endpoints.apiBase() + API_ROOT + call.path() + (get ? query(call.params()) : ""));
         try {
@@ -45,8 +46,8 @@ final class HttpTransport {
                     .uri(uri)
                     .headers(headers -> {
                         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-                        if (call.accessToken() != null) {
-                            headers.set("Access-Token", call.accessToken().value());
+                        if (accessToken != null) {
+                            headers.set("Access-Token", accessToken.value());
                         }
                     });
             if (!get) {

@@ -10,10 +10,9 @@ import com.tttools.app.tiktok.PermissionDeniedException;
 import com.tttools.app.tiktok.QueryTooLargeException;
 import com.tttools.app.tiktok.RateLimitedException;
 import com.tttools.app.tiktok.TikTokApiException;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokProperties;
 import com.tttools.app.tiktok.TikTokUnavailableException;
 import com.tttools.app.tiktok.UnexpectedResponseException;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * bucket and are retried through it up to {@code retry.rateLimitMaxAttempts}; everything else fails at once
  * with its typed exception.
  */
-final class MarketingApiClient implements TikTokMarketingApi {
+final class MarketingApiClient implements MarketingApi {
 
     private static final Logger log = LoggerFactory.getLogger(MarketingApiClient.class);
 
@@ -52,11 +51,11 @@ final class MarketingApiClient implements TikTokMarketingApi {
     }
 
     @Override
-    public ApiResult call(ApiCall call) {
+    public ApiResult call(ApiCall call, AccessToken accessToken) {
         int failedAttempts = 0;
         int throttledAttempts = 0;
         while (true) {
-            ResponseReader.Result result = attempt(call);
+            ResponseReader.Result result = attempt(call, accessToken);
             if (result.envelope() != null) {
                 return new ApiResult(result.envelope().data(), result.envelope().requestId());
             }
@@ -65,22 +64,22 @@ final class MarketingApiClient implements TikTokMarketingApi {
                 throttledAttempts++;
                 limiter.throttled(endpoints.appId(), call.advertiserId(), call.path(), failure.code());
                 if (throttledAttempts >= retry.rateLimitMaxAttempts()) {
-                    throw toException(call, failure, throttledAttempts);
+                    throw toException(call, accessToken, failure, throttledAttempts);
                 }
-                pause(call, failure, backoff.beforeRetry(throttledAttempts));
+                pause(call, accessToken, failure, backoff.beforeRetry(throttledAttempts));
             } else if (failure.kind() == Failure.Kind.RETRYABLE) {
                 failedAttempts++;
                 if (failedAttempts >= retry.maxAttempts()) {
-                    throw toException(call, failure, failedAttempts);
+                    throw toException(call, accessToken, failure, failedAttempts);
                 }
-                pause(call, failure, atLeastRetryAfter(backoff.beforeRetry(failedAttempts), failure));
+                pause(call, accessToken, failure, atLeastRetryAfter(backoff.beforeRetry(failedAttempts), failure));
             } else {
-                throw toException(call, failure, failedAttempts + 1);
+                throw toException(call, accessToken, failure, failedAttempts + 1);
             }
         }
     }
 
-    private ResponseReader.Result attempt(ApiCall call) {
+    private ResponseReader.Result attempt(ApiCall call, AccessToken accessToken) {
         try {
             limiter.acquire(endpoints.appId(), call.advertiserId(), call.path(), call.priority());
         } catch (InterruptedException e) {
@@ -90,7 +89,7 @@ final class MarketingApiClient implements TikTokMarketingApi {
         long started = System.nanoTime();
         RawResponse response;
         try {
-            response = transport.exchange(call);
+            response = transport.exchange(call, accessToken);
         } catch (HttpTransport.TransportException e) {
             log.debug("TikTok {} {} -> {} after {} ms", call.method(), call.path(), e.getMessage(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -112,20 +111,21 @@ final class MarketingApiClient implements TikTokMarketingApi {
         return failure.retryAfter().compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : failure.retryAfter();
     }
 
-    private void pause(ApiCall call, Failure failure, Duration wait) {
+    private void pause(ApiCall call, AccessToken accessToken, Failure failure, Duration wait) {
         log.info("TikTok {} failed ({}{}), retrying in {} ms", call.path(),
-                failure.code() == 0 ? "" : "code " + failure.code() + ", ", redact(failure.detail(), call), wait.toMillis());
+                failure.code() == 0 ? "" : "code " + failure.code() + ", ", redact(failure.detail(), accessToken),
+                wait.toMillis());
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw toException(call, failure, 0);
+            throw toException(call, accessToken, failure, 0);
         }
     }
 
-    private TikTokApiException toException(ApiCall call, Failure failure, int attempts) {
+    private TikTokApiException toException(ApiCall call, AccessToken accessToken, Failure failure, int attempts) {
         String path = call.path();
-        String detail = redact(failure.detail(), call);
+        String detail = redact(failure.detail(), accessToken);
         return switch (failure.kind()) {
             case REAUTHORIZE -> new NeedsReauthorizationException(path, failure.code(), failure.requestId(), detail);
             case PERMISSION -> new PermissionDeniedException(path, failure.code(), failure.requestId(), detail);
@@ -139,19 +139,20 @@ final class MarketingApiClient implements TikTokMarketingApi {
     }
 
     /** TikTok's messages do not echo tokens, but a message is logged and shown: make sure. */
-    private static String redact(String detail, ApiCall call) {
+    private static String redact(String detail, AccessToken accessToken) {
         String safe = detail;
-        if (call.accessToken() != null && !call.accessToken().value().isEmpty()) {
-            safe = safe.replace(call.accessToken().value(), "[redacted]");
+        if (accessToken != null && !accessToken.value().isEmpty()) {
+            safe = safe.replace(accessToken.value(), "[redacted]");
         }
         return safe;
     }
 
     @Override
-    public void forEachPage(ApiCall call, String listKey, int pageSize, Consumer<ApiPage> consumer) {
+    public void forEachPage(ApiCall call, AccessToken accessToken, String listKey, int pageSize,
+            Consumer<ApiPage> consumer) {
         int page = 1;
         while (true) {
-            ApiResult result = call(call.param("page", page).param("page_size", pageSize));
+            ApiResult result = call(call.param("page", page).param("page_size", pageSize), accessToken);
             JsonNode data = result.data();
             List<JsonNode> items = new ArrayList<>();
             data.path(listKey).forEach(items::add);
@@ -165,9 +166,9 @@ final class MarketingApiClient implements TikTokMarketingApi {
     }
 
     @Override
-    public List<JsonNode> listAll(ApiCall call, String listKey, int pageSize) {
+    public List<JsonNode> listAll(ApiCall call, AccessToken accessToken, String listKey, int pageSize) {
         List<JsonNode> all = new ArrayList<>();
-        forEachPage(call, listKey, pageSize, page -> all.addAll(page.items()));
+        forEachPage(call, accessToken, listKey, pageSize, page -> all.addAll(page.items()));
         return all;
     }
 

@@ -1,16 +1,13 @@
 package com.tttools.app.tiktok.client;
 
-import com.tttools.app.tiktok.AccessToken;
-import com.tttools.app.tiktok.AdvertiserGrant;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.AuthorizedAdvertiser;
-import com.tttools.app.tiktok.RefreshToken;
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokOAuth;
-import com.tttools.app.tiktok.TikTokUser;
+import com.tttools.app.tiktok.CallPriority;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import com.tttools.app.tiktok.TikTokValues;
-import com.tttools.app.tiktok.TtUserTokens;
 import com.tttools.app.tiktok.UnexpectedResponseException;
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class OAuthClient implements TikTokOAuth {
 
-    private final TikTokMarketingApi api;
+    private final MarketingApi api;
     private final TikTokEndpoints endpoints;
 
-    OAuthClient(TikTokMarketingApi api, TikTokEndpoints endpoints) {
+    OAuthClient(MarketingApi api, TikTokEndpoints endpoints) {
         this.api = api;
         this.endpoints = endpoints;
     }
@@ -41,10 +38,10 @@ final class OAuthClient implements TikTokOAuth {
 
     @Override
     public AdvertiserGrant exchangeAuthCode(String authCode) {
-        JsonNode data = api.call(ApiCall.post("oauth2/access_token/", null)
+        JsonNode data = api.call(ApiCall.post("oauth2/access_token/")
                 .param("app_id", endpoints.appId())
                 .param("secret", endpoints.appSecret())
-                .param("auth_code", authCode)).data();
+                .param("auth_code", authCode), null).data();
         String token = data.path("access_token").asString("");
         if (token.isEmpty()) {
             throw new UnexpectedResponseException("oauth2/access_token/", 200, "no access_token in the answer");
@@ -55,10 +52,10 @@ final class OAuthClient implements TikTokOAuth {
     }
 
     @Override
-    public List<AuthorizedAdvertiser> authorizedAdvertisers(AccessToken accessToken) {
-        JsonNode data = api.call(ApiCall.get("oauth2/advertiser/get/", accessToken)
+    public List<AuthorizedAdvertiser> authorizedAdvertisers(AccessToken accessToken, CallPriority priority) {
+        JsonNode data = api.call(ApiCall.get("oauth2/advertiser/get/").priority(priority)
                 .param("app_id", endpoints.appId())
-                .param("secret", endpoints.appSecret())).data();
+                .param("secret", endpoints.appSecret()), accessToken).data();
         List<AuthorizedAdvertiser> advertisers = new ArrayList<>();
         for (JsonNode item : data.path("list")) {
             TikTokValues.id(item.path("advertiser_id")).ifPresent(id ->
@@ -69,27 +66,27 @@ final class OAuthClient implements TikTokOAuth {
 
     @Override
     public List<String> revoke(AccessToken accessToken) {
-        JsonNode data = api.call(ApiCall.post("oauth2/revoke_token/", null)
+        JsonNode data = api.call(ApiCall.post("oauth2/revoke_token/")
                 .param("app_id", endpoints.appId())
                 .param("secret", endpoints.appSecret())
-                .param("access_token", accessToken.value())).data();
+                .param("access_token", accessToken.value()), null).data();
         return ids(data.path("advertiser_ids"));
     }
 
     @Override
     public TikTokUser userInfo(AccessToken accessToken) {
-        JsonNode data = api.call(ApiCall.get("user/info/", accessToken)).data();
+        JsonNode data = api.call(ApiCall.get("user/info/"), accessToken).data();
         return new TikTokUser(TikTokValues.id(data.path("core_user_id")).orElse(null),
                 data.path("display_name").asString(null), data.path("email").asString(null));
     }
 
     @Override
     public TtUserTokens refreshTtUserToken(RefreshToken refreshToken) {
-        JsonNode data = api.call(ApiCall.post("tt_user/oauth2/refresh_token/", null)
+        JsonNode data = api.call(ApiCall.post("tt_user/oauth2/refresh_token/")
                 .param("client_id", endpoints.appId())
                 .param("client_secret", endpoints.appSecret())
                 .param("grant_type", "refresh_token")
-                .param("refresh_token", refreshToken.value())).data();
+                .param("refresh_token", refreshToken.value()), null).data();
         String access = data.path("access_token").asString("");
         String refresh = data.path("refresh_token").asString("");
         if (access.isEmpty() || refresh.isEmpty()) {

@@ -1,8 +1,5 @@
 package com.tttools.app.tiktok.client;
 
-import com.tttools.app.tiktok.TikTokMarketingApi;
-import com.tttools.app.tiktok.TikTokOAuth;
-import com.tttools.app.tiktok.TikTokProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +47,7 @@ class TikTokClientConfiguration {
     }
 
     @Bean
-    TikTokMarketingApi tiktokMarketingApi(TikTokProperties properties, TikTokEndpoints endpoints,
+    MarketingApi tiktokMarketingApiClient(TikTokProperties properties, TikTokEndpoints endpoints,
                                           RateLimitStore store, JsonMapper json) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.timeouts().connect())
@@ -67,7 +64,7 @@ class TikTokClientConfiguration {
     }
 
     @Bean
-    TikTokOAuth tiktokOAuth(TikTokMarketingApi api, TikTokEndpoints endpoints) {
+    TikTokOAuth tiktokOAuth(MarketingApi api, TikTokEndpoints endpoints) {
         return new OAuthClient(api, endpoints);
     }
 

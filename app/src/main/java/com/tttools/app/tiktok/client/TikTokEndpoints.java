@@ -1,6 +1,5 @@
 package com.tttools.app.tiktok.client;
 
-import com.tttools.app.tiktok.TikTokProperties;
 import java.net.URI;
 import java.util.function.IntSupplier;
 

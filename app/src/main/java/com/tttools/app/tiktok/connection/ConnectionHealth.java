@@ -2,14 +2,14 @@ package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
-import com.tttools.app.tiktok.AccessToken;
-import com.tttools.app.tiktok.AuthorizedAdvertiser;
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.client.AuthorizedAdvertiser;
 import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.TikTokApiException;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionAdvertisersChanged;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
-import com.tttools.app.tiktok.TikTokOAuth;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.client.TikTokOAuth;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.app.tiktok.connection.ConnectionRow.Status;
 import java.time.Duration;
 import java.time.Instant;

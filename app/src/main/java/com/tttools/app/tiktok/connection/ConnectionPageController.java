@@ -7,7 +7,7 @@ import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokConnections;
-import com.tttools.app.tiktok.TikTokProperties;
+import com.tttools.app.tiktok.client.TikTokProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -121,14 +121,6 @@ class ConnectionService implements TikTokConnections {
         return connections.find(workspaceId, connectionId).filter(ConnectionRow::schedulable).isPresent();
     }
 
-    @Override
-    public void recheckAfterRejection(WorkspaceId workspaceId, UUID connectionId, String job) {
-        if (connections.find(workspaceId, connectionId).isPresent()) {
-            health.check(connectionId, clock.instant(), com.tttools.app.shared.audit.Actor.system(job),
-                    com.tttools.app.shared.audit.RequestMetadata.none());
-        }
-    }
-
     private static void validate(String kind, String from, String to, String idempotencyKey) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!"ASSETS".equals(kind) && !"REPORTS".equals(kind)) {

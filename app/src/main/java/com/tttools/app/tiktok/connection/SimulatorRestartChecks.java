@@ -3,7 +3,7 @@ package com.tttools.app.tiktok.connection;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.tttools.app.tiktok.TikTokProperties;
+import com.tttools.app.tiktok.client.TikTokProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

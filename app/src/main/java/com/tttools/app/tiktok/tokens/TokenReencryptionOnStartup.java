@@ -1,6 +1,5 @@
 package com.tttools.app.tiktok.tokens;
 
-import com.tttools.app.tiktok.TikTokTokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** How {@code GET /api/v1/workspaces/{wsId}/reports} reads its query: every problem at once, as 422 fields. */
 @WebMvcTest(ReportsApiController.class)
 @ActiveProfiles("test")
+@Import(WebSlice.Settings.class)
 @MockitoBean(types = {Reports.class, ReportExportRecorder.class, TenantAccess.class, PolicyConsents.class})
 class ReportsApiControllerSliceTest {
 

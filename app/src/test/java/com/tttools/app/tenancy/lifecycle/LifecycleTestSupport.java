@@ -13,7 +13,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.TikTokTokenStore;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,17 +9,17 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import com.tttools.app.identity.MembershipDirectory;
 import com.tttools.app.identity.consent.PolicyConsents;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.support.WebSlice;
-import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.TenantAccessService;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -28,8 +28,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** The onboarding form: bound to a request record, each problem shown next to its field. */
 @WebMvcTest(OnboardingPageController.class)
 @ActiveProfiles("test")
-@MockitoBean(types = {OrganizationService.class, TenantAccess.class, MembershipDirectory.class,
-        PolicyConsents.class})
+@Import({WebSlice.Settings.class, WorkspaceSwitcher.class})   // the layout's header asks the switcher
+// TenantAccessService is TenantAccess and MembershipDirectory at once: one mock stands for all three
+@MockitoBean(types = {OrganizationService.class, TenantAccessService.class, PolicyConsents.class})
 class OnboardingPageControllerSliceTest {
 
     @Autowired

@@ -3,9 +3,9 @@ package com.tttools.app.tiktok.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tttools.app.tiktok.AccessToken;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
-import com.tttools.app.tiktok.TikTokProperties;
+import com.tttools.app.tiktok.client.TikTokProperties;
 import com.tttools.app.tiktok.TikTokUnavailableException;
 import com.tttools.app.tiktok.UnexpectedResponseException;
 import java.net.URI;
@@ -38,11 +38,11 @@ class MarketingApiClientTest {
     @Test
     void sendsTheTokenHeaderAndJsonEncodedListAndObjectParameters() throws Exception {
         try (StubServer stub = new StubServer(request -> StubServer.Answer.json(OK))) {
-            client(stub.base()).call(ApiCall.get("campaign/get/", TOKEN)
+            client(stub.base()).call(ApiCall.get("campaign/get/")
                     .param("advertiser_id", "7001035076276387841")
                     .param("fields", List.of("campaign_id", "campaign_name"))
                     .param("filtering", Map.of("buying_types", List.of("AUCTION")))
-                    .param("timezone", "Etc/GMT+8"));
+                    .param("timezone", "Etc/GMT+8"), TOKEN);
 
             StubServer.Received request = stub.received.get(0);
             assertThat(request.accessToken()).isEqualTo(TOKEN.value());
@@ -58,8 +58,8 @@ class MarketingApiClientTest {
     @Test
     void postsParametersAsAJsonBodyWithoutATokenHeader() throws Exception {
         try (StubServer stub = new StubServer(request -> StubServer.Answer.json(OK))) {
-            client(stub.base()).call(ApiCall.post("oauth2/access_token/", null)
-                    .param("app_id", "1").param("secret", SECRET).param("auth_code", "code"));
+            client(stub.base()).call(ApiCall.post("oauth2/access_token/")
+                    .param("app_id", "1").param("secret", SECRET).param("auth_code", "code"), null);
 
             StubServer.Received request = stub.received.get(0);
             assertThat(request.method()).isEqualTo("POST");
@@ -73,7 +73,7 @@ class MarketingApiClientTest {
         try (StubServer internal = new StubServer(request -> StubServer.Answer.json(OK));
              StubServer api = new StubServer(request -> StubServer.Answer.redirect(internal.base() + "/admin"))) {
 
-            assertThatThrownBy(() -> client(api.base()).call(ApiCall.get("user/info/", TOKEN)))
+            assertThatThrownBy(() -> client(api.base()).call(ApiCall.get("user/info/"), TOKEN))
                     .isInstanceOfSatisfying(UnexpectedResponseException.class,
                             e -> assertThat(e.httpStatus()).isEqualTo(302));
             assertThat(internal.received).isEmpty();
@@ -85,9 +85,9 @@ class MarketingApiClientTest {
     void secretsStayOutOfMessagesAndLogs(CapturedOutput output) throws Exception {
         try (StubServer stub = new StubServer(request -> new StubServer.Answer(503, "text/html",
                 "<html>Bad gateway " + TOKEN.value() + "</html>", null))) {
-            ApiCall call = ApiCall.get("oauth2/advertiser/get/", TOKEN).param("app_id", "1").param("secret", SECRET);
+            ApiCall call = ApiCall.get("oauth2/advertiser/get/").param("app_id", "1").param("secret", SECRET);
 
-            assertThatThrownBy(() -> client(stub.base()).call(call))
+            assertThatThrownBy(() -> client(stub.base()).call(call, TOKEN))
                     .isInstanceOf(TikTokUnavailableException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN.value()).doesNotContain(SECRET));
             assertThat(call.toString()).doesNotContain(TOKEN.value()).doesNotContain(SECRET);
@@ -95,7 +95,7 @@ class MarketingApiClientTest {
         try (StubServer closed = new StubServer(request -> StubServer.Answer.json(OK))) {
             URI gone = closed.base();
             closed.close();
-            assertThatThrownBy(() -> client(gone).call(ApiCall.get("user/info/", TOKEN).param("secret", SECRET)))
+            assertThatThrownBy(() -> client(gone).call(ApiCall.get("user/info/").param("secret", SECRET), TOKEN))
                     .isInstanceOf(TikTokUnavailableException.class)
                     .satisfies(e -> assertThat(e.getMessage()).contains("I/O failure").doesNotContain(SECRET));
         }
@@ -105,7 +105,7 @@ class MarketingApiClientTest {
     @Test
     void retryWaitsGrowAndStopAtTheAttemptLimit() throws Exception {
         try (StubServer stub = new StubServer(request -> new StubServer.Answer(500, "text/html", "<html/>", null))) {
-            assertThatThrownBy(() -> client(stub.base()).call(ApiCall.get("user/info/", TOKEN)))
+            assertThatThrownBy(() -> client(stub.base()).call(ApiCall.get("user/info/"), TOKEN))
                     .isInstanceOf(TikTokUnavailableException.class);
 
             assertThat(stub.received).hasSize(4);
@@ -121,7 +121,7 @@ class MarketingApiClientTest {
             "{\"message\":\"no code\"}", "[1,2,3]", "{\"code\": 0, \"data\": {\"list\": ["})
     void garbageWithStatus200IsRetriedThenReported(String body) throws Exception {
         try (StubServer stub = new StubServer(request -> new StubServer.Answer(200, "text/html", body, null))) {
-            assertThatThrownBy(() -> client(stub.base()).call(ApiCall.get("user/info/", TOKEN)))
+            assertThatThrownBy(() -> client(stub.base()).call(ApiCall.get("user/info/"), TOKEN))
                     .isInstanceOfSatisfying(TikTokUnavailableException.class,
                             e -> assertThat(e.getMessage()).contains("malformed body"));
             assertThat(stub.received).hasSize(4);
@@ -136,7 +136,7 @@ class MarketingApiClientTest {
             case 2 -> new StubServer.Answer(503, "text/html", "<html/>", null, "30");
             default -> StubServer.Answer.json(OK);
         })) {
-            client(stub.base()).call(ApiCall.get("user/info/", TOKEN));
+            client(stub.base()).call(ApiCall.get("user/info/"), TOKEN);
 
             assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         }

@@ -2,7 +2,7 @@ package com.tttools.app.tiktok.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tttools.app.tiktok.TikTokProperties;
+import com.tttools.app.tiktok.client.TikTokProperties;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

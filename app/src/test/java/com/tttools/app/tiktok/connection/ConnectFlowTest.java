@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Users;
-import com.tttools.app.tiktok.TikTokOAuth;
+import com.tttools.app.tiktok.client.TikTokOAuth;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;

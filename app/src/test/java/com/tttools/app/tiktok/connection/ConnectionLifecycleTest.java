@@ -10,8 +10,8 @@ import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.ApiResult;
-import com.tttools.app.tiktok.RefreshToken;
-import com.tttools.app.tiktok.TikTokMarketingApi;
+import com.tttools.app.tiktok.tokens.RefreshToken;
+import com.tttools.app.tiktok.client.MarketingApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
     @Autowired
     ConnectionRepository connections;
     @Autowired
-    TikTokMarketingApi api;
+    MarketingApi api;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired
@@ -324,7 +324,7 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
         UUID id = UUID.randomUUID();
         connections.insert(new ConnectionRepository.NewConnection(id, ws, org, ConnectionRow.TT_USER, List.of(),
                 List.of(), expiresAt, UserId.of(admin.user().id()).value(), Instant.now()));
-        tokens.storeAccessToken(ws, id, new com.tttools.app.tiktok.AccessToken(access));
+        tokens.storeAccessToken(ws, id, new com.tttools.app.tiktok.tokens.AccessToken(access));
         tokens.storeRefreshToken(ws, id, new RefreshToken(refresh), expiresAt.plus(Duration.ofDays(300)));
         return id;
     }
@@ -336,9 +336,9 @@ class ConnectionLifecycleTest extends ConnectionTestSupport {
         var page = Http.get(url("/tiktok-sim/v2/auth/authorize") + "?client_key=7000000000000000001"
                 + "&response_type=code&state=s&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
         String code = page.headers().firstValue("Location").orElseThrow().replaceAll(".*[?&]code=([^&]+).*", "$1");
-        return api.call(ApiCall.post("tt_user/oauth2/token/", null)
+        return api.call(ApiCall.post("tt_user/oauth2/token/")
                 .param("client_id", "7000000000000000001").param("client_secret", "simulator-secret")
-                .param("grant_type", "authorization_code").param("auth_code", code).param("redirect_uri", redirect));
+                .param("grant_type", "authorization_code").param("auth_code", code).param("redirect_uri", redirect), null);
     }
 
     private JsonNode get(Admin admin, String id) {

@@ -1,4 +1,4 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.tokens;
 
 import com.tttools.app.platform.crypto.AssociatedData;
 import com.tttools.app.platform.crypto.SealedValue;

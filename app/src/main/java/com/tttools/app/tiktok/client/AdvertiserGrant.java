@@ -1,5 +1,6 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.client;
 
+import com.tttools.app.tiktok.tokens.AccessToken;
 import java.util.List;
 
 /**

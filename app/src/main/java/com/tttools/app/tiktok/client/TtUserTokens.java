@@ -1,5 +1,7 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.client;
 
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import java.time.Duration;
 
 /** Tokens of a TikTok-account (tt_user) grant: access for ~24 h, refresh for up to a year. */

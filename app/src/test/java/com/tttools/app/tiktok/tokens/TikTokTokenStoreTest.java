@@ -1,4 +1,4 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.tokens;
 
 /** Which token of a connection a stored value is; part of the encryption's associated data. */
 public enum TokenKind {

@@ -1,4 +1,4 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.client;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,4 +1,4 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.client;
 
 /** An advertiser (ad account) reachable with a token. */
 public record AuthorizedAdvertiser(String advertiserId, String advertiserName) {

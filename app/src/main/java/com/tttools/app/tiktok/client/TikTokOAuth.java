@@ -1,5 +1,8 @@
-package com.tttools.app.tiktok;
+package com.tttools.app.tiktok.client;
 
+import com.tttools.app.tiktok.CallPriority;
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.tokens.RefreshToken;
 import java.net.URI;
 import java.util.List;
 
@@ -12,8 +15,13 @@ public interface TikTokOAuth {
     /** {@code oauth2/access_token/}: exchanges the callback's single-use {@code auth_code}. */
     AdvertiserGrant exchangeAuthCode(String authCode);
 
-    /** {@code oauth2/advertiser/get/}: the advertisers this token may act for. */
-    List<AuthorizedAdvertiser> authorizedAdvertisers(AccessToken accessToken);
+    /** {@code oauth2/advertiser/get/}: the advertisers this token may act for (an interactive call). */
+    default List<AuthorizedAdvertiser> authorizedAdvertisers(AccessToken accessToken) {
+        return authorizedAdvertisers(accessToken, CallPriority.INTERACTIVE);
+    }
+
+    /** {@code oauth2/advertiser/get/} at the given rate-limiter priority. */
+    List<AuthorizedAdvertiser> authorizedAdvertisers(AccessToken accessToken, CallPriority priority);
 
     /** {@code oauth2/revoke_token/}: invalidates the token; returns the advertiser ids it no longer reaches. */
     List<String> revoke(AccessToken accessToken);

@@ -64,4 +64,9 @@ class AlertTasks {
     void on(TenancyEvents.WorkspacePurged purged) {
         rules.deleteWorkspace(purged.workspaceId());
     }
+
+    @ApplicationModuleListener
+    void on(TenancyEvents.OrganizationDeleted deleted) {
+        deleted.workspaceIds().forEach(rules::deleteWorkspace);
+    }
 }

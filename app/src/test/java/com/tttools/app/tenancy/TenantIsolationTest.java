@@ -84,7 +84,7 @@ class TenantIsolationTest extends IntegrationTest {
             "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
             "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
             "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms",
-            "POST /webhooks/resend", "POST /webhooks/postmark");
+            "POST /webhooks/resend", "POST /webhooks/postmark", "POST /webhooks/telegram");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
             "GET /app", "* /account", "GET /oauth/tiktok/callback");
@@ -163,6 +163,18 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
+
+        // alert rules (notifications.alerts): everyone who sees reports reads them, operators and admins write them
+        RULES.put("GET /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/alert-rules")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules", alertRule())));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), alertRule())));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), null)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules/backtest", alertRule())));
 
         // inventory and jobs
         RULES.put("GET /api/v1/workspaces/{wsId}/{collection}", Rule.workspace(IN_WORKSPACE,
@@ -245,6 +257,16 @@ class TenantIsolationTest extends IntegrationTest {
             t.softDeleteWorkspaceA();
             return post("/workspaces/" + t.wsA + "/restore");
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /workspaces/{wsId}/alerts", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/alerts")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/backtest?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules/{id}/delete", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules/" + t.freshAlertRule() + "/delete")));
+        RULES.put("POST /workspaces/{wsId}/alerts/firings/{id}/acknowledge", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/firings/" + t.freshAlertFiring() + "/acknowledge")));
         RULES.put("GET /workspaces/{wsId}/inventory", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/inventory")));
         RULES.put("GET /workspaces/{wsId}/inventory/{collection}", Rule.workspace(IN_WORKSPACE,
@@ -594,6 +616,28 @@ class TenantIsolationTest extends IntegrationTest {
                 "name", "Shared view", "visibility", "WORKSPACE",
                 "query", Map.of("level", "CAMPAIGN", "from", "2026-01-01", "to", "2026-01-31"))), 201).json()
                 .get("id").asString();
+    }
+
+    static Map<String, Object> alertRule() {
+        return Map.of("name", "Isolation rule", "kind", "SPEND_TODAY", "level", "CAMPAIGN", "threshold", 100);
+    }
+
+    private String freshAlertRule() {
+        return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/alert-rules", alertRule()), 201)
+                .json().get("id").asString();
+    }
+
+    /** A fired alert of tenant A (written directly: the evaluation is tested in AlertRulesTest). */
+    private String freshAlertFiring() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO alert_firings (id, workspace_id, rule_id, entity_id, advertiser_id, dedup_key, message,
+                            fired_at)
+                        VALUES (:id, :ws, :rule, '1', '1', :dedup, 'Isolation alert', now())
+                        """)
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("rule", UUID.fromString(freshAlertRule()))
+                .param("dedup", id.toString()).update();
+        return id.toString();
     }
 
     private String freshInvitation() {

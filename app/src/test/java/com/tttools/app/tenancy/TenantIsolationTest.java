@@ -228,6 +228,8 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));
         RULES.put("GET /workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA)));
+        RULES.put("GET /workspaces/{wsId}/settings", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/settings")));
         RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
         RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,

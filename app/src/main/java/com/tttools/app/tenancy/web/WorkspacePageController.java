@@ -25,10 +25,13 @@ class WorkspacePageController {
 
     private final WorkspaceService workspaces;
     private final OrganizationService organizations;
+    private final WorkspaceNavigation navigation;
 
-    WorkspacePageController(WorkspaceService workspaces, OrganizationService organizations) {
+    WorkspacePageController(WorkspaceService workspaces, OrganizationService organizations,
+            WorkspaceNavigation navigation) {
         this.workspaces = workspaces;
         this.organizations = organizations;
+        this.navigation = navigation;
     }
 
     @GetMapping("/organizations/{orgId}/workspaces")
@@ -54,7 +57,7 @@ class WorkspacePageController {
         return "redirect:/workspaces/" + workspace.id();
     }
 
-    @GetMapping("/workspaces/{wsId}")
+    @GetMapping({"/workspaces/{wsId}", "/workspaces/{wsId}/settings"})
     String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
         WorkspaceId id = PathIds.workspace(wsId);
         var workspace = workspaces.get(caller, id);
@@ -77,7 +80,7 @@ class WorkspacePageController {
             RedirectAttributes redirect) {
         var member = workspaces.setMember(caller, PathIds.workspace(wsId), PathIds.user(userId), role);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
-        return "redirect:/workspaces/" + wsId;
+        return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
@@ -85,7 +88,7 @@ class WorkspacePageController {
             @PathVariable String userId, RedirectAttributes redirect) {
         workspaces.removeMember(caller, PathIds.workspace(wsId), PathIds.user(userId));
         redirect.addFlashAttribute("notice", "Removed from this workspace.");
-        return "redirect:/workspaces/" + wsId;
+        return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/delete")
@@ -105,11 +108,15 @@ class WorkspacePageController {
         return "redirect:/workspaces/" + wsId;
     }
 
-    /** The layout's switcher posts here (a select with a submit button; switcher.js submits on change). */
+    /**
+     * The layout's switcher posts here (a select with a submit button; switcher.js submits on change), with the
+     * page it was on as {@code next}: the same section of the other workspace opens (only workspace paths are
+     * followed, so it cannot redirect elsewhere).
+     */
     @PostMapping("/switch-workspace")
     String switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestParam(required = false) String workspaceId) {
+            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String next) {
         var workspace = workspaces.switchTo(caller, PathIds.workspace(workspaceId));
-        return "redirect:/workspaces/" + workspace.id();
+        return "redirect:" + navigation.samePageIn(workspace.id().toString(), next);
     }
 }

@@ -48,7 +48,8 @@ class WorkspaceNavigationTest extends IntegrationTest {
                 .doesNotContain("id=\"nav-assets\" aria-current");
         String crumbs = between(page, "id=\"breadcrumbs\"", "</nav>");
         assertThat(crumbs).contains("Nav Agency").contains("Nav Brand").contains("Campaigns");
-        assertThat(page).as("the account menu shows the name, not an id").contains("class=\"account-name\">")
+        assertThat(page).as("the account menu shows the name, not an id")
+                .contains("class=\"account-name\">Test " + owner.email().substring(0, owner.email().indexOf('@')) + "<")
                 .contains("id=\"menu-audit-log\"");
 
         String analystPage = Tenants.expect(analyst.api().get("/workspaces/" + ws), 200).body();

@@ -57,7 +57,7 @@ class WorkspacePageController {
         return "redirect:/workspaces/" + workspace.id();
     }
 
-    @GetMapping({"/workspaces/{wsId}", "/workspaces/{wsId}/settings"})
+    @GetMapping("/workspaces/{wsId}/settings")
     String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
         WorkspaceId id = PathIds.workspace(wsId);
         var workspace = workspaces.get(caller, id);

@@ -29,3 +29,31 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// The header's menu button (narrow screens): shows or hides the switcher and the account menu.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest('#menu-toggle');
+  if (!toggle) {
+    return;
+  }
+  var open = toggle.getAttribute('aria-expanded') !== 'true';
+  toggle.setAttribute('aria-expanded', String(open));
+  document.getElementById('topbar-menu').classList.toggle('open', open);
+});
+
+// An open account menu closes when the user clicks elsewhere or presses Escape.
+document.addEventListener('click', function (event) {
+  document.querySelectorAll('details.account-menu[open]').forEach(function (menu) {
+    if (!menu.contains(event.target)) {
+      menu.removeAttribute('open');
+    }
+  });
+});
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Escape') {
+    document.querySelectorAll('details.account-menu[open]').forEach(function (menu) {
+      menu.removeAttribute('open');
+      menu.querySelector('summary').focus();
+    });
+  }
+});

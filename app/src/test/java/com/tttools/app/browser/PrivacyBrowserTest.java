@@ -53,6 +53,7 @@ class PrivacyBrowserTest extends IntegrationTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitForPath("/onboarding");
 
+        driver.findElement(By.cssSelector("#account-menu summary")).click();   // the account menu under the name
         driver.findElement(By.linkText("Your data")).click();
         waitForPath("/account/data");
         assertThat(driver.findElements(By.cssSelector("#export-list li"))).isEmpty();

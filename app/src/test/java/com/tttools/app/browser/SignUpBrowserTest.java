@@ -61,7 +61,8 @@ class SignUpBrowserTest extends IntegrationTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("confirmed");
 
-        driver.findElement(By.cssSelector(".account-nav .link-button")).click();
+        driver.findElement(By.cssSelector("#account-menu summary")).click();   // the account menu under the name
+        driver.findElement(By.cssSelector("#account-menu .link-button")).click();
         waitForPath("/login");
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
@@ -82,7 +83,8 @@ class SignUpBrowserTest extends IntegrationTest {
         assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
 
         // Log out, log in: the password step leads to the code step.
-        driver.findElement(By.cssSelector(".account-nav .link-button")).click();
+        driver.findElement(By.cssSelector("#account-menu summary")).click();   // the account menu under the name
+        driver.findElement(By.cssSelector("#account-menu .link-button")).click();
         waitForPath("/login");
         driver.findElement(By.name("email")).sendKeys(email);
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);

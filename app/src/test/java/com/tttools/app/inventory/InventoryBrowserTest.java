@@ -65,9 +65,10 @@ class InventoryBrowserTest extends InventoryTestSupport {
         assertThat(browser.findElement(By.id("inventory-table")).getText()).contains((String) ad.get("tiktok_id"));
         browser.findElement(By.linkText((String) ad.get("name"))).click();
 
-        wait(browser).until(d -> d.findElement(By.tagName("h1")).getText().equals(ad.get("name")));
+        wait(browser).until(d -> d.findElement(By.cssSelector("h1 span")).getText().equals(ad.get("name")));
         assertThat(browser.findElement(By.id("entity-facts")).getText()).contains((String) ad.get("tiktok_id"))
                 .contains("Last synced");
+        browser.findElement(By.cssSelector("#raw-fields summary")).click();   // the raw fields, for admins
         assertThat(browser.findElement(By.cssSelector("pre.json")).getText()).contains("\"ad_id\"");
         assertThat(Browser.consoleErrors(browser)).allMatch(m -> m.contains("/favicon.ico"));
     }

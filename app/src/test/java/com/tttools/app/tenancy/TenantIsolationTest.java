@@ -247,6 +247,10 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));
         RULES.put("GET /workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA)));
+        RULES.put("GET /workspaces/{wsId}/home/checklist", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/home/checklist")));
+        RULES.put("GET /workspaces/{wsId}/settings", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/settings")));
         RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
         RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,
@@ -274,6 +278,10 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("GET /workspaces/{wsId}/inventory/{collection}/{id}", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/inventory/campaigns/" + t.inventoryEntity())));
         RULES.put("GET /workspaces/{wsId}/jobs", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA + "/jobs")));
+        RULES.put("GET /workspaces/{wsId}/jobs/{jobId}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/jobs/" + t.queuedJob())));
+        RULES.put("POST /workspaces/{wsId}/jobs/{jobId}/cancel", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/jobs/" + t.queuedJob() + "/cancel")));
         RULES.put("GET /workspaces/{wsId}/jobs/{jobId}/progress", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/jobs/" + t.queuedJob() + "/progress")));
         RULES.put("POST /switch-workspace", Rule.workspace(IN_WORKSPACE,

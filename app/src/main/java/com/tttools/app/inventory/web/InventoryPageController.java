@@ -14,6 +14,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ class InventoryPageController {
             model.addAttribute("problems", e.problems());
         }
         model.addAttribute("workspaceEmpty", inventory.counts(workspace).values().stream().allMatch(n -> n == 0));
+        model.addAttribute("advertiserNames", advertiserNames(workspace));
+        model.addAttribute("timezone", access.timezone());
         return "inventory/list";
     }
 
@@ -97,7 +100,34 @@ class InventoryPageController {
         model.addAttribute("kind", kind);
         model.addAttribute("item", item);
         model.addAttribute("fieldsJson", PRETTY.writeValueAsString(item.fields()));
+        model.addAttribute("advertiserNames", advertiserNames(access.workspaceId()));
+        model.addAttribute("timezone", access.timezone());
+        model.addAttribute("pageCrumb", item.name() == null ? item.tiktokId() : item.name());
+        // the raw TikTok fields are for admins; everyone else reads the labelled ones
+        model.addAttribute("showsRaw", access.can(com.tttools.app.tenancy.WorkspacePermission.MANAGE_CONNECTIONS));
+        if (item.removed() && item.removedAt() != null) {
+            // a deleted entity's performance: the 30 days up to its removal, not the (empty) last 30 days
+            LocalDate last = item.removedAt().atZone(zoneOf(access.timezone())).toLocalDate();
+            model.addAttribute("performanceFrom", last.minusDays(29).toString());
+            model.addAttribute("performanceTo", last.toString());
+        }
         return "inventory/detail";
+    }
+
+    /** Advertiser names by TikTok id, so pages name advertisers instead of showing their ids. */
+    private Map<String, String> advertiserNames(WorkspaceId workspace) {
+        Map<String, String> names = new java.util.HashMap<>();
+        inventory.list(workspace, new InventoryQuery(EntityKind.ADVERTISER, null, null, null, null, null, null, null,
+                500, null), false).items().forEach(a -> names.put(a.tiktokId(), a.name()));
+        return names;
+    }
+
+    private static java.time.ZoneId zoneOf(String timezone) {
+        try {
+            return java.time.ZoneId.of(timezone);
+        } catch (RuntimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     private static String blank(String value) {

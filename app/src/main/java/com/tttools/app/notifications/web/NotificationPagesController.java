@@ -5,6 +5,7 @@ import com.tttools.app.notifications.outbox.EventTypes;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,10 +98,8 @@ class NotificationPagesController {
     }
 
     @GetMapping("/workspaces/{wsId}/deliveries")
-    String deliveries(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @RequestParam(required = false) String cursor, Model model) {
-        WorkspaceId workspace = DeliveryApiController.workspace(wsId);
-        access.requireWorkspace(caller.id(), workspace, WorkspacePermission.MANAGE_NOTIFICATIONS);
+    String deliveries(@RequireWorkspace(WorkspacePermission.MANAGE_NOTIFICATIONS) WorkspaceId workspace,
+            @PathVariable String wsId, @RequestParam(required = false) String cursor, Model model) {
         Map<String, String> labels = new HashMap<>(MAIL_TEMPLATES);
         labels.putAll(EventTypes.KNOWN);
         model.addAttribute("page", deliveries.page(workspace, null, null, 50, cursor));

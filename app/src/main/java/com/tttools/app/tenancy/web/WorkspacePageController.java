@@ -26,10 +26,13 @@ class WorkspacePageController {
 
     private final WorkspaceService workspaces;
     private final OrganizationService organizations;
+    private final WorkspaceNavigation navigation;
 
-    WorkspacePageController(WorkspaceService workspaces, OrganizationService organizations) {
+    WorkspacePageController(WorkspaceService workspaces, OrganizationService organizations,
+            WorkspaceNavigation navigation) {
         this.workspaces = workspaces;
         this.organizations = organizations;
+        this.navigation = navigation;
     }
 
     @GetMapping("/organizations/{orgId}/workspaces")
@@ -55,7 +58,7 @@ class WorkspacePageController {
         return "redirect:/workspaces/" + workspace.id();
     }
 
-    @GetMapping("/workspaces/{wsId}")
+    @GetMapping("/workspaces/{wsId}/settings")
     String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, Model model) {
         WorkspaceId id = wsId;
         var workspace = workspaces.get(caller, id);
@@ -78,7 +81,7 @@ class WorkspacePageController {
             RedirectAttributes redirect) {
         var member = workspaces.setMember(caller, wsId, PathIds.user(userId), role);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
-        return "redirect:/workspaces/" + wsId;
+        return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
@@ -86,7 +89,7 @@ class WorkspacePageController {
             @PathVariable UserId userId, RedirectAttributes redirect) {
         workspaces.removeMember(caller, wsId, userId);
         redirect.addFlashAttribute("notice", "Removed from this workspace.");
-        return "redirect:/workspaces/" + wsId;
+        return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/delete")
@@ -106,11 +109,15 @@ class WorkspacePageController {
         return "redirect:/workspaces/" + wsId;
     }
 
-    /** The layout's switcher posts here (a select with a submit button; switcher.js submits on change). */
+    /**
+     * The layout's switcher posts here (a select with a submit button; switcher.js submits on change), with the
+     * page it was on as {@code next}: the same section of the other workspace opens (only workspace paths are
+     * followed, so it cannot redirect elsewhere).
+     */
     @PostMapping("/switch-workspace")
     String switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestParam(required = false) String workspaceId) {
+            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String next) {
         var workspace = workspaces.switchTo(caller, PathIds.workspace(workspaceId));
-        return "redirect:/workspaces/" + workspace.id();
+        return "redirect:" + navigation.samePageIn(workspace.id().toString(), next);
     }
 }

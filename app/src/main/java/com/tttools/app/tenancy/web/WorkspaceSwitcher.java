@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the layout's switcher shows ({@code ${@workspaceSwitcher.current()}} in fragments/switcher.html): the
  * signed-in user's organizations, the workspaces they see in each, and the current one. Read when the layout
- * renders, so JSON endpoints pay nothing for it.
+ * renders, so JSON endpoints pay nothing for it. On a workspace's page the current one is that workspace.
  */
 @Component("workspaceSwitcher")
 class WorkspaceSwitcher {
@@ -30,10 +30,12 @@ class WorkspaceSwitcher {
 
     private final TenantAccessService memberships;
     private final TenantAccess access;
+    private final PageWorkspace pageWorkspace;
 
-    WorkspaceSwitcher(TenantAccessService memberships, TenantAccess access) {
+    WorkspaceSwitcher(TenantAccessService memberships, TenantAccess access, PageWorkspace pageWorkspace) {
         this.memberships = memberships;
         this.access = access;
+        this.pageWorkspace = pageWorkspace;
     }
 
     public View current() {
@@ -41,7 +43,9 @@ class WorkspaceSwitcher {
         if (authentication == null || !(authentication.getPrincipal() instanceof AuthenticatedUser user)) {
             return new View(false, null, null, List.of());
         }
-        WorkspaceAccess current = access.currentWorkspace(user.id()).orElse(null);
+        // the page's own workspace when it has one: the last one switched to may be another (a link, a second tab)
+        WorkspaceAccess current = pageWorkspace.current(user)
+                .or(() -> access.currentWorkspace(user.id())).orElse(null);
         String currentOrganizationName = null;
         List<Organization> organizations = new java.util.ArrayList<>();
         for (var membership : memberships.organizationsOf(user.id())) {

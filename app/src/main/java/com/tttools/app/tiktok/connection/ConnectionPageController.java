@@ -111,11 +111,15 @@ class ConnectionPageController {
             @RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "state", required = false) String state,
             @RequestParam(name = "error", required = false) String error,
-            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
         ConnectFlow.Result result = flow.callback(caller, ConnectionApiController.sessionId(request), state,
                 authCode != null ? authCode : code, error);
         if (result.succeeded()) {
-            return "redirect:/workspaces/" + result.workspaceId() + "/connections";
+            // the home's first-run checklist follows the first sync from here
+            redirect.addFlashAttribute("notice", "TikTok is connected. The first sync is importing your campaigns "
+                    + "and daily figures; this page updates as it goes.");
+            return "redirect:/workspaces/" + result.workspaceId();
         }
         response.setStatus(result.status());
         model.addAttribute("problem", result.problem());

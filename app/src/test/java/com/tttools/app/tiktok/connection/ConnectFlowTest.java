@@ -42,7 +42,7 @@ class ConnectFlowTest extends ConnectionTestSupport {
         ApiClient.Response landed = callback(admin.api(), back);
         assertThat(landed.status()).isEqualTo(302);
         assertThat(landed.header("Location").orElseThrow())
-                .endsWith("/workspaces/" + admin.workspaceId() + "/connections");
+                .endsWith("/workspaces/" + admin.workspaceId());   // the workspace home, where the checklist follows the sync
 
         JsonNode connection = list(admin).get("items").get(0);
         assertThat(connection.get("provider").asString()).isEqualTo("tiktok");

@@ -100,12 +100,12 @@ abstract class ConnectionTestSupport extends IntegrationTest {
         return browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
     }
 
-    /** The whole flow, ending on the connections page; returns the new connection's id. */
+    /** The whole flow, ending on the workspace home; returns the new connection's id. */
     String connect(Admin admin) {
         ApiClient.Response back = callback(admin.api(), consentAutoApproved(start(admin)));
         assertThat(back.status()).as(back.body()).isEqualTo(302);
         assertThat(back.header("Location").orElseThrow())
-                .endsWith("/workspaces/" + admin.workspaceId() + "/connections");
+                .endsWith("/workspaces/" + admin.workspaceId());   // the workspace home, where the checklist follows the sync
         JsonNode items = list(admin).get("items");
         return items.get(0).get("id").asString();
     }

@@ -1,0 +1,20 @@
+package com.tttools.app.tenancy;
+
+/**
+ * One item of the persistent workspace navigation. A module that adds pages to a workspace declares one as a bean
+ * (the approvals of {@code bulk} at order 70, the alerts of {@code notifications} at order 80); the layout shows it
+ * to members whose role has {@code permission}, in {@code order}. The core items: Home 10, Reports 20,
+ * Campaigns 30, Ad groups 31, Ads 32, Assets 40, Connections 50, Jobs 60, Settings 90.
+ *
+ * @param path  below {@code /workspaces/{id}}: {@code ""} for the home, else starting with {@code /}; the item is
+ *              marked current on every page under it unless a longer item's path matches
+ */
+public record WorkspaceNavigationEntry(String key, String label, String path, WorkspacePermission permission,
+        int order) {
+
+    public WorkspaceNavigationEntry {
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            throw new IllegalArgumentException("A navigation path starts with / (or is empty for the home)");
+        }
+    }
+}

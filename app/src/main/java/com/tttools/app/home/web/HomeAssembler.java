@@ -14,6 +14,7 @@ import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
+import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.reporting.Metric;
 import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Component;
 class HomeAssembler {
 
     /** The report sync's job type (the reporting module's handler; named here to find the first sync). */
-    static final String REPORT_SYNC = "tiktok.report-sync";
+    static final String REPORT_SYNC = ReportSync.JOB.name();
     static final List<Metric> KPI_METRICS = List.of(Metric.SPEND, Metric.IMPRESSIONS, Metric.CLICKS,
             Metric.CONVERSIONS, Metric.COST_PER_CONVERSION, Metric.CTR);
     static final int CHART_DAYS = 30;
@@ -107,9 +108,9 @@ class HomeAssembler {
             List<JobView> running, boolean hasData) {
         boolean connected = health.stream().anyMatch(c -> !"DISCONNECTED".equals(c.status()));
         boolean synced = succeeded(workspace, REPORT_SYNC);
-        boolean assets = synced || succeeded(workspace, AssetSync.JOB_TYPE);
+        boolean assets = synced || succeeded(workspace, AssetSync.JOB.name());
         boolean syncing = running.stream().anyMatch(j -> j.type().equals(REPORT_SYNC)
-                || j.type().equals(AssetSync.JOB_TYPE));
+                || j.type().equals(AssetSync.JOB.name()));
         String syncDetail = synced ? "Campaigns and daily figures imported."
                 : syncing ? (assets ? "Campaigns imported; importing the daily figures…"
                         : "Importing campaigns and daily figures from TikTok…")

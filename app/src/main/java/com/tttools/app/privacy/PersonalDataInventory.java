@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * THE list of every database column that holds personal data, and how each is exported and erased. The personal
  * data export ({@code privacy.export}) builds its sections from it, account deletion ({@code privacy.deletion})
- * erases what it lists, and {@code PersonalDataInventoryTest} fails when a table gains an e-mail-, name-, IP- or
+ * erases what it lists, and {@code PersonalDataInventoryIT} fails when a table gains an e-mail-, name-, IP- or
  * user-agent-shaped column that is listed neither here nor in {@link #NOT_PERSONAL}. A new module that stores
  * personal data adds its columns here (and a section to the export when the user can be found by them).
  */

@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Run in a child JVM by {@link EmbeddedDatabaseCrashRecoveryTest}: starts the embedded PostgreSQL on the folder
+ * Run in a child JVM by {@link EmbeddedDatabaseCrashRecoveryIT}: starts the embedded PostgreSQL on the folder
  * given as the only argument, writes a row, prints READY and waits to be killed.
  */
 public final class EmbeddedDatabaseChild {

@@ -1,0 +1,114 @@
+package com.tttools.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.support.Browser;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
+import com.tttools.app.support.Users;
+import com.tttools.app.tiktok.client.MarketingApi;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
+import com.tttools.simulator.EmbeddedSimulator;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The reporting page in a real browser: the chart is drawn, the totals equal the API's, a campaign drills down to
+ * its ad groups, and the view can be saved and reopened.
+ */
+class ReportsBrowserIT extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    ServletRegistrationBean<DispatcherServlet> simulator;
+    @Autowired
+    TikTokTokenStore tokens;
+    @Autowired
+    MarketingApi api;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private static String currencyOfFirstTotal(JsonNode totals) {
+        return totals.properties().iterator().next().getKey();
+    }
+
+    @Test
+    void theReportPageDrawsTheChartAndItsTotalsEqualTheApi() {
+        driver = Browser.start();
+        var synced = com.tttools.app.reporting.ReportFixtures.syncedWorkspace(new Tenants(port, (DevMailbox) mailer, limiter),
+                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+
+        driver.get(url("/login"));
+        driver.findElement(By.name("email")).sendKeys(synced.email());
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+
+        driver.get(url("/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from=" + synced.from()
+                + "&to=" + synced.to() + "&metric=spend"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
+        Object points = driver.executeScript("return window.reportChart.data.datasets[0].data.length");
+        assertThat(((Number) points).intValue()).isEqualTo(7);
+
+        JsonNode totals = synced.owner().api().get("/api/v1/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from="
+                + synced.from() + "&to=" + synced.to()).json().get("totals");
+        String table = driver.findElement(By.id("report-totals")).getText();
+        for (var total : totals.properties()) {
+            assertThat(table).contains(total.getKey())
+                    .contains(total.getValue().get("spend").decimalValue().toPlainString())
+                    .contains(String.valueOf(total.getValue().get("impressions").asLong()));
+        }
+        assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through").contains("Data as of");
+        assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
+        driver.findElement(By.cssSelector("#report-finality summary")).click();
+        assertThat(driver.findElements(By.cssSelector("#report-finality tbody tr"))).hasSize(14);
+
+        // drill down: campaign → its ad groups, with the trail back
+        String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();
+        driver.findElement(By.cssSelector("#report-entities a.drill")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        assertThat(driver.getCurrentUrl()).contains("campaignId=");
+        assertThat(driver.findElement(By.id("report-crumbs")).getText()).contains("All campaigns").contains(campaign);
+        assertThat(driver.findElement(By.id("report-entities")).getText()).isNotBlank();
+
+        // save what is shown as a view; it is listed and opens the same report
+        driver.findElement(By.cssSelector("#report-views summary")).click();
+        driver.findElement(By.cssSelector("#save-view input[name=name]")).sendKeys("Drilled ad groups");
+        driver.findElement(By.cssSelector("#save-view button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("p.notice[role=status]")).size() == 1);
+        driver.findElement(By.cssSelector("#report-views summary")).click();
+        driver.findElement(By.linkText("Drilled ad groups")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        assertThat(driver.getCurrentUrl()).contains("campaignId=");
+        assertThat(Browser.consoleErrors(driver)).isEmpty();
+    }
+}

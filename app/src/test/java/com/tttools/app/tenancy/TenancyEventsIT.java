@@ -1,0 +1,89 @@
+package com.tttools.app.tenancy;
+
+import com.tttools.app.support.Tenants;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.AuditEntry;
+import com.tttools.app.shared.audit.AuditableEvent;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.tenancy.core.InvitationService;
+import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.WorkspaceService;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** Every membership, role, invitation and workspace change publishes an auditable event. */
+@RecordApplicationEvents
+class TenancyEventsIT extends IntegrationTest {
+
+    @Autowired
+    OrganizationService organizations;
+    @Autowired
+    WorkspaceService workspaces;
+    @Autowired
+    InvitationService invitations;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void membershipRoleInvitationAndWorkspaceChangesAreAuditable() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User ownerAccount = tenants.verifiedUser("events-owner");
+        Tenants.User colleagueAccount = tenants.verifiedUser("events-colleague");
+        AuthenticatedUser owner = principal(ownerAccount);
+        AuthenticatedUser colleague = principal(colleagueAccount);
+
+        var created = organizations.create(owner, "Audited Org", new WorkspaceService.NewWorkspace("Audited WS", null, null));
+        OrganizationId org = created.organizationId();
+        WorkspaceId ws = WorkspaceId.of(created.firstWorkspace().id());
+        var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of());
+        invitations.resend(owner, org, invitation.id());
+        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email(), 2));
+        organizations.changeRole(owner, org, colleague.id(), "ADMIN");
+        workspaces.setMember(owner, ws, colleague.id(), "OPERATOR");
+        workspaces.setMember(owner, ws, colleague.id(), "ANALYST");
+        workspaces.removeMember(owner, ws, colleague.id());
+        workspaces.delete(owner, ws);
+        workspaces.restore(owner, ws);
+        var second = invitations.invite(owner, org, "someone-" + colleagueAccount.email(), "MEMBER", List.of());
+        invitations.revoke(owner, org, second.id());
+        organizations.transferOwnership(owner, org, colleague.id());
+        organizations.removeMember(colleague, org, owner.id());
+        organizations.delete(colleague, org, "Audited Org");
+
+        List<AuditEntry> entries = events.stream(AuditableEvent.class).map(AuditableEvent::auditEntry)
+                .filter(e -> org.equals(e.organizationId())).toList();
+        assertThat(entries).extracting(AuditEntry::action).containsExactly(
+                "organization.created", "workspace.created", "member.invited", "invitation.resent",
+                "invitation.accepted", "member.role_changed", "workspace_member.added",
+                "workspace_member.role_changed", "workspace_member.removed", "workspace.deleted",
+                "workspace.restored", "member.invited", "invitation.revoked", "member.role_changed",
+                "member.role_changed", "organization.ownership_transferred", "member.removed",
+                "organization.deleted");
+        AuditEntry roleChange = entries.get(5);
+        assertThat(roleChange.details()).isEqualTo(Map.of("role", Map.of("before", "MEMBER", "after", "ADMIN")));
+        assertThat(roleChange.actor().userId()).isEqualTo(owner.id());
+        assertThat(roleChange.targetId()).isEqualTo(colleague.id().toString());
+        assertThat(entries.get(9).workspaceId()).isEqualTo(ws);
+        assertThat(entries).allSatisfy(e -> assertThat(e.details().toString()).doesNotContainIgnoringCase("token"));
+    }
+
+    private static AuthenticatedUser principal(Tenants.User user) {
+        return new AuthenticatedUser(UserId.of(user.id()), user.email(), "Test", false);
+    }
+}

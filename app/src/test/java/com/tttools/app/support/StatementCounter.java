@@ -9,8 +9,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -21,8 +22,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts the SQL statements one HTTP request prepares: import {@link Configuration} into a test, send the request
- * with the header {@value #HEADER}, then read {@link #lastRequest()}. Every statement the request's thread
+ * Counts the SQL statements one HTTP request prepares: send the request with the header {@value #HEADER}, then
+ * read {@link #lastRequest()}. {@link IntegrationTest} imports {@link Configuration} (a second application context
+ * would pause the shared one, and db-scheduler cannot restart), and requests without the header pass untouched. Every statement the request's thread
  * creates through the application's {@link DataSource} counts (JdbcClient, Spring Session, security); work on
  * other threads (jobs, the scheduler) does not.
  */
@@ -30,15 +32,15 @@ public final class StatementCounter {
 
     public static final String HEADER = "X-Test-Count-Statements";
     private static final Set<String> CREATING = Set.of("prepareStatement", "createStatement", "prepareCall");
-    private static final ThreadLocal<AtomicInteger> ARMED = new ThreadLocal<>();
-    private static final AtomicInteger LAST = new AtomicInteger(-1);
+    private static final ThreadLocal<List<String>> ARMED = new ThreadLocal<>();
+    private static volatile List<String> last = List.of();
 
     private StatementCounter() {
     }
 
-    /** The statements of the last request sent with {@value #HEADER}, or -1 when none was. */
-    public static int lastRequest() {
-        return LAST.get();
+    /** The SQL of the statements the last request sent with {@value #HEADER} prepared, in order. */
+    public static List<String> lastRequest() {
+        return last;
     }
 
     @TestConfiguration
@@ -66,23 +68,31 @@ public final class StatementCounter {
                         chain.doFilter(request, response);
                         return;
                     }
-                    AtomicInteger count = new AtomicInteger();
-                    ARMED.set(count);
+                    List<String> statements = new ArrayList<>();
+                    ARMED.set(statements);
                     try {
                         chain.doFilter(request, response);
                     } finally {
                         ARMED.remove();
-                        LAST.set(count.get());
+                        last = List.copyOf(statements);
                     }
                 }
             };
         }
     }
 
-    static final class Counting extends DelegatingDataSource {
+    static final class Counting extends DelegatingDataSource implements AutoCloseable {
 
         Counting(DataSource target) {
             super(target);
+        }
+
+        /** The pool's bean is declared with {@code destroyMethod = "close"}: closing goes to the pool. */
+        @Override
+        public void close() throws Exception {
+            if (getTargetDataSource() instanceof AutoCloseable pool) {
+                pool.close();
+            }
         }
 
         @Override
@@ -98,9 +108,10 @@ public final class StatementCounter {
         private static Connection counting(Connection target) {
             return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        AtomicInteger count = ARMED.get();
-                        if (count != null && CREATING.contains(method.getName())) {
-                            count.incrementAndGet();
+                        List<String> statements = ARMED.get();
+                        if (statements != null && CREATING.contains(method.getName())) {
+                            statements.add(args != null && args.length > 0 && args[0] instanceof String sql
+                                    ? sql.strip().replaceAll("\\s+", " ") : "(statement)");
                         }
                         try {
                             return method.invoke(target, args);

@@ -52,12 +52,23 @@ public enum AuditAction {
     JOB_CANCELLED("job.cancelled", "jobs", "job", "type"),
     JOB_FAILED("job.failed", "jobs", "job", "type", "attempts", "error"),
 
-    // bulk operations
-    BULK_OPERATION_CREATED("bulk_operation.created", "operations", "bulk_operation", "kind", "itemCount"),
-    BULK_OPERATION_APPROVED("bulk_operation.approved", "operations", "bulk_operation", "kind"),
-    BULK_OPERATION_REJECTED("bulk_operation.rejected", "operations", "bulk_operation", "kind", "reason"),
-    BULK_OPERATION_APPLIED("bulk_operation.applied", "operations", "bulk_operation", "kind", "succeeded", "failed"),
-    BULK_OPERATION_REVERTED("bulk_operation.reverted", "operations", "bulk_operation", "kind", "succeeded", "failed"),
+    // bulk operations (change sets, module bulk)
+    BULK_OPERATION_CREATED("bulk_operation.created", "bulk", "bulk_operation", "kind", "level", "itemCount", "status",
+            "changes", "revertOf"),
+    BULK_OPERATION_APPROVED("bulk_operation.approved", "bulk", "bulk_operation", "kind", "level", "itemCount",
+            "comment"),
+    BULK_OPERATION_REJECTED("bulk_operation.rejected", "bulk", "bulk_operation", "kind", "level", "itemCount",
+            "reason"),
+    BULK_OPERATION_EXPIRED("bulk_operation.expired", "bulk", "bulk_operation", "kind", "level", "itemCount"),
+    BULK_OPERATION_APPLY_STARTED("bulk_operation.apply_started", "bulk", "bulk_operation", "kind", "level",
+            "itemCount", "jobId"),
+    BULK_OPERATION_CANCELLED("bulk_operation.cancelled", "bulk", "bulk_operation", "kind", "level", "itemCount",
+            "from"),
+    BULK_OPERATION_APPLIED("bulk_operation.applied", "bulk", "bulk_operation", "kind", "level", "itemCount", "status",
+            "succeeded", "failed", "skipped", "verified", "drifted", "changes"),
+    BULK_OPERATION_REVERTED("bulk_operation.reverted", "bulk", "bulk_operation", "kind", "level", "itemCount",
+            "status", "succeeded", "failed", "skipped", "verified", "drifted", "changes", "revertOf"),
+    BULK_POLICY_CHANGED("bulk_policy.changed", "bulk", "workspace", "before", "after"),
 
     // reporting
     REPORT_EXPORTED("report.exported", "reporting", "report", "level", "from", "to", "metrics", "rows"),

@@ -94,6 +94,8 @@ public final class PersonalDataInventory {
             new NotPersonal("inventory_entities", "name", "a TikTok asset's name (campaign, ad, ...)"),
             new NotPersonal("report_daily_facts", "entity_name", "a TikTok asset's name"),
             new NotPersonal("report_advertisers", "name", "a TikTok advertiser account's name"),
+            new NotPersonal("alert_rules", "name", "an alert rule's name, the workspace's configuration"),
+            new NotPersonal("alert_firings", "entity_name", "a TikTok asset's name"),
             new NotPersonal("scheduled_tasks", "task_name", "a db-scheduler task type"),
             new NotPersonal("spring_session", "principal_name", "the user id; the row is deleted with the session"),
             new NotPersonal("spring_session_attributes", "attribute_name", "an attribute key"));

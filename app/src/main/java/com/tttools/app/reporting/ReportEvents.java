@@ -25,4 +25,8 @@ public final class ReportEvents {
                     Map.of("level", level, "from", from, "to", to, "metrics", metrics, "rows", rows), at);
         }
     }
+
+    /** A report sync of one connection finished: the workspace's stored facts are as fresh as they get now. */
+    public record ReportSyncFinished(WorkspaceId workspaceId, java.util.UUID connectionId, Instant at) {
+    }
 }

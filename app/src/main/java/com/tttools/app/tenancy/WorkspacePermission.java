@@ -17,6 +17,8 @@ public enum WorkspacePermission {
     MANAGE_CONNECTIONS(WorkspaceRole.ADMIN),
     MANAGE_WORKSPACE_MEMBERS(WorkspaceRole.ADMIN),
     MANAGE_NOTIFICATIONS(WorkspaceRole.ADMIN),
+    /** Write alert rules and snooze their alerts: operators run the campaigns the rules watch. */
+    MANAGE_ALERT_RULES(WorkspaceRole.OPERATOR),
     MANAGE_RETENTION(WorkspaceRole.ADMIN);
 
     private final WorkspaceRole minimumRole;

@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import java.util.UUID;
@@ -23,4 +24,9 @@ public interface TikTokMarketingApi {
      *                    ({@code Actor.system("job:" + jobId)} for jobs, the user for interactive work)
      */
     TikTokClient forConnection(WorkspaceId workspaceId, UUID connectionId, Actor actor);
+
+    /** {@link #forConnection(WorkspaceId, UUID, Actor)} for a typed connection id. */
+    default TikTokClient forConnection(WorkspaceId workspaceId, ConnectionId connectionId, Actor actor) {
+        return forConnection(workspaceId, connectionId.value(), actor);
+    }
 }

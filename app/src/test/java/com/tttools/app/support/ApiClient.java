@@ -62,6 +62,13 @@ public final class ApiClient {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), true);
     }
 
+    /** A JSON POST with extra headers (e.g. {@code Idempotency-Key}). */
+    public Response post(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).POST(bodyOf(body)).header("Content-Type", "application/json");
+        headers.forEach(builder::header);
+        return send(builder, true);
+    }
+
     public Response postRaw(String path, String body) {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), true);
     }

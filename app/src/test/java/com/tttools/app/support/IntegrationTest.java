@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({GatedMailbox.Configuration.class, StatementCounter.Configuration.class})
+@Import({GatedMailbox.Configuration.class, OutboxReader.Configuration.class, StatementCounter.Configuration.class})
 @ExtendWith(SimulatorStateGuard.class)
 public abstract class IntegrationTest {
 
@@ -27,6 +27,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.freshDatabaseUrl().ifPresent(url -> registry.add("tttools.database.url", () -> url));
+        registry.add("tttools.telegram.api-url", () -> FakeTelegram.shared().url());
+        registry.add("tttools.telegram.bot-token", () -> FakeTelegram.TOKEN);
     }
 
     protected String url(String path) {

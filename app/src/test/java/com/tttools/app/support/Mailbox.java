@@ -22,6 +22,14 @@ public final class Mailbox {
                 .findFirst().orElse(null), m -> m != null);
     }
 
+    /** The newest matching message once at least {@code count} of them arrived (sent after commit, in the background). */
+    public static MailMessage latestTo(DevMailbox mailbox, String to, String subjectPart, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messages().stream()
+                .map(DevMailbox.Delivered::message)
+                .filter(m -> m.to().equalsIgnoreCase(to) && m.subject().contains(subjectPart)).count() >= count);
+        return latestTo(mailbox, to, subjectPart);
+    }
+
     public static String tokenIn(MailMessage message) {
         Matcher matcher = TOKEN.matcher(message.text());
         if (!matcher.find()) {

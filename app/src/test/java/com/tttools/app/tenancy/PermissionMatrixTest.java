@@ -18,7 +18,7 @@ class PermissionMatrixTest {
         assertThat(grantedTo(WorkspaceRole.OPERATOR)).containsExactlyInAnyOrder(WorkspacePermission.VIEW_WORKSPACE,
                 WorkspacePermission.VIEW_INVENTORY, WorkspacePermission.VIEW_REPORTS, WorkspacePermission.EXPORT_CSV,
                 WorkspacePermission.TRIGGER_SYNC, WorkspacePermission.VIEW_ACCOUNT_BALANCE,
-                WorkspacePermission.CREATE_BULK_OPERATION);
+                WorkspacePermission.CREATE_BULK_OPERATION, WorkspacePermission.MANAGE_ALERT_RULES);
         assertThat(grantedTo(WorkspaceRole.ADMIN)).isEqualTo(EnumSet.allOf(WorkspacePermission.class));
     }
 

@@ -53,7 +53,7 @@ class TenancyEventsTest extends IntegrationTest {
         WorkspaceId ws = WorkspaceId.of(created.firstWorkspace().id());
         var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of());
         invitations.resend(owner, org, invitation.id());
-        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email()));
+        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email(), 2));
         organizations.changeRole(owner, org, colleague.id(), "ADMIN");
         workspaces.setMember(owner, ws, colleague.id(), "OPERATOR");
         workspaces.setMember(owner, ws, colleague.id(), "ANALYST");

@@ -83,7 +83,8 @@ class TenantIsolationTest extends IntegrationTest {
     static final List<String> PUBLIC_PREFIXES = List.of("GET /", "GET /error", "POST /error", "PUT /error",
             "PATCH /error", "DELETE /error", "* /error", "* /api/v1/auth/", "GET /v3/api-docs", "GET /swagger-ui",
             "GET /invitations/{token}", "GET /dev/mailbox", "* /login", "* /signup", "* /forgot-password",
-            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms");
+            "* /reset-password", "* /verify-email", "POST /logout", "GET /privacy", "GET /terms",
+            "POST /webhooks/resend", "POST /webhooks/postmark", "POST /webhooks/telegram");
     static final List<String> SELF_PREFIXES = List.of("* /api/v1/me", "POST /api/v1/organizations",
             "POST /api/v1/invitations/{token}/accept", "POST /invitations/{token}/accept", "* /onboarding",
             "GET /app", "* /account", "GET /oauth/tiktok/callback");
@@ -163,6 +164,18 @@ class TenantIsolationTest extends IntegrationTest {
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
 
+        // alert rules (notifications.alerts): everyone who sees reports reads them, operators and admins write them
+        RULES.put("GET /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/alert-rules")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules", alertRule())));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), alertRule())));
+        RULES.put("DELETE /api/v1/workspaces/{wsId}/alert-rules/{id}", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("DELETE", ws + t.wsA + "/alert-rules/" + t.freshAlertRule(), null)));
+        RULES.put("POST /api/v1/workspaces/{wsId}/alert-rules/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> new Call("POST", ws + t.wsA + "/alert-rules/backtest", alertRule())));
+
         // inventory and jobs
         RULES.put("GET /api/v1/workspaces/{wsId}/{collection}", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get(ws + t.wsA + "/campaigns")));
@@ -173,6 +186,10 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> get(ws + t.wsA + "/jobs/" + t.queuedJob())));
         RULES.put("POST /api/v1/workspaces/{wsId}/jobs/{jobId}/cancel", Rule.workspace(OPERATORS,
                 (t, a) -> post(ws + t.wsA + "/jobs/" + t.queuedJob() + "/cancel")));
+
+        // notifications: the delivery log is for workspace admins
+        RULES.put("GET /api/v1/workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
+                (t, a) -> get(ws + t.wsA + "/deliveries")));
 
         // privacy: organization exports are for owners only (personal exports live under /api/v1/me)
         RULES.put("POST /api/v1/organizations/{orgId}/exports", Rule.org(OWNERS,
@@ -185,6 +202,8 @@ class TenantIsolationTest extends IntegrationTest {
         // pages: the same checks through the HTML controllers (form fields as query parameters)
         String page = "/organizations/";
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
+        RULES.put("GET /workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
+                (t, a) -> get("/workspaces/" + t.wsA + "/deliveries")));
         RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
         RULES.put("POST /workspaces/{wsId}/reports/views", Rule.workspace(IN_WORKSPACE,
@@ -238,6 +257,16 @@ class TenantIsolationTest extends IntegrationTest {
             t.softDeleteWorkspaceA();
             return post("/workspaces/" + t.wsA + "/restore");
         }).hiding(EnumSet.of(Actor.WS_ADMIN, Actor.OPERATOR, Actor.ANALYST)));
+        RULES.put("GET /workspaces/{wsId}/alerts", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/alerts")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/backtest", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/backtest?name=Page+rule&kind=SPEND_TODAY&level=CAMPAIGN&threshold=5")));
+        RULES.put("POST /workspaces/{wsId}/alerts/rules/{id}/delete", Rule.workspace(OPERATORS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/rules/" + t.freshAlertRule() + "/delete")));
+        RULES.put("POST /workspaces/{wsId}/alerts/firings/{id}/acknowledge", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> post("/workspaces/" + t.wsA + "/alerts/firings/" + t.freshAlertFiring() + "/acknowledge")));
         RULES.put("GET /workspaces/{wsId}/inventory", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/inventory")));
         RULES.put("GET /workspaces/{wsId}/inventory/{collection}", Rule.workspace(IN_WORKSPACE,
@@ -275,7 +304,58 @@ class TenantIsolationTest extends IntegrationTest {
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/sync?kind=ASSETS")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
+        // bulk change sets (docs/bulk-operations.md): plan/apply/cancel/revert OPERATOR+, approve/reject/policy ADMIN
+        String bulk = "/bulk-operations";
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations", Rule.workspace(operators,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk, Map.of("action", "PAUSE", "level", "CAMPAIGN",
+                        "targets", List.of(t.bulkTarget().campaignId())))));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-operations", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + bulk)));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-operations/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/approve", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/approve",
+                        Map.of("comment", "ok"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/reject", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("POST", ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/reject",
+                        Map.of("reason", "no"))));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/apply", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.changeSet("APPROVED") + "/apply")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/cancel", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/cancel")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/bulk-operations/{id}/revert", Rule.workspace(operators,
+                (t, a) -> post(ws + t.wsA + bulk + "/" + t.appliedChangeSet() + "/revert")));
+        RULES.put("GET /api/v1/workspaces/{wsId}/bulk-policy", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(ws + t.wsA + "/bulk-policy")));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/bulk-policy", Map.of("approval", "ALWAYS"))));
+        String pages = "/workspaces/";
+        RULES.put("GET /workspaces/{wsId}/bulk-operations", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk)));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/new", Rule.workspace(operators,
+                (t, a) -> get(pages + t.wsA + bulk + "/new?level=CAMPAIGN")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "?action=PAUSE&level=CAMPAIGN&ids=" + t.bulkTarget().campaignId())));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/{id}", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL"))));
+        RULES.put("GET /workspaces/{wsId}/bulk-operations/{id}/progress", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/progress")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/approve", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/approve")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/reject", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/reject?reason=no")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/apply", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("APPROVED") + "/apply")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/cancel", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.changeSet("AWAITING_APPROVAL") + "/cancel")));
+        RULES.put("POST /workspaces/{wsId}/bulk-operations/{id}/revert", Rule.workspace(operators,
+                (t, a) -> post(pages + t.wsA + bulk + "/" + t.appliedChangeSet() + "/revert")));
+        RULES.put("GET /workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> get(pages + t.wsA + "/bulk-policy")));
+        RULES.put("POST /workspaces/{wsId}/bulk-policy", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(pages + t.wsA + "/bulk-policy?approval=ALWAYS")));
     }
+
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -286,6 +366,11 @@ class TenantIsolationTest extends IntegrationTest {
     RateLimiter limiter;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    org.springframework.boot.web.servlet.ServletRegistrationBean<org.springframework.web.servlet.DispatcherServlet> simulatorRegistration;
+    @Autowired
+    com.tttools.app.tiktok.tokens.TikTokTokenStore tokenStore;
 
     Tenants tenants;
     String orgA;
@@ -533,6 +618,28 @@ class TenantIsolationTest extends IntegrationTest {
                 .get("id").asString();
     }
 
+    static Map<String, Object> alertRule() {
+        return Map.of("name", "Isolation rule", "kind", "SPEND_TODAY", "level", "CAMPAIGN", "threshold", 100);
+    }
+
+    private String freshAlertRule() {
+        return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/alert-rules", alertRule()), 201)
+                .json().get("id").asString();
+    }
+
+    /** A fired alert of tenant A (written directly: the evaluation is tested in AlertRulesTest). */
+    private String freshAlertFiring() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO alert_firings (id, workspace_id, rule_id, entity_id, advertiser_id, dedup_key, message,
+                            fired_at)
+                        VALUES (:id, :ws, :rule, '1', '1', :dedup, 'Isolation alert', now())
+                        """)
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("rule", UUID.fromString(freshAlertRule()))
+                .param("dedup", id.toString()).update();
+        return id.toString();
+    }
+
     private String freshInvitation() {
         return expect(actors.get(Actor.OWNER).api().post("/api/v1/organizations/" + orgA + "/invitations",
                 Map.of("email", Users.uniqueEmail("pending"), "role", "MEMBER")), 201).json().get("id").asString();
@@ -577,6 +684,70 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     /** A queued job of tenant A that no scheduler execution picks up, so that it can always be cancelled. */
+    /** A real campaign of the simulated world, in workspace A's inventory, reachable through a stored token. */
+    record BulkTarget(String campaignId, String advertiserId, UUID connectionId, String status) {
+    }
+
+    private BulkTarget bulkTarget;
+
+    private BulkTarget bulkTarget() {
+        if (bulkTarget == null) {
+            com.tttools.simulator.SimulatorControl sim = com.tttools.simulator.EmbeddedSimulator.control(simulatorRegistration);
+            String advertiser = sim.advertiserIds().get(1);
+            String token = sim.issueAccessToken("7000000000000000001", List.of(advertiser));
+            UUID connection = UUID.randomUUID();
+            tokenStore.storeAccessToken(com.tttools.app.shared.WorkspaceId.of(wsA), connection,
+                    new com.tttools.app.tiktok.tokens.AccessToken(token));
+            java.net.http.HttpResponse<String> listed = com.tttools.app.support.Http.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(url("/tiktok-sim/open_api/v1.3/campaign/get/?page_size=1&advertiser_id="
+                            + advertiser))).header("Access-Token", token).GET().build());
+            tools.jackson.databind.JsonNode campaign = ApiClient.JSON.readTree(listed.body()).path("data").path("list").get(0);
+            bulkTarget = new BulkTarget(campaign.path("campaign_id").asString(), advertiser, connection,
+                    campaign.path("operation_status").asString());
+            jdbc.sql("""
+                            INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
+                                connection_id, synced_at, updated_at)
+                            VALUES (:ws, 'CAMPAIGN', :tiktokId, :advertiser, 'Bulk isolation campaign', 'CAMPAIGN_STATUS_ENABLE',
+                                '{}'::jsonb, :connection, now(), now())""")
+                    .param("ws", UUID.fromString(wsA)).param("tiktokId", bulkTarget.campaignId())
+                    .param("advertiser", advertiser).param("connection", connection).update();
+        }
+        return bulkTarget;
+    }
+
+    /** A change set of workspace A in the given state, planned by someone who is none of the actors. */
+    private String changeSet(String status) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO bulk_change_sets (id, workspace_id, status, action, level, created_by, created_by_email,
+                            created_at, expires_at, needs_approval, approved_at)
+                        VALUES (:id, :ws, :status, 'PAUSE', 'CAMPAIGN', :by, 'author@example.com', now(),
+                            now() + interval '1 day', true, CASE WHEN :status = 'APPROVED' THEN now() END)""")
+                .param("id", id).param("ws", UUID.fromString(wsA)).param("status", status)
+                .param("by", UUID.randomUUID()).update();
+        return id.toString();
+    }
+
+    /** A finished change set whose one line (the real campaign) was applied and still shows the value written. */
+    private String appliedChangeSet() {
+        BulkTarget target = bulkTarget();
+        String id = changeSet("SUCCEEDED");
+        boolean enabled = "ENABLE".equals(target.status());
+        jdbc.sql("UPDATE bulk_change_sets SET action = :action WHERE id = :id")
+                .param("action", enabled ? "ENABLE" : "PAUSE").param("id", UUID.fromString(id)).update();
+        jdbc.sql("""
+                        INSERT INTO bulk_change_lines (change_set_id, workspace_id, seq, tiktok_id, name, advertiser_id,
+                            connection_id, currency, before_value, after_value, status)
+                        VALUES (:id, :ws, 1, :tiktokId, 'Bulk isolation campaign', :advertiser, :connection, 'USD',
+                            CAST(:before AS jsonb), CAST(:after AS jsonb), 'VERIFIED')""")
+                .param("id", UUID.fromString(id)).param("ws", UUID.fromString(wsA))
+                .param("tiktokId", target.campaignId()).param("advertiser", target.advertiserId())
+                .param("connection", target.connectionId())
+                .param("before", enabled ? "{\"status\":\"DISABLE\"}" : "{\"status\":\"ENABLE\"}")
+                .param("after", "{\"status\":\"" + target.status() + "\"}").update();
+        return id;
+    }
+
     private String queuedJob() {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -8,10 +8,9 @@ import com.tttools.app.identity.IdentityEvents.UserSignedUp;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.password.PasswordPolicy;
 import com.tttools.app.platform.config.PlatformProperties;
-import com.tttools.app.platform.mail.BackgroundMail;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
-import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.mail.MailOutbox;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
@@ -43,8 +42,7 @@ public class AccountService {
     private final EmailTokens tokens;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
-    private final Mailer mailer;
-    private final BackgroundMail backgroundMail;
+    private final MailOutbox mail;
     private final MailTemplates templates;
     private final ApplicationEventPublisher events;
     private final SecurityEvents securityEvents;
@@ -54,15 +52,14 @@ public class AccountService {
     private final Clock clock;
 
     public AccountService(UserRepository users, EmailTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-            Mailer mailer, BackgroundMail backgroundMail, MailTemplates templates, ApplicationEventPublisher events,
+            MailOutbox mail, MailTemplates templates, ApplicationEventPublisher events,
             SecurityEvents securityEvents, SessionTerminator sessions, AccessTokenRevoker accessTokens,
             PlatformProperties platform, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
-        this.mailer = mailer;
-        this.backgroundMail = backgroundMail;
+        this.mail = mail;
         this.templates = templates;
         this.events = events;
         this.securityEvents = securityEvents;
@@ -98,10 +95,10 @@ public class AccountService {
         UserId id = UserId.random();
         if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {
             UserRecord owner = users.findByEmail(email).orElseThrow();
-            // after commit, off this thread: a taken address must not answer slower (SMTP) than a new one
-            backgroundMail.sendAfterCommit(templates.render("signup-attempt", owner.email(),
+            // queued, sent after commit by the outbox: a taken address must not answer slower (SMTP) than a new one
+            mail.queue("signup-attempt", templates.render("signup-attempt", owner.email(),
                     "Someone tried to sign up with your address",
-                    Map.of("name", owner.name(), "link", link("/login"))));
+                    Map.of("name", owner.name(), "link", link("/login"))), owner.id());
             return new SignUp(new UserRecord(id, email.strip(), name.strip(), null, null, null, now), false);
         }
         UserRecord user = users.findById(id).orElseThrow();
@@ -157,12 +154,12 @@ public class AccountService {
         String token = user.isPresent()
                 ? tokens.issue(user.get().id(), EmailTokenPurpose.RESET_PASSWORD, null, now)
                 : tokens.issueForNobody(EmailTokenPurpose.RESET_PASSWORD, now);
-        MailMessage mail = templates.render("reset-password", user.map(UserRecord::email).orElse(email.strip()),
+        MailMessage message = templates.render("reset-password", user.map(UserRecord::email).orElse(email.strip()),
                 "Reset your TTtools password", Map.of("name", user.map(UserRecord::name).orElse(""),
                         "link", link("/reset-password?token=" + token)));
         if (user.isPresent()) {
-            // after commit, off this thread: a known address must not answer slower (SMTP) than an unknown one
-            backgroundMail.sendAfterCommit(mail);
+            // queued, sent after commit by the outbox: a known address must not answer slower (SMTP) than an unknown one
+            mail.queue("reset-password", message, user.get().id());
             securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.get().id(), user.get().email(),
                     Map.of());
         }
@@ -244,14 +241,15 @@ public class AccountService {
             throw new ConflictException("That email address already belongs to an account.");
         }
         String token = tokens.issue(userId, EmailTokenPurpose.CHANGE_EMAIL, newEmail.strip(), clock.instant());
-        mailer.send(templates.render("change-email", newEmail.strip(), "Confirm your new TTtools email address",
-                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))));
+        mail.queue("change-email", templates.render("change-email", newEmail.strip(),
+                "Confirm your new TTtools email address",
+                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))), userId);
     }
 
     private void sendVerification(UserRecord user, Instant now) {
         String token = tokens.issue(user.id(), EmailTokenPurpose.VERIFY_EMAIL, null, now);
-        mailer.send(templates.render("verify-email", user.email(), "Confirm your TTtools email address",
-                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))));
+        mail.queue("verify-email", templates.render("verify-email", user.email(), "Confirm your TTtools email address",
+                Map.of("name", user.name(), "link", link("/verify-email?token=" + token))), user.id());
     }
 
     private String link(String pathAndQuery) {

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * SMTP when {@code SMTP_HOST} is set, else Resend's or Postmark's SMTP relay when their key is set, otherwise the
- * dev mailbox (outside {@code prod} only: ProductionSettingsGuard stops start-up without a channel).
+ * The SMTP transport: SMTP when {@code SMTP_HOST} is set; the dev mailbox when no mail channel at all is configured
+ * (outside {@code prod} only: ProductionSettingsGuard stops start-up without a channel); otherwise (only Resend or
+ * Postmark, which the notifications module reaches over their HTTP APIs) a mailer that refuses, never used.
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -18,7 +19,12 @@ class MailConfiguration {
         if (!configured.anyChannel()) {
             return new DevMailbox(clock);
         }
-        MailProperties properties = configured.relay();
+        if (!configured.smtp()) {
+            return message -> {
+                throw new MailDeliveryException("No SMTP server is configured (SMTP_HOST)", null);
+            };
+        }
+        MailProperties properties = configured;
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(properties.smtpHost());
         sender.setPort(properties.smtpPort());

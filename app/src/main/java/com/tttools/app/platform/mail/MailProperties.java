@@ -3,6 +3,8 @@ package com.tttools.app.platform.mail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,8 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param starttls       require STARTTLS; false allows plain SMTP to a local relay
  * @param devMailboxAll  {@code TTTOOLS_DEV_MAILBOX_ALL}: the dev mailbox shows every message to anyone who can
  *                       reach it (default: only the signed-in user's own mail)
- * @param resendApiKey   {@code RESEND_API_KEY}: send through Resend's SMTP relay when no {@code SMTP_HOST} is set
- * @param postmarkToken  {@code POSTMARK_SERVER_TOKEN}: send through Postmark's SMTP relay when neither of the above
+ * @param resendApiKey   {@code RESEND_API_KEY}: send through Resend's HTTP API (first choice)
+ * @param postmarkToken  {@code POSTMARK_SERVER_TOKEN}: send through Postmark's HTTP API (after Resend)
+ * @param resendApiUrl   {@code RESEND_API_URL}: Resend's base URL (tests point it at a local fake)
+ * @param postmarkApiUrl {@code POSTMARK_API_URL}: Postmark's base URL
  */
 @Validated
 @ConfigurationProperties("tttools.mail")
@@ -28,29 +32,25 @@ public record MailProperties(
         @DefaultValue("TTtools <no-reply@localhost>") @NotBlank String from,
         @DefaultValue("false") boolean devMailboxAll,
         String resendApiKey,
-        String postmarkToken) {
+        String postmarkToken,
+        @DefaultValue("https://api.resend.com") @NotNull URI resendApiUrl,
+        @DefaultValue("https://api.postmarkapp.com") @NotNull URI postmarkApiUrl) {
 
     public boolean smtp() {
         return smtpHost != null && !smtpHost.isBlank();
     }
 
-    /** Whether any real channel is configured (SMTP or a provider's relay); false means the dev mailbox. */
+    /** Whether any real channel is configured (SMTP or a provider's API); false means the dev mailbox. */
     public boolean anyChannel() {
         return smtp() || present(resendApiKey) || present(postmarkToken);
     }
 
-    /** The SMTP settings actually used: SMTP_HOST's, else a provider's relay with its key as credentials. */
-    MailProperties relay() {
-        if (smtp()) {
-            return this;
-        }
-        if (present(resendApiKey)) {
-            return new MailProperties("smtp.resend.com", 587, "resend", resendApiKey, true, from, devMailboxAll, null, null);
-        }
-        if (present(postmarkToken)) {
-            return new MailProperties("smtp.postmarkapp.com", 587, postmarkToken, postmarkToken, true, from, devMailboxAll, null, null);
-        }
-        return this;
+    public boolean resend() {
+        return present(resendApiKey);
+    }
+
+    public boolean postmark() {
+        return present(postmarkToken);
     }
 
     private static boolean present(String value) {
@@ -62,6 +62,7 @@ public record MailProperties(
         return "MailProperties[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", username=" + username
                 + ", starttls=" + starttls + ", from=" + from + ", devMailboxAll=" + devMailboxAll
                 + ", resendApiKey=" + (present(resendApiKey) ? "(set)" : "")
-                + ", postmarkToken=" + (present(postmarkToken) ? "(set)" : "") + "]";
+                + ", postmarkToken=" + (present(postmarkToken) ? "(set)" : "") + ", resendApiUrl=" + resendApiUrl
+                + ", postmarkApiUrl=" + postmarkApiUrl + "]";
     }
 }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,33 +43,59 @@ class SchedulerConfiguration {
                 .build();
     }
 
-    /** Starts polling once the context is up and stops it before the data source closes. */
+    /**
+     * Starts polling once the context is up and stops the scheduler before the data source closes. A stopped context
+     * may be started again (the test context cache stops idle contexts and restarts them when a test needs them
+     * again), and a db-scheduler that was stopped cannot start again: so a lifecycle stop only pauses polling, a
+     * later start resumes it, and the scheduler stops for good when the context closes.
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerProperties properties) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerProperties properties) {
+        return new SchedulerLifecycle(scheduler, properties.enabled());
+    }
 
-            @Override
-            public void start() {
-                if (properties.enabled()) {
-                    scheduler.start();
-                }
-                running = true;
-            }
+    static final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
 
-            @Override
-            public void stop() {
-                if (properties.enabled()) {
-                    scheduler.stop();
-                }
-                running = false;
-            }
+        private final Scheduler scheduler;
+        private final boolean enabled;
+        private volatile boolean started;
+        private volatile boolean running;
 
-            @Override
-            public boolean isRunning() {
-                return running;
+        SchedulerLifecycle(Scheduler scheduler, boolean enabled) {
+            this.scheduler = scheduler;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (enabled && !started) {
+                scheduler.start();
+                started = true;
+            } else if (enabled) {
+                scheduler.resume();
             }
-        };
+            running = true;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (started) {
+                scheduler.pause();
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public synchronized void destroy() {
+            if (started) {
+                scheduler.stop();
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

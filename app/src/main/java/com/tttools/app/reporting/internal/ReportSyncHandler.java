@@ -60,15 +60,17 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
     private final Clock clock;
+    private final SyncFinishedPublisher finished;
 
     ReportSyncHandler(TikTokMarketingApi api, TikTokConnections connections, FactWriter writer, JdbcClient jdbc,
-            ReportingProperties properties, Clock clock) {
+            ReportingProperties properties, Clock clock, SyncFinishedPublisher finished) {
         this.api = api;
         this.connections = connections;
         this.writer = writer;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.finished = finished;
     }
 
     @Override
@@ -127,6 +129,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
                 run.checkpoint(JSON.writeValueAsString(Map.of("done", done)));
             }
             connections.recordSync(workspace, connectionId, clock.instant());
+            finished.publish(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()
                     + "); reconnect it", e);

@@ -6,7 +6,7 @@ import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
 import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.mail.MailTemplates;
-import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.mail.MailOutbox;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
@@ -72,7 +72,7 @@ public class InvitationService {
     private final PreferenceRepository preferences;
     private final TenantAccessService access;
     private final UserAccounts users;
-    private final Mailer mailer;
+    private final MailOutbox mail;
     private final MailTemplates templates;
     private final PlatformProperties platform;
     private final ApplicationEventPublisher events;
@@ -80,7 +80,7 @@ public class InvitationService {
 
     InvitationService(InvitationRepository invitations, OrganizationRepository organizations,
             WorkspaceRepository workspaces, PreferenceRepository preferences, TenantAccessService access,
-            UserAccounts users, Mailer mailer, MailTemplates templates, PlatformProperties platform,
+            UserAccounts users, MailOutbox mail, MailTemplates templates, PlatformProperties platform,
             ApplicationEventPublisher events, Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
@@ -88,7 +88,7 @@ public class InvitationService {
         this.preferences = preferences;
         this.access = access;
         this.users = users;
-        this.mailer = mailer;
+        this.mail = mail;
         this.templates = templates;
         this.platform = platform;
         this.events = events;
@@ -262,10 +262,10 @@ public class InvitationService {
 
     private void send(Invitation invitation, String organizationName, String inviterName, String token) {
         String link = platform.baseUrl().toString().replaceAll("/+$", "") + "/invitations/" + token;
-        mailer.send(templates.render("invitation", invitation.email(),
+        mail.queue("invitation", templates.render("invitation", invitation.email(),
                 "You're invited to join " + organizationName + " on TTtools",
                 Map.of("organizationName", organizationName, "inviterName", inviterName, "link", link,
-                        "role", invitation.role().name(), "expiresAt", invitation.expiresAt().toString())));
+                        "role", invitation.role().name(), "expiresAt", invitation.expiresAt().toString())), null);
     }
 
     private static InvitationView view(Invitation invitation, Instant now) {

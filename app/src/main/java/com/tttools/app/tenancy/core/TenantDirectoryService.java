@@ -3,6 +3,8 @@ package com.tttools.app.tenancy.core;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenantDirectory;
+import com.tttools.app.shared.UserId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,5 +26,19 @@ class TenantDirectoryService implements TenantDirectory {
                 .query(UUID.class)
                 .optional()
                 .map(OrganizationId::new);
+    }
+
+    @Override
+    public List<UserId> workspaceAdmins(WorkspaceId workspaceId) {
+        return jdbc.sql("""
+                SELECT m.user_id FROM workspace_members m
+                WHERE m.workspace_id = :ws AND m.role = 'ADMIN'
+                UNION
+                SELECT o.user_id FROM organization_members o JOIN workspaces w ON w.organization_id = o.organization_id
+                WHERE w.id = :ws AND o.role IN ('OWNER', 'ADMIN')
+                """)
+                .param("ws", workspaceId.value())
+                .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
+                .list();
     }
 }

@@ -14,8 +14,7 @@ import com.tttools.app.identity.password.PasswordPolicy;
 import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
-import com.tttools.app.platform.mail.BackgroundMail;
-import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.mail.MailOutbox;
 import com.tttools.app.shared.UserId;
 import java.net.URI;
 import java.time.Clock;
@@ -29,8 +28,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A reset request for an unknown address goes through the same steps as one for a known address (look-up,
- * token generated and hashed with the same token-table work, the email rendered); only storing and sending
- * are left out. No wall-clock assertion: the steps are what make the timings alike.
+ * token generated and hashed with the same token-table work, the email rendered); only storing and queueing
+ * the mail are left out. No wall-clock assertion: the steps are what make the timings alike.
  */
 class PasswordResetStepsTest {
 
@@ -39,11 +38,10 @@ class PasswordResetStepsTest {
     final UserRepository users = mock(UserRepository.class);
     final EmailTokens tokens = mock(EmailTokens.class);
     final MailTemplates templates = mock(MailTemplates.class);
-    final Mailer mailer = mock(Mailer.class);
-    final BackgroundMail backgroundMail = mock(BackgroundMail.class);
+    final MailOutbox outbox = mock(MailOutbox.class);
     final SecurityEvents securityEvents = mock(SecurityEvents.class);
     final AccountService accounts = new AccountService(users, tokens, mock(PasswordPolicy.class),
-            mock(PasswordEncoder.class), mailer, backgroundMail, templates, mock(ApplicationEventPublisher.class), securityEvents,
+            mock(PasswordEncoder.class), outbox, templates, mock(ApplicationEventPublisher.class), securityEvents,
             mock(SessionTerminator.class), mock(AccessTokenRevoker.class),
             new PlatformProperties(URI.create("http://localhost:8080"), null), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -59,8 +57,7 @@ class PasswordResetStepsTest {
         steps.verify(tokens).issueForNobody(EmailTokenPurpose.RESET_PASSWORD, NOW);
         steps.verify(templates).render(eq("reset-password"), eq("nobody@example.com"), anyString(), anyMap());
         verify(tokens, never()).issue(any(), any(), any(), any());
-        verify(mailer, never()).send(any());
-        verify(backgroundMail, never()).sendAfterCommit(any());
+        verify(outbox, never()).queue(any(), any(), any());
         verify(securityEvents, never()).publish(anyString(), any(), any(), anyMap());
     }
 
@@ -75,12 +72,11 @@ class PasswordResetStepsTest {
 
         accounts.requestPasswordReset("someone@example.com");
 
-        InOrder steps = inOrder(users, tokens, templates, backgroundMail);
+        InOrder steps = inOrder(users, tokens, templates, outbox);
         steps.verify(users).findByEmail("someone@example.com");
         steps.verify(tokens).issue(id, EmailTokenPurpose.RESET_PASSWORD, null, NOW);
         steps.verify(templates).render(eq("reset-password"), eq("someone@example.com"), anyString(), anyMap());
-        steps.verify(backgroundMail).sendAfterCommit(mail);
-        verify(mailer, never()).send(any());   // not on the request thread
+        steps.verify(outbox).queue("reset-password", mail, id);   // queued; the outbox sends after commit
         verify(tokens, never()).issueForNobody(any(), any());
     }
 }

@@ -1,12 +1,14 @@
 package com.tttools.app.platform.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ class SmtpMailerTest {
     @Test
     void sendsMultipartTextAndHtmlThroughSmtp() throws Exception {
         var properties = new MailProperties("127.0.0.1", smtp.getSmtp().getPort(), "relay", "relay-password", false,
-                "TTtools <no-reply@tttools.test>", false, null, null);
+                "TTtools <no-reply@tttools.test>", false, null, null, URI.create("https://api.resend.com"),
+                URI.create("https://api.postmarkapp.com"));
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         assertThat(mailer).isInstanceOf(SmtpMailer.class);
 
@@ -63,7 +66,7 @@ class SmtpMailerTest {
 
     @Test
     void withoutSmtpHostMailGoesToTheDevMailboxWhichNeverPrintsTheRecipient(CapturedOutput output) {
-        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, null, null);
+        var properties = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, null, null, URI.create("https://api.resend.com"), URI.create("https://api.postmarkapp.com"));
         Mailer mailer = new MailConfiguration().mailer(properties, Clock.systemUTC());
         mailer.send(new MailMessage("bob@example.com", "Hi", "text", "<p>html</p>"));
         assertThat(((DevMailbox) mailer).messages()).singleElement()
@@ -73,18 +76,16 @@ class SmtpMailerTest {
     }
 
     @Test
-    void aProviderKeyAloneSendsThroughThatProvidersSmtpRelayNeverTheDevMailbox() {
-        var resend = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, "re_secret", null);
-        var postmark = new MailProperties(null, 587, null, null, true, "TTtools <no-reply@localhost>", false, null, "pm-token");
+    void aProviderKeyAloneNeverFallsBackToTheDevMailboxNorSendsBySmtp() {
+        var resend = new MailProperties("", 587, null, null, true, "TTtools <no-reply@localhost>", false, "re_secret",
+                null, URI.create("https://api.resend.com"), URI.create("https://api.postmarkapp.com"));
 
-        assertThat(new MailConfiguration().mailer(resend, Clock.systemUTC())).isInstanceOf(SmtpMailer.class);
-        assertThat(new MailConfiguration().mailer(postmark, Clock.systemUTC())).isInstanceOf(SmtpMailer.class);
-        assertThat(resend.relay().smtpHost()).isEqualTo("smtp.resend.com");
-        assertThat(resend.relay().username()).isEqualTo("resend");
-        assertThat(resend.relay().password()).isEqualTo("re_secret");
-        assertThat(postmark.relay().smtpHost()).isEqualTo("smtp.postmarkapp.com");
-        assertThat(postmark.relay().password()).isEqualTo("pm-token");
+        Mailer mailer = new MailConfiguration().mailer(resend, Clock.systemUTC());
+        assertThat(mailer).isNotInstanceOf(DevMailbox.class).isNotInstanceOf(SmtpMailer.class);
+        assertThatThrownBy(() -> mailer.send(new MailMessage("bob@example.com", "Hi", "text", "<p>html</p>")))
+                .isInstanceOf(MailDeliveryException.class);
+        assertThat(resend.anyChannel()).isTrue();
         assertThat(resend.toString()).doesNotContain("re_secret");
-        assertThat(postmark.toString()).doesNotContain("pm-token");
     }
+
 }

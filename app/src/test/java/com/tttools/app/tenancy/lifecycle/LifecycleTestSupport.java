@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
@@ -33,12 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class LifecycleTestSupport extends IntegrationTest {
 
     /**
-     * The recurring tasks that call TikTok (names as the modules register them). The daily report run is not
+     * The recurring tasks that call TikTok or queue work that does (names as the modules register them). The daily
+     * report run is not
      * triggered (it would queue a report sync for every connection of the shared test database); the tests check
      * the list it works through, {@code TikTokConnections.activeConnections()}, instead.
      */
-    static final List<String> RECURRING = List.of("tiktok-connection-health", "tiktok-token-refresh");
-    static final String INVENTORY_SLOTS = "inventory-scheduled-syncs";
+    static final List<String> RECURRING = List.of("tiktok-connection-health", "tiktok-token-refresh",
+            "inventory-scheduled-syncs");
 
     @Autowired
     Mailer mailer;
@@ -98,7 +98,7 @@ abstract class LifecycleTestSupport extends IntegrationTest {
 
     /**
      * Moves every schedule past its next due time: connections count as unchecked for hours, the last asset syncs
-     * as hours old, and the recurring tasks (health, refresh) and an inventory slot run now.
+     * as hours old, and the recurring tasks (health, refresh, scheduled asset syncs) run now.
      * Returns once each of them has run.
      */
     void runEverySchedule(List<String> workspaceIds) {
@@ -118,14 +118,11 @@ abstract class LifecycleTestSupport extends IntegrationTest {
                     .ignoreExceptions()   // running right now: try again when it is done
                     .until(() -> scheduler.reschedule(TaskInstanceId.of(task, "recurring"), Instant.now()));
         }
-        String slot = "test-" + UUID.randomUUID();
-        scheduler.scheduleIfNotExists(new TaskInstance<Void>(INVENTORY_SLOTS, slot), Instant.now());
         await().atMost(Duration.ofSeconds(60)).until(() -> RECURRING.stream().allMatch(task -> {
             Timestamp last = jdbc.sql("SELECT last_success FROM scheduled_tasks WHERE task_name = :t")
                     .param("t", task).query(Timestamp.class).optional().orElse(null);
             return last != null && !last.toInstant().isBefore(triggered);
-        }) && jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :t AND task_instance = :i")
-                .param("t", INVENTORY_SLOTS).param("i", slot).query(Long.class).single() == 0);
+        }));
     }
 
     long unfinishedJobs(String workspaceId) {

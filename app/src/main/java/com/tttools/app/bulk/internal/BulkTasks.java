@@ -1,0 +1,31 @@
+package com.tttools.app.bulk.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every minute, on one node: unapproved change sets expire, due scheduled ones start. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BulkProperties.class)
+class BulkTasks {
+
+    static final String NAME = "bulk-change-set-clock";
+    private static final Logger log = LoggerFactory.getLogger(BulkTasks.class);
+
+    @Bean
+    RecurringTask<Void> bulkChangeSetClock(ChangeSetClock changeSets, Clock clock) {
+        return Tasks.recurring(NAME, FixedDelay.ofMinutes(1)).execute((instance, context) -> {
+            int expired = changeSets.expire(clock.instant());
+            int started = changeSets.startDue(clock.instant());
+            if (expired + started > 0) {
+                log.info("Change sets: {} expired, {} scheduled runs started", expired, started);
+            }
+        });
+    }
+}

@@ -1,0 +1,259 @@
+package com.tttools.app.bulk.web;
+
+import com.tttools.app.bulk.BulkAction;
+import com.tttools.app.bulk.BulkLevel;
+import com.tttools.app.bulk.BulkOperations;
+import com.tttools.app.bulk.BulkPolicy;
+import com.tttools.app.bulk.ChangeSetView;
+import com.tttools.app.bulk.PlanCommand;
+import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.inventory.EntityKind;
+import com.tttools.app.inventory.Inventory;
+import com.tttools.app.inventory.InventoryPage;
+import com.tttools.app.inventory.InventoryQuery;
+import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.ForbiddenException;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tenancy.RequireWorkspace;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.TikTokApiException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The change-set pages: select (multi-select, or everything the filter matches) → plan → preview (diff, totals per
+ * currency, warnings) → approve or reject → apply with live progress → revert; the list; the policy page.
+ */
+@Controller
+class BulkPageController {
+
+    static final int SELECT_PAGE = 200;
+
+    private final BulkOperations bulk;
+    private final Inventory inventory;
+    BulkPageController(BulkOperations bulk, Inventory inventory) {
+        this.bulk = bulk;
+        this.inventory = inventory;
+    }
+
+    /** The selection and plan form as sent by the select page. */
+    record PlanForm(String action, String level, List<String> ids, Boolean allMatching, String advertiserId,
+            String campaignId, String status, String q, String valueKind, BigDecimal value, BigDecimal floor,
+            BigDecimal ceiling) {
+    }
+
+    @GetMapping("/workspaces/{wsId}/bulk-operations")
+    String list(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("wsId", wsId);
+        model.addAttribute("page", bulk.list(ws.workspaceId(), null, 50, cursor));
+        model.addAttribute("canPlan", ws.can(WorkspacePermission.CREATE_BULK_OPERATION));
+        model.addAttribute("canApprove", ws.can(WorkspacePermission.APPROVE_BULK_OPERATION));
+        return "bulk/list";
+    }
+
+    @GetMapping("/workspaces/{wsId}/bulk-operations/new")
+    String select(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(defaultValue = "AD") String level, @RequestParam(required = false) String advertiserId,
+            @RequestParam(required = false) String campaignId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, Model model) {
+        PlanForm form = new PlanForm("PAUSE", level, List.of(), false, blank(advertiserId), blank(campaignId),
+                blank(status), blank(q), "percent", null, null, null);
+        return selectPage(ws.workspaceId(), wsId, form, List.of(), model);
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations")
+    String plan(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, PlanForm form,
+            Model model) {
+        try {
+            PlanCommand.Value value = null;
+            BulkAction action = BulkApiController.parse(BulkAction.class, "action", form.action());
+            if (action != null && action.changesBudget()) {
+                value = "amount".equals(form.valueKind()) || action == BulkAction.SET_BUDGET
+                        ? new PlanCommand.Value(form.value(), null, form.floor(), form.ceiling())
+                        : new PlanCommand.Value(null, form.value(), form.floor(), form.ceiling());
+            }
+            PlanCommand command = new PlanCommand(action, BulkApiController.parse(BulkLevel.class, "level", form.level()),
+                    Boolean.TRUE.equals(form.allMatching()) ? null : form.ids() == null ? List.of() : form.ids(),
+                    Boolean.TRUE.equals(form.allMatching()) ? new PlanCommand.Filter(blank(form.advertiserId()), blank(form.campaignId()),
+                            blank(form.status()), blank(form.q())) : null, value, null, null);
+            ChangeSetView planned = bulk.plan(BulkApiController.who(caller), ws.workspaceId(), command, null);
+            return "redirect:/workspaces/" + wsId + "/bulk-operations/" + planned.id();
+        } catch (ValidationFailedException e) {
+            return selectPage(ws.workspaceId(), wsId, form, e.problems(), model);
+        } catch (TikTokApiException e) {
+            return selectPage(ws.workspaceId(), wsId, form, List.of(new FieldProblem("targets",
+                    "TikTok could not be read just now; nothing was planned. Try again.")), model);
+        }
+    }
+
+    private String selectPage(WorkspaceId ws, String wsId, PlanForm form, List<FieldProblem> problems, Model model) {
+        BulkLevel level;
+        try {
+            level = BulkApiController.parse(BulkLevel.class, "level", form.level());
+        } catch (ValidationFailedException e) {
+            level = BulkLevel.AD;
+        }
+        EntityKind kind = level == BulkLevel.CAMPAIGN ? EntityKind.CAMPAIGN
+                : level == BulkLevel.ADGROUP ? EntityKind.AD_GROUP : EntityKind.AD;
+        InventoryPage matching;
+        List<FieldProblem> all = new ArrayList<>(problems);
+        try {
+            matching = inventory.list(ws, new InventoryQuery(kind, form.advertiserId(), form.status(), null,
+                    kind == EntityKind.CAMPAIGN ? null : form.campaignId(), null, form.q(), null, SELECT_PAGE, null));
+        } catch (ValidationFailedException e) {
+            all.addAll(e.problems());
+            matching = new InventoryPage(List.of(), null, 0);
+        }
+        model.addAttribute("wsId", wsId);
+        model.addAttribute("form", form);
+        model.addAttribute("level", level);
+        model.addAttribute("levels", BulkLevel.values());
+        model.addAttribute("actions", BulkAction.values());
+        model.addAttribute("matching", matching);
+        model.addAttribute("problems", all);
+        return "bulk/select";
+    }
+
+    @GetMapping("/workspaces/{wsId}/bulk-operations/{id}")
+    String detail(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, Model model) {
+        ChangeSetView cs = bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set"));
+        model.addAttribute("wsId", wsId);
+        model.addAttribute("cs", cs);
+        model.addAttribute("canPlan", ws.can(WorkspacePermission.CREATE_BULK_OPERATION));
+        model.addAttribute("canDecide", ws.can(WorkspacePermission.APPROVE_BULK_OPERATION)
+                && !cs.createdBy().equals(caller.id().toString()));
+        return "bulk/detail";
+    }
+
+    @GetMapping("/workspaces/{wsId}/bulk-operations/{id}/progress")
+    String progress(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, Model model) {
+        model.addAttribute("wsId", wsId);
+        model.addAttribute("cs", bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set")));
+        return "bulk/progress :: progress";
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/approve")
+    String approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return act(wsId, id, redirect, () -> bulk.approve(BulkApiController.who(caller), ws.workspaceId(), id, comment),
+                "Approved.");
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/reject")
+    String reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(wsId, id, redirect, () -> bulk.reject(BulkApiController.who(caller), ws.workspaceId(), id, reason),
+                "Rejected.");
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/apply")
+    String apply(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        return act(wsId, id, redirect, () -> bulk.apply(BulkApiController.who(caller), ws.workspaceId(), id),
+                "Applying at TikTok.");
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/cancel")
+    String cancel(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        return act(wsId, id, redirect, () -> bulk.cancel(BulkApiController.who(caller), ws.workspaceId(), id),
+                "Cancel requested.");
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/revert")
+    String revert(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @PathVariable String id, RedirectAttributes redirect) {
+        try {
+            ChangeSetView revert = bulk.revert(BulkApiController.who(caller), ws.workspaceId(), id);
+            redirect.addFlashAttribute("notice", "The revert is planned: review it below.");
+            return "redirect:/workspaces/" + wsId + "/bulk-operations/" + revert.id();
+        } catch (ConflictException | ValidationFailedException | TikTokApiException e) {
+            redirect.addFlashAttribute("problem", message(e));
+            return "redirect:/workspaces/" + wsId + "/bulk-operations/" + id;
+        }
+    }
+
+    @GetMapping("/workspaces/{wsId}/bulk-policy")
+    String policy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, Model model) {
+        model.addAttribute("wsId", wsId);
+        model.addAttribute("policy", bulk.policy(ws.workspaceId()));
+        model.addAttribute("problems", List.of());
+        return "bulk/policy";
+    }
+
+    @PostMapping("/workspaces/{wsId}/bulk-policy")
+    String savePolicy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
+            @RequestParam(defaultValue = "ALWAYS") String approval, @RequestParam(required = false) Integer entities,
+            @RequestParam(required = false) BigDecimal budgetIncreasePerDay,
+            @RequestParam(required = false) Integer deletes,
+            @RequestParam(required = false) BigDecimal maxBudgetIncreasePercent,
+            @RequestParam(required = false) Integer cooldownMinutes,
+            @RequestParam(required = false) List<Integer> blackoutHours,
+            @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect) {
+        BulkPolicy policy = new BulkPolicy(approval, new BulkPolicy.Thresholds(entities, budgetIncreasePerDay, deletes),
+                new BulkPolicy.Guardrails(maxBudgetIncreasePercent, cooldownMinutes,
+                        blackoutHours == null ? List.of() : blackoutHours, timezone));
+        try {
+            bulk.updatePolicy(BulkApiController.who(caller), ws.workspaceId(), policy);
+        } catch (ValidationFailedException e) {
+            model.addAttribute("wsId", wsId);
+            model.addAttribute("policy", policy);
+            model.addAttribute("problems", e.problems());
+            return "bulk/policy";
+        }
+        redirect.addFlashAttribute("notice", "Saved.");
+        return "redirect:/workspaces/" + wsId + "/bulk-policy";
+    }
+
+    private String act(String wsId, String id, RedirectAttributes redirect, Runnable action, String notice) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ConflictException | ValidationFailedException | ForbiddenException e) {
+            redirect.addFlashAttribute("problem", message(e));
+        }
+        return "redirect:/workspaces/" + wsId + "/bulk-operations/" + id;
+    }
+
+    private static String message(RuntimeException e) {
+        if (e instanceof ValidationFailedException v) {
+            return String.join(" ", v.problems().stream().map(FieldProblem::message).toList());
+        }
+        if (e instanceof TikTokApiException) {
+            return "TikTok could not be read just now. Try again.";
+        }
+        return e.getMessage();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,188 @@
+package com.tttools.app.bulk;
+
+import static com.tttools.app.support.Tenants.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tttools.app.inventory.AssetSync;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.Http;
+import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
+import com.tttools.app.tiktok.tokens.AccessToken;
+import com.tttools.app.tiktok.tokens.TikTokTokenStore;
+import com.tttools.simulator.EmbeddedSimulator;
+import com.tttools.simulator.SimulatorControl;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A workspace with a synced inventory for change-set tests: an owner (approver), an operator (author), a simulator
+ * token for a made-up connection, and direct reads/writes at the simulator to check and restore its state.
+ */
+abstract class BulkTestSupport extends IntegrationTest {
+
+    static final String DEV_APP = "7000000000000000001";
+
+    @Autowired
+    @Qualifier("tiktokSimulator")
+    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
+    @Autowired
+    TikTokTokenStore tokenStore;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    JsonMapper json;
+
+    Tenants tenants;
+    Tenants.User owner;
+    Tenants.User operator;
+    String org;
+    String ws;
+    String base;
+    AccessToken token;
+    List<String> advertisers;
+
+    SimulatorControl simulator() {
+        return EmbeddedSimulator.control(simulatorRegistration);
+    }
+
+    /** Builds the workspace and syncs the given advertisers of the simulated world (from the middle of the list). */
+    /** The simulated world at MEDIUM scale (hundreds of ads per advertiser); SimulatorStateGuard puts it back. */
+    void mediumWorld() {
+        simulator().reset(simulator().sim().seed(), com.tttools.simulator.Scale.MEDIUM);
+    }
+
+    void syncedWorkspace(String name, int firstAdvertiser, int advertiserCount) {
+        tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        owner = tenants.verifiedUser(name + "-owner");
+        org = tenants.createOrganization(owner, name + " Org");
+        ws = tenants.createWorkspace(owner, org, name + " Brand");
+        operator = tenants.member(owner, org, name + "-operator", "MEMBER",
+                List.of(Map.of("workspaceId", ws, "role", "OPERATOR")));
+        base = "/api/v1/workspaces/" + ws;
+        advertisers = simulator().advertiserIds().subList(firstAdvertiser, firstAdvertiser + advertiserCount);
+        token = new AccessToken(simulator().issueAccessToken(DEV_APP, advertisers));
+        UUID connectionId = UUID.randomUUID();
+        tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
+        JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
+        JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jobs.find(WorkspaceId.of(ws), job.id()).orElseThrow(), j -> j.status().finished());
+        assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    /** Inventory items of a collection (all pages). */
+    List<JsonNode> inventory(String collection) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = expect(owner.api().get(base + "/" + collection + "?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor)), 200).json();
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** The ids of entities whose own status is ENABLE in the inventory. */
+    List<JsonNode> enabled(String collection) {
+        return inventory(collection).stream()
+                .filter(item -> "ENABLE".equals(item.path("details").path("operationStatus").asString()))
+                .filter(item -> !item.path("removed").asBoolean())
+                .filter(item -> !item.path("status").asString().contains("DELETE"))   // e.g. its campaign deleted
+                .toList();
+    }
+
+    JsonNode awaitFinished(String changeSetId) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> expect(owner.api().get(base + "/bulk-operations/" + changeSetId), 200).json(),
+                        cs -> !cs.path("status").asString().equals("APPLYING")
+                                && !cs.path("status").asString().equals("APPROVED"));
+    }
+
+    // ---- the simulator, read and written directly with the connection's token ------------------------------
+
+    /** TikTok's own operation_status of these entities (level "ad", "adgroup" or "campaign"), by id. */
+    Map<String, String> simulatorStatus(String level, String advertiserId, List<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode item : simulatorRead(level, advertiserId, ids)) {
+            out.put(item.path(level + "_id").asString(), item.path("operation_status").asString());
+        }
+        return out;
+    }
+
+    List<JsonNode> simulatorRead(String level, String advertiserId, List<String> ids) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 100) {
+            for (List<String> buyingTypes : List.of(List.of("AUCTION", "RESERVATION_RF"), List.of("RESERVATION_TOP_VIEW"))) {
+                Map<String, Object> filtering = Map.of(level + "_ids", ids.subList(i, Math.min(ids.size(), i + 100)),
+                        "primary_status", "STATUS_ALL", "buying_types", buyingTypes);
+                String query = "advertiser_id=" + advertiserId + "&page_size=1000&filtering="
+                        + URLEncoder.encode(json.writeValueAsString(filtering), StandardCharsets.UTF_8);
+                JsonNode body = call("GET", "/" + level + "/get/?" + query, null);
+                assertThat(body.path("code").asInt()).as(body.toString()).isZero();
+                body.path("data").path("list").forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Sets the status of entities at the simulator (to put back what a test changed). */
+    void simulatorSetStatus(String level, String advertiserId, List<String> ids, String status) {
+        for (int i = 0; i < ids.size(); i += 20) {
+            JsonNode body = call("POST", "/" + level + "/status/update/", Map.of("advertiser_id", advertiserId,
+                    level + "_ids", ids.subList(i, Math.min(ids.size(), i + 20)), "operation_status", status));
+            assertThat(body.path("code").asInt()).as(body.toString()).isZero();
+        }
+    }
+
+    private JsonNode call(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim/open_api/v1.3" + path)))
+                .timeout(Duration.ofSeconds(10)).header("Access-Token", token.value())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpResponse<String> response = Http.send(request.build());
+        return json.readTree(response.body());
+    }
+
+    com.tttools.app.support.SimulatorApi simulatorApi() {
+        return new com.tttools.app.support.SimulatorApi(port, json);
+    }
+
+    long simulatorCalls(String path) {
+        JsonNode stats = json.valueToTree(simulator().stats());
+        return stats.path("calls_per_path").path(path).asLong(0);
+    }
+
+    ApiClient.Response plan(Tenants.User who, Map<String, Object> body, String idempotencyKey) {
+        return idempotencyKey == null ? who.api().post(base + "/bulk-operations", body)
+                : who.api().post(base + "/bulk-operations", body, Map.of("Idempotency-Key", idempotencyKey));
+    }
+}

@@ -1,0 +1,31 @@
+package com.tttools.app.support;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Base of the module tests ({@code @ApplicationModuleTest} with a {@code Scenario}): a context of one module and
+ * the modules it depends on, on the same PostgreSQL as {@link IntegrationTest}. Such a context shares that database
+ * with the full-app context and so must not act on the full app's work: it runs no scheduled work (a job a flow
+ * queues stays queued here, though the full-app context, when open in the same run, may run it: assert what was
+ * queued, not its outcome), it does not republish the full app's undelivered events at start-up, and it is no
+ * simulator-mode app (whose start-up makes every stored connection due for a health check). Nothing in it calls
+ * TikTok; a call would fail at once.
+ */
+@ActiveProfiles("test")
+@TestPropertySource(properties = {
+        "tttools.scheduler.enabled=false",
+        "spring.modulith.events.republish-outstanding-events-on-restart=false",
+        "tttools.tiktok.app-id=module-test",
+        "tttools.tiktok.app-secret=module-test",
+        "tttools.tiktok.api-base-url=http://127.0.0.1:9",
+        "tttools.tiktok.auth-url=http://127.0.0.1:9/portal/auth"})
+public abstract class ModuleTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.freshDatabaseUrl().ifPresent(url -> registry.add("tttools.database.url", () -> url));
+    }
+}

@@ -148,6 +148,21 @@ class ReportsApiIT extends IntegrationTest {
     }
 
     @Test
+    void theReportPageShowsBadParametersNextToTheirControlsInsteadOfAnEmptyReport() {
+        ApiClient.Response page = owner.api().get("/workspaces/" + workspace + "/reports?level=weekly&from=" + to
+                + "&to=" + from + "&status=enabled&q=" + "x".repeat(101) + "&campaignId=abc");
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body())
+                .contains("id=\"report-level-error\"").contains("must be one of ADVERTISER, CAMPAIGN, ADGROUP, AD")
+                .contains("id=\"report-from-error\"").contains("must not be after to")
+                .contains("id=\"report-status-error\"").contains("is not a TikTok status")
+                .contains("id=\"report-q-error\"").contains("may be at most 100 characters")
+                .contains("aria-describedby=\"report-from-error\"").contains("aria-invalid=\"true\"")
+                .contains("campaignId must be TikTok ids (digits)")
+                .doesNotContain("No data for this period yet");
+    }
+
+    @Test
     void theFinalityLedgerSaysPerAdvertiserAndDayHowOftenItWasPulled() {
         JsonNode items = Tenants.expect(owner.api().get("/api/v1/workspaces/" + workspace + "/reports/finality?from="
                 + from + "&to=" + to), 200).json().get("items");

@@ -53,6 +53,11 @@ public final class ApiClient {
         return send(request(path).GET(), false);
     }
 
+    /** A GET with extra headers (name, value, name, value...). */
+    public Response get(String path, String... headers) {
+        return send(request(path).GET().headers(headers), false);
+    }
+
     public Response post(String path, Object body) {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"), true);
     }

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({GatedMailbox.Configuration.class, OutboxReader.Configuration.class})
+@Import({GatedMailbox.Configuration.class, OutboxReader.Configuration.class, StatementCounter.Configuration.class})
 @ExtendWith(SimulatorStateGuard.class)
 public abstract class IntegrationTest {
 

@@ -8,7 +8,13 @@ import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
+import com.tttools.app.reporting.internal.ReportEntityNames;
 import com.tttools.app.reporting.internal.ReportViewStore;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
@@ -71,48 +77,50 @@ class ReportPageController {
     record ViewLink(ReportViewStore.View view, String url, boolean deletable) {
     }
 
+    /** The parameters shown next to a control of the form; problems of others (ids, sort, page) go on top. */
+    private static final java.util.Set<String> CONTROLS = java.util.Set.of("level", "preset", "from", "to", "metric",
+            "metrics", "status", "q");
+
     private final Reports reports;
     private final ReportViewStore views;
+    private final ReportEntityNames entityNames;
     private final Clock clock;
 
-    ReportPageController(Reports reports, ReportViewStore views, Clock clock) {
+    ReportPageController(Reports reports, ReportViewStore views, ReportEntityNames entityNames, Clock clock) {
         this.reports = reports;
         this.views = views;
+        this.entityNames = entityNames;
         this.clock = clock;
     }
 
     @GetMapping("/workspaces/{wsId}/reports")
     String page(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
-            @RequestParam(defaultValue = "CAMPAIGN") String level, @RequestParam(defaultValue = "last30") String preset,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "spend") String metric, @RequestParam(required = false) String metrics,
-            @RequestParam(required = false) List<String> advertiserId,
-            @RequestParam(required = false) List<String> campaignId,
-            @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor, Model model) {
+            @Valid @ModelAttribute("form") ReportPageRequest form, BindingResult binding, Model model,
+            HttpServletResponse response) {
         WorkspaceId workspace = granted.workspaceId();
-        if (Metric.of(metric).filter(Metric::additive).isEmpty()) {
-            metric = Metric.SPEND.apiName();   // the chart draws a summable metric; anything else falls back
-        }
+        // The chart draws a summable metric; anything else falls back (the control only offers those).
+        String metric = Metric.of(form.metric()).filter(Metric::additive).map(Metric::apiName)
+                .orElse(Metric.SPEND.apiName());
         LocalDate today = LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone())));
-        boolean custom = from != null && to != null && !from.isBlank() && !to.isBlank();
+        boolean custom = form.custom();
+        String preset = form.preset();
         LocalDate[] range = custom ? null : ReportPresets.range(preset, today);
         if (!custom && range == null) {
             range = ReportPresets.range("last30", today);
             preset = "last30";
         }
-        String fromValue = custom ? from : range[0].toString();
-        String toValue = custom ? to : range[1].toString();
-        String columns = metrics == null || metrics.isBlank()
-                ? String.join(",", ReportsApiController.DEFAULT_METRICS.stream().map(Metric::apiName).toList()) : metrics;
+        String fromValue = custom ? form.from() : range[0].toString();
+        String toValue = custom ? form.to() : range[1].toString();
+        String columns = form.metrics().isEmpty()
+                ? String.join(",", ReportRequests.DEFAULT_METRICS.stream().map(Metric::apiName).toList())
+                : form.metricsParameter();
         if (!List.of(columns.split(",")).contains(metric)) {
             columns = columns + "," + metric;
         }
 
         MultiValueMap<String, String> state = new LinkedMultiValueMap<>();
-        state.add("level", level.toUpperCase(java.util.Locale.ROOT));
+        state.add("level", form.level());
         if (custom) {
             state.add("from", fromValue);
             state.add("to", toValue);
@@ -120,19 +128,17 @@ class ReportPageController {
             state.add("preset", preset);
         }
         state.add("metric", metric);
-        if (metrics != null && !metrics.isBlank()) {
-            state.add("metrics", metrics);
-        }
-        addAll(state, "advertiserId", advertiserId);
-        addAll(state, "campaignId", campaignId);
-        addAll(state, "adgroupId", adgroupId);
-        addIf(state, "status", status);
-        addIf(state, "q", q);
-        addIf(state, "sort", sort);
+        addIf(state, "metrics", form.metricsParameter());
+        state.addAll("advertiserId", form.advertiserId());
+        state.addAll("campaignId", form.campaignId());
+        state.addAll("adgroupId", form.adgroupId());
+        addIf(state, "status", form.status());
+        addIf(state, "q", form.q());
+        addIf(state, "sort", form.sort());
         String base = "/workspaces/" + workspace + "/reports";
 
         model.addAttribute("workspace", granted);
-        model.addAttribute("level", state.getFirst("level"));
+        model.addAttribute("level", form.level());
         model.addAttribute("preset", custom ? "custom" : preset);
         model.addAttribute("presets", ReportPresets.LABELS);
         model.addAttribute("from", fromValue);
@@ -140,12 +146,12 @@ class ReportPageController {
         model.addAttribute("metric", metric);
         model.addAttribute("chosenColumns", List.of(columns.split(",")));
         model.addAttribute("labels", LABELS);
-        model.addAttribute("status", status);
-        model.addAttribute("q", q);
-        model.addAttribute("sort", sort);
-        model.addAttribute("advertiserIds", advertiserId == null ? List.of() : advertiserId);
-        model.addAttribute("campaignIds", campaignId == null ? List.of() : campaignId);
-        model.addAttribute("adgroupIds", adgroupId == null ? List.of() : adgroupId);
+        model.addAttribute("status", form.status());
+        model.addAttribute("q", form.q());
+        model.addAttribute("sort", form.sort());
+        model.addAttribute("advertiserIds", form.advertiserId());
+        model.addAttribute("campaignIds", form.campaignId());
+        model.addAttribute("adgroupIds", form.adgroupId());
         model.addAttribute("metricChoices", List.of(Metric.values()).stream().filter(Metric::additive)
                 .map(Metric::apiName).toList());
         boolean admin = granted.role() == WorkspaceRole.ADMIN;
@@ -156,39 +162,54 @@ class ReportPageController {
         model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
         model.addAttribute("csvUrl", url("/api/v1/workspaces/" + workspace + "/reports.csv", without(state, "preset", "metric", "sort", "cursor"),
                 Map.of("from", fromValue, "to", toValue, "groupBy", "date,entity", "metrics", columns)));
+
+        // Every problem at once, each next to its control: the binder's and the report request's.
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+        ReportQuery byDate = null;
+        ReportQuery byEntity = null;
         try {
-            ReportsApiController.Params daily = new ReportsApiController.Params(state.getFirst("level"), fromValue,
-                    toValue, columns, "date", advertiserId, campaignId, adgroupId, status, q, null);
-            ReportQuery byDate = ReportsApiController.parse(daily, 500, null);
-            ReportResult days = reports.run(workspace, byDate);
-            ReportQuery byEntity = ReportsApiController.parse(new ReportsApiController.Params(daily.level(),
-                    fromValue, toValue, columns, "entity", advertiserId, campaignId, adgroupId, status, q, sort),
-                    PAGE_SIZE, cursor);
-            ReportResult entities = reports.run(workspace, byEntity);
-            List<String> metricNames = byDate.metrics().stream().map(Metric::apiName).toList();
-            model.addAttribute("daily", days);
-            Map<String, String> advertiserNames = new java.util.HashMap<>();
-            days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
-            model.addAttribute("advertiserNames", advertiserNames);
-            model.addAttribute("finality", reports.finality(workspace, byDate.from(), byDate.to(),
-                    byDate.filters().advertiserIds(), 200));
-            model.addAttribute("metricNames", metricNames);
-            model.addAttribute("totals", totals(days, metricNames));
-            model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
-            model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
-            model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
-            model.addAttribute("nextPage", entities.hasMore()
-                    ? url(base, state, Map.of("cursor", ReportsApiController.encode(byEntity.offset() + byEntity.limit()))) : null);
-            model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
-            model.addAttribute("chartJson", chart(days, metric));
-            java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
-            days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
-            model.addAttribute("provisionalDates", provisional);
-            model.addAttribute("provisionalDays", provisional.size());
-            model.addAttribute("settledThrough", ReportsApiController.settledThrough(days));
+            ReportRequests.Params daily = new ReportRequests.Params(form.level(), fromValue, toValue, columns,
+                    "date", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(), null);
+            byDate = ReportRequests.parse(daily, 500, null);
+            byEntity = ReportRequests.parse(new ReportRequests.Params(form.level(), fromValue, toValue, columns,
+                    "entity", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(),
+                    form.sort()), PAGE_SIZE, form.cursor());
         } catch (ValidationFailedException e) {
-            model.addAttribute("error", e.problems().get(0).field() + " " + e.problems().get(0).message());
+            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         }
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            List<String> elsewhere = errors.entrySet().stream().filter(e -> !CONTROLS.contains(e.getKey()))
+                    .map(e -> e.getKey() + " " + e.getValue()).toList();
+            model.addAttribute("error", "The report could not be shown: "
+                    + (elsewhere.isEmpty() ? "correct the marked fields." : String.join("; ", elsewhere) + "."));
+            return "reporting/reports";
+        }
+        ReportResult days = reports.run(workspace, byDate);
+        ReportResult entities = reports.run(workspace, byEntity);
+        List<String> metricNames = byDate.metrics().stream().map(Metric::apiName).toList();
+        model.addAttribute("daily", days);
+        Map<String, String> advertiserNames = new java.util.HashMap<>();
+        days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
+        model.addAttribute("advertiserNames", advertiserNames);
+        model.addAttribute("finality", reports.finality(workspace, byDate.from(), byDate.to(),
+                byDate.filters().advertiserIds(), 200));
+        model.addAttribute("metricNames", metricNames);
+        model.addAttribute("totals", totals(days, metricNames));
+        model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
+        model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
+        model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
+        model.addAttribute("nextPage", entities.hasMore()
+                ? url(base, state, Map.of("cursor", ReportRequests.encode(byEntity.offset() + byEntity.limit()))) : null);
+        model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
+        model.addAttribute("chartJson", chart(days, metric));
+        java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
+        days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
+        model.addAttribute("provisionalDates", provisional);
+        model.addAttribute("provisionalDays", provisional.size());
+        model.addAttribute("settledThrough", ReportRequests.settledThrough(days));
         return "reporting/reports";
     }
 
@@ -207,7 +228,7 @@ class ReportPageController {
         }
         saved.putIfAbsent("groupBy", "date");
         try {
-            ReportViewsApiController.validate(name.strip(), visibility, saved,
+            SavedViewRequests.validate(name.strip(), visibility, saved,
                     LocalDate.now(clock.withZone(Timezones.zoneOrUtc(granted.timezone()))));
             views.create(workspace, caller.id(), name.strip(), ReportViewStore.Visibility.valueOf(visibility),
                     saved);
@@ -345,42 +366,49 @@ class ReportPageController {
         return url(base, next, Map.of());
     }
 
-    /** The drill-down trail: all entities of the top level, then the campaign and ad group filtered on. */
+    /**
+     * The drill-down trail: all campaigns, then the advertiser, campaign and ad group filtered on, named from
+     * inventory in one query.
+     */
     private List<Link> crumbs(WorkspaceId workspace, ReportQuery query, MultiValueMap<String, String> state, String base) {
         List<Link> crumbs = new ArrayList<>();
-        MultiValueMap<String, String> top = without(state, "level", "campaignId", "adgroupId", "cursor", "sort");
-        top.add("level", "CAMPAIGN");
+        List<String> advertisers = query.filters().advertiserIds();
         List<String> campaigns = query.filters().campaignIds();
         List<String> adgroups = query.filters().adgroupIds();
-        if (campaigns.isEmpty() && adgroups.isEmpty()) {
+        if (advertisers.size() != 1 && campaigns.isEmpty() && adgroups.isEmpty()) {
             return crumbs;
         }
+        ReportEntityNames.Names names = entityNames.of(workspace, advertisers.size() == 1 ? advertisers : List.of(),
+                campaigns.size() == 1 ? campaigns : List.of(), campaigns.size() == 1 && adgroups.size() == 1 ? adgroups : List.of());
+        MultiValueMap<String, String> top = without(state, "level", "advertiserId", "campaignId", "adgroupId", "cursor", "sort");
+        top.add("level", "CAMPAIGN");
+        if (advertisers.size() > 1) {
+            top.addAll("advertiserId", advertisers);   // a filter on several advertisers stays: it is no drill-down
+        }
         crumbs.add(new Link("All campaigns", url(base, top, Map.of())));
+        MultiValueMap<String, String> parent = top;
+        if (advertisers.size() == 1) {
+            parent = without(top, "level");
+            parent.add("level", "CAMPAIGN");
+            parent.add("advertiserId", advertisers.get(0));
+            crumbs.add(new Link("Advertiser " + names.advertisers().getOrDefault(advertisers.get(0), advertisers.get(0)),
+                    url(base, parent, Map.of())));
+        }
         if (campaigns.size() == 1) {
-            MultiValueMap<String, String> campaign = without(top, "level");
+            MultiValueMap<String, String> campaign = without(parent, "level");
             campaign.add("level", "ADGROUP");
             campaign.add("campaignId", campaigns.get(0));
-            crumbs.add(new Link("Campaign " + name(workspace, query, ReportLevel.CAMPAIGN, campaigns.get(0)),
+            crumbs.add(new Link("Campaign " + names.campaigns().getOrDefault(campaigns.get(0), campaigns.get(0)),
                     url(base, campaign, Map.of())));
             if (adgroups.size() == 1) {
                 MultiValueMap<String, String> adgroup = without(campaign, "level");
                 adgroup.add("level", "AD");
                 adgroup.add("adgroupId", adgroups.get(0));
-                crumbs.add(new Link("Ad group " + name(workspace, query, ReportLevel.ADGROUP, adgroups.get(0)),
+                crumbs.add(new Link("Ad group " + names.adgroups().getOrDefault(adgroups.get(0), adgroups.get(0)),
                         url(base, adgroup, Map.of())));
             }
         }
         return crumbs;
-    }
-
-    private String name(WorkspaceId workspace, ReportQuery query, ReportLevel level, String tiktokId) {
-        ReportQuery.Filters filters = level == ReportLevel.CAMPAIGN
-                ? new ReportQuery.Filters(List.of(), List.of(tiktokId), List.of(), null, null)
-                : new ReportQuery.Filters(List.of(), List.of(), List.of(tiktokId), null, null);
-        ReportResult result = reports.run(workspace, new ReportQuery(level, query.from(), query.to(),
-                List.of(Metric.SPEND), false, true, filters, null, 1, 0));
-        return result.rows().isEmpty() || result.rows().get(0).entity().name() == null ? tiktokId
-                : result.rows().get(0).entity().name();
     }
 
     private static List<Column> columns(List<String> metricNames, ReportQuery.Sort sort,
@@ -433,12 +461,6 @@ class ReportPageController {
             copy.remove(key);
         }
         return copy;
-    }
-
-    private static void addAll(MultiValueMap<String, String> state, String key, List<String> values) {
-        if (values != null) {
-            values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> state.add(key, v));
-        }
     }
 
     private static void addIf(MultiValueMap<String, String> state, String key, String value) {

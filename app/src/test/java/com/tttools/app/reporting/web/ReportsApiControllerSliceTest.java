@@ -103,7 +103,7 @@ class ReportsApiControllerSliceTest {
 
         assertThat(report("level=campaign&from=2026-03-01&to=2026-03-31&metrics=ctr,spend,ctr&groupBy=date,entity"
                 + "&sort=-ctr&advertiserId=111,222&advertiserId=333&limit=20&cursor="
-                + ReportsApiController.encode(40))).hasStatus(200);
+                + ReportRequests.encode(40))).hasStatus(200);
 
         ArgumentCaptor<ReportQuery> query = ArgumentCaptor.forClass(ReportQuery.class);
         verify(reports).run(eq(workspace), query.capture());

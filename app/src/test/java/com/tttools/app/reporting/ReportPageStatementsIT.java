@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * advertiser, campaign and ad group). The page used to run a full report per breadcrumb level; now one query
  * names them all.
  */
-class ReportPageStatementsTest extends IntegrationTest {
+class ReportPageStatementsIT extends IntegrationTest {
 
     /**
      * What a page view may cost: measured 41 before the breadcrumb named its levels in one query, 26 after (the

@@ -8,6 +8,6 @@
  * reporting's facts. See docs/notifications.md and docs/alerts.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"shared",
-        "identity", "tenancy", "tiktok", "reporting", "inventory", "platform :: config", "platform :: crypto",
+        "identity", "tenancy", "tiktok", "reporting", "inventory", "bulk", "platform :: config", "platform :: crypto",
         "platform :: mail", "platform :: security"})
 package com.tttools.app.notifications;

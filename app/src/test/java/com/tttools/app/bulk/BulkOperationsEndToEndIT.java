@@ -76,6 +76,17 @@ class BulkOperationsEndToEndIT extends BulkTestSupport {
                 .as("ads of advertiser " + advertiser).hasSize(ids.size()).containsOnly(status));
     }
 
+    /** Whether the user's in-app notifications hold one of this type linking to that page. */
+    private static boolean inApp(com.tttools.app.support.Tenants.User user, String type, String link) {
+        JsonNode items = expect(user.api().get("/api/v1/me/notifications?limit=100"), 200).json().path("items");
+        for (JsonNode item : items) {
+            if (item.path("type").asString().equals(type) && item.path("link").asString().equals(link)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void aPausePlanOf150AdsIsApprovedAppliedInChunksVerifiedAndReverted() {
         List<JsonNode> ads = enabledAds(150);
@@ -95,6 +106,11 @@ class BulkOperationsEndToEndIT extends BulkTestSupport {
         String id = plan.path("id").asString();
         assertThat(expect(plan(operator, body, "e2e-pause-1"), 201).json().path("id").asString())
                 .as("same Idempotency-Key, same plan").isEqualTo(id);
+
+        // the approvers hear of it in the app (the owner), the author does not
+        String link = "/workspaces/" + ws + "/bulk-operations/" + id;
+        await().atMost(Duration.ofSeconds(30)).until(() -> inApp(owner, "bulk.awaiting-approval", link));
+        assertThat(inApp(operator, "bulk.awaiting-approval", link)).isFalse();
 
         // two-person rule: the author cannot approve, an operator cannot either; nothing applies before approval
         expect(operator.api().post(base + "/bulk-operations/" + id + "/approve", Map.of()), 403);
@@ -117,6 +133,9 @@ class BulkOperationsEndToEndIT extends BulkTestSupport {
         assertThat(simulatorApi().maxIdsPerWrite("/ad/status/update/")).isEqualTo(20);
         assertThat(ids(ads)).allSatisfy(ad -> assertThat(simulatorApi().timesApplied(ad)).as(ad).isEqualTo(1));
         assertSimulatorStatus(byAdvertiser, "DISABLE");
+        // the author hears that it was approved and how it ended
+        await().atMost(Duration.ofSeconds(30)).until(() -> inApp(operator, "bulk.approved", link)
+                && inApp(operator, "bulk.finished", link));
         // the inventory shows it without waiting for a sync
         JsonNode inventoryAd = expect(owner.api().get(base + "/ads/" + ads.get(0).path("id").asString()), 200).json();
         assertThat(inventoryAd.path("details").path("operationStatus").asString()).isEqualTo("DISABLE");

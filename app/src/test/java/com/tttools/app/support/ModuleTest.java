@@ -1,5 +1,8 @@
 package com.tttools.app.support;
 
+import com.tttools.app.platform.mail.MailOutbox;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,7 +15,10 @@ import org.springframework.test.context.TestPropertySource;
  * queues stays queued here, though the full-app context, when open in the same run, may run it: assert what was
  * queued, not its outcome), it does not republish the full app's undelivered events at start-up, and it is no
  * simulator-mode app (whose start-up makes every stored connection due for a health check). Nothing in it calls
- * TikTok; a call would fail at once.
+ * TikTok; a call would fail at once. Identity sends its transactional mail through the platform's
+ * {@code MailOutbox} port, which the notifications module implements on top of every other module; a module test
+ * of anything that needs identity stands in for that port (the flows tested here send no mail), as Spring Modulith
+ * suggests for collaborators outside the bootstrapped modules.
  */
 @ActiveProfiles("test")
 @TestPropertySource(properties = {
@@ -22,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
         "tttools.tiktok.app-secret=module-test",
         "tttools.tiktok.api-base-url=http://127.0.0.1:9",
         "tttools.tiktok.auth-url=http://127.0.0.1:9/portal/auth"})
+@MockitoBean(types = MailOutbox.class)
 public abstract class ModuleTest {
 
     @DynamicPropertySource

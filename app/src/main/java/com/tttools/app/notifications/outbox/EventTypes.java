@@ -27,6 +27,7 @@ public final class EventTypes {
         known.put("security.password-changed", "Your password was changed");
         known.put("bulk.awaiting-approval", "A bulk change waits for approval");
         known.put("bulk.approved", "A bulk change was approved");
+        known.put("bulk.rejected", "A bulk change was rejected");
         known.put("bulk.finished", "A bulk change finished");
         known.put("bulk.failed", "A bulk change failed");
         known.put("alert.fired", "An alert rule fired");

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** The onboarding form: bound to a request record, each problem shown next to its field. */
 @WebMvcTest(OnboardingPageController.class)
 @ActiveProfiles("test")
-@Import({WebSlice.Settings.class, WorkspaceSwitcher.class})   // the layout's header asks the switcher
+@Import({WebSlice.Settings.class, WorkspaceSwitcher.class, PageWorkspace.class, WorkspaceNavigation.class})   // the layout's header
 // TenantAccessService is TenantAccess and MembershipDirectory at once: one mock stands for all three
 @MockitoBean(types = {OrganizationService.class, TenantAccessService.class, PolicyConsents.class})
 class OnboardingPageControllerSliceTest {

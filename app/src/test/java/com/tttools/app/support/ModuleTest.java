@@ -33,6 +33,14 @@ public abstract class ModuleTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.freshDatabaseUrl().ifPresent(url -> registry.add("tttools.database.url", () -> url));
+        java.util.Optional<String> url = TestDatabase.freshDatabaseUrl();
+        if (url.isPresent()) {
+            registry.add("tttools.database.url", url::get);
+        } else {
+            // Without DATABASE_URL each context starts the embedded PostgreSQL: the contexts stay open side by side,
+            // so each needs its own data directory (one postmaster per directory).
+            String dir = "target/embedded-postgres-module-" + java.util.UUID.randomUUID();
+            registry.add("tttools.database.embedded.data-dir", () -> dir);
+        }
     }
 }

@@ -84,6 +84,18 @@ public final class PersonalDataInventory {
             new Column("report_views", "name", Kind.FREE_TEXT, "saved_views", "name", Erasure.DELETE_ROW,
                     "reporting SavedViewOwners.deletePrivateViewsOf",
                     "where owner_id = the user; views shared with a workspace stay with it"),
+            new Column("bulk_change_sets", "created_by_email", Kind.EMAIL, null, null, Erasure.TOMBSTONE,
+                    "bulk BulkErasure.eraseUser",
+                    "not exported: the workspace's record of who planned a change at TikTok (the audit log's"
+                            + " own rows, exported, name the same actions)"),
+            new Column("bulk_approvals", "user_email", Kind.EMAIL, null, null, Erasure.TOMBSTONE,
+                    "bulk BulkErasure.eraseUser",
+                    "not exported: the workspace's record of who approved or rejected a change (also in the"
+                            + " exported audit events)"),
+            new Column("notification_known_login_ips", "ip", Kind.IP, null, null, Erasure.DELETE_ROW,
+                    "notifications NotificationErasure.eraseUser",
+                    "not exported: kept only to recognise a sign-in from a new address; the same addresses are"
+                            + " in the exported sessions and security events"),
             new Column("event_publication", "serialized_event", Kind.FREE_TEXT, null, null, Erasure.DELETE_ROW,
                     "privacy AccountDeletionService (completed publications naming the user or the address)",
                     "not exported: the delivery record of events (sign-up, invitations) between modules"));
@@ -94,6 +106,7 @@ public final class PersonalDataInventory {
             new NotPersonal("inventory_entities", "name", "a TikTok asset's name (campaign, ad, ...)"),
             new NotPersonal("report_daily_facts", "entity_name", "a TikTok asset's name"),
             new NotPersonal("report_advertisers", "name", "a TikTok advertiser account's name"),
+            new NotPersonal("bulk_change_lines", "name", "a TikTok asset's name in a change set"),
             new NotPersonal("alert_rules", "name", "an alert rule's name, the workspace's configuration"),
             new NotPersonal("alert_firings", "entity_name", "a TikTok asset's name"),
             new NotPersonal("scheduled_tasks", "task_name", "a db-scheduler task type"),

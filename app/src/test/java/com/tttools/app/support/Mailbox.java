@@ -15,8 +15,12 @@ public final class Mailbox {
     private Mailbox() {
     }
 
+    /**
+     * Mail leaves through the outbox, one db-scheduler execution per delivery, after the request's commit; the wait
+     * is generous because the scheduler's threads may be busy with other tests' syncs when the suite runs.
+     */
     public static MailMessage latestTo(DevMailbox mailbox, String to, String subjectPart) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messages().stream()
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.messages().stream()
                 .map(DevMailbox.Delivered::message)
                 .filter(m -> m.to().equalsIgnoreCase(to) && m.subject().contains(subjectPart))
                 .findFirst().orElse(null), m -> m != null);
@@ -24,7 +28,7 @@ public final class Mailbox {
 
     /** The newest matching message once at least {@code count} of them arrived (sent after commit, in the background). */
     public static MailMessage latestTo(DevMailbox mailbox, String to, String subjectPart, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messages().stream()
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.messages().stream()
                 .map(DevMailbox.Delivered::message)
                 .filter(m -> m.to().equalsIgnoreCase(to) && m.subject().contains(subjectPart)).count() >= count);
         return latestTo(mailbox, to, subjectPart);

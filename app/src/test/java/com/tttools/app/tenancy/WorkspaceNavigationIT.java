@@ -43,7 +43,7 @@ class WorkspaceNavigationIT extends IntegrationTest {
         String page = Tenants.expect(owner.api().get("/workspaces/" + ws + "/inventory/campaigns"), 200).body();
         Map<String, String> links = navLinks(page);
         assertThat(links.keySet()).containsExactly("home", "reports", "campaigns", "ad-groups", "ads", "assets",
-                "connections", "jobs", "settings");
+                "connections", "jobs", "bulk-operations", "alerts", "deliveries", "settings");
         assertThat(page).contains("id=\"nav-campaigns\" aria-current=\"page\" class=\"current\"")
                 .doesNotContain("id=\"nav-assets\" aria-current");
         String crumbs = between(page, "id=\"breadcrumbs\"", "</nav>");
@@ -54,7 +54,8 @@ class WorkspaceNavigationIT extends IntegrationTest {
 
         String analystPage = Tenants.expect(analyst.api().get("/workspaces/" + ws), 200).body();
         Map<String, String> analystLinks = navLinks(analystPage);
-        assertThat(analystLinks).isNotEmpty();
+        assertThat(analystLinks).isNotEmpty().containsKeys("reports", "alerts")
+                .as("the delivery log is for workspace admins").doesNotContainKey("deliveries");
         analystLinks.forEach((key, href) -> assertThat(analyst.api().get(href).status())
                 .as("the analyst may open %s (%s)", key, href).isEqualTo(200));
         assertThat(analystPage).as("an organization member has no audit log").doesNotContain("id=\"menu-audit-log\"");

@@ -1,6 +1,8 @@
 package com.tttools.app.privacy.deletion;
 
 import com.tttools.app.audit.AuditErasure;
+import com.tttools.app.bulk.BulkErasure;
+import com.tttools.app.notifications.NotificationErasure;
 import com.tttools.app.identity.AccountLifecycle;
 import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.identity.UserAccounts;
@@ -56,6 +58,8 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
     private final AccountMemberships memberships;
     private final SavedViewOwners savedViews;
     private final AuditErasure audit;
+    private final BulkErasure bulk;
+    private final NotificationErasure notifications;
     private final ExportExpiry exports;
     private final PrivacyProperties properties;
     private final ApplicationEventPublisher events;
@@ -63,8 +67,8 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
     private final Clock clock;
 
     AccountDeletionService(JdbcClient jdbc, UserAccounts users, AccountLifecycle accounts,
-            AccountMemberships memberships, SavedViewOwners savedViews, AuditErasure audit, ExportExpiry exports,
-            PrivacyProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            AccountMemberships memberships, SavedViewOwners savedViews, AuditErasure audit, BulkErasure bulk,
+            NotificationErasure notifications, ExportExpiry exports, PrivacyProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
@@ -72,6 +76,8 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
         this.memberships = memberships;
         this.savedViews = savedViews;
         this.audit = audit;
+        this.bulk = bulk;
+        this.notifications = notifications;
         this.exports = exports;
         this.properties = properties;
         this.events = events;
@@ -179,6 +185,8 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
         memberships.removeEverywhere(userId, email, tombstone.get());
         savedViews.deletePrivateViewsOf(userId);
         audit.eraseUser(userId, tombstone.get(), values);
+        bulk.eraseUser(userId, tombstone.get());
+        notifications.eraseUser(userId);
         accounts.erase(userId, tombstone.get());
         exports.deleteAllOf(userId.value());
         // the event publication registry keeps delivered events (with e-mails in them): those naming the user go

@@ -189,7 +189,8 @@ class AlertRulesIT extends IntegrationTest {
             assertThat(r.workspaceId()).isEqualTo(workspace);
             assertThat(r.title()).isEqualTo("Spend above 100: Campaign 201");
             assertThat(r.body()).isEqualTo("Spend 150.00 EUR is above 100.00 EUR");
-            assertThat(r.channels()).isNull();   // no channels on the rule: the recipient's preferences
+            // no channels on the rule: the recipient's preferences (e-mail by default; in-app is always written)
+            assertThat(r.channels()).containsExactly(Channel.EMAIL);
             assertThat(r.actions()).extracting(NotificationAction::action).containsExactly("open", "snooze", "ack");
         });
         assertThat(sent.get(0).dedupKey()).isNotEqualTo(sent.get(1).dedupKey());

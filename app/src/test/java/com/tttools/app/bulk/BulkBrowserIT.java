@@ -74,7 +74,7 @@ class BulkBrowserIT extends BulkTestSupport {
         browser.findElement(By.id("cs-approve")).click();
         wait(browser).until(d -> d.findElement(By.id("cs-status")).getText().equals("Approved"));
         browser.findElement(By.id("cs-apply")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60))
+        wait(browser, Duration.ofSeconds(60))
                 .until(d -> d.findElement(By.id("cs-status")).getText().equals("Succeeded"));
         assertThat(browser.findElement(By.id("cs-counts")).getText()).contains("3 verified");
         assertThat(simulatorStatus("ad", advertiser, picked).values()).containsOnly("DISABLE");
@@ -90,7 +90,7 @@ class BulkBrowserIT extends BulkTestSupport {
         browser.findElement(By.id("cs-approve")).click();
         wait(browser).until(d -> d.findElement(By.id("cs-status")).getText().equals("Approved"));
         browser.findElement(By.id("cs-apply")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60))
+        wait(browser, Duration.ofSeconds(60))
                 .until(d -> d.findElement(By.id("cs-status")).getText().equals("Succeeded"));
         assertThat(simulatorStatus("ad", advertiser, picked).values()).containsOnly("ENABLE");
         browser.get(url("/workspaces/" + ws + "/bulk-operations"));
@@ -104,7 +104,14 @@ class BulkBrowserIT extends BulkTestSupport {
                 .isHttpOnly(true).sameSite("Lax").build());
     }
 
+    /** htmx swaps the status panel while the page polls, so an element found a moment ago may be gone: retry. */
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        return wait(driver, Duration.ofSeconds(15));
+    }
+
+    private static WebDriverWait wait(ChromeDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 }

@@ -4,7 +4,6 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.notifications.outbox.EventTypes;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.ArrayList;
@@ -33,14 +32,11 @@ class NotificationPagesController {
     private final InAppNotifications notifications;
     private final Preferences preferences;
     private final DeliveryLog deliveries;
-    private final TenantAccess access;
 
-    NotificationPagesController(InAppNotifications notifications, Preferences preferences, DeliveryLog deliveries,
-            TenantAccess access) {
+    NotificationPagesController(InAppNotifications notifications, Preferences preferences, DeliveryLog deliveries) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.deliveries = deliveries;
-        this.access = access;
     }
 
     @GetMapping("/account/notifications/bell")

@@ -108,6 +108,19 @@ public final class ApiClient {
         return send(builder, !method.equals("GET") && !method.equals("HEAD"));
     }
 
+    /** Any method with a raw JSON body (or none) and headers (name, value, ...) that replace the defaults. */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(builder, !method.equals("GET") && !method.equals("HEAD"));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE(), true);
     }

@@ -123,7 +123,17 @@ class BadInputIT extends IntegrationTest {
                         + cursor("-999999999999.0." + UUID.randomUUID()), null),
                 new Case("report cursor of a huge offset", false, "GET", reports + "from=2026-01-01&to=2026-01-31&cursor="
                         + cursor("o:2147483647"), null).answered(),
-                new Case("PUT to a GET-only path", false, "PUT", "/api/v1/me/sessions", "{}")
+                new Case("PUT to a GET-only path", false, "PUT", "/api/v1/me/sessions", "{}"),
+                // security check 41: deep nesting, a 1 MB string field, an unknown enum value
+                new Case("JSON nested 10,000 deep", true, "POST", "/api/v1/auth/login",
+                        "[".repeat(10_000) + "]".repeat(10_000)),
+                new Case("object nested 10,000 deep in a field", false, "POST", ws + "/report-views",
+                        "{\"name\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}"),
+                new Case("a 1 MB string field", true, "POST", "/api/v1/auth/login",
+                        "{\"email\":\"" + "a".repeat(1_000_000) + "@example.com\",\"password\":\"x\"}"),
+                new Case("an unknown enum value", false, "POST", ws + "/report-views",
+                        "{\"name\":\"Enum\",\"visibility\":\"EVERYONE_ON_EARTH\",\"query\":{\"level\":\"CAMPAIGN\","
+                                + "\"from\":\"2026-01-01\",\"to\":\"2026-01-31\"}}")
         ).map(Arguments::of);
     }
 
@@ -146,6 +156,23 @@ class BadInputIT extends IntegrationTest {
         String requestId = response.header("X-Request-Id").orElseThrow();
         assertThat(output.getAll().lines().filter(line -> line.contains(requestId)))
                 .noneMatch(line -> line.contains(" ERROR "));
+    }
+
+    /**
+     * Security check 45: input with CR and LF cannot forge a log line. Failed logins, a malformed body and an
+     * unknown enum carry the forged line; whatever of it reaches the log stays inside its own event.
+     */
+    @Test
+    void inputWithLineBreaksCannotForgeALogLine(CapturedOutput output) {
+        String forged = "a\\r\\nFAKE LOGIN OK admin";
+        ApiClient anonymous = new ApiClient(port);
+        anonymous.send("POST", "/api/v1/auth/login", "{\"email\":\"" + forged + "\",\"password\":\"wrong password\"}");
+        anonymous.send("POST", "/api/v1/auth/login", "{\"email\":[\"" + forged + "\"],\"password\":1}");
+        owner.api().send("POST", "/api/v1/workspaces/" + workspaceId + "/report-views",
+                "{\"name\":\"x\",\"visibility\":\"" + forged + "\",\"query\":{}}");
+        owner.api().send("GET", "/api/v1/workspaces/" + workspaceId + "/jobs?status=" + enc("a\r\nFAKE LOGIN OK admin"), null);
+
+        assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("FAKE LOGIN OK"));
     }
 
     @Test

@@ -202,10 +202,41 @@ class IdentityApiIT extends IntegrationTest {
         ApiClient thief = new ApiClient(port).withSessionCookie(during);
         assertThat(thief.get("/api/v1/me").status()).isEqualTo(200);
 
+        assertThat(storedSessions(during)).isEqualTo(1);
         ApiClient.Response logout = client.post("/api/v1/auth/logout", null);
         assertThat(logout.status()).isEqualTo(204);
+        assertThat(logout.header("Clear-Site-Data")).hasValueSatisfying(v -> assertThat(v).contains("\"cookies\"", "\"storage\""));
+        assertThat(storedSessions(during)).isZero();
         assertThat(thief.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    private int storedSessions(String sessionId) {
+        return jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", sessionId)
+                .query(Integer.class).single();
+    }
+
+    /** Security check 6: a hash with weaker Argon2 parameters is replaced at the next good login, not at a bad one. */
+    @Test
+    void aWeakerHashIsReplacedAtTheNextSuccessfulLoginAndAFailedLoginLeavesItAlone() {
+        String email = Users.uniqueEmail("rehash");
+        Users.signedUp(port, email);
+        String weak = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 16_384, 2)
+                .encode(Users.PASSWORD);
+        jdbc.sql("update users set password_hash = :h where email = :e").param("h", weak).param("e", email).update();
+
+        ApiClient client = new ApiClient(port);
+        assertThat(client.post("/api/v1/auth/login", Map.of("email", email, "password", "not the password at all")).status())
+                .isEqualTo(401);
+        assertThat(hashOf(email)).isEqualTo(weak);
+
+        assertThat(client.post("/api/v1/auth/login", Map.of("email", email, "password", Users.PASSWORD)).status())
+                .isEqualTo(200);
+        assertThat(hashOf(email)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(weak);
+    }
+
+    private String hashOf(String email) {
+        return jdbc.sql("select password_hash from users where email = :e").param("e", email).query(String.class).single();
     }
 
     @Test

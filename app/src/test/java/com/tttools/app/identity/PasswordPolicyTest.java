@@ -51,4 +51,17 @@ class PasswordPolicyTest {
         assertThat(encoder.matches(first, hash)).isTrue();
         assertThat(encoder.encode(first)).isNotEqualTo(hash);
     }
+
+    /** Security check 4: the application's encoder writes Argon2id at the ASVS minimum, salted anew each time. */
+    @Test
+    void aHundredHashesOfOnePasswordAreAHundredDistinctArgon2idStrings() {
+        var encoder = new com.tttools.app.identity.password.PasswordHashingAccess().encoder();
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            String hash = encoder.encode("correct horse battery staple");
+            assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+            hashes.add(hash);
+        }
+        assertThat(hashes).hasSize(100);
+    }
 }

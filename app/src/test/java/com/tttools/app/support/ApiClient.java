@@ -108,17 +108,27 @@ public final class ApiClient {
         return send(builder, !method.equals("GET") && !method.equals("HEAD"));
     }
 
-    /** Any method with a raw JSON body (or none) and headers (name, value, ...) that replace the defaults. */
+    /**
+     * Any method with a raw JSON body (or none) and headers (name, value, ...) that replace the defaults. An
+     * {@code X-XSRF-TOKEN} among them replaces this client's own token; an empty one sends none.
+     */
     public Response send(String method, String path, String json, String... headers) {
         HttpRequest.Builder builder = request(path).method(method, json == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
+        boolean ownToken = !method.equals("GET") && !method.equals("HEAD");
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("X-XSRF-TOKEN")) {
+                ownToken = false;
+                if (headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             builder.setHeader(headers[i], headers[i + 1]);
         }
-        return send(builder, !method.equals("GET") && !method.equals("HEAD"));
+        return send(builder, ownToken);
     }
 
     public Response delete(String path) {

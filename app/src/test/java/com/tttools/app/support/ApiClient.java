@@ -70,6 +70,7 @@ public final class ApiClient {
     }
 
     public Response postRaw(String path, String body) {
+        SuiteLog.secretsIn(body);
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"), true);
     }
 
@@ -78,6 +79,12 @@ public final class ApiClient {
      * when {@code withCsrf}, and any extra headers.
      */
     public Response postForm(String path, String form, boolean withCsrf, String... headers) {
+        for (String field : form.split("&")) {
+            String[] pair = field.split("=", 2);
+            if (pair.length == 2 && pair[0].toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                SuiteLog.secret(java.net.URLDecoder.decode(pair[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(form))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html");
         if (headers.length > 0) {
@@ -100,6 +107,7 @@ public final class ApiClient {
 
     /** Any method with a raw JSON body (or none when null); unsafe methods carry the CSRF token. */
     public Response send(String method, String path, String json) {
+        SuiteLog.secretsIn(json);
         HttpRequest.Builder builder = request(path).method(method, json == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -113,6 +121,7 @@ public final class ApiClient {
      * {@code X-XSRF-TOKEN} among them replaces this client's own token; an empty one sends none.
      */
     public Response send(String method, String path, String json, String... headers) {
+        SuiteLog.secretsIn(json);
         HttpRequest.Builder builder = request(path).method(method, json == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -175,6 +184,7 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            recordSecrets(response);
             return new Response(response.statusCode(), response.body(), response);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -185,7 +195,25 @@ public final class ApiClient {
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Object body) {
-        return body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        SuiteLog.secretsIn(json);
+        return HttpRequest.BodyPublishers.ofString(json);
+    }
+
+    /** Cookies, tokens and the bearer of this exchange, for the suite's log hygiene check ({@link SuiteLog}). */
+    private void recordSecrets(HttpResponse<String> response) {
+        SuiteLog.secret(bearer);
+        response.headers().allValues("Set-Cookie").forEach(cookie -> {
+            String pair = cookie.split(";", 2)[0];
+            SuiteLog.secret(pair.substring(pair.indexOf('=') + 1));
+        });
+        response.request().headers().firstValue("X-XSRF-TOKEN").ifPresent(SuiteLog::secret);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json")) {
+            SuiteLog.secretsIn(response.body());
+        }
     }
 }

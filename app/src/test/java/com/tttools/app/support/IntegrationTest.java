@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({GatedMailbox.Configuration.class, OutboxReader.Configuration.class, StatementCounter.Configuration.class})
-@ExtendWith(SimulatorStateGuard.class)
+@ExtendWith({SimulatorStateGuard.class, SuiteLog.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

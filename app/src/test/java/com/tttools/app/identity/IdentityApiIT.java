@@ -211,6 +211,23 @@ class IdentityApiIT extends IntegrationTest {
         assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
     }
 
+    /** Security check 13: proving the password again rotates the session id; the old id is dead. */
+    @Test
+    void reauthenticationRotatesTheSessionIdAndTheOldIdNoLongerWorks() {
+        String email = Users.uniqueEmail("reauth-rotate");
+        ApiClient client = Users.signedUp(port, email);
+        String before = client.sessionCookie();
+        ApiClient copy = new ApiClient(port).withSessionCookie(before);
+        assertThat(copy.get("/api/v1/me").status()).isEqualTo(200);
+
+        assertThat(client.post("/api/v1/me/reauthenticate", Map.of("password", Users.PASSWORD)).status()).isEqualTo(204);
+
+        assertThat(client.sessionCookie()).isNotNull().isNotEqualTo(before);
+        assertThat(client.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(copy.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(storedSessions(before)).isZero();
+    }
+
     private int storedSessions(String sessionId) {
         return jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", sessionId)
                 .query(Integer.class).single();

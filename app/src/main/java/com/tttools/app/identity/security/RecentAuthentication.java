@@ -104,5 +104,7 @@ public class RecentAuthentication {
                     password != null && !password.isEmpty() ? "is not your current password" : "is not a valid code");
         }
         markConfirmed(request.getSession(false), clock.instant());
+        // a session that just proved the password gets a new id, as at sign-in: a copied cookie stays unprivileged
+        request.changeSessionId();
     }
 }

@@ -321,6 +321,24 @@ class IdentityApiIT extends IntegrationTest {
         assertThat(throttled.header("Retry-After")).isPresent();
     }
 
+    /**
+     * Security check 8: without a trusted proxy configured ({@code TTTOOLS_FORWARD_HEADERS=none}, the default), a
+     * client's own {@code X-Forwarded-For} does not move its failures to another address.
+     */
+    @Test
+    void aSpoofedForwardedForDoesNotEscapeThePerAddressLimit() {
+        ApiClient attacker = new ApiClient(port);
+        for (int i = 0; i < 30; i++) {
+            attacker.post("/api/v1/auth/login", Map.of("email", Users.uniqueEmail("spoof"), "password", "spoofed spray " + i),
+                    Map.of("X-Forwarded-For", "203.0.113." + (i + 1), "X-Real-IP", "198.51.100." + (i + 1)));
+        }
+        ApiClient.Response throttled = attacker.post("/api/v1/auth/login",
+                Map.of("email", Users.uniqueEmail("spoof"), "password", "spoofed spray again"),
+                Map.of("X-Forwarded-For", "192.0.2.77"));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isPresent();
+    }
+
     @Test
     void personalAccessTokensAuthenticateWithoutCsrfAndStopWhenRevoked() {
         String email = Users.uniqueEmail("pat");

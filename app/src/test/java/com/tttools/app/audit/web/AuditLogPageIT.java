@@ -89,7 +89,10 @@ class AuditLogPageIT extends IntegrationTest {
         assertThat(page("?action=connection.connected")).contains("Connected with 3 permission scopes")
                 .doesNotContain("Pause · 150 ads");
         assertThat(page("?actor=" + owner.id())).contains("Pause · 150 ads");
-        assertThat(page("?actor=" + analyst.id())).contains("No events match these filters.");
+        assertThat(page("?actor=" + analyst.id())).as("the analyst only accepted the invitation")
+                .contains(">Invitation accepted<").doesNotContain("Pause · 150 ads");
+        assertThat(page("?actor=" + analyst.id() + "&action=connection.connected"))
+                .contains("No events match these filters.");
 
         for (var bad : Map.of("?action=made.up", "action-error", "?actor=nobody", "actor-error",
                 "?from=yesterday", "from-error", "?workspaceId=x", "workspaceId-error").entrySet()) {

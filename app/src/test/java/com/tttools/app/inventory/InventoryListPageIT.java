@@ -149,6 +149,39 @@ class InventoryListPageIT extends IntegrationTest {
         assertThat(statements("&sort=name")).isLessThan(many);
     }
 
+    @Test
+    void pagingBySpendVisitsEveryCampaignOnceInSpendOrderAndThenTheQuietOnes() {
+        for (int i = 0; i < 60; i++) {
+            String id = "72000000000000002" + String.format("%02d", i);
+            entity("CAMPAIGN", id, "Paged " + i, "CAMPAIGN_STATUS_ENABLE", "TRAFFIC", "{\"budget\": 20}");
+            if (i % 2 == 0) {   // every other one delivered: spend i + 1
+                fact(id, LocalDate.now(ZoneOffset.UTC).minusDays(1), (i + 1) + ".00", 10, 1, 0);
+            }
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/workspaces/" + ws + "/inventory/campaigns?sort=-spend";
+        int pages = 0;
+        while (next != null) {
+            String page = Tenants.expect(owner.api().get(next, "Accept-Language", "en-US"), 200).body();
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("data-tiktok-id=\"(\\d+)\"").matcher(page);
+            while (row.find()) {
+                seen.add(row.group(1));
+            }
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"")
+                    .matcher(page);
+            next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+            pages++;
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).hasSize(62).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).as("the largest spend first (1,234.50)").isEqualTo("7200000000000000001");
+        assertThat(seen.subList(1, 31)).as("then the delivered ones by spend, high to low")
+                .isEqualTo(java.util.stream.IntStream.iterate(58, i -> i >= 0, i -> i - 2)
+                        .mapToObj(i -> "72000000000000002" + String.format("%02d", i)).toList());
+        assertThat(seen.subList(31, 62)).as("then every campaign without delivery")
+                .contains("7200000000000000002", "7200000000000000201", "7200000000000000259");
+    }
+
     private int statements(String query) {
         Tenants.expect(owner.api().get("/workspaces/" + ws + "/inventory/campaigns?x=1" + query,
                 StatementCounter.HEADER, "1"), 200);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -50,6 +51,7 @@ class InventorySelectionBrowserIT extends BulkTestSupport {
             picked.add(box.getAttribute("value"));
         }
         assertThat(boxes.get(0).isSelected()).isTrue();
+        screenshot("inventory-ads-selection");
         new Select(browser.findElement(By.id("bulk-action"))).selectByValue("PAUSE");
         browser.findElement(By.id("bulk-plan")).sendKeys(Keys.ENTER);
         wait(browser).until(d -> d.findElement(By.id("cs-status")).getText().equals("Awaiting approval"));
@@ -74,6 +76,18 @@ class InventorySelectionBrowserIT extends BulkTestSupport {
         assertThat(browser.findElements(By.cssSelector("#cs-lines tbody tr"))).hasSize(Integer.parseInt(
                 total.replace(",", "")));
         assertThat(Browser.consoleErrors(browser)).allMatch(m -> m.contains("/favicon.ico"));
+    }
+
+    /** A test artefact in target/screenshots/ (the list with its delivery columns and ticked rows). */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {

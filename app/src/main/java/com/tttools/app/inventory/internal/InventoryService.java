@@ -172,7 +172,9 @@ class InventoryService implements Inventory {
         String direction = v.descending() && !ranked ? "DESC" : "ASC";
         StringBuilder pageWhere = new StringBuilder(where);
         if (v.after() != null) {
-            pageWhere.append(" AND (").append(expression).append(", id) ").append(v.descending() ? "<" : ">")
+            // a ranking is already in the asked order, so its rows are read ascending whatever the '-'
+            pageWhere.append(" AND (").append(expression).append(", id) ")
+                    .append(v.descending() && !ranked ? "<" : ">")
                     .append(" (:afterValue, :afterId)");
             params.put("afterValue", ranked ? rank(v.after().value()) : v.sortKey().equals("updatedAt")
                     ? Timestamp.from(Instant.parse(v.after().value())) : v.after().value());

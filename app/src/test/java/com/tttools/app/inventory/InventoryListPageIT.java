@@ -100,7 +100,12 @@ class InventoryListPageIT extends IntegrationTest {
 
     @Test
     void filtersAreControlsAndBadValuesAreAnsweredNextToTheControlNotWithAnEmptyList() {
+        entity("CAMPAIGN", "7200000000000000003", "Gone", "CAMPAIGN_STATUS_DELETE", null, "{}");
+        entity("CAMPAIGN", "7200000000000000004", "Gone too", "CAMPAIGN_STATUS_ADVERTISER_DELETE", null, "{}");
         String page = list("", "en-US");
+        assertThat(page).as("statuses reading the same are told apart")
+                .contains(">Deleted (delete)</option>").contains(">Deleted (advertiser delete)</option>")
+                .contains("<option value=\"CAMPAIGN_STATUS_ENABLE\">Active</option>");
         assertThat(page).contains("<option value=\"" + ADVERTISER + "\">Acme Shoes</option>")
                 .contains("name=\"status\" id=\"filter-status\" multiple")
                 .contains("<option value=\"TRAFFIC\">Traffic</option>");

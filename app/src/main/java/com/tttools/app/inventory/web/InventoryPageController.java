@@ -48,9 +48,11 @@ class InventoryPageController {
     private final Jobs jobs;
     private final DeliveryMetrics deliveryMetrics;
     private final java.time.Clock clock;
+    private final StatusBadges badges;
 
     InventoryPageController(Inventory inventory, Jobs jobs, ObjectProvider<DeliveryMetrics> deliveryMetrics,
-            java.time.Clock clock) {
+            java.time.Clock clock, StatusBadges badges) {
+        this.badges = badges;
         this.inventory = inventory;
         this.jobs = jobs;
         // absent where reporting is not part of the context (inventory's module tests): no delivery columns then
@@ -115,6 +117,7 @@ class InventoryPageController {
         model.addAttribute("period", chosen);
         model.addAttribute("periods", DeliveryPeriod.values());
         model.addAttribute("filterValues", values);
+        model.addAttribute("statusOptions", statusOptions(values.statuses()));
         model.addAttribute("advertiserOptions", advertisers.values().stream()
                 .sorted(java.util.Comparator.comparing(a -> a.name() == null ? a.tiktokId() : a.name().toLowerCase()))
                 .toList());
@@ -173,6 +176,22 @@ class InventoryPageController {
                 && !values.objectives().contains(query.objective())) {
             problem(problems, "objective", "no campaign here has the objective \"" + query.objective() + "\"");
         }
+    }
+
+    /**
+     * Each status with its badge's words; where two statuses read the same ("Deleted" for a campaign's and for its
+     * parent's delete), TikTok's status in words is added so that the options stay apart.
+     */
+    private Map<String, String> statusOptions(List<String> statuses) {
+        Map<String, Long> uses = statuses.stream().collect(java.util.stream.Collectors.groupingBy(
+                s -> badges.of(s, false).label(), java.util.stream.Collectors.counting()));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String status : statuses) {
+            String label = badges.of(status, false).label();
+            options.put(status, uses.get(label) > 1 ? label + " (" + StatusBadges.words(status) + ")"
+                    : label);
+        }
+        return options;
     }
 
     private static void problem(Map<String, List<String>> problems, String field, String message) {

@@ -31,6 +31,12 @@ public interface AuditLog {
      */
     long streamCsv(AuditQuery query, Actor exportedBy, RequestMetadata request, Writer out);
 
+    /**
+     * The people who acted in the events visible to the query's scope (organization and visible workspaces; its
+     * other filters ignored), by email, at most {@code limit}: what the viewer's actor filter offers.
+     */
+    java.util.List<Actor> actors(AuditQuery query, int limit);
+
     /** Walks the organization's chain from its anchor and reports the first row that does not fit. */
     ChainVerification verify(OrganizationId organizationId);
 

@@ -21,7 +21,23 @@ public interface Inventory {
      * @param accountMoney whether the account's own money (an advertiser's balance) may be shown: true only for
      *                     callers with {@code WorkspacePermission.VIEW_ACCOUNT_BALANCE}
      */
-    InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney);
+    default InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney) {
+        return list(workspaceId, query, accountMoney, null);
+    }
+
+    /**
+     * As {@link #list(WorkspaceId, InventoryQuery, boolean)}, and the query's sort may also be
+     * {@code ranking.key()} (optionally with '-'): rows then follow the ranking's order (as given, whatever the
+     * '-'), and entities not in it come after them (before them for an ascending sort), by id.
+     */
+    InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney, Ranking ranking);
+
+    /** An order of TikTok ids decided elsewhere (a metric's), under the sort key {@code key}. */
+    record Ranking(String key, java.util.List<String> tiktokIds) {
+        public Ranking {
+            tiktokIds = java.util.List.copyOf(tiktokIds);
+        }
+    }
 
     /** One entity by its id (ours, not TikTok's); empty when it is not in this workspace. No account money. */
     default Optional<InventoryItem> find(WorkspaceId workspaceId, EntityKind kind, String id) {
@@ -30,6 +46,13 @@ public interface Inventory {
 
     /** One entity by its id; {@code accountMoney} as for {@link #list(WorkspaceId, InventoryQuery, boolean)}. */
     Optional<InventoryItem> find(WorkspaceId workspaceId, EntityKind kind, String id, boolean accountMoney);
+
+    /** The statuses and objectives entities of the kind have in the workspace: what the list filters offer. */
+    FilterValues filterValues(WorkspaceId workspaceId, EntityKind kind);
+
+    /** Distinct values, sorted; {@code removed} says whether any entity of the kind left TikTok's listings. */
+    record FilterValues(java.util.List<String> statuses, java.util.List<String> objectives, boolean removed) {
+    }
 
     /** How many entities of each kind the workspace has (removed ones not counted). */
     java.util.Map<EntityKind, Long> counts(WorkspaceId workspaceId);

@@ -94,6 +94,20 @@ class AuditEventRepository {
                 .list();
     }
 
+    /** The distinct people (user id and email) who acted in the events matching the filter, by email. */
+    List<Actor> actors(AuditFilter filter, int limit) {
+        if (filter.matchesNothing()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT actor_user_id, actor_email\nFROM audit_events\nWHERE " + filter.where()
+                        + "\n  AND actor_user_id IS NOT NULL\nORDER BY actor_email\nLIMIT :limit")
+                .params(filter.params())
+                .param("limit", limit)
+                .query((rs, n) -> new Actor(new UserId(rs.getObject("actor_user_id", UUID.class)),
+                        rs.getString("actor_email"), null))
+                .list();
+    }
+
     /** Every event matching the filter, newest first, handed over one by one; call inside a transaction. */
     long stream(AuditFilter filter, Consumer<AuditEvent> sink) {
         if (filter.matchesNothing()) {

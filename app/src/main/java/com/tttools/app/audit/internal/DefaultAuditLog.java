@@ -66,6 +66,12 @@ class DefaultAuditLog implements AuditLog {
     }
 
     @Override
+    public java.util.List<Actor> actors(AuditQuery query, int limit) {
+        AuditQuery scope = AuditQuery.of(query.organizationId()).visibleTo(query.visibleWorkspaces());
+        return events.actors(AuditFilter.of(scope, null), limit);
+    }
+
+    @Override
     public long streamCsv(AuditQuery query, Actor exportedBy, RequestMetadata request, Writer out) {
         Objects.requireNonNull(exportedBy, "exportedBy");
         AuditFilter filter = AuditFilter.of(query, null);

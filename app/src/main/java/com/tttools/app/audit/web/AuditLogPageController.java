@@ -1,5 +1,6 @@
 package com.tttools.app.audit.web;
 
+import com.tttools.app.audit.AuditAction;
 import com.tttools.app.audit.AuditEvent;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.AuditQuery;
@@ -8,7 +9,9 @@ import com.tttools.app.audit.VisibleScope;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.StorableValues;
+import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -38,33 +41,55 @@ class AuditLogPageController {
     @GetMapping("/organizations/{orgId}/audit")
     String page(@PathVariable String orgId, VisibleScope scope, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String cursor,
-            Model model) {
+            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("orgId", orgId);
+        model.addAttribute("actions", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::code).sorted()
+                .toList());
+        model.addAttribute("actors", auditLog.actors(AuditQuery.of(scope.organizationId())
+                .visibleTo(scope.workspaces()), 200));
+        model.addAttribute("actor", actor);
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        model.addAttribute("problems", problems);
         model.addAttribute("wholeOrganization", scope.seesWholeOrganization());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("action", action);
         model.addAttribute("workspaceId", workspaceId);
         model.addAttribute("csvUrl", withFilters(UriComponentsBuilder.fromPath("/api/v1/organizations/{id}/audit-events.csv"),
-                from, to, action, workspaceId).buildAndExpand(orgId).encode().toUriString());
+                from, to, action, workspaceId, actor).buildAndExpand(orgId).encode().toUriString());
+        // each filter's bad value is answered next to its control; the log is not shown as "no events" then
+        Instant fromAt = check(problems, () -> date(from, false));
+        Instant toAt = check(problems, () -> date(to, true));
+        WorkspaceId inWorkspace = check(problems, () -> workspace(workspaceId));
+        UserId byActor = check(problems, () -> actor(actor));
+        if (blankToNull(action) != null && AuditAction.ofCode(action.trim()).isEmpty()) {
+            problems.put("action", "is not an action the audit log records");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("events", java.util.List.of());
+            model.addAttribute("filtersInvalid", true);
+            return "audit/log";
+        }
         try {
             AuditQuery query = AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces())
-                    .between(date(from, false), date(to, true))
-                    .withAction(blankToNull(action))
-                    .inWorkspace(workspace(workspaceId))
+                    .between(fromAt, toAt)
+                    .withAction(blankToNull(action) == null ? null : action.trim())
+                    .inWorkspace(inWorkspace)
+                    .byActor(byActor)
                     .withLimit(50).after(blankToNull(cursor));
             CursorPage<AuditEvent> page = auditLog.search(query);
             model.addAttribute("events", page.items());
             model.addAttribute("nextCursor", page.nextCursor());
             if (page.nextCursor() != null) {
                 model.addAttribute("nextUrl", withFilters(UriComponentsBuilder.fromPath("/organizations/{id}/audit"),
-                        from, to, action, workspaceId).queryParam("cursor", "{cursor}")
+                        from, to, action, workspaceId, actor).queryParam("cursor", "{cursor}")
                         .buildAndExpand(orgId, page.nextCursor()).encode().toUriString());
             }
         } catch (InvalidAuditInputException e) {
-            model.addAttribute("error", "Filter " + e.field() + " " + e.getMessage());
+            problems.put(e.field(), e.getMessage());
             model.addAttribute("events", java.util.List.of());
+            model.addAttribute("filtersInvalid", true);
         }
         return "audit/log";
     }
@@ -81,8 +106,9 @@ class AuditLogPageController {
 
     /** Only the filters that are set: an empty parameter would be sent as a filter on "". */
     private static UriComponentsBuilder withFilters(UriComponentsBuilder builder, String from, String to, String action,
-            String workspaceId) {
+            String workspaceId, String actor) {
         return builder.queryParamIfPresent("from", Optional.ofNullable(blankToNull(from)))
+                .queryParamIfPresent("actorId", Optional.ofNullable(blankToNull(actor)))
                 .queryParamIfPresent("to", Optional.ofNullable(blankToNull(to)))
                 .queryParamIfPresent("action", Optional.ofNullable(blankToNull(action)))
                 .queryParamIfPresent("workspaceId", Optional.ofNullable(blankToNull(workspaceId)));
@@ -100,6 +126,26 @@ class AuditLogPageController {
             return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new InvalidAuditInputException(endOfDay ? "to" : "from", "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static <T> T check(java.util.Map<String, String> problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidAuditInputException e) {
+            problems.put(e.field(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static UserId actor(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new UserId(UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAuditInputException("actor", "is not someone in this log");
         }
     }
 

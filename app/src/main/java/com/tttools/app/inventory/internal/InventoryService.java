@@ -85,6 +85,30 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public FilterValues filterValues(WorkspaceId workspaceId, EntityKind kind) {
+        java.util.TreeSet<String> statuses = new java.util.TreeSet<>();
+        java.util.TreeSet<String> objectives = new java.util.TreeSet<>();
+        boolean[] removed = {false};
+        jdbc.sql("""
+                        SELECT DISTINCT status, objective, removed_at IS NOT NULL AS removed FROM inventory_entities
+                        WHERE workspace_id = :workspaceId AND kind = :kind""")
+                .param("workspaceId", workspaceId.value())
+                .param("kind", kind.name())
+                .query((rs, n) -> {
+                    if (rs.getString("status") != null) {
+                        statuses.add(rs.getString("status"));
+                    }
+                    if (rs.getString("objective") != null) {
+                        objectives.add(rs.getString("objective"));
+                    }
+                    removed[0] |= rs.getBoolean("removed");
+                    return n;
+                })
+                .list();
+        return new FilterValues(List.copyOf(statuses), List.copyOf(objectives), removed[0]);
+    }
+
+    @Override
     public Map<EntityKind, Long> counts(WorkspaceId workspaceId) {
         Map<EntityKind, Long> counts = new EnumMap<>(EntityKind.class);
         for (EntityKind kind : EntityKind.values()) {
@@ -100,8 +124,8 @@ class InventoryService implements Inventory {
     }
 
     @Override
-    public InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney) {
-        Validated v = validate(query);
+    public InventoryPage list(WorkspaceId workspaceId, InventoryQuery query, boolean accountMoney, Ranking ranking) {
+        Validated v = validate(query, ranking);
         StringBuilder where = new StringBuilder("workspace_id = :workspaceId AND kind = :kind");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("workspaceId", workspaceId.value());
@@ -110,11 +134,12 @@ class InventoryService implements Inventory {
             where.append(" AND advertiser_id = :advertiserId");
             params.put("advertiserId", query.advertiserId());
         }
-        if (REMOVED.equals(query.status())) {
-            where.append(" AND removed_at IS NOT NULL");
-        } else if (query.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", query.status());
+        List<String> statuses = query.allStatuses();
+        if (!statuses.isEmpty()) {
+            List<String> tiktokStatuses = statuses.stream().filter(s -> !REMOVED.equals(s)).toList();
+            where.append(" AND (status = ANY(:statuses)").append(statuses.contains(REMOVED)
+                    ? " OR removed_at IS NOT NULL)" : ")");
+            params.put("statuses", tiktokStatuses.toArray(String[]::new));
         }
         if (query.objective() != null) {
             where.append(" AND objective = :objective");
@@ -136,13 +161,22 @@ class InventoryService implements Inventory {
         long total = jdbc.sql("SELECT count(*) FROM inventory_entities WHERE " + where).params(params)
                 .query(Long.class).single();
 
-        String expression = SORTS.get(v.sortKey());
-        String direction = v.descending() ? "DESC" : "ASC";
+        boolean ranked = ranking != null && v.sortKey().equals(ranking.key());
+        String expression = ranked ? "coalesce(array_position(CAST(:ranked AS text[]), tiktok_id), :unranked)"
+                : SORTS.get(v.sortKey());
+        if (ranked) {
+            // the ranking is already in the asked direction; entities without a rank go last (first when ascending)
+            params.put("ranked", ranking.tiktokIds().toArray(String[]::new));
+            params.put("unranked", v.descending() ? Integer.MAX_VALUE : 0);
+        }
+        String direction = v.descending() && !ranked ? "DESC" : "ASC";
         StringBuilder pageWhere = new StringBuilder(where);
         if (v.after() != null) {
-            pageWhere.append(" AND (").append(expression).append(", id) ").append(v.descending() ? "<" : ">")
+            // a ranking is already in the asked order, so its rows are read ascending whatever the '-'
+            pageWhere.append(" AND (").append(expression).append(", id) ")
+                    .append(v.descending() && !ranked ? "<" : ">")
                     .append(" (:afterValue, :afterId)");
-            params.put("afterValue", v.sortKey().equals("updatedAt")
+            params.put("afterValue", ranked ? rank(v.after().value()) : v.sortKey().equals("updatedAt")
                     ? Timestamp.from(Instant.parse(v.after().value())) : v.after().value());
             params.put("afterId", v.after().id());
         }
@@ -150,7 +184,8 @@ class InventoryService implements Inventory {
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS sort_value FROM inventory_entities e WHERE "
                         + pageWhere + " ORDER BY " + expression + " " + direction + ", id " + direction + " LIMIT :limit")
                 .params(params)
-                .query((rs, n) -> new Row(item(rs, false, accountMoney), sortValue(rs, v.sortKey())))
+                .query((rs, n) -> new Row(item(rs, false, accountMoney), ranked ? rs.getString("sort_value")
+                        : sortValue(rs, v.sortKey())))
                 .list();
         String next = null;
         if (rows.size() > v.limit()) {
@@ -167,12 +202,20 @@ class InventoryService implements Inventory {
     private record Validated(String sort, String sortKey, boolean descending, int limit, String q, ListCursor after) {
     }
 
-    private static Validated validate(InventoryQuery query) {
+    private static int rank(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw Cursors.invalid();
+        }
+    }
+
+    private static Validated validate(InventoryQuery query, Ranking ranking) {
         List<FieldProblem> problems = new ArrayList<>();
         String sort = query.sort() == null || query.sort().isBlank() ? "name" : query.sort().trim();
         boolean descending = sort.startsWith("-");
         String sortKey = descending ? sort.substring(1) : sort;
-        if (!SORTS.containsKey(sortKey)) {
+        if (!SORTS.containsKey(sortKey) && (ranking == null || !ranking.key().equals(sortKey))) {
             problems.add(new FieldProblem("sort", "must be one of " + String.join(", ", SORTS.keySet().stream().sorted()
                     .toList()) + ", optionally with a leading '-'"));
         }
@@ -183,7 +226,7 @@ class InventoryService implements Inventory {
         checkId(problems, "advertiserId", query.advertiserId());
         checkId(problems, "campaignId", query.campaignId());
         checkId(problems, "adGroupId", query.adGroupId());
-        if (query.status() != null && !ENUM_VALUE.matcher(query.status()).matches()) {
+        if (query.allStatuses().stream().anyMatch(s -> !ENUM_VALUE.matcher(s).matches())) {
             problems.add(new FieldProblem("status", "is not a TikTok status (e.g. CAMPAIGN_STATUS_DISABLE) nor REMOVED"));
         }
         if (query.objective() != null) {

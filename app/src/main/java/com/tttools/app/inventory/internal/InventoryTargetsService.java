@@ -55,7 +55,7 @@ class InventoryTargetsService implements InventoryTargets {
         do {
             var page = inventory.list(workspaceId, new InventoryQuery(query.kind(), query.advertiserId(),
                     query.status(), query.objective(), query.campaignId(), query.adGroupId(), query.q(), "tiktokId",
-                    InventoryService.MAX_LIMIT, cursor), false);
+                    InventoryService.MAX_LIMIT, cursor, query.statuses()), false);
             page.items().stream().filter(item -> !item.removed()).forEach(item -> ids.add(item.tiktokId()));
             cursor = page.nextCursor();
         } while (cursor != null && ids.size() < max);

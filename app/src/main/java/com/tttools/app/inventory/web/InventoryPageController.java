@@ -1,6 +1,9 @@
 package com.tttools.app.inventory.web;
 
 import com.tttools.app.inventory.AssetSync;
+import com.tttools.app.inventory.DeliveryMetrics;
+import com.tttools.app.inventory.DeliveryMetrics.Delivery;
+import com.tttools.app.inventory.InventoryItem;
 import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.inventory.Inventory;
 import com.tttools.app.inventory.InventoryPage;
@@ -16,8 +19,10 @@ import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +38,26 @@ class InventoryPageController {
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final List<String> SORTS = List.of("name", "-name", "status", "-status", "updatedAt", "-updatedAt",
             "tiktokId", "-tiktokId");
+    private static final List<String> SORTS_WITH_DELIVERY = java.util.stream.Stream.concat(SORTS.stream(),
+            DeliveryMetrics.SORT_KEYS.stream().flatMap(k -> java.util.stream.Stream.of("-" + k, k))).toList();
+    /** The kinds TikTok reports delivery for, and bulk changes act on. */
+    private static final java.util.Set<EntityKind> DELIVERING = java.util.EnumSet.of(EntityKind.CAMPAIGN,
+            EntityKind.AD_GROUP, EntityKind.AD);
 
     private final Inventory inventory;
     private final Jobs jobs;
+    private final DeliveryMetrics deliveryMetrics;
+    private final java.time.Clock clock;
+    private final StatusBadges badges;
 
-    InventoryPageController(Inventory inventory, Jobs jobs) {
+    InventoryPageController(Inventory inventory, Jobs jobs, ObjectProvider<DeliveryMetrics> deliveryMetrics,
+            java.time.Clock clock, StatusBadges badges) {
+        this.badges = badges;
         this.inventory = inventory;
         this.jobs = jobs;
+        // absent where reporting is not part of the context (inventory's module tests): no delivery columns then
+        this.deliveryMetrics = deliveryMetrics.getIfAvailable();
+        this.clock = clock;
     }
 
     @GetMapping("/workspaces/{wsId}/inventory")
@@ -60,33 +78,157 @@ class InventoryPageController {
     String list(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
             @PathVariable String wsId,
             @PathVariable String collection, @RequestParam(required = false) String advertiserId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String objective,
+            @RequestParam(required = false) List<String> status, @RequestParam(required = false) String objective,
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String adGroupId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String period, @RequestParam(required = false) String cursor,
+            Model model) {
         WorkspaceId workspace = access.workspaceId();
         EntityKind kind = InventoryPaths.kind(collection);
-        InventoryQuery query = new InventoryQuery(kind, blank(advertiserId), blank(status), blank(objective),
-                blank(campaignId), blank(adGroupId), blank(q), blank(sort), 50, blank(cursor));
+        List<String> statuses = status == null ? List.of()
+                : status.stream().map(InventoryPageController::blank).filter(java.util.Objects::nonNull).distinct()
+                        .toList();
+        boolean delivers = deliveryMetrics != null && DELIVERING.contains(kind);
+        String sortKey = blank(sort) == null ? "name" : blank(sort);
+        InventoryQuery query = new InventoryQuery(kind, blank(advertiserId), null, blank(objective),
+                blank(campaignId), blank(adGroupId), blank(q), sortKey, 50, blank(cursor), statuses);
+        Map<String, InventoryItem> advertisers = advertisers(workspace);
+        Inventory.FilterValues values = inventory.filterValues(workspace, kind);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+
+        DeliveryPeriod chosen = DeliveryPeriod.DEFAULT;
+        if (blank(period) != null) {
+            chosen = DeliveryPeriod.of(period.trim()).orElse(null);
+            if (chosen == null) {
+                problem(problems, "period", "is not one of the offered periods; showing the last 7 days");
+                chosen = DeliveryPeriod.DEFAULT;
+            }
+        }
+        checkKnown(kind, query, advertisers, values, problems);
+
         model.addAttribute("wsId", wsId);
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", Arrays.asList(EntityKind.values()));
         model.addAttribute("query", query);
-        model.addAttribute("sorts", SORTS);
+        model.addAttribute("sorts", delivers ? SORTS_WITH_DELIVERY : SORTS);
         model.addAttribute("drillCampaign", query.campaignId());
         model.addAttribute("drillAdGroup", query.adGroupId());
-        try {
-            InventoryPage page = inventory.list(workspace, query, InventoryPaths.accountMoney(access));
-            model.addAttribute("page", page);
-            model.addAttribute("problems", List.of());
-        } catch (ValidationFailedException e) {
-            model.addAttribute("page", new InventoryPage(List.of(), null, 0));
-            model.addAttribute("problems", e.problems());
+        model.addAttribute("delivers", delivers);
+        model.addAttribute("period", chosen);
+        model.addAttribute("periods", DeliveryPeriod.values());
+        model.addAttribute("filterValues", values);
+        model.addAttribute("statusOptions", statusOptions(values.statuses()));
+        model.addAttribute("advertiserOptions", advertisers.values().stream()
+                .sorted(java.util.Comparator.comparing(a -> a.name() == null ? a.tiktokId() : a.name().toLowerCase()))
+                .toList());
+        LocalDate today = LocalDate.now(clock.withZone(zoneOf(access.timezone())));
+        LocalDate from = chosen.from(today);
+        LocalDate to = chosen.to(today);
+        model.addAttribute("periodFrom", from);
+        model.addAttribute("periodTo", to);
+        InventoryPage page = new InventoryPage(List.of(), null, 0);
+        boolean listed = problems.isEmpty() || problems.keySet().equals(java.util.Set.of("period"));
+        if (listed) {
+            try {
+                String key = sortKey.startsWith("-") ? sortKey.substring(1) : sortKey;
+                Inventory.Ranking ranking = delivers && DeliveryMetrics.SORT_KEYS.contains(key)
+                        ? new Inventory.Ranking(key, deliveryMetrics.ranking(workspace, kind, from, to, key,
+                                sortKey.startsWith("-")))
+                        : null;
+                page = inventory.list(workspace, query, InventoryPaths.accountMoney(access), ranking);
+            } catch (ValidationFailedException e) {
+                e.problems().forEach(p -> problem(problems, p.field(), p.message()));
+            }
         }
+        Map<String, Delivery> delivery = delivers && !page.items().isEmpty()
+                ? deliveryMetrics.of(workspace, kind, from, to, page.items().stream().map(InventoryItem::tiktokId).toList())
+                : Map.of();
+        model.addAttribute("page", page);
+        model.addAttribute("rows", page.items().stream().map(i -> row(i, advertisers, delivery)).toList());
+        model.addAttribute("problems", problems);
+        model.addAttribute("listed", listed && problems.keySet().stream().allMatch("period"::equals));
+        boolean canPlan = DELIVERING.contains(kind) && access.can(WorkspacePermission.CREATE_BULK_OPERATION);
+        model.addAttribute("canPlan", canPlan);
+        // "all matching" goes to the bulk plan as its filter, which knows advertiser, campaign, one status and search
+        model.addAttribute("bulkFilterFits", query.objective() == null && query.adGroupId() == null
+                && statuses.size() <= 1);
+        model.addAttribute("bulkLevel", kind == EntityKind.AD_GROUP ? "ADGROUP" : kind.name());
+        model.addAttribute("bulkStatus", statuses.size() == 1 ? statuses.get(0) : null);
         model.addAttribute("workspaceEmpty", inventory.counts(workspace).values().stream().allMatch(n -> n == 0));
-        model.addAttribute("advertiserNames", advertiserNames(workspace));
+        model.addAttribute("advertiserNames", names(advertisers));
         model.addAttribute("timezone", access.timezone());
         return "inventory/list";
+    }
+
+    /** Filter values the workspace does not have are answered next to their control, not with an empty list. */
+    private static void checkKnown(EntityKind kind, InventoryQuery query, Map<String, InventoryItem> advertisers,
+            Inventory.FilterValues values, Map<String, List<String>> problems) {
+        if (query.advertiserId() != null && !advertisers.containsKey(query.advertiserId())) {
+            problem(problems, "advertiserId", "is not an advertiser of this workspace");
+        }
+        for (String s : query.allStatuses()) {
+            if (!values.statuses().contains(s) && !("REMOVED".equals(s) && values.removed())) {
+                problem(problems, "status", "no " + kind.collection().replace('-', ' ') + " here have the status \""
+                        + s + "\"");
+            }
+        }
+        if (query.objective() != null && kind == EntityKind.CAMPAIGN
+                && !values.objectives().contains(query.objective())) {
+            problem(problems, "objective", "no campaign here has the objective \"" + query.objective() + "\"");
+        }
+    }
+
+    /**
+     * Each status with its badge's words; where two statuses read the same ("Deleted" for a campaign's and for its
+     * parent's delete), TikTok's status in words is added so that the options stay apart.
+     */
+    private Map<String, String> statusOptions(List<String> statuses) {
+        Map<String, Long> uses = statuses.stream().collect(java.util.stream.Collectors.groupingBy(
+                s -> badges.of(s, false).label(), java.util.stream.Collectors.counting()));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String status : statuses) {
+            String label = badges.of(status, false).label();
+            options.put(status, uses.get(label) > 1 ? label + " (" + StatusBadges.words(status) + ")"
+                    : label);
+        }
+        return options;
+    }
+
+    private static void problem(Map<String, List<String>> problems, String field, String message) {
+        problems.computeIfAbsent(field, f -> new java.util.ArrayList<>()).add(message);
+    }
+
+    private static ListRow row(InventoryItem item, Map<String, InventoryItem> advertisers,
+            Map<String, Delivery> delivery) {
+        InventoryItem advertiser = item.advertiserId() == null ? null : advertisers.get(item.advertiserId());
+        String currency = advertiser == null ? null : (String) advertiser.details().get("currency");
+        Delivery d = delivery.get(item.tiktokId());
+        if (d == null) {
+            d = Delivery.none(currency);
+        }
+        Object budget = item.details().get("budget");
+        String mode = item.details().get("budgetMode") instanceof String m ? m : null;
+        boolean unlimited = "BUDGET_MODE_INFINITE".equals(mode);
+        java.math.BigDecimal amount = budget instanceof Number n && !unlimited && n.doubleValue() > 0
+                ? new java.math.BigDecimal(n.toString()) : null;
+        String per = mode == null ? null : mode.contains("TOTAL") ? "total" : mode.contains("DYNAMIC") ? "/ day (dynamic)"
+                : mode.contains("DAY") ? "/ day" : null;
+        return new ListRow(item, advertiser == null ? null : advertiser.name(), d, amount, per, unlimited,
+                currency != null ? currency : d.currency(), !item.removed());
+    }
+
+    /** The workspace's advertisers by TikTok id, so pages name advertisers and show their currency. */
+    private Map<String, InventoryItem> advertisers(WorkspaceId workspace) {
+        Map<String, InventoryItem> out = new java.util.HashMap<>();
+        inventory.list(workspace, new InventoryQuery(EntityKind.ADVERTISER, null, null, null, null, null, null, null,
+                500, null), false).items().forEach(a -> out.put(a.tiktokId(), a));
+        return out;
+    }
+
+    private static Map<String, String> names(Map<String, InventoryItem> advertisers) {
+        Map<String, String> names = new java.util.HashMap<>();
+        advertisers.forEach((id, a) -> names.put(id, a.name()));
+        return names;
     }
 
     @GetMapping("/workspaces/{wsId}/inventory/{collection}/{id}")
@@ -116,10 +258,7 @@ class InventoryPageController {
 
     /** Advertiser names by TikTok id, so pages name advertisers instead of showing their ids. */
     private Map<String, String> advertiserNames(WorkspaceId workspace) {
-        Map<String, String> names = new java.util.HashMap<>();
-        inventory.list(workspace, new InventoryQuery(EntityKind.ADVERTISER, null, null, null, null, null, null, null,
-                500, null), false).items().forEach(a -> names.put(a.tiktokId(), a.name()));
-        return names;
+        return names(advertisers(workspace));
     }
 
     private static java.time.ZoneId zoneOf(String timezone) {

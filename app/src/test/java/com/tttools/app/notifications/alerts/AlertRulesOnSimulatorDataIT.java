@@ -67,7 +67,7 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
         String base = "/api/v1/workspaces/" + ws;
         WorkspaceId workspace = WorkspaceId.of(ws);
         SimulatorControl simulator = EmbeddedSimulator.control(simulatorRegistration);
-        AccessToken token = new AccessToken(simulator.issueAccessToken(DEV_APP, simulator.advertiserIds().subList(4, 5)));
+        AccessToken token = new AccessToken(simulator.issueAccessToken(DEV_APP, List.of(midDayAdvertiser(simulator))));
         UUID connection = UUID.randomUUID();
         tokenStore.storeAccessToken(workspace, connection, token);
         run(workspace, AssetSync.request(workspace, connection));
@@ -82,7 +82,14 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
 
         // the report sync (backfill of the advertiser) finishes; its event evaluates the rules
         run(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(ws, pacing) > 0 && count(ws, anomaly) > 0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(ws, pacing) > 0 && count(ws, anomaly) > 0)
+                .as(() -> "firings " + count(ws, pacing) + "/" + count(ws, anomaly) + "; facts by day: " + jdbc.sql("""
+                        SELECT f.stat_date::text || ' ' || a.timezone || ' ' || count(*) || ' ' || sum(f.spend)
+                        FROM report_daily_facts f
+                        JOIN report_advertisers a ON a.workspace_id = f.workspace_id AND a.advertiser_id = f.advertiser_id
+                        WHERE f.workspace_id = :ws AND f.level = 'CAMPAIGN' AND f.stat_date > current_date - 30
+                        GROUP BY f.stat_date, a.timezone ORDER BY f.stat_date""")
+                        .param("ws", UUID.fromString(ws)).query(String.class).list()).isTrue());
 
         // pacing: exactly the enabled daily-budget campaigns that spent today (in their advertiser's timezone)
         Set<String> spentToday = new HashSet<>(jdbc.sql("""
@@ -136,6 +143,22 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
         // the same data synced again: the rules fire nothing new (once per entity and day, not once per sync)
         run(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
         assertThat(count(ws, pacing) + count(ws, anomaly)).isEqualTo(firings);
+    }
+
+    /**
+     * An advertiser whose own day is well under way (04:00 to 20:00 local time now): pacing and anomaly judge the
+     * advertiser's "today", which has no facts yet just after its midnight.
+     */
+    private static String midDayAdvertiser(SimulatorControl simulator) {
+        com.tttools.simulator.data.Dataset data = simulator.sim().world().data;
+        List<String> ids = simulator.advertiserIds();
+        for (int a = 0; a < data.advertisers(); a++) {
+            int hour = java.time.ZonedDateTime.now(data.zone(a)).getHour();
+            if (hour >= 4 && hour < 20) {
+                return ids.get(a);
+            }
+        }
+        throw new AssertionError("the simulated world has no advertiser in the middle of its day");
     }
 
     private void run(WorkspaceId workspace, JobRequest<?> request) {

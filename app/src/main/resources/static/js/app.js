@@ -57,3 +57,30 @@ document.addEventListener('keydown', function (event) {
     });
   }
 });
+
+// <time data-local datetime="2026-12-04T13:45:00Z"> is shown in the viewer's own timezone: the server writes a
+// relative text (or a UTC/workspace time) as the fallback; here the title (data-local) or the text
+// (data-local="datetime") becomes the browser's local date and time. Runs again on htmx swaps (the bell).
+function localiseTimes(root) {
+  var format = new Intl.DateTimeFormat(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+  });
+  (root || document).querySelectorAll('time[data-local][datetime]').forEach(function (element) {
+    var at = new Date(element.getAttribute('datetime'));
+    if (isNaN(at.getTime())) {
+      return;
+    }
+    var local = format.format(at);
+    if (element.getAttribute('data-local') === 'datetime') {
+      element.textContent = local;
+    } else {
+      element.setAttribute('title', local);
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', function () {
+  localiseTimes(document);
+});
+document.addEventListener('htmx:afterSwap', function (event) {
+  localiseTimes(event.target);
+});

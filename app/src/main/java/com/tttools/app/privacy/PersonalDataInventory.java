@@ -96,6 +96,14 @@ public final class PersonalDataInventory {
                     "notifications NotificationErasure.eraseUser",
                     "not exported: kept only to recognise a sign-in from a new address; the same addresses are"
                             + " in the exported sessions and security events"),
+            new Column("notification_deliveries", "address", Kind.EMAIL, null, null, Erasure.DELETE_ROW,
+                    "notifications NotificationErasure.eraseUser",
+                    "not exported: where a message went (the account's deliveries, and mail queued to its address"
+                            + " without an account, such as invitations); the Telegram chat id of its link too"),
+            new Column("notifications", "body", Kind.FREE_TEXT, null, null, Erasure.TOMBSTONE,
+                    "notifications NotificationErasure.eraseUser",
+                    "not exported: the account's own notifications are deleted; other people's that name its"
+                            + " address (change set by ...) get the tombstone instead"),
             new Column("event_publication", "serialized_event", Kind.FREE_TEXT, null, null, Erasure.DELETE_ROW,
                     "privacy AccountDeletionService (completed publications naming the user or the address)",
                     "not exported: the delivery record of events (sign-up, invitations) between modules"));

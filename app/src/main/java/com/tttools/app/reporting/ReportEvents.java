@@ -26,6 +26,15 @@ public final class ReportEvents {
         }
     }
 
+    /** A report sync of one connection failed for good (out of attempts, or refused): {@code error} has no secret. */
+    public record ReportSyncFailed(WorkspaceId workspaceId, java.util.UUID connectionId, String error, Instant at) {
+    }
+
+    /** The workspace's report data has not been refreshed by a successful sync since {@code lastSuccessAt}. */
+    public record ReportDataStale(WorkspaceId workspaceId, Instant lastSuccessAt, java.time.Duration staleAfter,
+            Instant at) {
+    }
+
     /** A report sync of one connection finished: the workspace's stored facts are as fresh as they get now. */
     public record ReportSyncFinished(WorkspaceId workspaceId, java.util.UUID connectionId, Instant at) {
     }

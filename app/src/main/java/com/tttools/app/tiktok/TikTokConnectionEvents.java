@@ -50,6 +50,14 @@ public final class TikTokConnectionEvents {
         }
     }
 
+    /**
+     * The refresh token of a TikTok-account connection runs out at {@code expiresAt} (soon, or already): after that
+     * the connection needs a new authorisation. Published once per expiry date.
+     */
+    public record ConnectionTokenExpiring(UUID connectionId, WorkspaceId workspaceId, OrganizationId organizationId,
+            Instant expiresAt, Instant at) {
+    }
+
     /** The health check saw advertisers appear or disappear since the check before. */
     public record ConnectionAdvertisersChanged(UUID connectionId, WorkspaceId workspaceId,
             OrganizationId organizationId, List<String> added, List<String> lost, Instant at)

@@ -1,6 +1,7 @@
 package com.tttools.app.inventory.internal;
 
 import com.tttools.app.inventory.AssetSync;
+import com.tttools.app.inventory.AssetSyncFailed;
 import com.tttools.app.inventory.ConnectionSync;
 import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.jobs.JobFailedPermanently;
@@ -56,10 +57,12 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     private final JsonMapper json;
     private final Clock clock;
     private final com.tttools.app.tiktok.TikTokConnections connections;
+    private final AssetSyncFailures failures;
 
     AssetSyncHandler(TikTokMarketingApi api, EntityWriter writer, SyncStateRepository state, JsonMapper json,
-            Clock clock, com.tttools.app.tiktok.TikTokConnections connections) {
+            Clock clock, com.tttools.app.tiktok.TikTokConnections connections, AssetSyncFailures failures) {
         this.connections = connections;
+        this.failures = failures;
         this.api = api;
         this.writer = writer;
         this.state = state;
@@ -90,6 +93,11 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.getMessage()
                     + "): reconnect TikTok to resume syncing.", e);
         }
+    }
+
+    @Override
+    public void failed(WorkspaceId workspaceId, AssetSync.Payload payload, String error, Instant at) {
+        failures.publish(new AssetSyncFailed(workspaceId, payload.connectionId(), error, at));
     }
 
     private Instant now() {

@@ -99,6 +99,7 @@ class JobExecutor {
         } catch (JobFailedPermanently e) {
             if (!finishedAsCancelled(jobId)) {
                 jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+                failed(handler.get(), state, describe(e));
             }
         } catch (Exception e) {
             if (finishedAsCancelled(jobId)) {
@@ -107,11 +108,21 @@ class JobExecutor {
             if (state.attempts() >= state.maxAttempts()) {
                 log.warn("Job {} ({}) failed after {} attempts", jobId, state.type(), state.attempts(), e);
                 jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+                failed(handler.get(), state, describe(e));
                 return;
             }
             log.info("Job {} ({}) attempt {} failed, will retry: {}", jobId, state.type(), state.attempts(), describe(e));
             jobs.retryLater(jobId, describe(e), clock.instant());
             throw new RetryableJobFailure(e);
+        }
+    }
+
+    /** Tells the handler its job ended FAILED; its own trouble there is logged, the job stays FAILED. */
+    private <P extends Record> void failed(JobHandler<P> handler, JobRepository.RunState state, String error) {
+        try {
+            handler.failed(state.workspaceId(), payloads.read(handler.type(), state.payload()), error, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Job {} ({}): telling its handler that it failed did not work", state.id(), state.type(), e);
         }
     }
 

@@ -40,24 +40,24 @@ class AlertActions implements TelegramActionHandler {
     }
 
     @Override
-    public String handle(UserId user, String action, String argument) {
+    public Answer handle(UserId user, String action, String argument) {
         UUID id;
         try {
             id = UUID.fromString(argument);
         } catch (IllegalArgumentException e) {
-            return "This alert no longer exists.";
+            return Answer.notice("This alert no longer exists.");
         }
         try {
             if (SNOOZE.equals(action)) {
                 snooze(user, id);
-                return "Snoozed for 24 hours.";
+                return Answer.notice("Snoozed for 24 hours.");
             }
             acknowledge(user, id);
-            return "Acknowledged.";
+            return Answer.notice("Acknowledged.");
         } catch (NotFoundException e) {
-            return "This alert no longer exists, or you no longer have access to its workspace.";
+            return Answer.notice("This alert no longer exists, or you no longer have access to its workspace.");
         } catch (com.tttools.app.shared.ForbiddenException e) {
-            return "Your role in this workspace does not allow that.";
+            return Answer.notice("Your role in this workspace does not allow that.");
         }
     }
 

@@ -169,6 +169,9 @@ public class AlertEvaluator {
         actions.add(new NotificationAction("Open", "open", link));
         actions.add(new NotificationAction("Snooze 24 h", AlertActions.SNOOZE, firing.toString()));
         actions.add(new NotificationAction("Acknowledge", AlertActions.ACK, firing.toString()));
+        if (rule.level() == ReportLevel.CAMPAIGN) {
+            actions.add(new NotificationAction("Pause", AlertPause.PAUSE, firing.toString()));
+        }
         String title = (ESCALATED.equals(eventType) ? "Not yet acknowledged: " : "") + rule.name() + ": " + entity;
         for (UserId recipient : rule.recipients()) {
             if (canSee(recipient, rule.workspaceId())) {

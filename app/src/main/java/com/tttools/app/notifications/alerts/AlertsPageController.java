@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +87,9 @@ class AlertsPageController {
     }
 
     /** A fired alert as the page lists it. */
-    record FiringRow(String id, String rule, String entity, String message, String firedAt, String state) {
+    record FiringRow(String id, String rule, String entity, String message, Instant firedAt, String state) {
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private final AlertRules rules;
     private final AlertFirings firings;
     private final AlertActions actions;
@@ -161,7 +159,7 @@ class AlertsPageController {
         model.addAttribute("canWrite", granted.can(WorkspacePermission.MANAGE_ALERT_RULES));
         model.addAttribute("rules", rules.list(granted.workspaceId()).stream().map(AlertsPageController::row).toList());
         model.addAttribute("firings", firings.recent(granted.workspaceId(), 50).stream()
-                .map(f -> firingRow(f, zone, clock.instant())).toList());
+                .map(f -> firingRow(f, clock.instant())).toList());
         model.addAttribute("zone", zone.getId());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -210,10 +208,10 @@ class AlertsPageController {
         };
     }
 
-    private static FiringRow firingRow(AlertFirings.Firing f, ZoneId zone, Instant now) {
+    private static FiringRow firingRow(AlertFirings.Firing f, Instant now) {
         String state = f.snoozedUntil() != null && f.snoozedUntil().isAfter(now) ? "Snoozed"
                 : f.acknowledgedAt() != null ? "Acknowledged" : "New";
         return new FiringRow(f.id().toString(), f.ruleName(), f.entityName() == null ? f.entityId() : f.entityName(),
-                f.message(), WHEN.format(f.firedAt().atZone(zone)), state);
+                f.message(), f.firedAt(), state);
     }
 }

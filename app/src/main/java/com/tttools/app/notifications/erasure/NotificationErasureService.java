@@ -17,7 +17,7 @@ class NotificationErasureService implements NotificationErasure {
 
     @Override
     @Transactional
-    public void eraseUser(UserId user) {
+    public void eraseUser(UserId user, String email, String tombstone) {
         for (String sql : new String[] {
                 "DELETE FROM notification_deliveries WHERE user_id = :user",
                 "DELETE FROM notifications WHERE user_id = :user",
@@ -27,5 +27,20 @@ class NotificationErasureService implements NotificationErasure {
                 "DELETE FROM telegram_links WHERE user_id = :user"}) {
             jdbc.sql(sql).param("user", user.value()).update();
         }
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        // transactional mail queued to the address alone (invitations) carries it in the delivery row
+        jdbc.sql("DELETE FROM notification_deliveries WHERE user_id IS NULL AND lower(address) = lower(:email)")
+                .param("email", email).update();
+        // others' notifications name the person by address ("... by ana@example.com waits for your approval");
+        // a whole-table scan, but erasures run once a day and rarely
+        jdbc.sql("""
+                        UPDATE notifications
+                        SET title = left(replace(replace(title, :email, :tombstone), lower(:email), :tombstone), 300),
+                            body = left(replace(replace(body, :email, :tombstone), lower(:email), :tombstone), 4000)
+                        WHERE strpos(lower(title || ' ' || coalesce(body, '')), lower(:email)) > 0
+                        """)
+                .param("email", email).param("tombstone", tombstone).update();
     }
 }

@@ -20,6 +20,7 @@ public final class EventTypes {
         known.put("connection.error", "A TikTok connection reports errors");
         known.put("connection.token-expiring", "A TikTok connection's access is about to expire");
         known.put("sync.failed", "A sync failed");
+        known.put("sync.stale", "Report data is out of date (no successful sync for a while)");
         known.put("advertisers.changed", "Advertisers were added to or lost from a connection");
         known.put("invitation.received", "You were invited to an organization");
         known.put("security.new-login", "A sign-in from a new IP address");

@@ -9,8 +9,20 @@ import java.util.Set;
  */
 public interface TelegramActionHandler {
 
+    /**
+     * What the bot answers: {@code notice} is the short text Telegram shows over the chat (at most 200 characters);
+     * {@code message}, when not null, is also sent to the chat as an HTML message (for what a notice cannot hold,
+     * such as a link).
+     */
+    record Answer(String notice, String message) {
+
+        public static Answer notice(String notice) {
+            return new Answer(notice, null);
+        }
+    }
+
     Set<String> actions();
 
-    /** Does the action; returns the short notice Telegram shows (at most 200 characters). */
-    String handle(UserId user, String action, String argument);
+    /** Does the action and says how it went. */
+    Answer handle(UserId user, String action, String argument);
 }

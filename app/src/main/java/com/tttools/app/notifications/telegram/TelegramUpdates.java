@@ -74,15 +74,19 @@ public class TelegramUpdates {
         String argument = colon < 0 ? "" : data.substring(colon + 1);
         // in a private chat the chat id is the user's id, which is what /start linked
         Optional<UserId> user = links.userOf(from);
-        String answer;
+        TelegramActionHandler.Answer answer;
         if (user.isEmpty()) {
-            answer = "This chat is not linked to a TTtools account.";
+            answer = TelegramActionHandler.Answer.notice("This chat is not linked to a TTtools account.");
         } else {
             answer = handlers.stream().filter(h -> h.actions().contains(action)).findFirst()
                     .map(h -> h.handle(user.get(), action, argument))
-                    .orElse("This button no longer works.");
+                    .orElse(TelegramActionHandler.Answer.notice("This button no longer works."));
         }
-        bot.answerCallbackQuery(id, answer.length() > 200 ? answer.substring(0, 200) : answer);
+        String notice = answer.notice();
+        bot.answerCallbackQuery(id, notice.length() > 200 ? notice.substring(0, 200) : notice);
+        if (answer.message() != null) {
+            bot.sendMessage(from, answer.message(), List.of());
+        }
     }
 
     private void membership(JsonNode change) {

@@ -44,7 +44,6 @@ class NotificationPagesController {
         InAppNotifications.Page page = notifications.page(caller.id(), false, 10, null);
         model.addAttribute("items", page.items());
         model.addAttribute("unread", page.unreadCount());
-        model.addAttribute("when", new Times());
         return "notifications/bell :: content";
     }
 
@@ -70,7 +69,6 @@ class NotificationPagesController {
         model.addAttribute("page", notifications.page(caller.id(), false, 50, null));
         model.addAttribute("preferences", preferences.of(caller.id()));
         model.addAttribute("saved", saved);
-        model.addAttribute("when", new Times());
         return "notifications/settings";
     }
 
@@ -102,7 +100,6 @@ class NotificationPagesController {
         model.addAttribute("wsId", wsId);
         model.addAttribute("labels", labels);
         model.addAttribute("statusWords", STATUS_WORDS);
-        model.addAttribute("when", new Times());
         return "notifications/deliveries";
     }
 }

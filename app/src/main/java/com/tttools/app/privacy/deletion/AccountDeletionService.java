@@ -186,7 +186,7 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
         savedViews.deletePrivateViewsOf(userId);
         audit.eraseUser(userId, tombstone.get(), values);
         bulk.eraseUser(userId, tombstone.get());
-        notifications.eraseUser(userId);
+        notifications.eraseUser(userId, email, tombstone.get());
         accounts.erase(userId, tombstone.get());
         exports.deleteAllOf(userId.value());
         // the event publication registry keeps delivered events (with e-mails in them): those naming the user go

@@ -82,6 +82,11 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     }
 
     @Override
+    public void failed(WorkspaceId workspaceId, ReportSync.Payload payload, String error, java.time.Instant at) {
+        finished.failed(workspaceId, payload.connectionId(), error, at);
+    }
+
+    @Override
     public void run(JobRun run, ReportSync.Payload payload) {
         UUID connectionId = payload.connectionId();
         if (connectionId == null) {

@@ -11,6 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * @param restatementDays    the last days pulled again on every run, because TikTok keeps revising them
  * @param windowDays         days per report call (TikTok allows 30 with {@code stat_time_day}); halved on 40067
  * @param syncOnConnect      start the backfill as soon as a connection is made
+ * @param staleAfter         {@code TTTOOLS_REPORTING_STALE_AFTER}: a workspace whose report sync has not succeeded for
+ *                           this long is told that its data is stale (once per stale stretch)
  */
 @Validated
 @ConfigurationProperties("tttools.reporting")
@@ -18,5 +20,6 @@ public record ReportingProperties(
         @DefaultValue("90") @Min(1) @Max(730) int backfillDays,
         @DefaultValue("7") @Min(0) @Max(28) int restatementDays,
         @DefaultValue("30") @Min(1) @Max(30) int windowDays,
-        @DefaultValue("true") boolean syncOnConnect) {
+        @DefaultValue("true") boolean syncOnConnect,
+        @DefaultValue("24h") @jakarta.validation.constraints.NotNull java.time.Duration staleAfter) {
 }

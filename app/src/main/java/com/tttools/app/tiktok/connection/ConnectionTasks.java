@@ -36,10 +36,11 @@ class ConnectionTasks {
     }
 
     @Bean
-    RecurringTask<Void> tiktokTokenRefresh(TokenRefresher refresher, Clock clock) {
+    RecurringTask<Void> tiktokTokenRefresh(TokenRefresher refresher, TokenExpiryWarnings warnings, Clock clock) {
         return Tasks.recurring(REFRESH, FixedDelay.ofMinutes(15))
                 .execute((instance, context) -> {
                     int refreshed = refresher.refreshExpiring(clock.instant());
+                    warnings.warn(clock.instant());
                     if (refreshed > 0) {
                         log.info("Refreshed {} TikTok account tokens", refreshed);
                     }

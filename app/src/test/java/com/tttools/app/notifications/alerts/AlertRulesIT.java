@@ -191,7 +191,7 @@ class AlertRulesIT extends IntegrationTest {
             assertThat(r.body()).isEqualTo("Spend 150.00 EUR is above 100.00 EUR");
             // no channels on the rule: the recipient's preferences (e-mail by default; in-app is always written)
             assertThat(r.channels()).containsExactly(Channel.EMAIL);
-            assertThat(r.actions()).extracting(NotificationAction::action).containsExactly("open", "snooze", "ack");
+            assertThat(r.actions()).extracting(NotificationAction::action).containsExactly("open", "snooze", "ack", "pause");
         });
         assertThat(sent.get(0).dedupKey()).isNotEqualTo(sent.get(1).dedupKey());
     }

@@ -40,7 +40,7 @@ class AdvertiserLocalFinalityIT extends IntegrationTest {
         WorkspaceId workspace = WorkspaceId.random();
         advertiser(workspace, "7000000000000000101", "Pacific/Kiritimati");
         advertiser(workspace, "7000000000000000102", "America/Los_Angeles");
-        ReportService service = new ReportService(jdbc, dataSource, new ReportingProperties(90, 7, 30, false),
+        ReportService service = new ReportService(jdbc, dataSource, new ReportingProperties(90, 7, 30, false, java.time.Duration.ofHours(24)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         Map<String, Finality> status = service.finality(workspace, DAY, DAY, List.of(), 10).stream()

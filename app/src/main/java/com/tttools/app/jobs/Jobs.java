@@ -1,6 +1,7 @@
 package com.tttools.app.jobs;
 
 import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.util.Optional;
 
@@ -15,12 +16,12 @@ public interface Jobs {
      */
     <P extends Record> JobView submit(JobRequest<P> request);
 
-    Optional<JobView> find(WorkspaceId workspaceId, String jobId);
+    Optional<JobView> find(WorkspaceId workspaceId, JobId jobId);
 
     CursorPage<JobView> list(WorkspaceId workspaceId, JobFilter filter, int limit, String cursor);
 
     /** Cancels a queued job at once, or asks a running one to stop; false when there is no such unfinished job. */
-    boolean cancel(WorkspaceId workspaceId, String jobId);
+    boolean cancel(WorkspaceId workspaceId, JobId jobId);
 
     /**
      * Cancels every unfinished job of the workspace with that concurrency key (e.g. the syncs of a connection that

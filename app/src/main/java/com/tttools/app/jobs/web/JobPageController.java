@@ -80,7 +80,7 @@ class JobPageController {
     @GetMapping("/workspaces/{wsId}/jobs/{jobId}")
     String detail(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess granted,
             @PathVariable String wsId, @PathVariable JobId jobId, Model model) {
-        JobView job = jobs.find(granted.workspaceId(), jobId.toString())
+        JobView job = jobs.find(granted.workspaceId(), jobId)
                 .orElseThrow(() -> new NotFoundException("Job"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("job", job);
@@ -94,8 +94,8 @@ class JobPageController {
     @PostMapping("/workspaces/{wsId}/jobs/{jobId}/cancel")
     String cancel(@RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId workspace,
             @PathVariable String wsId, @PathVariable JobId jobId, RedirectAttributes redirect) {
-        jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job"));
-        boolean cancelled = jobs.cancel(workspace, jobId.toString());
+        jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
+        boolean cancelled = jobs.cancel(workspace, jobId);
         redirect.addFlashAttribute("notice", cancelled ? "Cancelled (a running job stops at its next step)."
                 : "The job had already finished.");
         return "redirect:/workspaces/" + wsId + "/jobs/" + jobId;
@@ -120,7 +120,7 @@ class JobPageController {
             @PathVariable String wsId, @PathVariable JobId jobId, Model model) {
         model.addAttribute("wsId", wsId);
         model.addAttribute("job",
-                jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job")));
+                jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job")));
         return "jobs/progress :: progress";   // wsId and job come from the model
     }
 }

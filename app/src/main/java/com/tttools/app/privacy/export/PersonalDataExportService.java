@@ -1,5 +1,6 @@
 package com.tttools.app.privacy.export;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.jobs.JobRequest;
@@ -151,7 +152,7 @@ class PersonalDataExportService implements PersonalDataExports {
             return Optional.empty();
         }
         UUID org = organizationId == null ? null : organizationId.value();
-        return store.find(id.get(), userId.value(), org).flatMap(row -> jobs.find(scope, exportId).map(job -> {
+        return store.find(id.get(), userId.value(), org).flatMap(row -> jobs.find(scope, new JobId(id.get())).map(job -> {
             Instant now = clock.instant();
             String status = switch (job.status()) {
                 case QUEUED -> "QUEUED";

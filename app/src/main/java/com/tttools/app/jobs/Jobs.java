@@ -1,5 +1,6 @@
 package com.tttools.app.jobs;
 
+import java.util.List;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
@@ -28,6 +29,9 @@ public interface Jobs {
      * is disconnected), as {@link #cancel} does; returns how many were cancelled or asked to stop.
      */
     int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey);
+
+    /** The job types a handler runs (every registered {@link JobHandler}'s type), by name. */
+    List<JobType<?>> types();
 
     /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
     boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.internal;
 
+import com.tttools.app.jobs.JobType;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobRequest;
@@ -108,6 +109,11 @@ class JobService implements Jobs {
             }
         }
         return cancelled;
+    }
+
+    @Override
+    public List<JobType<?>> types() {
+        return handlers.types();
     }
 
     @Override

@@ -128,7 +128,8 @@ class AuthPagesController {
     @GetMapping("/signup")
     String signupPage(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(required = false) String next,
             Model model) {
-        model.addAttribute("form", new SignUpForm(null, null, null, SafeRedirects.target(next, null)));
+        model.addAttribute("form", new SignUpForm(null, null, null, null));
+        model.addAttribute("next", SafeRedirects.target(next, null));
         return user == null ? "identity/signup" : "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
     }
 
@@ -139,7 +140,7 @@ class AuthPagesController {
     @PostMapping("/signup")
     String signup(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
             HttpServletResponse response, RequestMetadata metadata, Model model) {
-        model.addAttribute("form", new SignUpForm(form.name(), form.email(), null, SafeRedirects.target(form.next(), null)));
+        model.addAttribute("next", SafeRedirects.target(form.next(), null));   // the form itself stays bound to its errors
         RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.tttools.app.identity.account.AccountService;
 import com.tttools.app.identity.account.LoginService;
@@ -21,6 +22,7 @@ import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.support.WebSlice;
+import com.tttools.app.tenancy.core.TenantAccessService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +36,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The sign-up and new-password forms: bound to request records, each problem next to its field. */
 @WebMvcTest(AuthPagesController.class)
 @ActiveProfiles("test")
-@Import({WebSlice.Settings.class, PasswordPolicy.class})
+@Import({WebSlice.Settings.class, WebSlice.Layout.class, PasswordPolicy.class})
+// TenantAccessService stands for the TenantAccess of tenancy's web interceptors and the layout's switcher
 @MockitoBean(types = {AccountService.class, LoginService.class, SignIn.class, UserRepository.class, RateLimiter.class,
-        SecurityEvents.class, PolicyConsents.class})
+        SecurityEvents.class, PolicyConsents.class, TenantAccessService.class})
 class AuthPagesControllerSliceTest {
 
     @Autowired
@@ -55,8 +59,16 @@ class AuthPagesControllerSliceTest {
         when(limiter.consume(any(), any())).thenReturn(new RateLimiter.Decision(true, Duration.ZERO));
     }
 
+    /**
+     * The slice's default security wants a login for every page; a principal that is not the app's own reads as "no
+     * one signed in" to these handlers, as on the real, public pages.
+     */
+    private static RequestPostProcessor visitor() {
+        return user("visitor");
+    }
+
     private MvcTestResult post(String path, String form) {
-        return mvc.post().uri(path).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form)
+        return mvc.post().uri(path).with(visitor()).with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form)
                 .exchange();
     }
 
@@ -111,7 +123,7 @@ class AuthPagesControllerSliceTest {
 
     @Test
     void theEmptySignUpFormMarksNoFieldInvalid() throws Exception {
-        MvcTestResult result = mvc.get().uri("/signup").exchange();
+        MvcTestResult result = mvc.get().uri("/signup").with(visitor()).exchange();
 
         assertThat(result).hasStatus(200);
         assertThat(page(result)).doesNotContain("aria-invalid").doesNotContain("field-error");

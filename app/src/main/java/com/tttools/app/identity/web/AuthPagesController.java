@@ -146,6 +146,8 @@ class AuthPagesController {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
             response.setStatus(429);
             model.addAttribute("error", "Too many sign-ups from your network. Try again later.");
+            // a fresh form object: the model drops the binding result, so no field is marked (nothing was checked)
+            model.addAttribute("form", new SignUpForm(form.name(), form.email(), null, null));
             return "identity/signup";
         }
         if (!errors.hasErrors()) {

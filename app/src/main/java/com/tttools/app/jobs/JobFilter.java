@@ -9,6 +9,11 @@ public record JobFilter(String type, JobStatus status) {
 
     /** Jobs of one type, any status. */
     public static JobFilter of(JobType<?> type) {
-        return new JobFilter(type.name(), null);
+        return of(type, null);
+    }
+
+    /** Jobs of one type (null = any) and status (null = any). */
+    public static JobFilter of(JobType<?> type, JobStatus status) {
+        return new JobFilter(type == null ? null : type.name(), status);
     }
 }

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs;
 
+import com.tttools.app.shared.JobId;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,11 @@ import java.util.List;
 public record JobView(String id, String workspaceId, String type, JobStatus status, Progress progress, int attempts,
         String lastError, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt,
         List<String> messages) {
+
+    /** The typed id, for calls back into {@link Jobs} (the API shows {@link #id()}). */
+    public JobId jobId() {
+        return JobId.of(id);
+    }
 
     /** {@code total} is null while unknown. */
     public record Progress(long done, Long total) {

@@ -1,6 +1,8 @@
 package com.tttools.app.jobs;
 
+import java.util.List;
 import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.util.Optional;
 
@@ -15,18 +17,21 @@ public interface Jobs {
      */
     <P extends Record> JobView submit(JobRequest<P> request);
 
-    Optional<JobView> find(WorkspaceId workspaceId, String jobId);
+    Optional<JobView> find(WorkspaceId workspaceId, JobId jobId);
 
     CursorPage<JobView> list(WorkspaceId workspaceId, JobFilter filter, int limit, String cursor);
 
     /** Cancels a queued job at once, or asks a running one to stop; false when there is no such unfinished job. */
-    boolean cancel(WorkspaceId workspaceId, String jobId);
+    boolean cancel(WorkspaceId workspaceId, JobId jobId);
 
     /**
      * Cancels every unfinished job of the workspace with that concurrency key (e.g. the syncs of a connection that
      * is disconnected), as {@link #cancel} does; returns how many were cancelled or asked to stop.
      */
     int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey);
+
+    /** The job types a handler runs (every registered {@link JobHandler}'s type), by name. */
+    List<JobType<?>> types();
 
     /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
     boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);

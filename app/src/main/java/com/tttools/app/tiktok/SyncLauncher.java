@@ -1,9 +1,10 @@
 package com.tttools.app.tiktok;
 
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Starts and stops one kind of sync of a connection, for the connection's "sync now" and disconnect. Implemented by
@@ -23,9 +24,9 @@ public interface SyncLauncher {
      * @param from null for the sync's default range (kinds without dates ignore both)
      * @param to   null for the sync's default range
      */
-    String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to, String idempotencyKey,
+    JobId launch(WorkspaceId workspaceId, ConnectionId connectionId, LocalDate from, LocalDate to, String idempotencyKey,
             UserId requestedBy);
 
     /** Cancels the connection's queued or running syncs of this kind in the caller's transaction. */
-    void cancel(WorkspaceId workspaceId, UUID connectionId);
+    void cancel(WorkspaceId workspaceId, ConnectionId connectionId);
 }

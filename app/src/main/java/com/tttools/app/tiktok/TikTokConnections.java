@@ -1,11 +1,12 @@
 package com.tttools.app.tiktok;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The TikTok connections of a workspace: connect (OAuth), health, manual checks, sync requests and disconnect.
@@ -18,13 +19,13 @@ public interface TikTokConnections {
 
     List<ConnectionView> list(AuthenticatedUser caller, WorkspaceId workspaceId);
 
-    ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+    ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
 
     /** Runs the health check now (OPERATOR+) and returns the updated connection. */
-    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId);
+    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
 
     /** Revokes and deletes the tokens (workspace ADMIN); synced data stays. Repeating it is a no-op. */
-    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
         disconnect(caller, workspaceId, connectionId, false);
     }
 
@@ -34,7 +35,7 @@ public interface TikTokConnections {
      * after, except those of advertisers another live connection of the workspace still grants. Repeating it on a
      * disconnected connection is a no-op (nothing is deleted then).
      */
-    Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+    Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
             boolean deleteData);
 
     /**
@@ -50,17 +51,17 @@ public interface TikTokConnections {
     }
 
     /** Queues an ASSETS or REPORTS sync (OPERATOR+); returns the job id. */
-    String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId, SyncRequest request,
+    JobId requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId, SyncRequest request,
             String idempotencyKey);
 
     /**
      * For sync job handlers (no caller check: the job was authorised when it was queued): records a finished
      * sync, shown as {@code lastSyncAt}. Does nothing for a disconnected or unknown connection.
      */
-    void recordSync(WorkspaceId workspaceId, UUID connectionId, Instant finishedAt);
+    void recordSync(WorkspaceId workspaceId, ConnectionId connectionId, Instant finishedAt);
 
     /** A live connection, for scheduled work across workspaces (no caller check: system use only). */
-    record ConnectionRef(WorkspaceId workspaceId, UUID connectionId) {
+    record ConnectionRef(WorkspaceId workspaceId, ConnectionId connectionId) {
     }
 
     /** Every ACTIVE connection of a live workspace, for scheduled syncs. */
@@ -70,7 +71,7 @@ public interface TikTokConnections {
      * For scheduled work (no caller check): whether background syncs may use the connection now. False when it is
      * unknown, disconnected, waiting for the user's reconnect (NEEDS_REAUTH) or its workspace is deleted.
      */
-    boolean schedulable(WorkspaceId workspaceId, UUID connectionId);
+    boolean schedulable(WorkspaceId workspaceId, ConnectionId connectionId);
 
     /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
     record SyncRequest(String kind, String from, String to) {
@@ -81,6 +82,11 @@ public interface TikTokConnections {
             int advertiserCount, List<String> advertisers, List<String> newAdvertisers,
             List<String> lostAdvertisers, Instant tokenExpiresAt, Instant connectedAt, Person connectedBy,
             Instant lastSyncAt, Instant lastSuccessAt, Instant lastCheckedAt, LastError lastError) {
+
+        /** The typed id, for calls back into {@link TikTokConnections} (the API shows {@link #id()}). */
+        public ConnectionId connectionId() {
+            return ConnectionId.of(id);
+        }
     }
 
     /** A granted permission scope: TikTok's numeric id and, where known, its name. */

@@ -1,5 +1,6 @@
 package com.tttools.app.inventory;
 
+import com.tttools.app.shared.JobId;
 import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.jobs.JobView;
@@ -56,7 +57,7 @@ abstract class InventoryTestSupport extends IntegrationTest {
 
     JobView awaitFinished(WorkspaceId workspace, String jobId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jobs.find(workspace, jobId).orElseThrow(), job -> job.status().finished());
+                .until(() -> jobs.find(workspace, JobId.of(jobId)).orElseThrow(), job -> job.status().finished());
     }
 
     /** The first n advertisers of the simulated world, from the last one backwards (other suites use the first). */

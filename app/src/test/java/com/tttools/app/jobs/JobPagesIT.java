@@ -38,6 +38,12 @@ class JobPagesIT extends IntegrationTest {
         assertThat(list).contains("Report sync (daily figures)").contains(">Queued<")
                 .doesNotContain(">tiktok.report-sync<").contains("id=\"job-type\"").contains("id=\"job-status\"");
         assertThat(owner.api().get(jobs + "?status=SUCCEEDED").body()).contains("No job matches these filters.");
+        // the type filter offers every registered handler's type, the test handler's too
+        assertThat(list).contains("<option value=\"bulk.apply\"").contains("<option value=\"privacy.export\"")
+                .contains("<option value=\"test-units\"");
+        assertThat(owner.api().get(jobs + "?type=tiktok.report-sync").body())
+                .contains("value=\"tiktok.report-sync\" selected").contains("Report sync (daily figures)</a>");
+        assertThat(owner.api().get(jobs + "?type=privacy.export").body()).contains("No job matches these filters.");
         String unknown = Tenants.expect(owner.api().get(jobs + "?status=DONEISH&type=nope"), 200).body();
         assertThat(unknown).contains("id=\"jobs-problems\"").contains("There is no job status &quot;DONEISH&quot;")
                 .contains("There is no job type &quot;nope&quot;");

@@ -51,11 +51,11 @@ class WorkspaceLifecycleFlowTest extends ModuleTest {
         JobView queued = jobs.submit(JobRequest.of(workspace, TestJobHandler.TYPE, TestJobHandler.Units.of("{}")));
 
         scenario.publish(new WorkspacePurged(workspace, organization, "Gone Brand", Instant.now()))
-                .andWaitForStateChange(() -> jobs.find(workspace, queued.id()), Optional::isEmpty)
+                .andWaitForStateChange(() -> jobs.find(workspace, queued.jobId()), Optional::isEmpty)
                 .andVerify(gone -> assertThat(jobs.list(workspace, JobFilter.any(), 10, null).items()).isEmpty());
     }
 
     private JobStatus status(WorkspaceId workspaceId, JobView job) {
-        return jobs.find(workspaceId, job.id()).orElseThrow().status();
+        return jobs.find(workspaceId, job.jobId()).orElseThrow().status();
     }
 }

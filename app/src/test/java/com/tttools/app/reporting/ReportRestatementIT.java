@@ -97,7 +97,7 @@ class ReportRestatementIT extends IntegrationTest {
     private JobView sync(WorkspaceId workspace, ReportSync.Payload payload) {
         JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
+                .until(() -> jobs.find(workspace, job.jobId()).orElseThrow(), j -> j.status().finished());
     }
 
     private Map<LocalDate, Long> conversionsByDay(WorkspaceId workspace) {

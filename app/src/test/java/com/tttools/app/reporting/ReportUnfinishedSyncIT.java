@@ -98,6 +98,6 @@ class ReportUnfinishedSyncIT extends IntegrationTest {
     private JobView runSync(WorkspaceId workspace, ReportSync.Payload payload) {
         JobView job = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, payload));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
+                .until(() -> jobs.find(workspace, job.jobId()).orElseThrow(), j -> j.status().finished());
     }
 }

@@ -55,7 +55,7 @@ record SyncedWorkspace(Tenants.User owner, String organizationId, String workspa
         var assets = jobs.submit(JobRequest.of(WorkspaceId.of(workspace), com.tttools.app.inventory.AssetSync.JOB,
                 new com.tttools.app.inventory.AssetSync.Payload(connection)));
         for (var submitted : List.of(job, assets)) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), submitted.id())
+            await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(WorkspaceId.of(workspace), submitted.jobId())
                     .orElseThrow().status(), s -> s == JobStatus.SUCCEEDED);
         }
         return new SyncedWorkspace(owner, org, workspace, from, to, chosen.stream().map(currencyOf::get).sorted().toList());

@@ -88,9 +88,17 @@ public final class SimulatorApi {
      * the callback with the signed-in session); returns the new connection's id.
      */
     public String connect(ApiClient admin, String workspaceId) {
+        control("POST", "/_sim/consent", Map.of("autoApprove", true));
+        return connectWithCurrentConsent(admin, workspaceId);
+    }
+
+    /**
+     * {@link #connect}, with the consent rule the test set (e.g. auto-approval of some advertisers only), which
+     * must approve without a person.
+     */
+    public String connectWithCurrentConsent(ApiClient admin, String workspaceId) {
         ApiClient.Response started = admin.post("/api/v1/workspaces/" + workspaceId + "/connections/tiktok", null);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        control("POST", "/_sim/consent", Map.of("autoApprove", true));
         HttpResponse<String> consent = Http.get(started.json().get("authorizationUrl").asString());
         assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
         URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());

@@ -11,6 +11,8 @@ import com.tttools.app.platform.web.WebProperties;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,6 +36,17 @@ public final class WebSlice {
     @TestConfiguration
     @EnableConfigurationProperties({WebProperties.class, PolicyProperties.class})
     public static class Settings {
+    }
+
+    /**
+     * The beans the layout's header reads (workspace switcher, page workspace, navigation), for slices outside
+     * tenancy's web package; mock {@code TenantAccessService} with it.
+     */
+    @TestConfiguration
+    @ComponentScan(basePackages = "com.tttools.app.tenancy.web", useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                    pattern = "com\\.tttools\\.app\\.tenancy\\.web\\.(WorkspaceSwitcher|PageWorkspace|WorkspaceNavigation)"))
+    public static class Layout {
     }
 
     /** Signs the request in as {@link #CALLER}. */

@@ -1,5 +1,6 @@
 package com.tttools.app.bulk.internal;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.bulk.BulkAction;
 import com.tttools.app.bulk.BulkLevel;
 import com.tttools.app.bulk.BulkOperations;
@@ -373,9 +374,9 @@ class BulkService implements BulkOperations {
             Set<ChangeSetStatus> droppable = EnumSet.of(ChangeSetStatus.AWAITING_APPROVAL, ChangeSetStatus.APPROVED,
                     ChangeSetStatus.SCHEDULED);
             if (row.status() == ChangeSetStatus.APPLYING) {
-                boolean queued = row.jobId() != null && jobs.find(ws, row.jobId())
+                boolean queued = row.jobId() != null && jobs.find(ws, JobId.of(row.jobId()))
                         .map(job -> job.status() == com.tttools.app.jobs.JobStatus.QUEUED).orElse(false);
-                if (queued && jobs.cancel(ws, row.jobId())) {
+                if (queued && jobs.cancel(ws, JobId.of(row.jobId()))) {
                     repository.finished(ws, row.id(), ChangeSetStatus.CANCELLED, now(), null);   // nothing was sent
                 } else {
                     repository.requestCancel(ws, row.id());   // the job stops after its current chunk

@@ -1,5 +1,8 @@
 package com.tttools.app.identity.account;
 
+import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.shared.validation.EmailAddress;
+import com.tttools.app.shared.validation.PersonName;
 import com.tttools.app.identity.IdentityEvents.UserEmailChanged;
 import com.tttools.app.identity.IdentityEvents.UserEmailVerified;
 import com.tttools.app.identity.IdentityEvents.UserPasswordChanged;
@@ -11,7 +14,6 @@ import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
 import com.tttools.app.platform.mail.MailOutbox;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     /** Pragmatic address check (RFC 5321 lengths, one @, a dot in the domain); the verification email is the real test. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
-    public static final int MAX_EMAIL = 254;
-    public static final int MAX_NAME = 200;
+    public static final int MAX_EMAIL = EmailAddress.MAX;
+    public static final int MAX_NAME = PersonName.MAX;
 
     private final UserRepository users;
     private final EmailTokens tokens;
@@ -83,7 +83,7 @@ public class AccountService {
      * owner is told by email that someone tried to sign up with it.
      */
     @Transactional
-    public SignUp signUp(String email, String password, String name) {
+    public SignUp signUp(String email, String password, String name, RequestMetadata request) {
         List<FieldProblem> problems = new ArrayList<>();
         validateEmail(email).ifPresent(m -> problems.add(new FieldProblem("email", m)));
         validateName(name).ifPresent(m -> problems.add(new FieldProblem("name", m)));
@@ -103,7 +103,7 @@ public class AccountService {
         }
         UserRecord user = users.findById(id).orElseThrow();
         sendVerification(user, now);
-        events.publishEvent(new UserSignedUp(id, user.email(), CurrentRequest.metadata(), now));
+        events.publishEvent(new UserSignedUp(id, user.email(), request, now));
         return new SignUp(user, true);
     }
 
@@ -117,14 +117,14 @@ public class AccountService {
 
     /** Verifies an address: the account's own, or a new one requested through an email change. */
     @Transactional
-    public UserId verifyEmail(String token) {
+    public UserId verifyEmail(String token, RequestMetadata request) {
         Instant now = clock.instant();
         Optional<EmailTokens.Consumed> verified = tokens.consume(token, EmailTokenPurpose.VERIFY_EMAIL, now);
         if (verified.isPresent()) {
             UserId id = verified.get().userId();
             users.markEmailVerified(id, now);
             UserRecord user = users.findById(id).orElseThrow();
-            events.publishEvent(new UserEmailVerified(id, user.email(), CurrentRequest.metadata(), now));
+            events.publishEvent(new UserEmailVerified(id, user.email(), request, now));
             return id;
         }
         EmailTokens.Consumed change = tokens.consume(token, EmailTokenPurpose.CHANGE_EMAIL, now)
@@ -134,8 +134,8 @@ public class AccountService {
             throw new ConflictException("That email address now belongs to another account.");
         }
         events.publishEvent(new UserEmailChanged(change.userId(), before.email(), change.newEmail(),
-                CurrentRequest.metadata(), now));
-        securityEvents.publish(SecurityEventTypes.EMAIL_CHANGED, change.userId(), change.newEmail(), Map.of());
+                request, now));
+        securityEvents.publish(SecurityEventTypes.EMAIL_CHANGED, change.userId(), change.newEmail(), Map.of(), request);
         return change.userId();
     }
 
@@ -145,7 +145,7 @@ public class AccountService {
      * token-table statement, the email rendered) except that nothing is stored and nothing is sent.
      */
     @Transactional
-    public void requestPasswordReset(String email) {
+    public void requestPasswordReset(String email, RequestMetadata request) {
         if (email == null || email.length() > MAX_EMAIL) {
             return;
         }
@@ -161,7 +161,7 @@ public class AccountService {
             // queued, sent after commit by the outbox: a known address must not answer slower (SMTP) than an unknown one
             mail.queue("reset-password", message, user.get().id());
             securityEvents.publish(SecurityEventTypes.PASSWORD_RESET_REQUESTED, user.get().id(), user.get().email(),
-                    Map.of());
+                    Map.of(), request);
         }
     }
 
@@ -176,7 +176,7 @@ public class AccountService {
      * whoever held the account before the mailbox owner recovered it keeps nothing.
      */
     @Transactional
-    public UserId confirmPasswordReset(String token, String newPassword) {
+    public UserId confirmPasswordReset(String token, String newPassword, RequestMetadata request) {
         Instant now = clock.instant();
         EmailTokens.Consumed consumed = tokens.consume(token, EmailTokenPurpose.RESET_PASSWORD, now)
                 .orElseThrow(() -> new ValidationFailedException("token", "This link is invalid, already used or expired."));
@@ -189,14 +189,15 @@ public class AccountService {
         users.markEmailVerified(user.id(), now);
         sessions.endAllSessions(user.id(), null);
         accessTokens.revokeAllTokens(user.id(), "password_reset");
-        events.publishEvent(new UserPasswordChanged(user.id(), user.email(), true, CurrentRequest.metadata(), now));
-        securityEvents.publish(SecurityEventTypes.PASSWORD_RESET, user.id(), user.email(), Map.of());
+        events.publishEvent(new UserPasswordChanged(user.id(), user.email(), true, request, now));
+        securityEvents.publish(SecurityEventTypes.PASSWORD_RESET, user.id(), user.email(), Map.of(), request);
         return user.id();
     }
 
     /** Changes the password given the current one; the user's other sessions and all their access tokens end. */
     @Transactional
-    public void changePassword(UserId userId, String currentPassword, String newPassword, String keepSessionId) {
+    public void changePassword(UserId userId, String currentPassword, String newPassword, String keepSessionId,
+            RequestMetadata request) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
         if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
             throw new ValidationFailedException("currentPassword", "is not your current password");
@@ -208,12 +209,12 @@ public class AccountService {
         users.updatePasswordHash(userId, encoder.encode(newPassword), now);
         sessions.endAllSessions(userId, keepSessionId);
         accessTokens.revokeAllTokens(userId, "password_changed");
-        events.publishEvent(new UserPasswordChanged(userId, user.email(), false, CurrentRequest.metadata(), now));
-        securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of());
+        events.publishEvent(new UserPasswordChanged(userId, user.email(), false, request, now));
+        securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of(), request);
     }
 
     @Transactional
-    public UserRecord changeName(UserId userId, String name) {
+    public UserRecord changeName(UserId userId, String name, RequestMetadata request) {
         validateName(name).ifPresent(m -> {
             throw new ValidationFailedException("name", m);
         });
@@ -222,7 +223,7 @@ public class AccountService {
             Instant now = clock.instant();
             users.updateName(userId, name.strip(), now);
             events.publishEvent(new UserProfileChanged(userId, user.email(), user.name(), name.strip(),
-                    CurrentRequest.metadata(), now));
+                    request, now));
         }
         return users.findById(userId).orElseThrow();
     }
@@ -258,25 +259,10 @@ public class AccountService {
     }
 
     static Optional<String> validateEmail(String email) {
-        if (email == null || email.isBlank()) {
-            return Optional.of("must not be empty");
-        }
-        if (email.strip().length() > MAX_EMAIL) {
-            return Optional.of("must be at most " + MAX_EMAIL + " characters long");
-        }
-        if (!EMAIL.matcher(email.strip()).matches()) {
-            return Optional.of("is not a valid email address");
-        }
-        return Optional.empty();
+        return EmailAddress.Validator.problem(email);
     }
 
     static Optional<String> validateName(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of("must not be empty");
-        }
-        if (name.strip().length() > MAX_NAME) {
-            return Optional.of("must be at most " + MAX_NAME + " characters long");
-        }
-        return Optional.empty();
+        return PersonName.Validator.problem(name);
     }
 }

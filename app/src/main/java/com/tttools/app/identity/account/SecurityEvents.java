@@ -1,5 +1,6 @@
 package com.tttools.app.identity.account;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
@@ -25,9 +26,16 @@ public class SecurityEvents {
         this.clock = clock;
     }
 
+    /** For callers outside identity's request-bound services (filters, handlers): reads the request of this thread. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void publish(String type, UserId userId, String email, Map<String, String> details) {
-        events.publishEvent(new SecurityEventOccurred(type, userId, email, CurrentRequest.metadata(), details,
-                clock.instant()));
+        publish(type, userId, email, details, CurrentRequest.metadata());
+    }
+
+    /** With the request's metadata passed down from the controller. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void publish(String type, UserId userId, String email, Map<String, String> details,
+            RequestMetadata request) {
+        events.publishEvent(new SecurityEventOccurred(type, userId, email, request, details, clock.instant()));
     }
 }

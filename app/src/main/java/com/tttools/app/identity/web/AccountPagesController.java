@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.audit.SecurityLog;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.SecurityEventTypes;
@@ -72,8 +73,8 @@ class AccountPagesController {
 
     @PostMapping("/account/name")
     String changeName(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String name,
-            RedirectAttributes redirect) {
-        return outcome(redirect, "Your name is saved.", () -> accounts.changeName(caller.id(), name));
+            RequestMetadata metadata, RedirectAttributes redirect) {
+        return outcome(redirect, "Your name is saved.", () -> accounts.changeName(caller.id(), name, metadata));
     }
 
     @PostMapping("/account/email")
@@ -86,10 +87,11 @@ class AccountPagesController {
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            HttpServletRequest request, RequestMetadata metadata, RedirectAttributes redirect) {
         HttpSession session = request.getSession(false);
         return outcome(redirect, "Your password is changed; your other sessions were signed out.",
-                () -> accounts.changePassword(caller.id(), currentPassword, newPassword, session == null ? null : session.getId()));
+                () -> accounts.changePassword(caller.id(), currentPassword, newPassword,
+                        session == null ? null : session.getId(), metadata));
     }
 
     @PostMapping("/account/verification")

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.account.AccountService;
@@ -10,7 +11,6 @@ import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.security.SignIn;
 import com.tttools.app.platform.ratelimit.RateLimiter;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,14 +103,14 @@ class AuthApiController {
      * the same (a stand-in user, a new but signed-out session) and the owner is emailed instead.
      */
     @PostMapping("/signup")
-    ResponseEntity<?> signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response) {
-        String ip = CurrentRequest.of(request).ip();
-        RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, ip);
+    ResponseEntity<?> signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response,
+            RequestMetadata metadata) {
+        RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
             return tooManyRequests(request, decision.retryAfter());
         }
-        AccountService.SignUp outcome = accounts.signUp(body.email(), body.password(), body.name());
+        AccountService.SignUp outcome = accounts.signUp(body.email(), body.password(), body.name(), metadata);
         if (outcome.created()) {
             signIn.signIn(outcome.user(), request, response);
         } else {
@@ -120,9 +120,9 @@ class AuthApiController {
     }
 
     @PostMapping("/login")
-    ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-        LoginResult result = logins.authenticate(body.email(), body.password(), body.totpCode(),
-                CurrentRequest.of(request).ip());
+    ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response,
+            RequestMetadata metadata) {
+        LoginResult result = logins.authenticate(body.email(), body.password(), body.totpCode(), metadata.ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return ok.restored()
@@ -153,8 +153,8 @@ class AuthApiController {
     }
 
     @PostMapping("/verify-email")
-    ResponseEntity<Void> verifyEmail(@RequestBody TokenRequest body) {
-        accounts.verifyEmail(body.token());
+    ResponseEntity<Void> verifyEmail(@RequestBody TokenRequest body, RequestMetadata metadata) {
+        accounts.verifyEmail(body.token(), metadata);
         return ResponseEntity.noContent().build();
     }
 
@@ -174,17 +174,18 @@ class AuthApiController {
 
     /** 202 whatever happens, so the answer never tells whether the email has an account. */
     @PostMapping("/password-reset")
-    ResponseEntity<Void> requestPasswordReset(@RequestBody PasswordResetRequest body) {
+    ResponseEntity<Void> requestPasswordReset(@RequestBody PasswordResetRequest body, RequestMetadata metadata) {
         String key = body.email() == null ? "" : body.email().strip().toLowerCase(java.util.Locale.ROOT);
         if (limiter.consume(LoginLimits.RESETS_PER_EMAIL, key).allowed()) {
-            accounts.requestPasswordReset(body.email());
+            accounts.requestPasswordReset(body.email(), metadata);
         }
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/password-reset/confirm")
-    ResponseEntity<Void> confirmPasswordReset(@RequestBody PasswordResetConfirmation body) {
-        accounts.confirmPasswordReset(body.token(), body.newPassword());
+    ResponseEntity<Void> confirmPasswordReset(@RequestBody PasswordResetConfirmation body,
+            RequestMetadata metadata) {
+        accounts.confirmPasswordReset(body.token(), body.newPassword(), metadata);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.SecurityEventTypes;
 import com.tttools.app.identity.account.AccountService;
@@ -11,17 +12,20 @@ import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.identity.security.SignIn;
 import com.tttools.app.platform.ratelimit.RateLimiter;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,9 +66,9 @@ class AuthPagesController {
     @PostMapping("/login")
     String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
             @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+            RequestMetadata metadata, Model model) {
         String target = SafeRedirects.target(next, AFTER_LOGIN);
-        LoginResult result = logins.authenticate(email, password, null, CurrentRequest.of(request).ip());
+        LoginResult result = logins.authenticate(email, password, null, metadata.ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return "redirect:" + (ok.restored() ? RESTORED : target);
@@ -95,7 +99,7 @@ class AuthPagesController {
 
     @PostMapping("/login/two-factor")
     String secondFactor(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) String next,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, RequestMetadata metadata, Model model) {
         model.addAttribute("next", SafeRedirects.target(next, null));
         var pending = signIn.pendingSecondFactorUser(request);
         if (pending.isEmpty()) {
@@ -105,7 +109,7 @@ class AuthPagesController {
         if (user == null) {
             return "redirect:/login";
         }
-        LoginResult result = logins.completeSecondFactor(user, code, CurrentRequest.of(request).ip());
+        LoginResult result = logins.completeSecondFactor(user, code, metadata.ip());
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return "redirect:" + (ok.restored() ? RESTORED : SafeRedirects.target(next, AFTER_LOGIN));
@@ -124,36 +128,42 @@ class AuthPagesController {
     @GetMapping("/signup")
     String signupPage(@AuthenticationPrincipal AuthenticatedUser user, @RequestParam(required = false) String next,
             Model model) {
+        model.addAttribute("form", new SignUpForm(null, null, null, null));
         model.addAttribute("next", SafeRedirects.target(next, null));
         return user == null ? "identity/signup" : "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
     }
 
+    /**
+     * Counted against the network's sign-up budget before anything else (invalid attempts too); invalid fields
+     * answer 422 with each problem next to its field.
+     */
     @PostMapping("/signup")
-    String signup(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password, @RequestParam(required = false) String next,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("name", name);
-        model.addAttribute("next", SafeRedirects.target(next, null));
-        model.addAttribute("email", email);
-        RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, CurrentRequest.of(request).ip());
+    String signup(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
+            HttpServletResponse response, RequestMetadata metadata, Model model) {
+        model.addAttribute("next", SafeRedirects.target(form.next(), null));   // the form itself stays bound to its errors
+        RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
             response.setStatus(429);
             model.addAttribute("error", "Too many sign-ups from your network. Try again later.");
+            // a fresh form object: the model drops the binding result, so no field is marked (nothing was checked)
+            model.addAttribute("form", new SignUpForm(form.name(), form.email(), null, null));
             return "identity/signup";
         }
-        try {
-            AccountService.SignUp outcome = accounts.signUp(email, password, name);
-            if (outcome.created()) {
-                signIn.signIn(outcome.user(), request, response);
-            } else {
-                signIn.startAnonymousSession(request);   // a taken address answers like a new one
+        if (!errors.hasErrors()) {
+            try {
+                AccountService.SignUp outcome = accounts.signUp(form.email(), form.password(), form.name(), metadata);
+                if (outcome.created()) {
+                    signIn.signIn(outcome.user(), request, response);
+                } else {
+                    signIn.startAnonymousSession(request);   // a taken address answers like a new one
+                }
+                return "redirect:" + SafeRedirects.target(form.next(), AFTER_LOGIN);
+            } catch (ValidationFailedException e) {
+                reject(errors, e);
             }
-            return "redirect:" + SafeRedirects.target(next, AFTER_LOGIN);
-        } catch (ValidationFailedException e) {
-            response.setStatus(422);
-            model.addAttribute("errors", Forms.byField(e));
         }
+        response.setStatus(422);
         return "identity/signup";
     }
 
@@ -165,9 +175,10 @@ class AuthPagesController {
     }
 
     @PostMapping("/verify-email")
-    String verify(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+    String verify(@RequestParam(defaultValue = "") String token, RequestMetadata metadata, Model model,
+            HttpServletResponse response) {
         try {
-            accounts.verifyEmail(token);
+            accounts.verifyEmail(token, metadata);
             model.addAttribute("verified", true);
         } catch (ValidationFailedException | ConflictException e) {
             response.setStatus(422);
@@ -183,9 +194,9 @@ class AuthPagesController {
     }
 
     @PostMapping("/forgot-password")
-    String forgot(@RequestParam(defaultValue = "") String email, Model model) {
+    String forgot(@RequestParam(defaultValue = "") String email, RequestMetadata metadata, Model model) {
         if (limiter.consume(LoginLimits.RESETS_PER_EMAIL, email.strip().toLowerCase(Locale.ROOT)).allowed()) {
-            accounts.requestPasswordReset(email);
+            accounts.requestPasswordReset(email, metadata);
         }
         model.addAttribute("sent", true);
         return "identity/forgot-password";
@@ -196,22 +207,32 @@ class AuthPagesController {
         // A used, expired or unknown link says so and offers a new one instead of a form that cannot work.
         model.addAttribute("linkUnusable", !accounts.isPasswordResetUsable(token));
         model.addAttribute("token", token);
+        model.addAttribute("form", new ResetPasswordForm(token, null));
         return "identity/reset-password";
     }
 
     @PostMapping("/reset-password")
-    String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String newPassword,
+    String reset(@ModelAttribute("form") ResetPasswordForm form, BindingResult errors, RequestMetadata metadata,
             Model model, HttpServletResponse response) {
         try {
-            accounts.confirmPasswordReset(token, newPassword);
+            accounts.confirmPasswordReset(form.token(), form.newPassword(), metadata);
             model.addAttribute("done", true);
         } catch (ValidationFailedException e) {
             response.setStatus(422);
-            model.addAttribute("errors", Forms.byField(e));
-            model.addAttribute("linkUnusable", Forms.byField(e).containsKey("token"));
+            reject(errors, e);
+            model.addAttribute("linkUnusable", errors.hasFieldErrors("token"));
         }
-        model.addAttribute("token", token);
+        model.addAttribute("token", form.token());
         return "identity/reset-password";
+    }
+
+    /** A service's problems (rules it alone can check) as field errors, shown like the constraints' own. */
+    private static void reject(BindingResult errors, ValidationFailedException e) {
+        for (FieldProblem problem : e.problems()) {
+            if (!errors.hasFieldErrors(problem.field())) {
+                errors.rejectValue(problem.field(), "invalid", problem.message());
+            }
+        }
     }
 
     @PostMapping("/logout")

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.MembershipDirectory;
 import com.tttools.app.identity.SecurityEventTypes;
@@ -109,19 +110,20 @@ class MeApiController {
     }
 
     @PatchMapping
-    UserJson patch(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ProfilePatch body) {
+    UserJson patch(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ProfilePatch body,
+            RequestMetadata metadata) {
         UserRecord user = body.name() == null
                 ? users.findById(caller.id()).orElseThrow(() -> new NotFoundException("User"))
-                : accounts.changeName(caller.id(), body.name());
+                : accounts.changeName(caller.id(), body.name(), metadata);
         return UserJson.of(user);
     }
 
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody PasswordChange body, HttpServletRequest request) {
+            @RequestBody PasswordChange body, HttpServletRequest request, RequestMetadata metadata) {
         HttpSession session = request.getSession(false);
         accounts.changePassword(caller.id(), body.currentPassword(), body.newPassword(),
-                session == null ? null : session.getId());
+                session == null ? null : session.getId(), metadata);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package com.tttools.app.inventory.internal;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.inventory.AssetSyncFailed;
 import com.tttools.app.inventory.ConnectionSync;
@@ -88,7 +89,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
         Sync sync = new Sync(run, workspace, connectionId, tiktok);
         try {
             sync.run();
-            connections.recordSync(workspace, connectionId, clock.instant());
+            connections.recordSync(workspace, new ConnectionId(connectionId), clock.instant());
         } catch (NeedsReauthorizationException e) {
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.getMessage()
                     + "): reconnect TikTok to resume syncing.", e);

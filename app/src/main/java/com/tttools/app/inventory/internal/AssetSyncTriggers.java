@@ -2,13 +2,14 @@ package com.tttools.app.inventory.internal;
 
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.jobs.Jobs;
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionEstablished;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class AssetSyncTriggers implements SyncLauncher {
     /** Not for a connection disconnected (or its workspace deleted) before this ran: nothing would cancel it. */
     @ApplicationModuleListener
     void onConnected(ConnectionEstablished connected) {
-        if (!connections.schedulable(connected.workspaceId(), connected.connectionId())) {
+        if (!connections.schedulable(connected.workspaceId(), new ConnectionId(connected.connectionId()))) {
             return;
         }
         jobs.submit(AssetSync.request(connected.workspaceId(), connected.connectionId())
@@ -44,14 +45,14 @@ class AssetSyncTriggers implements SyncLauncher {
 
     /** An asset sync always takes everything the connection reaches: the dates are ignored. */
     @Override
-    public String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to,
+    public JobId launch(WorkspaceId workspaceId, ConnectionId connectionId, LocalDate from, LocalDate to,
             String idempotencyKey, UserId requestedBy) {
-        return jobs.submit(AssetSync.request(workspaceId, connectionId).withIdempotencyKey(idempotencyKey)
-                .withCreatedBy(requestedBy)).id();
+        return jobs.submit(AssetSync.request(workspaceId, connectionId.value()).withIdempotencyKey(idempotencyKey)
+                .withCreatedBy(requestedBy)).jobId();
     }
 
     @Override
-    public void cancel(WorkspaceId workspaceId, UUID connectionId) {
-        jobs.cancelUnfinished(workspaceId, AssetSync.concurrencyKey(connectionId));
+    public void cancel(WorkspaceId workspaceId, ConnectionId connectionId) {
+        jobs.cancelUnfinished(workspaceId, AssetSync.concurrencyKey(connectionId.value()));
     }
 }

@@ -1,5 +1,6 @@
 package com.tttools.app.inventory.internal;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
@@ -57,7 +58,7 @@ class ScheduledSyncs {
         int submitted = 0;
         for (Due connection : due) {
             WorkspaceId workspace = new WorkspaceId(connection.workspaceId());
-            if (!connections.schedulable(workspace, connection.connectionId())) {
+            if (!connections.schedulable(workspace, new ConnectionId(connection.connectionId()))) {
                 continue;
             }
             jobs.submit(AssetSync.request(workspace, connection.connectionId()));

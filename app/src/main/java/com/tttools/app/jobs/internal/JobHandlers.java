@@ -46,6 +46,12 @@ class JobHandlers implements SmartInitializingSingleton {
         return Map.copyOf(byName);
     }
 
+    /** Every registered type, by name. */
+    List<JobType<?>> types() {
+        return handlers().values().stream().<JobType<?>>map(JobHandler::type)
+                .sorted(java.util.Comparator.comparing(JobType::name)).toList();
+    }
+
     /** The handler of a stored job's type; empty when none runs it (a type removed while jobs of it were queued). */
     Optional<JobHandler<?>> forName(String name) {
         return Optional.ofNullable(handlers().get(name));

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.internal;
 
+import com.tttools.app.jobs.JobType;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobRequest;
@@ -7,6 +8,7 @@ import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.Clock;
@@ -70,8 +72,8 @@ class JobService implements Jobs {
     }
 
     @Override
-    public Optional<JobView> find(WorkspaceId workspaceId, String jobId) {
-        return parse(jobId).flatMap(id -> jobs.find(workspaceId, id));
+    public Optional<JobView> find(WorkspaceId workspaceId, JobId jobId) {
+        return jobs.find(workspaceId, jobId.value());
     }
 
     @Override
@@ -90,13 +92,10 @@ class JobService implements Jobs {
 
     @Override
     @Transactional
-    public boolean cancel(WorkspaceId workspaceId, String jobId) {
-        Optional<UUID> id = parse(jobId);
-        if (id.isEmpty()) {
-            return false;
-        }
-        Optional<JobStatus> before = jobs.requestCancel(workspaceId, id.get(), clock.instant());
-        before.filter(s -> s == JobStatus.QUEUED).ifPresent(s -> executor.unschedule(scheduler.getObject(), id.get()));
+    public boolean cancel(WorkspaceId workspaceId, JobId jobId) {
+        UUID id = jobId.value();
+        Optional<JobStatus> before = jobs.requestCancel(workspaceId, id, clock.instant());
+        before.filter(s -> s == JobStatus.QUEUED).ifPresent(s -> executor.unschedule(scheduler.getObject(), id));
         return before.isPresent();
     }
 
@@ -105,7 +104,7 @@ class JobService implements Jobs {
     public int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
         int cancelled = 0;
         for (UUID id : jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey)) {
-            if (cancel(workspaceId, id.toString())) {
+            if (cancel(workspaceId, new JobId(id))) {
                 cancelled++;
             }
         }
@@ -113,15 +112,13 @@ class JobService implements Jobs {
     }
 
     @Override
+    public List<JobType<?>> types() {
+        return handlers.types();
+    }
+
+    @Override
     public boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
         return !jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey).isEmpty();
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
 }

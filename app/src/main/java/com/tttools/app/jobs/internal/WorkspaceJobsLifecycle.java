@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.internal;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.TenancyEvents.OrganizationDeleted;
@@ -47,7 +48,7 @@ class WorkspaceJobsLifecycle {
         int cancelled = 0;
         for (UUID id : jdbc.sql("SELECT id FROM jobs WHERE workspace_id = :ws AND status IN ('QUEUED', 'RUNNING')")
                 .param("ws", workspaceId.value()).query(UUID.class).list()) {
-            if (jobs.cancel(workspaceId, id.toString())) {
+            if (jobs.cancel(workspaceId, new JobId(id))) {
                 cancelled++;
             }
         }

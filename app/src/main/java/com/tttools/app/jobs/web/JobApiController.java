@@ -43,15 +43,15 @@ class JobApiController {
     @GetMapping("/api/v1/workspaces/{wsId}/jobs/{jobId}")
     JobView get(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId workspace,
             @PathVariable JobId jobId) {
-        return jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job"));
+        return jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
     }
 
     /** 202: a queued job is cancelled at once, a running one stops at its next unit of work. */
     @PostMapping("/api/v1/workspaces/{wsId}/jobs/{jobId}/cancel")
     ResponseEntity<Map<String, String>> cancel(
             @RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId workspace, @PathVariable JobId jobId) {
-        JobView job = jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job"));
-        if (!jobs.cancel(workspace, jobId.toString())) {
+        JobView job = jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
+        if (!jobs.cancel(workspace, jobId)) {
             throw new ConflictException("The job has already finished (" + job.status() + ").");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", job.id()));

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.web;
 
+import com.tttools.app.jobs.JobType;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
 import com.tttools.app.jobs.JobFilter;
@@ -34,13 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JobPageController {
 
-    /**
-     * The job types the type filter offers (others still show, under their own name, when unfiltered). Names, not
-     * the owners' {@code JobType} constants: those modules depend on this one.
-     */
-    static final List<String> TYPES = List.of("tiktok.report-sync", "tiktok.asset-sync", "privacy.export",
-            "bulk.apply");
-
     private final Jobs jobs;
     private final UserAccounts users;
 
@@ -55,32 +49,36 @@ class JobPageController {
             @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
             Model model) {
         WorkspaceId workspace = granted.workspaceId();
-        String chosenType = type == null || type.isBlank() ? null : type;
+        // the filter offers the registered types (one per handler); the owners' constants are out of reach here,
+        // as those modules depend on this one
+        List<JobType<?>> types = jobs.types();
+        boolean typeGiven = type != null && !type.isBlank();
+        JobType<?> chosenType = !typeGiven ? null
+                : types.stream().filter(t -> t.name().equals(type)).findFirst().orElse(null);
         JobStatus chosenStatus = Arrays.stream(JobStatus.values()).filter(s -> s.name().equals(status)).findFirst()
                 .orElse(null);
         List<String> problems = new ArrayList<>();
-        if (chosenType != null && !TYPES.contains(chosenType)) {
-            problems.add("There is no job type \"" + chosenType + "\": choose one from the list.");
-            chosenType = null;
+        if (typeGiven && chosenType == null) {
+            problems.add("There is no job type \"" + type + "\": choose one from the list.");
         }
         if (status != null && !status.isBlank() && chosenStatus == null) {
             problems.add("There is no job status \"" + status + "\": choose one from the list.");
         }
         model.addAttribute("wsId", wsId);
-        model.addAttribute("types", TYPES);
+        model.addAttribute("types", types);
         model.addAttribute("statuses", JobStatus.values());
         model.addAttribute("type", chosenType);
         model.addAttribute("status", chosenStatus);
         model.addAttribute("problems", problems);
         model.addAttribute("timezone", granted.timezone());
-        model.addAttribute("page", jobs.list(workspace, new JobFilter(chosenType, chosenStatus), 50, cursor));
+        model.addAttribute("page", jobs.list(workspace, JobFilter.of(chosenType, chosenStatus), 50, cursor));
         return "jobs/list";
     }
 
     @GetMapping("/workspaces/{wsId}/jobs/{jobId}")
     String detail(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess granted,
             @PathVariable String wsId, @PathVariable JobId jobId, Model model) {
-        JobView job = jobs.find(granted.workspaceId(), jobId.toString())
+        JobView job = jobs.find(granted.workspaceId(), jobId)
                 .orElseThrow(() -> new NotFoundException("Job"));
         model.addAttribute("wsId", wsId);
         model.addAttribute("job", job);
@@ -94,8 +92,8 @@ class JobPageController {
     @PostMapping("/workspaces/{wsId}/jobs/{jobId}/cancel")
     String cancel(@RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId workspace,
             @PathVariable String wsId, @PathVariable JobId jobId, RedirectAttributes redirect) {
-        jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job"));
-        boolean cancelled = jobs.cancel(workspace, jobId.toString());
+        jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job"));
+        boolean cancelled = jobs.cancel(workspace, jobId);
         redirect.addFlashAttribute("notice", cancelled ? "Cancelled (a running job stops at its next step)."
                 : "The job had already finished.");
         return "redirect:/workspaces/" + wsId + "/jobs/" + jobId;
@@ -120,7 +118,7 @@ class JobPageController {
             @PathVariable String wsId, @PathVariable JobId jobId, Model model) {
         model.addAttribute("wsId", wsId);
         model.addAttribute("job",
-                jobs.find(workspace, jobId.toString()).orElseThrow(() -> new NotFoundException("Job")));
+                jobs.find(workspace, jobId).orElseThrow(() -> new NotFoundException("Job")));
         return "jobs/progress :: progress";   // wsId and job come from the model
     }
 }

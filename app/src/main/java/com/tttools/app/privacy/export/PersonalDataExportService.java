@@ -1,5 +1,7 @@
 package com.tttools.app.privacy.export;
 
+import com.tttools.app.privacy.PersonalDataExportStatus.State;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.jobs.JobRequest;
@@ -151,19 +153,19 @@ class PersonalDataExportService implements PersonalDataExports {
             return Optional.empty();
         }
         UUID org = organizationId == null ? null : organizationId.value();
-        return store.find(id.get(), userId.value(), org).flatMap(row -> jobs.find(scope, exportId).map(job -> {
+        return store.find(id.get(), userId.value(), org).flatMap(row -> jobs.find(scope, new JobId(id.get())).map(job -> {
             Instant now = clock.instant();
-            String status = switch (job.status()) {
-                case QUEUED -> "QUEUED";
-                case RUNNING -> "RUNNING";
+            State status = switch (job.status()) {
+                case QUEUED -> State.QUEUED;
+                case RUNNING -> State.RUNNING;
                 case SUCCEEDED -> row.hasZip() && row.expiresAt() != null && row.expiresAt().isAfter(now)
-                        ? "READY" : "EXPIRED";
-                case FAILED, CANCELLED -> "FAILED";
+                        ? State.READY : State.EXPIRED;
+                case FAILED, CANCELLED -> State.FAILED;
             };
             int progress = job.status() == JobStatus.SUCCEEDED ? 100 : percent(job.progress());
             String base = organizationId == null ? "/api/v1/me/exports/"
                     : "/api/v1/organizations/" + organizationId.value() + "/exports/";
-            boolean ready = status.equals("READY");
+            boolean ready = status == State.READY;
             return new PersonalDataExportStatus(exportId, status, progress, ready ? base + exportId + "/download" : null,
                     ready ? row.expiresAt() : null, row.createdAt());
         }));

@@ -1,5 +1,6 @@
 package com.tttools.app.reporting.internal;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
@@ -133,7 +134,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
                 run.progress(completed, (long) advertisers.size());
                 run.checkpoint(JSON.writeValueAsString(Map.of("done", done)));
             }
-            connections.recordSync(workspace, connectionId, clock.instant());
+            connections.recordSync(workspace, new ConnectionId(connectionId), clock.instant());
             finished.publish(workspace, connectionId, clock.instant());
         } catch (NeedsReauthorizationException e) {
             throw new JobFailedPermanently("TikTok no longer accepts this connection's token (" + e.code()

@@ -2,11 +2,12 @@ package com.tttools.app.reporting.internal;
 
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.reporting.ReportSync;
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.SyncLauncher;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** A user's "sync reports now" (optionally for a date range) and the stop on disconnect. */
@@ -25,14 +26,14 @@ class ReportSyncLauncher implements SyncLauncher {
     }
 
     @Override
-    public String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to,
+    public JobId launch(WorkspaceId workspaceId, ConnectionId connectionId, LocalDate from, LocalDate to,
             String idempotencyKey, UserId requestedBy) {
-        return jobs.submit(ReportSync.request(workspaceId, new ReportSync.Payload(connectionId, from, to))
-                .withIdempotencyKey(idempotencyKey).withCreatedBy(requestedBy)).id();
+        return jobs.submit(ReportSync.request(workspaceId, new ReportSync.Payload(connectionId.value(), from, to))
+                .withIdempotencyKey(idempotencyKey).withCreatedBy(requestedBy)).jobId();
     }
 
     @Override
-    public void cancel(WorkspaceId workspaceId, UUID connectionId) {
-        jobs.cancelUnfinished(workspaceId, ReportSync.concurrencyKey(connectionId));
+    public void cancel(WorkspaceId workspaceId, ConnectionId connectionId) {
+        jobs.cancelUnfinished(workspaceId, ReportSync.concurrencyKey(connectionId.value()));
     }
 }

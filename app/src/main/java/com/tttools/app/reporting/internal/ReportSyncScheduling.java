@@ -43,7 +43,7 @@ class ReportSyncScheduling {
     int submitForEveryConnection() {
         int queued = 0;
         for (TikTokConnections.ConnectionRef ref : connections.activeConnections()) {
-            submit(ref.workspaceId(), ref.connectionId());
+            submit(ref.workspaceId(), ref.connectionId().value());
             queued++;
         }
         return queued;

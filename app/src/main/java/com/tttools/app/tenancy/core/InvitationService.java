@@ -55,14 +55,14 @@ public class InvitationService {
     }
 
     public record InvitationView(String id, String email, String role, List<Map<String, String>> workspaces,
-            Instant createdAt, Instant expiresAt, String status) {
+            Instant createdAt, Instant expiresAt, InvitationStatus status) {
     }
 
     /** What the public invitation page shows: enough to decide, nothing about the organization's members. */
-    public record Preview(String organizationName, String email, String role, String inviterName, String status) {
+    public record Preview(String organizationName, String email, String role, String inviterName, InvitationStatus status) {
 
         public boolean pending() {
-            return "PENDING".equals(status);
+            return status == InvitationStatus.PENDING;
         }
     }
 
@@ -175,7 +175,7 @@ public class InvitationService {
         String organizationName = organizations.name(invitation.organizationId()).orElse("");
         String inviter = users.find(invitation.invitedBy()).map(UserSummary::name).orElse("Someone");
         return new Preview(organizationName, invitation.email(), invitation.role().name(), inviter,
-                status(invitation, clock.instant()));
+                InvitationStatus.of(invitation, clock.instant()));
     }
 
     /** Joins the organization (and the granted workspaces that still exist); returns the organization. */
@@ -183,11 +183,11 @@ public class InvitationService {
         Invitation invitation = invitations.lockByTokenHash(hash(token))
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
-        switch (status(invitation, now)) {
-            case "ACCEPTED" -> throw new ConflictException("This invitation was already accepted.");
-            case "REVOKED" -> throw new ConflictException("This invitation was revoked. Ask for a new one.");
-            case "EXPIRED" -> throw new ConflictException("This invitation has expired. Ask for a new one.");
-            default -> {
+        switch (InvitationStatus.of(invitation, now)) {
+            case ACCEPTED -> throw new ConflictException("This invitation was already accepted.");
+            case REVOKED -> throw new ConflictException("This invitation was revoked. Ask for a new one.");
+            case EXPIRED -> throw new ConflictException("This invitation has expired. Ask for a new one.");
+            case PENDING -> {
             }
         }
         UserSummary user = users.find(caller.id()).orElseThrow(() -> new NotFoundException("User"));
@@ -272,18 +272,9 @@ public class InvitationService {
         List<Map<String, String>> grants = invitation.workspaces().stream()
                 .map(g -> Map.of("workspaceId", g.workspaceId().toString(), "role", g.role().name())).toList();
         return new InvitationView(invitation.id().toString(), invitation.email(), invitation.role().name(), grants,
-                invitation.createdAt(), invitation.expiresAt(), status(invitation, now));
+                invitation.createdAt(), invitation.expiresAt(), InvitationStatus.of(invitation, now));
     }
 
-    private static String status(Invitation invitation, Instant now) {
-        if (invitation.acceptedAt() != null) {
-            return "ACCEPTED";
-        }
-        if (invitation.revokedAt() != null) {
-            return "REVOKED";
-        }
-        return now.isBefore(invitation.expiresAt()) ? "PENDING" : "EXPIRED";
-    }
 
     private static String normalize(String email) {
         return email.strip().toLowerCase(java.util.Locale.ROOT);

@@ -10,7 +10,13 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import com.tttools.app.shared.ForbiddenException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +43,31 @@ class WorkspacePageController {
 
     @GetMapping("/organizations/{orgId}/workspaces")
     String list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId, Model model) {
-        OrganizationId id = orgId;
+        model.addAttribute("form", new WorkspaceService.NewWorkspace(null, null, null));
+        return render(caller, orgId, model);
+    }
+
+    /**
+     * The new-workspace form, bound to the service's request record; invalid fields answer 422 with the page again,
+     * each problem next to its field (after the permission check, so others still get 404 or 403).
+     */
+    @PostMapping("/organizations/{orgId}/workspaces")
+    String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            @Valid @ModelAttribute("form") WorkspaceService.NewWorkspace form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            String page = render(caller, orgId, model);
+            if (!Boolean.TRUE.equals(model.getAttribute("administers"))) {
+                throw new ForbiddenException("You are not allowed to do this.");
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page;
+        }
+        var workspace = workspaces.create(caller, orgId, form);
+        return "redirect:/workspaces/" + workspace.id();
+    }
+
+    private String render(AuthenticatedUser caller, OrganizationId id, Model model) {
         var organization = organizations.get(caller, id);
         boolean administers = OrganizationPermission.CREATE_WORKSPACE.grantedTo(organization.role());
         model.addAttribute("organization", organization);
@@ -47,15 +77,6 @@ class WorkspacePageController {
         model.addAttribute("timezones", Choices.TIMEZONES);
         model.addAttribute("currencies", Choices.CURRENCIES);
         return "tenancy/workspaces";
-    }
-
-    @PostMapping("/organizations/{orgId}/workspaces")
-    String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String currency) {
-        var workspace = workspaces.create(caller, orgId,
-                new WorkspaceService.NewWorkspace(name, timezone, currency));
-        return "redirect:/workspaces/" + workspace.id();
     }
 
     @GetMapping("/workspaces/{wsId}/settings")

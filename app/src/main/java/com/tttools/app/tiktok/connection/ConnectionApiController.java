@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.identity.AuthenticatedUser;
@@ -52,13 +53,13 @@ class ConnectionApiController {
     @GetMapping("/api/v1/workspaces/{wsId}/connections/{id}")
     ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @PathVariable ConnectionId id) {
-        return connections.get(caller, wsId, id.value());
+        return connections.get(caller, wsId, id);
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
     ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @PathVariable ConnectionId id) {
-        return connections.check(caller, wsId, id.value());
+        return connections.check(caller, wsId, id);
     }
 
     /**
@@ -74,7 +75,7 @@ class ConnectionApiController {
                     + "connection granted, except advertisers another live connection of the workspace still grants "
                     + "(default false: the data stays as reporting history)")
             @RequestParam(defaultValue = "false") boolean deleteData) {
-        connections.disconnect(caller, wsId, id.value(), deleteData);
+        connections.disconnect(caller, wsId, id, deleteData);
         return ResponseEntity.noContent().build();
     }
 
@@ -82,9 +83,9 @@ class ConnectionApiController {
     ResponseEntity<Map<String, String>> sync(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id, @RequestBody(required = false) SyncRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String jobId = connections.requestSync(caller, wsId, id.value(), body,
+        JobId jobId = connections.requestSync(caller, wsId, id, body,
                 idempotencyKey);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId.toString()));
     }
 
     /** The browser session the OAuth state is bound to; none when called with a personal access token. */

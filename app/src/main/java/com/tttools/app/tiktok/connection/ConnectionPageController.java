@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.identity.AuthenticatedUser;
@@ -53,7 +54,7 @@ class ConnectionPageController {
     @PostMapping("/workspaces/{wsId}/connections/{id}/check")
     String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @PathVariable ConnectionId id, RedirectAttributes redirect) {
-        var view = connections.check(caller, wsId, id.value());
+        var view = connections.check(caller, wsId, id);
         redirect.addFlashAttribute("notice", "Checked: the connection is " + view.status() + ".");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
@@ -63,7 +64,7 @@ class ConnectionPageController {
     String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ASSETS") String kind,
             RedirectAttributes redirect) {
-        String jobId = connections.requestSync(caller, wsId, id.value(),
+        JobId jobId = connections.requestSync(caller, wsId, id,
                 new TikTokConnections.SyncRequest(kind, null, null), null);
         redirect.addFlashAttribute("notice", ("REPORTS".equals(kind) ? "Report" : "Asset") + " sync queued (job "
                 + jobId + ").");
@@ -74,7 +75,7 @@ class ConnectionPageController {
     String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @PathVariable ConnectionId id, @RequestParam(defaultValue = "false") boolean deleteData,
             RedirectAttributes redirect) {
-        var done = connections.disconnect(caller, wsId, id.value(), deleteData);
+        var done = connections.disconnect(caller, wsId, id, deleteData);
         redirect.addFlashAttribute("notice", notice(done));
         return "redirect:/workspaces/" + wsId + "/connections";
     }

@@ -106,7 +106,7 @@ class ConnectionRepository {
                         SELECT workspace_id, id FROM tiktok_connection
                         WHERE status = 'ACTIVE' AND suspended_at IS NULL ORDER BY connected_at""")
                 .query((rs, i) -> new com.tttools.app.tiktok.TikTokConnections.ConnectionRef(
-                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getObject("id", UUID.class)))
+                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)), new com.tttools.app.shared.ConnectionId(rs.getObject("id", UUID.class))))
                 .list();
     }
 

@@ -5,6 +5,8 @@ import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
 import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.ConnectionId;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.StorableValues;
@@ -65,32 +67,32 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+    public ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE);
         return views(List.of(find(workspaceId, connectionId))).get(0);
     }
 
     @Override
-    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId) {
+    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
         ConnectionRow row = find(workspaceId, connectionId);
         if (row.status() == ConnectionRow.Status.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected.");
         }
-        health.check(connectionId, clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
+        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
         return views(List.of(find(workspaceId, connectionId))).get(0);
     }
 
     @Override
-    public Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+    public Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
             boolean deleteData) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
-        return disconnector.disconnect(workspaceId, connectionId, deleteData, Actor.user(caller.id(), caller.email()),
+        return disconnector.disconnect(workspaceId, connectionId.value(), deleteData, Actor.user(caller.id(), caller.email()),
                 CurrentRequest.metadata(), clock.instant());
     }
 
     @Override
-    public String requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, UUID connectionId,
+    public JobId requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
             SyncRequest request, String idempotencyKey) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
         String kind = request == null ? null : request.kind();
@@ -107,8 +109,8 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public void recordSync(WorkspaceId workspaceId, UUID connectionId, java.time.Instant finishedAt) {
-        connections.recordSync(workspaceId, connectionId, finishedAt);
+    public void recordSync(WorkspaceId workspaceId, ConnectionId connectionId, java.time.Instant finishedAt) {
+        connections.recordSync(workspaceId, connectionId.value(), finishedAt);
     }
 
     @Override
@@ -117,8 +119,8 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public boolean schedulable(WorkspaceId workspaceId, UUID connectionId) {
-        return connections.find(workspaceId, connectionId).filter(ConnectionRow::schedulable).isPresent();
+    public boolean schedulable(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return connections.find(workspaceId, connectionId.value()).filter(ConnectionRow::schedulable).isPresent();
     }
 
     private static void validate(String kind, String from, String to, String idempotencyKey) {
@@ -159,8 +161,8 @@ class ConnectionService implements TikTokConnections {
         }
     }
 
-    private ConnectionRow find(WorkspaceId workspaceId, UUID connectionId) {
-        return connections.find(workspaceId, connectionId).orElseThrow(() -> new NotFoundException("Connection"));
+    private ConnectionRow find(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return connections.find(workspaceId, connectionId.value()).orElseThrow(() -> new NotFoundException("Connection"));
     }
 
     private List<ConnectionView> views(List<ConnectionRow> rows) {

@@ -1,6 +1,7 @@
 package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
@@ -88,7 +89,7 @@ class Disconnector {
             if (token.isPresent() && !revoked) {
                 pending.add(workspaceId, connectionId, token.get(), now);
             }
-            launchers.all().forEach(launcher -> launcher.cancel(workspaceId, connectionId));
+            launchers.all().forEach(launcher -> launcher.cancel(workspaceId, new ConnectionId(connectionId)));
             List<String> deleted = List.of();
             List<String> kept = List.of();
             if (deleteData) {

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.account;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -50,7 +51,7 @@ class PasswordResetStepsTest {
         when(users.findByEmail("nobody@example.com")).thenReturn(Optional.empty());
         when(tokens.issueForNobody(EmailTokenPurpose.RESET_PASSWORD, NOW)).thenReturn("decoy-token");
 
-        accounts.requestPasswordReset("nobody@example.com");
+        accounts.requestPasswordReset("nobody@example.com", RequestMetadata.none());
 
         InOrder steps = inOrder(users, tokens, templates);
         steps.verify(users).findByEmail("nobody@example.com");
@@ -58,7 +59,7 @@ class PasswordResetStepsTest {
         steps.verify(templates).render(eq("reset-password"), eq("nobody@example.com"), anyString(), anyMap());
         verify(tokens, never()).issue(any(), any(), any(), any());
         verify(outbox, never()).queue(any(), any(), any());
-        verify(securityEvents, never()).publish(anyString(), any(), any(), anyMap());
+        verify(securityEvents, never()).publish(anyString(), any(), any(), anyMap(), any());
     }
 
     @Test
@@ -70,7 +71,7 @@ class PasswordResetStepsTest {
         when(tokens.issue(id, EmailTokenPurpose.RESET_PASSWORD, null, NOW)).thenReturn("real-token");
         when(templates.render(eq("reset-password"), eq("someone@example.com"), anyString(), anyMap())).thenReturn(mail);
 
-        accounts.requestPasswordReset("someone@example.com");
+        accounts.requestPasswordReset("someone@example.com", RequestMetadata.none());
 
         InOrder steps = inOrder(users, tokens, templates, outbox);
         steps.verify(users).findByEmail("someone@example.com");

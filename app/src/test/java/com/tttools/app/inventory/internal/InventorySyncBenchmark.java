@@ -87,7 +87,7 @@ class InventorySyncBenchmark extends IntegrationTest {
             long start = System.nanoTime();
             JobView job = jobs.submit(AssetSync.request(workspace, connection));
             JobView done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
+                    .until(() -> jobs.find(workspace, job.jobId()).orElseThrow(), j -> j.status().finished());
             double seconds = (System.nanoTime() - start) / 1e9;
             long calls = answers(simulator, "0") - okBefore;
             long limited = answers(simulator, "40100") + answers(simulator, "40133") - limitedBefore;

@@ -1,5 +1,6 @@
 package com.tttools.app.jobs.web;
 
+import com.tttools.app.shared.JobId;
 import static com.tttools.app.support.WebSlice.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -66,7 +67,7 @@ class JobApiControllerSliceTest {
                 .with(signedIn()).exchange();
 
         assertThat(result).hasStatus(404).bodyJson().extractingPath("$.detail").isEqualTo("Job not found.");
-        verify(jobs, never()).find(any(), anyString());
+        verify(jobs, never()).find(any(), any());
     }
 
     @Test
@@ -96,10 +97,10 @@ class JobApiControllerSliceTest {
         String job = "00000000-0000-0000-0000-000000000002";
         when(tenants.requireWorkspace(WebSlice.CALLER.id(), workspace, WorkspacePermission.VIEW_WORKSPACE))
                 .thenReturn(WebSlice.access(workspace, WorkspaceRole.ANALYST));
-        when(jobs.find(workspace, job)).thenReturn(Optional.empty());
+        when(jobs.find(workspace, JobId.of(job))).thenReturn(Optional.empty());
 
         assertThat(mvc.get().uri("/api/v1/workspaces/{ws}/jobs/{job}", workspace.toString().toUpperCase(), job)
                 .with(signedIn()).exchange()).hasStatus(404);
-        verify(jobs).find(workspace, job);
+        verify(jobs).find(workspace, JobId.of(job));
     }
 }

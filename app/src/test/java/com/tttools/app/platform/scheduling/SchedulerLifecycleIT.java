@@ -32,7 +32,7 @@ class SchedulerLifecycleIT extends IntegrationTest {
         assertThat(lifecycle.isRunning()).isTrue();
         WorkspaceId workspace = WorkspaceId.random();
         JobView job = jobs.submit(JobRequest.of(workspace, TestJobHandler.TYPE, TestJobHandler.Units.of("{}")));
-        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(workspace, job.id()).orElseThrow(),
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(workspace, job.jobId()).orElseThrow(),
                 j -> j.status().finished()).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 }

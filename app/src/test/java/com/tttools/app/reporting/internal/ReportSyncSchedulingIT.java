@@ -1,5 +1,6 @@
 package com.tttools.app.reporting.internal;
 
+import com.tttools.app.shared.ConnectionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,13 +58,13 @@ class ReportSyncSchedulingIT extends IntegrationTest {
                 .param("adv", advertiser).param("by", UUID.randomUUID()).update();
         tokens.storeAccessToken(workspace, connection,
                 new AccessToken(control.issueAccessToken("7000000000000000001", List.of(advertiser))));
-        assertThat(connections.activeConnections()).contains(new TikTokConnections.ConnectionRef(workspace, connection));
+        assertThat(connections.activeConnections()).contains(new TikTokConnections.ConnectionRef(workspace, new ConnectionId(connection)));
 
         scheduling.submit(workspace, connection);
         scheduling.submit(workspace, connection);
         var queued = jobs.list(workspace, JobFilter.of(com.tttools.app.reporting.ReportSync.JOB), 10, null).items();
         assertThat(queued).hasSize(1);
-        var done = await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(workspace, queued.get(0).id()).orElseThrow(),
+        var done = await().atMost(Duration.ofSeconds(120)).until(() -> jobs.find(workspace, queued.get(0).jobId()).orElseThrow(),
                 job -> job.status().finished());
         assertThat(done.status()).as(String.valueOf(done.lastError())).isEqualTo(JobStatus.SUCCEEDED);
         Integer days = jdbc.sql("SELECT count(*) FROM report_finality WHERE workspace_id = :ws")

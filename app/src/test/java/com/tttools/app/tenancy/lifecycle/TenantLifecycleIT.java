@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.lifecycle;
 
+import com.tttools.app.shared.ConnectionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -117,17 +118,17 @@ class TenantLifecycleIT extends LifecycleTestSupport {
         String ws = tenants().createWorkspace(owner, org, "Resting Brand");
         String connection = connect(owner, ws);
         String token = accessToken(ws, connection);
-        var ref = new TikTokConnections.ConnectionRef(WorkspaceId.of(ws), UUID.fromString(connection));
+        var ref = new TikTokConnections.ConnectionRef(WorkspaceId.of(ws), ConnectionId.of(connection));
         var running = jobs.submit(JobRequest.of(WorkspaceId.of(ws), TestJobHandler.TYPE,
                 TestJobHandler.Units.of("{\"waitForCancel\": true}")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(WorkspaceId.of(ws), running.id()).orElseThrow()
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(WorkspaceId.of(ws), running.jobId()).orElseThrow()
                 .status(), status -> status == JobStatus.RUNNING);
 
         Tenants.expect(owner.api().delete("/api/v1/workspaces/" + ws), 204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(connections.schedulable(ref.workspaceId(), ref.connectionId())).isFalse();
-            assertThat(jobs.find(WorkspaceId.of(ws), running.id()).orElseThrow().status())
+            assertThat(jobs.find(WorkspaceId.of(ws), running.jobId()).orElseThrow().status())
                     .isEqualTo(JobStatus.CANCELLED);
         });
         assertThat(connections.activeConnections()).doesNotContain(ref);
@@ -135,7 +136,7 @@ class TenantLifecycleIT extends LifecycleTestSupport {
         runEverySchedule(List.of(ws));
         assertThat(callsWith(token)).as("TikTok calls while the workspace is deleted").isEqualTo(before);
         assertThat(unfinishedJobs(ws)).as("no sync queued").isZero();
-        assertThat(tokens.accessToken(WorkspaceId.of(ws), ref.connectionId())).as("kept for a restore").isPresent();
+        assertThat(tokens.accessToken(WorkspaceId.of(ws), ref.connectionId().value())).as("kept for a restore").isPresent();
 
         Tenants.expect(owner.api().post("/api/v1/workspaces/" + ws + "/restore", null), 200);
 

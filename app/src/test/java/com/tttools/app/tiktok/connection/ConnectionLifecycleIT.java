@@ -1,5 +1,7 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.JobId;
+import com.tttools.app.shared.ConnectionId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,14 +71,14 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         String id = connect(admin);
         String token = tokenOf(admin, id).value();
         WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
-        assertThat(service.schedulable(ws, UUID.fromString(id))).isTrue();
+        assertThat(service.schedulable(ws, ConnectionId.of(id))).isTrue();
 
         control("POST", "/_sim/tokens/revoke", Map.of("accessToken", token));
         health.checkDue(Instant.now().plus(Duration.ofHours(2)));
 
         assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
         assertThat(tokenRows(admin.workspaceId())).as("token rows deleted").isZero();
-        assertThat(service.schedulable(ws, UUID.fromString(id))).as("no scheduled syncs").isFalse();
+        assertThat(service.schedulable(ws, ConnectionId.of(id))).as("no scheduled syncs").isFalse();
         long calls = callsWith(token);
         health.checkDue(Instant.now().plus(Duration.ofHours(5)));
         health.checkDue(Instant.now().plus(Duration.ofHours(9)));
@@ -123,7 +125,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         assertThat(view.get("lastCheckedAt").isNull()).isFalse();
 
         Instant synced = Instant.parse("2026-11-29T08:00:00Z");
-        service.recordSync(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id), synced);
+        service.recordSync(WorkspaceId.of(admin.workspaceId()), ConnectionId.of(id), synced);
         assertThat(get(admin, id).get("lastSyncAt").asString()).isEqualTo(synced.toString());
     }
 
@@ -230,9 +232,9 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         var caller = new com.tttools.app.identity.AuthenticatedUser(UserId.of(admin.user().id()), admin.user().email(),
                 "Admin", false);
         var request = new com.tttools.app.tiktok.TikTokConnections.SyncRequest("REPORTS", null, null);
-        String first = service.requestSync(caller, WorkspaceId.of(admin.workspaceId()), UUID.fromString(id), request,
+        JobId first = service.requestSync(caller, WorkspaceId.of(admin.workspaceId()), ConnectionId.of(id), request,
                 "key-1");
-        assertThat(service.requestSync(caller, WorkspaceId.of(admin.workspaceId()), UUID.fromString(id), request,
+        assertThat(service.requestSync(caller, WorkspaceId.of(admin.workspaceId()), ConnectionId.of(id), request,
                 "key-1")).isEqualTo(first);
     }
 
@@ -275,7 +277,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
 
         transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
                 .WorkspaceDeleted(ws, org, "Brand", now.plus(Duration.ofDays(30)), actor, request, now)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !service.schedulable(ws, id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.schedulable(ws, new ConnectionId(id)));
 
         assertThat(refresher.refreshExpiring(now)).as("not refreshed while deleted").isZero();
         health.checkDue(now.plus(Duration.ofHours(1)));
@@ -284,7 +286,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
 
         transactions.executeWithoutResult(status -> events.publishEvent(new com.tttools.app.tenancy.TenancyEvents
                 .WorkspaceRestored(ws, org, "Brand", actor, request, now)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.schedulable(ws, id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.schedulable(ws, new ConnectionId(id)));
 
         assertThat(refresher.refreshExpiring(now)).as("refreshed once restored").isEqualTo(1);
         assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);

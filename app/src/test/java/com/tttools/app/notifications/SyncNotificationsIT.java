@@ -150,7 +150,7 @@ class SyncNotificationsIT extends IntegrationTest {
     private void failed(com.tttools.app.jobs.JobRequest<?> request) {
         JobView job = jobs.submit(request);
         JobView done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jobs.find(WorkspaceId.of(ws), job.id()).orElseThrow(), j -> j.status().finished());
+                .until(() -> jobs.find(WorkspaceId.of(ws), job.jobId()).orElseThrow(), j -> j.status().finished());
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
     }
 

@@ -155,7 +155,7 @@ class ChangeSetAndTelegramErasureIT extends IntegrationTest {
         tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
         JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
         JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(WorkspaceId.of(ws), job.id()).orElseThrow(), j -> j.status().finished());
+                .until(() -> jobs.find(WorkspaceId.of(ws), job.jobId()).orElseThrow(), j -> j.status().finished());
         assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
     }
 

@@ -164,7 +164,7 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
     private void run(WorkspaceId workspace, JobRequest<?> request) {
         JobView job = jobs.submit(request);
         JobView done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(workspace, job.id()).orElseThrow(), j -> j.status().finished());
+                .until(() -> jobs.find(workspace, job.jobId()).orElseThrow(), j -> j.status().finished());
         assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
     }
 

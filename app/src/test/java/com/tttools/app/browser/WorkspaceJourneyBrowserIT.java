@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,8 +123,9 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
 
         // the checklist follows the sync on the same page (htmx polling): no reload
         owner.executeScript("window.journeyMarker = 'same page';");
-        // (htmx swaps the checklist in between, so a lookup may meet the element it just replaced)
-        new WebDriverWait(owner, Duration.ofSeconds(240)).pollingEvery(Duration.ofSeconds(1))
+        // (htmx swaps the checklist in between, so a lookup may meet the element it just replaced; the bound is
+        // generous because the first sync shares the machine's cores with the rest of the suite)
+        new WebDriverWait(owner, Duration.ofSeconds(480)).pollingEvery(Duration.ofSeconds(1))
                 .ignoring(StaleElementReferenceException.class).until(d ->
                 "true".equals(d.findElement(By.id("step-report")).getAttribute("data-done")));
         assertThat(owner.executeScript("return window.journeyMarker;")).isEqualTo("same page");
@@ -193,33 +196,59 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         wait(owner).until(d -> URI.create(d.getCurrentUrl()).getPath().endsWith("/audit"));
         screenshot(owner, "audit-log");
 
-        // every key page of the journey: axe-core at desktop width, then at 390 × 844 no sideways page scroll
-        String org = URI.create(owner.findElement(By.cssSelector("#breadcrumbs a")).getAttribute("href")).getPath();
-        List<String> pages = new ArrayList<>(List.of(home, home + "/reports", home + "/inventory/campaigns",
-                home + "/inventory/ad-groups", home + "/inventory/ads", home + "/inventory", home + "/connections",
-                home + "/jobs", home + "/bulk-operations", home + "/bulk-operations/new", home + "/bulk-policy",
-                home + "/alerts", home + "/deliveries", home + "/settings", "/account", "/account/notifications",
-                "/account/data", "/account/two-factor", org, org + "/audit", org + "/workspaces",
-                org + "/retention"));
-        pages.add(firstLink(owner, home + "/inventory/campaigns", "#inventory-table tbody tr td a"));
-        pages.add(firstLink(owner, home + "/inventory/ad-groups", "#inventory-table tbody tr td a"));
-        pages.add(firstLink(owner, home + "/inventory/ads", "#inventory-table tbody tr td a"));
-        pages.add(firstLink(owner, home + "/jobs", "main table tbody tr td a"));
-        for (String page : pages) {
-            owner.get(url(page));
-            assertThat(owner.findElements(By.cssSelector(".error-page"))).as(page).isEmpty();
-            axe(owner, page);
+        // keyboard: the first Tab reaches the skip link, the next ones the header and the navigation, each with a
+        // visible focus outline
+        owner.get(url(home));
+        for (int i = 0; i < 4; i++) {
+            new Actions(owner).sendKeys(Keys.TAB).perform();
+            WebElement focused = owner.switchTo().activeElement();
+            assertThat(focused.getTagName()).as("focus after %d tabs", i + 1).isNotEqualTo("body");
+            assertThat(focused.getCssValue("outline-style")).as("outline of %s", focused.getText()).isEqualTo("solid");
+            assertThat(focused.getCssValue("outline-width")).isEqualTo("3px");
+            if (i == 0) {
+                assertThat(focused.getText()).isEqualTo("Skip to content");
+            }
         }
-        owner.manage().window().setSize(new Dimension(390, 844));
-        for (String page : pages) {
+
+        // every key page of the journey: axe-core at desktop width, then at 390 × 844 no sideways page scroll
+        owner.get(url(home));
+        String org = URI.create(owner.findElement(By.cssSelector("#breadcrumbs a")).getAttribute("href")).getPath();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", home);
+        for (String section : List.of("reports", "inventory/campaigns", "inventory/ad-groups", "inventory/ads",
+                "inventory", "connections", "jobs", "bulk-operations", "bulk-operations/new", "bulk-policy", "alerts",
+                "deliveries", "settings")) {
+            pages.put(section.replace('/', '-'), home + "/" + section);
+        }
+        pages.put("campaign", firstLink(owner, home + "/inventory/campaigns", "#inventory-table tbody tr td a"));
+        pages.put("ad-group", firstLink(owner, home + "/inventory/ad-groups", "#inventory-table tbody tr td a"));
+        pages.put("ad", firstLink(owner, home + "/inventory/ads", "#inventory-table tbody tr td a"));
+        pages.put("job", firstLink(owner, home + "/jobs", "main table tbody tr td a"));
+        for (String account : List.of("account", "account/notifications", "account/data", "account/two-factor")) {
+            pages.put(account.replace('/', '-'), "/" + account);
+        }
+        pages.put("organization", org);
+        for (String section : List.of("audit", "workspaces", "retention")) {
+            pages.put("organization-" + section, org + "/" + section);
+        }
+        pages.forEach((name, page) -> {
             owner.get(url(page));
+            if (!owner.findElements(By.cssSelector(".error-page")).isEmpty()) {
+                problems.put("error " + name, List.of(owner.findElement(By.tagName("h1")).getText()));
+            }
+            axe(owner, name + " " + page);
+        });
+        owner.manage().window().setSize(new Dimension(390, 844));
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            owner.get(url(page.getValue()));
             long width = ((Number) owner.executeScript("return document.documentElement.scrollWidth;")).longValue();
             if (width > 390) {
-                problems.put("width " + page, List.of(width + " px wide; too wide: " + owner.executeScript(WIDEST)));
-                System.out.println("[page-check] width " + page + ": " + problems.get("width " + page));
+                String problem = width + " px wide; sticking out: " + owner.executeScript(WIDEST);
+                problems.put("width " + page.getKey() + " " + page.getValue(), List.of(problem));
+                System.out.println("[page-check] width " + page.getKey() + ": " + problem);
+                Files.writeString(SCREENSHOTS.resolve("too-wide-" + page.getKey() + ".html"), owner.getPageSource());
             }
-            screenshot(owner, "phone-" + page.replace(home, "workspace").replace(org, "organization")
-                    .replaceAll("^/", "").replaceAll("[^A-Za-z0-9]+", "-"));
+            screenshot(owner, "phone-" + page.getKey());
         }
         owner.get(url(home));
         WebElement toggle = owner.findElement(By.id("menu-toggle"));
@@ -238,9 +267,21 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
     /** The outermost elements that reach past the viewport's right edge, for the failure message. */
     private static final String WIDEST = """
             var out = [];
+            var clipped = function (e) {
+              if (['absolute', 'fixed'].indexOf(getComputedStyle(e).position) >= 0) {
+                return false;
+              }
+              for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                if (getComputedStyle(p).overflowX !== 'visible') {
+                  return true;
+                }
+              }
+              return false;
+            };
             document.querySelectorAll('body *').forEach(function (e) {
               var r = e.getBoundingClientRect();
-              if (r.right > window.innerWidth + 1 && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1) {
+              if (r.right > window.innerWidth + 1 && !clipped(e)
+                  && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1) {
                 out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
                     ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' ' + Math.round(r.right) + 'px');
               }

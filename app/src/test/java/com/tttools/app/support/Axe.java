@@ -25,7 +25,10 @@ public final class Axe {
                 .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
                 .map(function (v) {
                   return v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 4).map(function (n) {
-                    return n.target.join(' ');
+                    var check = (n.any[0] || n.all[0] || n.none[0] || {}).data || {};
+                    return n.target.join(' ') + ' ' + n.html.substring(0, 100)
+                        + (check.contrastRatio ? ' (' + check.fgColor + ' on ' + check.bgColor + ' = '
+                            + check.contrastRatio + ')' : '');
                   }).join(' | ') + (v.nodes.length > 4 ? ' and ' + (v.nodes.length - 4) + ' more' : '');
                 }));
             }).catch(function (error) { done(['axe could not run: ' + error]); });

@@ -43,8 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A media buyer's first day in a real browser: sign up, verify, onboarding, connect TikTok (simulator), the
  * first-run checklist following the first sync live, the home with its KPIs, campaigns with names and badges,
- * the connections, inviting an analyst whose navigation holds only pages they may open, the audit log; the key
- * pages again at 390 × 844 without sideways page scroll. Screenshots land in {@code target/screenshots/};
+ * the connections, inviting an analyst whose navigation holds only pages they may open, the audit log; then every
+ * key page with axe-core (no serious or critical violation), keyboard focus that shows, and at 390 × 844 without
+ * sideways page scroll (a too-wide page's HTML is saved next to the screenshots, and the failure names the elements
+ * sticking out). Problems are collected over all pages and reported together. Screenshots land in
+ * {@code target/screenshots/};
  * {@code -Dscreenshots.docs=true} also copies them to {@code docs/screenshots/} (README, "Developing").
  */
 class WorkspaceJourneyBrowserIT extends IntegrationTest {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -101,15 +102,17 @@ class ImageTarballIT extends IntegrationTest {
         env.put("DATABASE_URL", createDatabase());
         env.put("TTTOOLS_DATA_DIR", "/tmp/data");
         env.put("TTTOOLS_BASE_URL", "http://localhost:" + port);
-        String script = "mount -t proc proc \"$1/proc\" && mount --rbind /dev \"$1/dev\" && shift"
-                + " && exec chroot --userspec=" + USER_ID + ":" + USER_ID + " \"$@\"";
+        // the entrypoint gets the image's environment only (env -i), as in a container
+        String chroot = Stream.of("/usr/sbin/chroot", "/usr/bin/chroot", "/sbin/chroot")
+                .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElseThrow();
+        String script = "mount -t proc proc \"$1/proc\" && mount --rbind /dev \"$1/dev\" && shift && exec \"$@\"";
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--kill-child",
-                "--propagation", "private", "sh", "-c", script, "container", root.toString(), root.toString()));
+                "--propagation", "private", "sh", "-c", script, "container", root.toString(), "env", "-i"));
+        env.forEach((key, value) -> command.add(key + "=" + value));
+        command.addAll(List.of(chroot, "--userspec=" + USER_ID + ":" + USER_ID, root.toString()));
         command.addAll(entrypoint);
         File log = work.resolve("container.log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().clear();
-        builder.environment().putAll(env);
         container = builder.start();
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> {

@@ -16,6 +16,8 @@ import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.PermissionDeniedException;
 import com.tttools.app.tiktok.TikTokClient;
 import com.tttools.app.tiktok.TikTokMarketingApi;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(AssetSyncHandler.class);
 
+    private final Counter rowsWritten;
     private final TikTokMarketingApi api;
     private final EntityWriter writer;
     private final SyncStateRepository state;
@@ -58,7 +61,9 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     private final com.tttools.app.tiktok.TikTokConnections connections;
 
     AssetSyncHandler(TikTokMarketingApi api, EntityWriter writer, SyncStateRepository state, JsonMapper json,
-            Clock clock, com.tttools.app.tiktok.TikTokConnections connections) {
+            Clock clock, com.tttools.app.tiktok.TikTokConnections connections, MeterRegistry meters) {
+        this.rowsWritten = Counter.builder("tttools.sync.rows").description("Rows TikTok syncs wrote, by kind")
+                .tag("kind", "inventory").register(meters);
         this.connections = connections;
         this.api = api;
         this.writer = writer;
@@ -282,7 +287,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
                     rows.add(row);
                 }
             }
-            writer.upsert(workspace, connectionId, stamp, rows, this::skipped);
+            rowsWritten.increment(writer.upsert(workspace, connectionId, stamp, rows, this::skipped));
             // a skipped row still exists in TikTok: its stored version (if any) is not marked removed
             rows.forEach(row -> seen.add(row.tiktokId()));
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Users;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -48,7 +49,7 @@ class MetricsIT extends IntegrationTest {
                 Map.of("name", "Metrics", "timezone", "UTC", "currency", "USD"))).json();
         String workspace = created.get("workspace").get("id").asString();
         simulator("POST", "/_sim/faults", Map.of("path", "/campaign/get/", "code", 40100, "next", 1));
-        connect(owner, workspace);
+        new SimulatorApi(port, ApiClient.JSON).connect(owner, workspace);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> owner.get("/api/v1/workspaces/" + workspace + "/jobs?type=tiktok.asset-sync").json().get("items"),
                         items -> items.size() > 0 && items.get(0).get("status").asString().equals("SUCCEEDED"));
@@ -109,16 +110,6 @@ class MetricsIT extends IntegrationTest {
             }
         }
         return total;
-    }
-
-    private void connect(ApiClient client, String workspace) {
-        ApiClient.Response started = client.post("/api/v1/workspaces/" + workspace + "/connections/tiktok", null);
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        HttpResponse<String> consent = Http.get(started.json().get("authorizationUrl").asString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());
-        ApiClient.Response landed = client.get(callback.getRawPath() + "?" + callback.getRawQuery());
-        assertThat(landed.status()).as(landed.body()).isEqualTo(302);
     }
 
     private void simulator(String method, String path, Object body) {

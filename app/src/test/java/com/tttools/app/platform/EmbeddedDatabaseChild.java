@@ -18,7 +18,7 @@ public final class EmbeddedDatabaseChild {
     }
 
     public static void main(String[] args) throws Exception {
-        var settings = new DatabaseProperties(null, 2, new DatabaseProperties.Embedded(Path.of(args[0]), 0, false));
+        var settings = new DatabaseProperties(null, 2, null, com.tttools.app.platform.database.TransactionPooler.Mode.AUTO, new DatabaseProperties.Embedded(Path.of(args[0]), 0, false));
         DatabaseServer server = DatabaseServer.start(settings);
         try (Connection c = DriverManager.getConnection(server.target().jdbcUrl(), server.target().username(),
                 server.target().password()); Statement s = c.createStatement()) {

@@ -126,7 +126,7 @@ class EmbeddedDatabaseCrashRecoveryIT {
     }
 
     private static DatabaseProperties settings(Path dataDir) {
-        return new DatabaseProperties(null, 2, new DatabaseProperties.Embedded(dataDir, 0, false));
+        return new DatabaseProperties(null, 2, null, com.tttools.app.platform.database.TransactionPooler.Mode.AUTO, new DatabaseProperties.Embedded(dataDir, 0, false));
     }
 
     private static long pidIn(Path dataDir) throws Exception {

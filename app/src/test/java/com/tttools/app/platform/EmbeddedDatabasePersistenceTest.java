@@ -17,7 +17,7 @@ class EmbeddedDatabasePersistenceTest {
 
     @Test
     void dataSurvivesARestartOfTheEmbeddedServer(@TempDir Path folder) throws Exception {
-        var settings = new DatabaseProperties(null, 2, new DatabaseProperties.Embedded(folder.resolve("pg"), 0, false));
+        var settings = new DatabaseProperties(null, 2, null, com.tttools.app.platform.database.TransactionPooler.Mode.AUTO, new DatabaseProperties.Embedded(folder.resolve("pg"), 0, false));
 
         try (DatabaseServer first = DatabaseServer.start(settings)) {
             assertThat(first.embedded()).isTrue();

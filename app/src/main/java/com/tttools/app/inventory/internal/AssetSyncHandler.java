@@ -18,6 +18,8 @@ import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.PermissionDeniedException;
 import com.tttools.app.tiktok.TikTokClient;
 import com.tttools.app.tiktok.TikTokMarketingApi;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(AssetSyncHandler.class);
 
+    private final Counter rowsWritten;
     private final TikTokMarketingApi api;
     private final EntityWriter writer;
     private final SyncStateRepository state;
@@ -61,7 +64,10 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
     private final AssetSyncFailures failures;
 
     AssetSyncHandler(TikTokMarketingApi api, EntityWriter writer, SyncStateRepository state, JsonMapper json,
-            Clock clock, com.tttools.app.tiktok.TikTokConnections connections, AssetSyncFailures failures) {
+            Clock clock, com.tttools.app.tiktok.TikTokConnections connections, AssetSyncFailures failures,
+            MeterRegistry meters) {
+        this.rowsWritten = Counter.builder("tttools.sync.rows").description("Rows TikTok syncs wrote, by kind")
+                .tag("kind", "inventory").register(meters);
         this.connections = connections;
         this.failures = failures;
         this.api = api;
@@ -291,7 +297,7 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
                     rows.add(row);
                 }
             }
-            writer.upsert(workspace, connectionId, stamp, rows, this::skipped);
+            rowsWritten.increment(writer.upsert(workspace, connectionId, stamp, rows, this::skipped));
             // a skipped row still exists in TikTok: its stored version (if any) is not marked removed
             rows.forEach(row -> seen.add(row.tiktokId()));
         }

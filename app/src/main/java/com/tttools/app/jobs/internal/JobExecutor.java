@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,9 +41,11 @@ class JobExecutor {
     private final JobPayloads payloads;
     private final Clock clock;
     private final OneTimeTask<String> task;
+    private final JobMetrics metrics;
 
     JobExecutor(JobRepository jobs, JobHandlers handlers, JobPayloads payloads, JobsProperties properties,
-            Clock clock) {
+            Clock clock, JobMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.handlers = handlers;
         this.payloads = payloads;
@@ -76,6 +79,13 @@ class JobExecutor {
     }
 
     void execute(UUID jobId) {
+        // every log line of the job names it (ECS JSON: the jobId field), whichever node runs it
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
+            executeLogged(jobId);
+        }
+    }
+
+    private void executeLogged(UUID jobId) {
         Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
         if (started.isEmpty()) {
             return;
@@ -91,18 +101,25 @@ class JobExecutor {
             jobs.finish(jobId, JobStatus.FAILED, "No handler for job type " + state.type(), clock.instant());
             return;
         }
+        long runStarted = System.nanoTime();
+        String outcome = "failed";
         try {
             run(handler.get(), state);
             jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
+            outcome = "succeeded";
         } catch (JobCancelledException e) {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+            outcome = "cancelled";
         } catch (JobFailedPermanently e) {
-            if (!finishedAsCancelled(jobId)) {
+            if (finishedAsCancelled(jobId)) {
+                outcome = "cancelled";
+            } else {
                 jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
                 failed(handler.get(), state, describe(e));
             }
         } catch (Exception e) {
             if (finishedAsCancelled(jobId)) {
+                outcome = "cancelled";
                 return;
             }
             if (state.attempts() >= state.maxAttempts()) {
@@ -113,7 +130,10 @@ class JobExecutor {
             }
             log.info("Job {} ({}) attempt {} failed, will retry: {}", jobId, state.type(), state.attempts(), describe(e));
             jobs.retryLater(jobId, describe(e), clock.instant());
+            outcome = "retry";
             throw new RetryableJobFailure(e);
+        } finally {
+            metrics.attemptFinished(state.type(), outcome, System.nanoTime() - runStarted);
         }
     }
 

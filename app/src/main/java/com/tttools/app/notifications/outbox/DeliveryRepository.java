@@ -3,6 +3,9 @@ package com.tttools.app.notifications.outbox;
 import com.tttools.app.notifications.Channel;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,8 +37,13 @@ public class DeliveryRepository {
             content_nonce, content, status, provider, provider_message_id, attempts, last_error, created_at""";
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, MeterRegistry meters) {
+        this.meters = meters;
+        // across workspaces by design (an operator's view); the partial index on QUEUED rows keeps it cheap
+        Gauge.builder("tttools.notifications.queued", this, DeliveryRepository::backlog)
+                .description("Notification deliveries waiting to be sent (or retried)").register(meters);
         this.jdbc = jdbc;
     }
 
@@ -69,6 +77,7 @@ public class DeliveryRepository {
                 """)
                 .param("id", id).param("error", truncate(error)).param("next", Timestamp.from(next))
                 .param("now", Timestamp.from(now)).update();
+        counted("retry", 1);
     }
 
     /** The send succeeded: the sealed content is dropped (it may hold single-use links). */
@@ -82,6 +91,7 @@ public class DeliveryRepository {
                 """)
                 .param("id", id).param("provider", provider).param("messageId", providerMessageId)
                 .param("address", address).param("now", Timestamp.from(now)).update();
+        counted("sent", 1);
     }
 
     /** Given up: not retryable, or out of attempts. {@code attempted} is false when nothing was tried. */
@@ -94,12 +104,13 @@ public class DeliveryRepository {
                 """)
                 .param("id", id).param("add", attempted ? 1 : 0).param("error", truncate(error))
                 .param("now", Timestamp.from(now)).update();
+        counted("failed", 1);
     }
 
     /** A provider's webhook: SENT (or DELIVERED) moves on to DELIVERED or BOUNCED; returns rows changed. */
     public int providerStatus(String provider, String providerMessageId, DeliveryStatus status, String detail,
             Instant now) {
-        return jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE notification_deliveries SET status = :status,
                     last_error = COALESCE(:detail, last_error), updated_at = :now
                 WHERE provider = :provider AND provider_message_id = :messageId
@@ -107,6 +118,15 @@ public class DeliveryRepository {
                 """)
                 .param("status", status.name()).param("detail", truncate(detail)).param("provider", provider)
                 .param("messageId", providerMessageId).param("now", Timestamp.from(now)).update();
+        counted(status.name().toLowerCase(), changed);
+        return changed;
+    }
+
+    /** {@code tttools_notifications_deliveries_total{status}}: deliveries this node moved to a status. */
+    private void counted(String status, int deliveries) {
+        Counter.builder("tttools.notifications.deliveries")
+                .description("Notification deliveries this node moved to a status (sent, retry, failed, delivered, bounced)")
+                .tag("status", status).register(meters).increment(deliveries);
     }
 
     /** A workspace's delivery log, newest first, after the cursor's (createdAt, id). */

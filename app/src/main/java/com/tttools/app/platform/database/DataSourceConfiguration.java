@@ -1,6 +1,9 @@
 package com.tttools.app.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +14,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
+
+    /**
+     * {@code DATABASE_MIGRATION_URL}: Flyway gets its own connection (direct or session mode), so migrations never
+     * run through a transaction pooler.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrationConnection(DatabaseProperties properties) {
+        return configuration -> {
+            if (properties.migrationUrl() != null && !properties.migrationUrl().isBlank()) {
+                JdbcTarget migrations = DatabaseUrl.parse(properties.migrationUrl());
+                log.info("Flyway migrates through DATABASE_MIGRATION_URL ({})", migrations.jdbcUrl().replaceAll("password=[^&]*", "password=***"));
+                configuration.dataSource(migrations.jdbcUrl(), migrations.username(), migrations.password());
+            }
+        };
+    }
+
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(DatabaseProperties properties) {
         return DatabaseServer.start(properties);
@@ -18,11 +38,19 @@ class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
+        JdbcTarget target = TransactionPooler.adapt(server.target(), properties.transactionPooler());
+        if (TransactionPooler.detected(server.target(), properties.transactionPooler())) {
+            log.info("DATABASE_URL is a transaction-mode pooler: statements are not prepared on the server");
+            if (properties.migrationUrl() == null || properties.migrationUrl().isBlank()) {
+                log.warn("Flyway migrates through the transaction pooler; set DATABASE_MIGRATION_URL to the direct or "
+                        + "session-mode connection (docs/operations.md)");
+            }
+        }
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("tttools");
-        dataSource.setJdbcUrl(server.target().jdbcUrl());
-        dataSource.setUsername(server.target().username());
-        dataSource.setPassword(server.target().password());
+        dataSource.setJdbcUrl(target.jdbcUrl());
+        dataSource.setUsername(target.username());
+        dataSource.setPassword(target.password());
         dataSource.setMaximumPoolSize(properties.maxPoolSize());
         return dataSource;
     }

@@ -16,12 +16,19 @@ import org.springframework.validation.annotation.Validated;
  * @param url         {@code DATABASE_URL}: {@code postgres://user:pass@host:port/db?sslmode=require} or
  *                    {@code jdbc:postgresql://...}; blank for the embedded server
  * @param maxPoolSize connections this node may hold (mind Supabase's pooler limits, see docs/operations.md)
+ * @param migrationUrl {@code DATABASE_MIGRATION_URL}: where Flyway migrates (same forms as {@code url}); blank = the
+ *                    pool's server. Set it to the direct or session-mode URL when {@code url} goes through a
+ *                    transaction pooler
+ * @param transactionPooler {@code TTTOOLS_DB_TRANSACTION_POOLER}: whether {@code url} is a transaction-mode pooler
+ *                    ({@link TransactionPooler})
  */
 @Validated
 @ConfigurationProperties("tttools.database")
 public record DatabaseProperties(
         String url,
         @DefaultValue("10") @Min(1) @Max(200) int maxPoolSize,
+        String migrationUrl,
+        @DefaultValue("auto") @NotNull TransactionPooler.Mode transactionPooler,
         @DefaultValue @Valid @NotNull Embedded embedded) {
 
     /**

@@ -19,6 +19,8 @@ import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokMarketingApi;
 import com.tttools.app.tiktok.TikTokValues;
 import java.math.BigDecimal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,6 +57,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     }
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final Counter rowsWritten;
     private final TikTokMarketingApi api;
     private final TikTokConnections connections;
     private final FactWriter writer;
@@ -64,7 +67,9 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
     private final SyncFinishedPublisher finished;
 
     ReportSyncHandler(TikTokMarketingApi api, TikTokConnections connections, FactWriter writer, JdbcClient jdbc,
-            ReportingProperties properties, Clock clock, SyncFinishedPublisher finished) {
+            ReportingProperties properties, Clock clock, SyncFinishedPublisher finished, MeterRegistry meters) {
+        this.rowsWritten = Counter.builder("tttools.sync.rows").description("Rows TikTok syncs wrote, by kind")
+                .tag("kind", "reporting").register(meters);
         this.api = api;
         this.connections = connections;
         this.writer = writer;
@@ -199,7 +204,7 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
                 for (ReportLevel level : ReportLevel.values()) {
                     pull(tiktok, advertiser, level, windowStart, windowEnd, batch::add);
                 }
-                batch.commit();
+                rowsWritten.increment(batch.commit());
             }
             windowStart = windowEnd.plusDays(1);
         }

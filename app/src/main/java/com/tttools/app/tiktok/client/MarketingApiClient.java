@@ -38,9 +38,17 @@ final class MarketingApiClient implements MarketingApi {
     private final TikTokProperties.Retry retry;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final TikTokMetrics metrics;
 
     MarketingApiClient(HttpTransport transport, ResponseReader reader, SharedRateLimiter limiter,
                        TikTokEndpoints endpoints, TikTokProperties.Retry retry, Sleeper sleeper) {
+        this(transport, reader, limiter, endpoints, retry, sleeper, TikTokMetrics.NONE);
+    }
+
+    MarketingApiClient(HttpTransport transport, ResponseReader reader, SharedRateLimiter limiter,
+                       TikTokEndpoints endpoints, TikTokProperties.Retry retry, Sleeper sleeper,
+                       TikTokMetrics metrics) {
+        this.metrics = metrics;
         this.transport = transport;
         this.reader = reader;
         this.limiter = limiter;
@@ -62,6 +70,7 @@ final class MarketingApiClient implements MarketingApi {
             Failure failure = result.failure();
             if (failure.kind() == Failure.Kind.RATE_LIMITED) {
                 throttledAttempts++;
+                metrics.throttled(failure.code());
                 limiter.throttled(endpoints.appId(), call.advertiserId(), call.path(), failure.code());
                 if (throttledAttempts >= retry.rateLimitMaxAttempts()) {
                     throw toException(call, accessToken, failure, throttledAttempts);
@@ -91,11 +100,15 @@ final class MarketingApiClient implements MarketingApi {
         try {
             response = transport.exchange(call, accessToken);
         } catch (HttpTransport.TransportException e) {
+            metrics.attempt(call.path(), "transport", System.nanoTime() - started);
             log.debug("TikTok {} {} -> {} after {} ms", call.method(), call.path(), e.getMessage(),
                     (System.nanoTime() - started) / 1_000_000);
             return ResponseReader.Result.failed(Failure.retryable(e.getMessage()));
         }
         ResponseReader.Result result = reader.read(response);
+        metrics.attempt(call.path(), result.envelope() != null ? "0"
+                : result.failure().code() != 0 ? Integer.toString(result.failure().code())
+                : "http_" + response.status(), System.nanoTime() - started);
         if (log.isDebugEnabled()) {
             log.debug("TikTok {} {} -> HTTP {} code {} in {} ms", call.method(), call.path(), response.status(),
                     result.envelope() != null ? 0 : result.failure().code(), (System.nanoTime() - started) / 1_000_000);

@@ -35,9 +35,16 @@ final class SharedRateLimiter {
     private final int advertiserPathQps;
     private final int backgroundReserve;
     private final AtomicLong lastStoreWarning = new AtomicLong();
+    private final TikTokMetrics metrics;
 
     SharedRateLimiter(BucketSource shared, int appQps, int advertiserPathQps, int backgroundReserve) {
+        this(shared, appQps, advertiserPathQps, backgroundReserve, TikTokMetrics.NONE);
+    }
+
+    SharedRateLimiter(BucketSource shared, int appQps, int advertiserPathQps, int backgroundReserve,
+                      TikTokMetrics metrics) {
         this.shared = shared;
+        this.metrics = metrics;
         this.appQps = appQps;
         this.advertiserPathQps = advertiserPathQps;
         this.backgroundReserve = Math.min(backgroundReserve, appQps - 1);
@@ -63,10 +70,17 @@ final class SharedRateLimiter {
     }
 
     private void take(String key, int qps, int reserve) throws InterruptedException {
+        long waitingSince = 0;
         while (true) {
             long waitNanos = tryTake(key, qps, reserve);
             if (waitNanos == 0) {
+                if (waitingSince != 0) {
+                    metrics.waited(key.startsWith("app:") ? "app" : "advertiser_path", System.nanoTime() - waitingSince);
+                }
                 return;
+            }
+            if (waitingSince == 0) {
+                waitingSince = System.nanoTime();
             }
             LockSupport.parkNanos(Math.max(waitNanos, MIN_PARK_NANOS));
             if (Thread.interrupted()) {
@@ -82,6 +96,7 @@ final class SharedRateLimiter {
             bucket = bucket(key, qps, shared);
             return tryTake(bucket, reserve);
         } catch (RuntimeException e) {
+            metrics.storeFailed();
             warnAtMostOncePerMinute(e);
             return tryTake(bucket(key, qps, local), reserve);
         }

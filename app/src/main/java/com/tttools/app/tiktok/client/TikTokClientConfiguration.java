@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.client;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ class TikTokClientConfiguration {
 
     @Bean
     MarketingApi tiktokMarketingApiClient(TikTokProperties properties, TikTokEndpoints endpoints,
-                                          RateLimitStore store, JsonMapper json) {
+                                          RateLimitStore store, JsonMapper json, MeterRegistry meters) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.timeouts().connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -57,10 +58,11 @@ class TikTokClientConfiguration {
         factory.setReadTimeout(properties.timeouts().read());
         RestClient rest = RestClient.builder().requestFactory(factory).build();
         TikTokProperties.RateLimit limits = properties.rateLimit();
+        TikTokMetrics metrics = new TikTokMetrics(meters);
         SharedRateLimiter limiter = new SharedRateLimiter(store.source(), limits.appQps(),
-                limits.advertiserPathQps(), limits.backgroundReserve());
+                limits.advertiserPathQps(), limits.backgroundReserve(), metrics);
         return new MarketingApiClient(new HttpTransport(rest, json, endpoints), new ResponseReader(json), limiter,
-                endpoints, properties.retry(), Sleeper.REAL);
+                endpoints, properties.retry(), Sleeper.REAL, metrics);
     }
 
     @Bean

@@ -3,10 +3,7 @@ package com.tttools.app.identity.consent;
 import com.tttools.app.identity.IdentityEvents.UserSignedUp;
 import com.tttools.app.platform.config.PolicyProperties;
 import com.tttools.app.shared.UserId;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -29,8 +26,6 @@ public class PolicyConsents {
     private final JdbcClient jdbc;
     private final PolicyProperties policy;
     private final Clock clock;
-    private final Cache<UserId, Boolean> accepted = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
 
     PolicyConsents(JdbcClient jdbc, PolicyProperties policy, Clock clock) {
         this.jdbc = jdbc;
@@ -49,24 +44,14 @@ public class PolicyConsents {
         record(userId, How.ACKNOWLEDGED, clock.instant());
     }
 
-    /**
-     * Whether the user accepted the version in force, at sign-up or later. The layout asks on every page; an
-     * acceptance is never withdrawn while the version stays in force, so a yes is remembered (a no is not).
-     */
+    /** Whether the user accepted the version in force, at sign-up or later. */
     public boolean acceptedCurrent(UserId userId) {
-        if (accepted.getIfPresent(userId) != null) {
-            return true;
-        }
-        boolean yes = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM user_policy_consents
                                         WHERE user_id = :user AND policy_version = :version)""")
                 .param("user", userId.value())
                 .param("version", policy.version())
                 .query(Boolean.class).single();
-        if (yes) {
-            accepted.put(userId, Boolean.TRUE);
-        }
-        return yes;
     }
 
     /** The newest version the user accepted, if any. */

@@ -29,7 +29,8 @@ class StaticResources implements WebMvcConfigurer {
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(IMMUTABLE).resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-        registry.addResourceHandler("/**").addResourceLocations("classpath:/static/")
+        registry.addResourceHandler("/css/**", "/js/**", "/img/**", "/*.svg")
+                .addResourceLocations("classpath:/static/")
                 .setCacheControl(IMMUTABLE).resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }

@@ -21,7 +21,7 @@ import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
  */
 class StaticAssetsIT extends IntegrationTest {
 
-    private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"");
+    private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/(?:css/|js/|webjars/|favicon)[^\"]+)\"");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -34,7 +34,7 @@ class StaticAssetsIT extends IntegrationTest {
         Matcher matcher = ASSET.matcher(page);
         List<String> assets = matcher.results().map(m -> m.group(1)).toList();
         assertThat(assets).as("app.css, htmx and app.js").hasSizeGreaterThanOrEqualTo(3)
-                .allMatch(a -> a.matches(".*-[0-9a-f]{32}\\.(css|js)"), "a content hash in the name");
+                .allMatch(a -> a.matches(".*-[0-9a-f]{32}\\.(css|js|svg)"), "a content hash in the name");
         for (String asset : assets) {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url(asset))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -47,6 +47,13 @@ class StaticAssetsIT extends IntegrationTest {
         String stale = assets.get(0).replaceAll("-[0-9a-f]{32}\\.", "-0123456789abcdef0123456789abcdef.");
         assertThat(http.send(HttpRequest.newBuilder(URI.create(url(stale))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).as("a hash that is not the file's").isEqualTo(404);
+    }
+
+    @Test
+    void pageLinksAreLeftAsTheyAre() throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("href=\"/signup\"").contains("href=\"/privacy\"");
     }
 
     @Test

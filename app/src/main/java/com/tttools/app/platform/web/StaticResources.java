@@ -1,11 +1,13 @@
 package com.tttools.app.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -26,12 +28,16 @@ class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(IMMUTABLE).resourceChain(true)
-                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-        registry.addResourceHandler("/css/**", "/js/**", "/img/**", "/*.svg")
-                .addResourceLocations("classpath:/static/")
-                .setCacheControl(IMMUTABLE).resourceChain(true)
+        hashed(registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/"));
+        for (String folder : List.of("css", "js", "img")) {
+            hashed(registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/"));
+        }
+        hashed(registry.addResourceHandler("/*.svg").addResourceLocations("classpath:/static/"));
+    }
+
+    private static void hashed(ResourceHandlerRegistration registration) {
+        registration.setCacheControl(IMMUTABLE).resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 

@@ -1,10 +1,12 @@
-// Draws the daily chart of the reports page from the JSON block the server rendered (no inline script).
-document.addEventListener('DOMContentLoaded', function () {
+// Draws the daily chart of the reports page from the JSON block the server rendered (no inline script): at load
+// when the figures are in the page, or once htmx swapped them in after the first paint.
+function drawReportChart() {
   var canvas = document.getElementById('report-chart');
   var source = document.getElementById('report-chart-data');
-  if (!canvas || !source || typeof Chart === 'undefined') {
+  if (!canvas || !source || typeof Chart === 'undefined' || canvas.dataset.drawn) {
     return;
   }
+  canvas.dataset.drawn = 'true';
   var data = JSON.parse(source.textContent);
   var colours = ['#fe2c55', '#0f766e', '#2563eb', '#9333ea'];
   data.datasets.forEach(function (dataset, i) {
@@ -30,7 +32,9 @@ document.addEventListener('DOMContentLoaded', function () {
     data: { labels: data.labels, datasets: data.datasets },
     options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: scales }
   });
-});
+}
+document.addEventListener('DOMContentLoaded', drawReportChart);
+document.addEventListener('htmx:afterSettle', drawReportChart);
 
 // Choosing a preset clears the custom dates so the preset applies; typing a date switches to "Custom".
 document.addEventListener('change', function (event) {

@@ -87,9 +87,12 @@ class ReportsBrowserIT extends IntegrationTest {
                     .contains(String.valueOf(total.getValue().get("impressions").asLong()));
         }
         assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through").contains("Data as of");
+        // the entity table and, once opened, the pull ledger arrive as htmx fragments after the first paint
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
         driver.findElement(By.cssSelector("#report-finality summary")).click();
-        assertThat(driver.findElements(By.cssSelector("#report-finality tbody tr"))).hasSize(14);
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#report-finality tbody tr")).size() == 14);
 
         // drill down: campaign → its ad groups, with the trail back
         String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();
@@ -97,6 +100,7 @@ class ReportsBrowserIT extends IntegrationTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
         assertThat(driver.getCurrentUrl()).contains("campaignId=");
         assertThat(driver.findElement(By.id("report-crumbs")).getText()).contains("All campaigns").contains(campaign);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).isNotBlank();
 
         // save what is shown as a view; it is listed and opens the same report

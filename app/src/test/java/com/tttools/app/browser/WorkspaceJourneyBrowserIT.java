@@ -105,6 +105,8 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         wait(owner).until(d -> d.findElement(By.id("workspace-name")).getText().equals("Journey Brand"));
         String home = URI.create(owner.getCurrentUrl()).getPath();
         String ws = home.substring("/workspaces/".length());
+        // the figures and the checklist arrive by htmx right after the first paint
+        wait(owner).until(d -> !d.findElements(By.id("first-run")).isEmpty());
         assertThat(owner.findElement(By.id("first-run")).getText()).contains("Connect your TikTok");
         assertThat(owner.findElement(By.cssSelector("#account-menu summary")).getText()).isEqualTo("Jo Journey");
         axe(owner, "home, first run");

@@ -48,8 +48,12 @@ class HomePageIT extends IntegrationTest {
         String ws = tenants.createWorkspace(owner, org, "Home Brand");
         String home = "/workspaces/" + ws;
 
-        String empty = Tenants.expect(owner.api().get(home), 200).body();
-        assertThat(empty).contains("id=\"first-run\"").containsPattern(step("connect", false))
+        String shell = Tenants.expect(owner.api().get(home), 200).body();
+        assertThat(shell).as("the first paint names the workspace and loads the figures after it")
+                .contains("Home Brand").contains("hx-get=\"" + home + "/home/overview\"").contains("hx-trigger=\"load\"")
+                .doesNotContain("id=\"first-run\"");
+        String empty = Tenants.expect(owner.api().get(home + "/home/overview", "HX-Request", "true"), 200).body();
+        assertThat(empty).as("the fragment alone").doesNotContain("<html").contains("id=\"first-run\"").containsPattern(step("connect", false))
                 .as("nothing to wait for yet").doesNotContain("hx-trigger=\"every 3s\"")
                 .doesNotContain("class=\"kpis\"");
         assertThat(Tenants.expect(owner.api().get(home + "/home/checklist"), 200).body())
@@ -68,8 +72,9 @@ class HomePageIT extends IntegrationTest {
                 () -> owner.api().get(home + "/home/checklist").body(),
                 body -> Pattern.compile(step("report", true)).matcher(body).find() && !body.contains("hx-trigger"));
 
-        String page = Tenants.expect(owner.api().get(home), 200).body();
-        assertThat(page).doesNotContain("id=\"first-run\"").contains("class=\"kpis\"").contains("id=\"spend-chart\"")
+        // without JavaScript: the overview's address shows the whole home with the figures in it
+        String page = Tenants.expect(owner.api().get(home + "/home/overview"), 200).body();
+        assertThat(page).contains("id=\"workspace-name\"").doesNotContain("id=\"first-run\"").contains("class=\"kpis\"").contains("id=\"spend-chart\"")
                 .contains("id=\"connection-health\"").contains("Connected");
         Matcher week = WEEK.matcher(page);
         assertThat(week.find()).as("the page says which dates the week covers").isTrue();

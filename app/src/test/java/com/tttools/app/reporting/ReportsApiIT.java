@@ -142,9 +142,18 @@ class ReportsApiIT extends IntegrationTest {
     @Test
     void thePageNeverEchoesAnUnknownChartMetricIntoItsScriptData() {
         String evil = java.net.URLEncoder.encode("</script><b id=x>", java.nio.charset.StandardCharsets.UTF_8);
-        ApiClient.Response page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports?level=CAMPAIGN&from="
-                + from + "&to=" + to + "&metric=" + evil), 200);
-        assertThat(page.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("spend (");
+        String query = "?level=CAMPAIGN&from=" + from + "&to=" + to + "&metric=" + evil;
+        ApiClient.Response page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports" + query), 200);
+        assertThat(page.body()).doesNotContain("<b id=x>").contains("/reports/sections?");
+        // the chart's data comes with the summary fragment (htmx), or in the whole page without JavaScript
+        ApiClient.Response summary = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections"
+                + query + "&part=summary", "HX-Request", "true"), 200);
+        assertThat(summary.body()).doesNotContain("<b id=x>").doesNotContain("<html").contains("report-chart-data")
+                .contains("spend (");
+        ApiClient.Response whole = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections"
+                + query), 200);
+        assertThat(whole.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("id=\"report-entities\"")
+                .doesNotContain("hx-trigger=\"load\"");
     }
 
     @Test

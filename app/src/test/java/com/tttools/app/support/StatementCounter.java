@@ -43,6 +43,16 @@ public final class StatementCounter {
         return last;
     }
 
+    /**
+     * {@link #lastRequest()} without Spring Session's own statements (those on its {@code spring_session} tables:
+     * loading the session at the start, saving its last access time at the end), which every signed-in request
+     * pays alike, pages and API.
+     */
+    public static List<String> lastRequestAfterSession() {
+        return last.stream().filter(sql -> !sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session"))
+                .toList();
+    }
+
     @TestConfiguration
     public static class Configuration {
 

@@ -206,6 +206,8 @@ class TenantIsolationIT extends IntegrationTest {
                 (t, a) -> get("/workspaces/" + t.wsA + "/deliveries")));
         RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
+        RULES.put("GET /workspaces/{wsId}/reports/sections", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/reports/sections")));
         RULES.put("POST /workspaces/{wsId}/reports/views", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> post("/workspaces/" + t.wsA + "/reports/views?name=Page+view&query="
                         + java.net.URLEncoder.encode("{\"level\":\"CAMPAIGN\",\"preset\":\"last7\"}",
@@ -247,6 +249,8 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));
         RULES.put("GET /workspaces/{wsId}", Rule.workspace(IN_WORKSPACE, (t, a) -> get("/workspaces/" + t.wsA)));
+        RULES.put("GET /workspaces/{wsId}/home/overview", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/home/overview")));
         RULES.put("GET /workspaces/{wsId}/home/checklist", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/home/checklist")));
         RULES.put("GET /workspaces/{wsId}/settings", Rule.workspace(IN_WORKSPACE,

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the signed-in user (or null) into every page model, for the layout's account menu, and the policy
- * version they still have to acknowledge (or null), for the layout's notice.
+ * version they still have to acknowledge (or null), for the layout's notice. JSON controllers match the advice too
+ * (a {@code @RestController} is a {@code @Controller}); the API renders no layout, nor do htmx requests (they get
+ * fragments), so both skip the consent query.
  */
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
@@ -26,8 +28,11 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("policyNotice")
-    String policyNotice(@AuthenticationPrincipal AuthenticatedUser user) {
-        return user == null || consents.acceptedCurrent(user.id()) ? null : consents.currentVersion();
+    String policyNotice(@AuthenticationPrincipal AuthenticatedUser user, jakarta.servlet.http.HttpServletRequest request) {
+        if (user == null || request.getRequestURI().startsWith("/api/") || request.getHeader("HX-Request") != null) {
+            return null;
+        }
+        return consents.acceptedCurrent(user.id()) ? null : consents.currentVersion();
     }
 
     /** Where acknowledging the notice returns to: the page it was shown on. */

@@ -40,6 +40,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -78,6 +79,10 @@ class ReportPageController {
     }
 
     /** The parameters shown next to a control of the form; problems of others (ids, sort, page) go on top. */
+    /** The sections of the page loaded after its first paint, in page order. */
+    static final java.util.Set<String> SECTIONS = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(List.of("summary", "entities", "days", "ledger")));
+
     private static final java.util.Set<String> CONTROLS = java.util.Set.of("level", "preset", "from", "to", "metric",
             "metrics", "status", "q");
 
@@ -93,12 +98,42 @@ class ReportPageController {
         this.clock = clock;
     }
 
+    /**
+     * The first paint: the controls, drill-down, saved views and CSV link, checked and named (a few statements);
+     * the sections with figures follow from {@link #sections} as htmx fragments.
+     */
     @GetMapping("/workspaces/{wsId}/reports")
     String page(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @Valid @ModelAttribute("form") ReportPageRequest form, BindingResult binding, Model model,
             HttpServletResponse response) {
+        return render(caller, granted, form, binding, model, response, java.util.Set.of());
+    }
+
+    /**
+     * One section of the page ({@code part}: summary, entities, days or ledger) as the fragment htmx swaps in;
+     * without htmx (no JavaScript) the whole page with every section in it.
+     */
+    @GetMapping("/workspaces/{wsId}/reports/sections")
+    String sections(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
+            @Valid @ModelAttribute("form") ReportPageRequest form, BindingResult binding, Model model,
+            HttpServletResponse response, @RequestParam(defaultValue = "") String part,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        if (htmx == null) {
+            return render(caller, granted, form, binding, model, response, SECTIONS);
+        }
+        if (!SECTIONS.contains(part)) {
+            throw new NotFoundException("Report section");
+        }
+        String view = render(caller, granted, form, binding, model, response, java.util.Set.of(part));
+        return response.getStatus() == HttpStatus.OK.value() ? view + " :: " + part : view;
+    }
+
+    private String render(AuthenticatedUser caller, WorkspaceAccess granted, ReportPageRequest form,
+            BindingResult binding, Model model, HttpServletResponse response, java.util.Set<String> parts) {
         WorkspaceId workspace = granted.workspaceId();
+        boolean wholePage = parts.size() != 1;   // a fragment needs neither the saved views nor the drill-down names
         // The chart draws a summable metric; anything else falls back (the control only offers those).
         String metric = Metric.of(form.metric()).filter(Metric::additive).map(Metric::apiName)
                 .orElse(Metric.SPEND.apiName());
@@ -155,8 +190,8 @@ class ReportPageController {
         model.addAttribute("metricChoices", List.of(Metric.values()).stream().filter(Metric::additive)
                 .map(Metric::apiName).toList());
         boolean admin = granted.role() == WorkspaceRole.ADMIN;
-        model.addAttribute("views", views.visibleTo(workspace, caller.id()).stream().map(v -> new ViewLink(v,
-                viewUrl(base, v), v.ownerId().equals(caller.id().toString())
+        model.addAttribute("views", !wholePage ? List.of() : views.visibleTo(workspace, caller.id()).stream()
+                .map(v -> new ViewLink(v, viewUrl(base, v), v.ownerId().equals(caller.id().toString())
                         || (admin && v.visibility() == ReportViewStore.Visibility.WORKSPACE)))
                 .toList());
         model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
@@ -187,29 +222,46 @@ class ReportPageController {
                     + (elsewhere.isEmpty() ? "correct the marked fields." : String.join("; ", elsewhere) + "."));
             return "reporting/reports";
         }
-        ReportResult days = reports.run(workspace, byDate);
-        ReportResult entities = reports.run(workspace, byEntity);
         List<String> metricNames = byDate.metrics().stream().map(Metric::apiName).toList();
-        model.addAttribute("daily", days);
-        Map<String, String> advertiserNames = new java.util.HashMap<>();
-        days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
-        model.addAttribute("advertiserNames", advertiserNames);
-        model.addAttribute("finality", reports.finality(workspace, byDate.from(), byDate.to(),
-                byDate.filters().advertiserIds(), 200));
         model.addAttribute("metricNames", metricNames);
-        model.addAttribute("totals", totals(days, metricNames));
-        model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
-        model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
-        model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
-        model.addAttribute("nextPage", entities.hasMore()
-                ? url(base, state, Map.of("cursor", ReportRequests.encode(byEntity.offset() + byEntity.limit()))) : null);
-        model.addAttribute("crumbs", crumbs(workspace, byEntity, state, base));
-        model.addAttribute("chartJson", chart(days, metric));
-        java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
-        days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
-        model.addAttribute("provisionalDates", provisional);
-        model.addAttribute("provisionalDays", provisional.size());
-        model.addAttribute("settledThrough", ReportRequests.settledThrough(days));
+        model.addAttribute("crumbs", wholePage ? crumbs(workspace, byEntity, state, base) : List.of());
+        model.addAttribute("loaded", parts);
+        MultiValueMap<String, String> sectionState = new LinkedMultiValueMap<>(state);
+        addIf(sectionState, "cursor", form.cursor());
+        Map<String, String> sectionUrls = new LinkedHashMap<>();
+        sectionUrls.put("all", url(base + "/sections", sectionState, Map.of()));
+        SECTIONS.forEach(part -> sectionUrls.put(part, url(base + "/sections", sectionState, Map.of("part", part))));
+        model.addAttribute("sectionUrls", sectionUrls);
+        ReportResult days = parts.contains("summary") || parts.contains("days") || parts.contains("ledger")
+                ? reports.run(workspace, byDate) : null;
+        if (days != null) {
+            model.addAttribute("daily", days);
+            Map<String, String> advertiserNames = new java.util.HashMap<>();
+            days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
+            model.addAttribute("advertiserNames", advertiserNames);
+            model.addAttribute("totals", totals(days, metricNames));
+            model.addAttribute("chartJson", chart(days, metric));
+            java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
+            days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
+            model.addAttribute("provisionalDates", provisional);
+            model.addAttribute("provisionalDays", provisional.size());
+            model.addAttribute("settledThrough", ReportRequests.settledThrough(days));
+        }
+        if (parts.contains("ledger")) {
+            model.addAttribute("finality", reports.finality(workspace, byDate.from(), byDate.to(),
+                    byDate.filters().advertiserIds(), 200));
+        }
+        if (parts.contains("entities")) {
+            ReportResult entities = reports.run(workspace, byEntity);
+            Map<String, String> entityAdvertisers = new java.util.HashMap<>();
+            entities.advertisers().forEach(a -> entityAdvertisers.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
+            model.addAttribute("entityAdvertisers", entityAdvertisers);
+            model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
+            model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
+            model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
+            model.addAttribute("nextPage", entities.hasMore()
+                    ? url(base, state, Map.of("cursor", ReportRequests.encode(byEntity.offset() + byEntity.limit()))) : null);
+        }
         return "reporting/reports";
     }
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place where roles turn into decisions: no membership → 404, membership but too low a role → 403.
- * Reads memberships from the database on every call.
+ * Reads memberships from the database once per request ({@link RequestMemo}: the controller's check, the
+ * layout's navigation and switcher share the answer), never from a cache that outlives the request.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,7 +49,8 @@ public class TenantAccessService implements TenantAccess, MembershipDirectory {
     @Override
     public OrganizationAccess requireOrganization(UserId userId, OrganizationId organizationId,
             OrganizationPermission permission) {
-        var membership = organizations.membership(organizationId, userId)
+        var membership = RequestMemo.get("organization:" + userId + ":" + organizationId,
+                () -> organizations.membership(organizationId, userId))
                 .orElseThrow(() -> new NotFoundException("Organization"));
         if (!permission.grantedTo(membership.role())) {
             throw new ForbiddenException("Your role in this organization (" + membership.role() + ") does not allow this.");
@@ -89,6 +91,10 @@ public class TenantAccessService implements TenantAccess, MembershipDirectory {
     }
 
     Optional<WorkspaceAccess> workspaceAccess(UserId userId, WorkspaceId workspaceId) {
+        return RequestMemo.get("workspace:" + userId + ":" + workspaceId, () -> readWorkspaceAccess(userId, workspaceId));
+    }
+
+    private Optional<WorkspaceAccess> readWorkspaceAccess(UserId userId, WorkspaceId workspaceId) {
         return workspaces.standing(workspaceId, userId, false).flatMap(standing -> {
             WorkspaceRole role = standing.organizationRole().administersAllWorkspaces()
                     ? WorkspaceRole.ADMIN : standing.workspaceRole();

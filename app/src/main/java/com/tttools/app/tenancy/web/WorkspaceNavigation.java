@@ -1,10 +1,12 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspaceNavigationEntry;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tenancy.core.MembershipSnapshots;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,11 +50,14 @@ class WorkspaceNavigation {
 
     private final PageWorkspace pageWorkspace;
     private final TenantAccess access;
+    private final MembershipSnapshots snapshots;
     private final List<WorkspaceNavigationEntry> entries;
 
-    WorkspaceNavigation(PageWorkspace pageWorkspace, TenantAccess access, List<WorkspaceNavigationEntry> extra) {
+    WorkspaceNavigation(PageWorkspace pageWorkspace, TenantAccess access, MembershipSnapshots snapshots,
+            List<WorkspaceNavigationEntry> extra) {
         this.pageWorkspace = pageWorkspace;
         this.access = access;
+        this.snapshots = snapshots;
         List<WorkspaceNavigationEntry> all = new ArrayList<>(CORE);
         all.addAll(extra);
         all.sort(Comparator.comparingInt(WorkspaceNavigationEntry::order));
@@ -73,8 +78,11 @@ class WorkspaceNavigation {
         List<Item> items = visible.stream()
                 .map(e -> new Item(e.key(), e.label(), base + e.path(), current.map(e::equals).orElse(false)))
                 .toList();
-        var organization = access.requireOrganization(workspace.userId(), workspace.organizationId(),
-                OrganizationPermission.VIEW_ORGANIZATION);
+        // names and role for display only, from the layout's snapshot; the database when it has not caught up yet
+        OrganizationAccess organization = snapshots.of(workspace.userId()).organization(workspace.organizationId())
+                .map(o -> new OrganizationAccess(workspace.userId(), o.id(), o.name(), o.role()))
+                .orElseGet(() -> access.requireOrganization(workspace.userId(), workspace.organizationId(),
+                        OrganizationPermission.VIEW_ORGANIZATION));
         List<Crumb> crumbs = new ArrayList<>();
         crumbs.add(new Crumb(organization.organizationName(), "/organizations/" + workspace.organizationId()));
         crumbs.add(new Crumb(workspace.workspaceName(), base));

@@ -1,10 +1,9 @@
 package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
-import com.tttools.app.tenancy.core.TenantAccessService;
+import com.tttools.app.tenancy.core.MembershipSnapshots;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the layout's switcher shows ({@code ${@workspaceSwitcher.current()}} in fragments/switcher.html): the
  * signed-in user's organizations, the workspaces they see in each, and the current one. Read when the layout
- * renders, so JSON endpoints pay nothing for it. On a workspace's page the current one is that workspace.
+ * renders, so JSON endpoints pay nothing for it, from {@link MembershipSnapshots} (one query, kept briefly). On a workspace's page the current one is that workspace.
  */
 @Component("workspaceSwitcher")
 class WorkspaceSwitcher {
@@ -28,12 +27,12 @@ class WorkspaceSwitcher {
             List<Organization> organizations) {
     }
 
-    private final TenantAccessService memberships;
+    private final MembershipSnapshots snapshots;
     private final TenantAccess access;
     private final PageWorkspace pageWorkspace;
 
-    WorkspaceSwitcher(TenantAccessService memberships, TenantAccess access, PageWorkspace pageWorkspace) {
-        this.memberships = memberships;
+    WorkspaceSwitcher(MembershipSnapshots snapshots, TenantAccess access, PageWorkspace pageWorkspace) {
+        this.snapshots = snapshots;
         this.access = access;
         this.pageWorkspace = pageWorkspace;
     }
@@ -48,16 +47,16 @@ class WorkspaceSwitcher {
                 .or(() -> access.currentWorkspace(user.id())).orElse(null);
         String currentOrganizationName = null;
         List<Organization> organizations = new java.util.ArrayList<>();
-        for (var membership : memberships.organizationsOf(user.id())) {
-            OrganizationId organizationId = OrganizationId.of(membership.id());
-            List<Entry> workspaces = memberships.visibleWorkspaceAccess(user.id(), organizationId).stream()
-                    .map(w -> new Entry(w.workspaceId().toString(), w.workspaceName(),
-                            current != null && current.workspaceId().equals(w.workspaceId())))
+        for (var membership : snapshots.of(user.id()).organizations()) {
+            List<Entry> workspaces = membership.workspaces().stream()
+                    .map(w -> new Entry(w.id().toString(), w.name(),
+                            current != null && current.workspaceId().equals(w.id())))
                     .toList();
-            if (current != null && current.organizationId().equals(organizationId)) {
+            if (current != null && current.organizationId().equals(membership.id())) {
                 currentOrganizationName = membership.name();
             }
-            organizations.add(new Organization(membership.id(), membership.name(), membership.role(), workspaces));
+            organizations.add(new Organization(membership.id().toString(), membership.name(),
+                    membership.role().name(), workspaces));
         }
         return new View(true, current, currentOrganizationName, organizations);
     }

@@ -13,6 +13,7 @@ import com.tttools.app.identity.consent.PolicyConsents;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.support.WebSlice;
 import com.tttools.app.tenancy.core.OrganizationService;
+import com.tttools.app.tenancy.core.MembershipSnapshots;
 import com.tttools.app.tenancy.core.TenantAccessService;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,22 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @ActiveProfiles("test")
 @Import({WebSlice.Settings.class, WorkspaceSwitcher.class, PageWorkspace.class, WorkspaceNavigation.class})   // the layout's header
 // TenantAccessService is TenantAccess and MembershipDirectory at once: one mock stands for all three
-@MockitoBean(types = {OrganizationService.class, TenantAccessService.class, PolicyConsents.class})
+// MembershipSnapshots feeds the switcher: a user with no organization yet
+@MockitoBean(types = {OrganizationService.class, TenantAccessService.class, PolicyConsents.class,
+        MembershipSnapshots.class})
 class OnboardingPageControllerSliceTest {
 
     @Autowired
     MockMvcTester mvc;
     @Autowired
     OrganizationService organizations;
+    @Autowired
+    MembershipSnapshots snapshots;
+
+    @org.junit.jupiter.api.BeforeEach
+    void noOrganizationsYet() {
+        when(snapshots.of(any())).thenReturn(new MembershipSnapshots.Snapshot(java.util.List.of()));
+    }
 
     private MvcTestResult post(String form) {
         return mvc.post().uri("/onboarding").with(signedIn()).with(csrf())

@@ -163,7 +163,7 @@ class PageLoadBenchmark extends IntegrationTest {
                 new com.tttools.app.inventory.AssetSync.Payload(connection)));
         for (var submitted : List.of(facts, assets)) {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> jobs.find(workspace, submitted.id()).orElseThrow().status(),
+                    .until(() -> jobs.find(workspace, submitted.jobId()).orElseThrow().status(),
                             s -> s == JobStatus.SUCCEEDED);
         }
     }

@@ -171,10 +171,10 @@ class ReportPageController {
         try {
             ReportRequests.Params daily = new ReportRequests.Params(form.level(), fromValue, toValue, columns,
                     "date", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(), null);
-            byDate = ReportRequests.parse(daily, 500, null);
+            byDate = ReportRequests.parse(daily, 500, null).inCurrency(granted.currency());
             byEntity = ReportRequests.parse(new ReportRequests.Params(form.level(), fromValue, toValue, columns,
                     "entity", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(),
-                    form.sort()), PAGE_SIZE, form.cursor());
+                    form.sort()), PAGE_SIZE, form.cursor()).inCurrency(granted.currency());
         } catch (ValidationFailedException e) {
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         }
@@ -198,6 +198,15 @@ class ReportPageController {
                 byDate.filters().advertiserIds(), 200));
         model.addAttribute("metricNames", metricNames);
         model.addAttribute("totals", totals(days, metricNames));
+        model.addAttribute("reportingCurrency", granted.currency());
+        model.addAttribute("convertedTotal", days.convertedTotal() == null ? null
+                : cells(days.convertedTotal().metrics(), days.previousConvertedTotal() == null ? null
+                        : days.previousConvertedTotal().metrics(), metricNames));
+        model.addAttribute("conversion", days.conversion());
+        model.addAttribute("earlierRateDays", days.conversion() == null ? java.util.Set.of()
+                : java.util.Set.copyOf(days.conversion().earlierRateDays()));
+        model.addAttribute("money", metricNames.stream().filter(m -> Metric.of(m).map(Metric::money).orElse(false))
+                .toList());
         model.addAttribute("entities", entityRows(entities, metricNames, byEntity.level(), state, base));
         model.addAttribute("columns", columns(metricNames, byEntity.sort(), state, base));
         model.addAttribute("nameSort", sortLink("name", byEntity.sort(), state, base));
@@ -428,7 +437,11 @@ class ReportPageController {
         return new Link(current ? (sort.descending() ? "▼" : "▲") : "", url(base, next, Map.of()));
     }
 
-    /** The chart's data: one line per currency (never mixed), values of the chosen metric per day. */
+    /**
+     * The chart's data. {@code converted}: one line, every currency summed in the reporting currency (money converted at
+     * the day's rate; a day without a rate is a gap, not 0), on one axis. {@code native}: one line per currency, each
+     * with its own axis (amounts in JPY and USD on one scale would flatten the smaller one). The page toggles.
+     */
     private static String chart(ReportResult daily, String metric) {
         Map<String, Map<String, Object>> series = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
@@ -437,16 +450,28 @@ class ReportPageController {
             series.computeIfAbsent(row.currency(), c -> new LinkedHashMap<>()).put(row.date().toString(),
                     row.metrics().get(metric));
         }
+        String label = LABELS.getOrDefault(metric, metric);
         List<Map<String, Object>> datasets = new ArrayList<>();
         series.forEach((currency, values) -> {
             List<Object> data = new ArrayList<>();
             labels.forEach(day -> data.add(values.getOrDefault(day, 0)));
-            datasets.add(Map.of("label", metric + " (" + currency + ")", "data", data));
+            datasets.add(Map.of("label", label + " (" + currency + ")", "data", data));
         });
-        List<Boolean> provisional = daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList();
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("datasets", datasets);
+        if (!daily.convertedRows().isEmpty()) {
+            Map<String, Object> byDay = new java.util.HashMap<>();
+            daily.convertedRows().forEach(r -> byDay.put(r.date().toString(), r.metrics().get(metric)));
+            List<Object> data = new ArrayList<>();
+            labels.forEach(day -> data.add(byDay.containsKey(day) ? byDay.get(day) : 0));
+            boolean money = Metric.of(metric).map(Metric::money).orElse(false);
+            chart.put("converted", List.of(Map.of("label", label + (money ? " (" + daily.conversion().currency()
+                    + ", converted)" : " (all currencies)"), "data", data)));
+        }
+        chart.put("provisional", daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList());
         // Rendered inside <script type="application/json">: "</" must not close the element.
-        return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional))
-                .replace("</", "<\\/");
+        return JSON.writeValueAsString(chart).replace("</", "<\\/");
     }
 
     private static String url(String path, MultiValueMap<String, String> params, Map<String, String> extra) {

@@ -320,7 +320,7 @@ class ReportsApiIT extends IntegrationTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(lines.get(0).toList()).containsExactly("date", "entityId", "entityName", "advertiserId", "currency",
-                "spend", "impressions", "clicks", "ctr");
+                "spend", "impressions", "clicks", "ctr", "reportingCurrency", "spendInReportingCurrency");
 
         Map<String, String> apiRows = new LinkedHashMap<>();
         String cursor = null;

@@ -506,7 +506,7 @@ class ReportService implements Reports {
                         metrics(query.metrics(), bases(rs, mask(query)))))
                 .list();
         return rows.stream().map(r -> new ReportResult.Row(r.date(), r.entity(), r.advertiserId(), r.currency(),
-                r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()))).toList();
+                r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()), r.converted())).toList();
     }
 
     /** Totals per currency, and which advertisers (with their currency) the facts came from. */

@@ -161,6 +161,8 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("GET /api/v1/workspaces/{wsId}/members", Rule.workspace(IN_WORKSPACE, (t, a) -> get(ws + t.wsA + "/members")));
         RULES.put("PUT /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/currency", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/currency", Map.of("currency", "EUR"))));
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
 
@@ -251,6 +253,16 @@ class TenantIsolationIT extends IntegrationTest {
                 (t, a) -> get("/workspaces/" + t.wsA + "/home/checklist")));
         RULES.put("GET /workspaces/{wsId}/settings", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/settings")));
+        RULES.put("POST /workspaces/{wsId}/settings/currency", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/settings/currency?currency=EUR")));
+        RULES.put("GET /workspaces/{wsId}/settings/exchange-rates", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/settings/exchange-rates")));
+        RULES.put("POST /workspaces/{wsId}/settings/exchange-rates", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/settings/exchange-rates?currency=USD&date=2026-01-02&perEur=1.1")));
+        RULES.put("POST /workspaces/{wsId}/settings/exchange-rates/delete", Rule.workspace(WS_ADMINS, (t, a) -> {
+            t.freshWorkspaceRate();
+            return post("/workspaces/" + t.wsA + "/settings/exchange-rates/delete?currency=JPY&date=2026-01-03");
+        }));
         RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
         RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,
@@ -619,6 +631,14 @@ class TenantIsolationIT extends IntegrationTest {
     }
 
     /** A view shared with workspace A by its owner: workspace admins may delete it, other members do not find it. */
+    /** A rate workspace A entered (JPY on 2026-01-03), for the call that deletes it. */
+    private void freshWorkspaceRate() {
+        jdbc.sql("""
+                INSERT INTO reporting_workspace_rates (workspace_id, currency, rate_date, per_eur, updated_at)
+                VALUES (:ws, 'JPY', DATE '2026-01-03', 160, now()) ON CONFLICT DO NOTHING""")
+                .param("ws", UUID.fromString(wsA)).update();
+    }
+
     private String freshSharedReportView() {
         return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/report-views", Map.of(
                 "name", "Shared view", "visibility", "WORKSPACE",

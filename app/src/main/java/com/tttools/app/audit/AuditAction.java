@@ -45,6 +45,7 @@ public enum AuditAction {
     CONNECTION_NEEDS_REAUTH("connection.needs_reauth", "tiktok", "connection", "error"),
     CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok",
             "dataDeleted", "advertisersDeleted", "advertisersKept"),
+    CONNECTION_REMOVED("connection.removed", "tiktok", "connection", "advertiserCount"),
     CONNECTION_STATUS_CHANGED("connection.status_changed", "tiktok", "connection", "from", "to", "error"),
     CONNECTION_ADVERTISERS_CHANGED("connection.advertisers_changed", "tiktok", "connection", "added", "lost"),
 

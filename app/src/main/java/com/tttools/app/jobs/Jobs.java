@@ -28,6 +28,9 @@ public interface Jobs {
      */
     int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey);
 
+    /** The newest job of the workspace with that concurrency key, whatever its status (e.g. a connection's last sync). */
+    Optional<JobView> latest(WorkspaceId workspaceId, String concurrencyKey);
+
     /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
     boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);
 }

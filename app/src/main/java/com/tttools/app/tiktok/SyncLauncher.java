@@ -26,6 +26,11 @@ public interface SyncLauncher {
     String launch(WorkspaceId workspaceId, UUID connectionId, LocalDate from, LocalDate to, String idempotencyKey,
             UserId requestedBy);
 
+    /** The connection's latest sync of this kind, whatever its outcome; empty when it never ran. */
+    default java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, UUID connectionId) {
+        return java.util.Optional.empty();
+    }
+
     /** Cancels the connection's queued or running syncs of this kind in the caller's transaction. */
     void cancel(WorkspaceId workspaceId, UUID connectionId);
 }

@@ -51,6 +51,11 @@ class AssetSyncTriggers implements SyncLauncher {
     }
 
     @Override
+    public java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, UUID connectionId) {
+        return jobs.latest(workspaceId, com.tttools.app.inventory.AssetSync.concurrencyKey(connectionId));
+    }
+
+    @Override
     public void cancel(WorkspaceId workspaceId, UUID connectionId) {
         jobs.cancelUnfinished(workspaceId, AssetSync.concurrencyKey(connectionId));
     }

@@ -32,6 +32,11 @@ class ReportSyncLauncher implements SyncLauncher {
     }
 
     @Override
+    public java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, UUID connectionId) {
+        return jobs.latest(workspaceId, com.tttools.app.reporting.ReportSync.concurrencyKey(connectionId));
+    }
+
+    @Override
     public void cancel(WorkspaceId workspaceId, UUID connectionId) {
         jobs.cancelUnfinished(workspaceId, ReportSync.concurrencyKey(connectionId));
     }

@@ -322,6 +322,8 @@ class TenantIsolationIT extends IntegrationTest {
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/check")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/sync", Rule.workspace(operators,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/sync?kind=ASSETS")));
+        RULES.put("POST /workspaces/{wsId}/connections/{id}/remove", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshDisconnectedConnection() + "/remove")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
         // bulk change sets (docs/bulk-operations.md): plan/apply/cancel/revert OPERATOR+, approve/reject/policy ADMIN
@@ -630,7 +632,14 @@ class TenantIsolationIT extends IntegrationTest {
         return id.toString();
     }
 
-    /** A view shared with workspace A by its owner: workspace admins may delete it, other members do not find it. */
+    /** A disconnected connection of workspace A, for the call that removes it from the list. */
+    private String freshDisconnectedConnection() {
+        String id = freshConnection();
+        jdbc.sql("UPDATE tiktok_connection SET status = 'DISCONNECTED' WHERE id = :id").param("id", UUID.fromString(id))
+                .update();
+        return id;
+    }
+
     /** A rate workspace A entered (JPY on 2026-01-03), for the call that deletes it. */
     private void freshWorkspaceRate() {
         jdbc.sql("""
@@ -639,6 +648,7 @@ class TenantIsolationIT extends IntegrationTest {
                 .param("ws", UUID.fromString(wsA)).update();
     }
 
+    /** A view shared with workspace A by its owner: workspace admins may delete it, other members do not find it. */
     private String freshSharedReportView() {
         return expect(actors.get(Actor.OWNER).api().post("/api/v1/workspaces/" + wsA + "/report-views", Map.of(
                 "name", "Shared view", "visibility", "WORKSPACE",

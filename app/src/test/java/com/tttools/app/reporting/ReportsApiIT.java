@@ -144,7 +144,7 @@ class ReportsApiIT extends IntegrationTest {
         String evil = java.net.URLEncoder.encode("</script><b id=x>", java.nio.charset.StandardCharsets.UTF_8);
         ApiClient.Response page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports?level=CAMPAIGN&from="
                 + from + "&to=" + to + "&metric=" + evil), 200);
-        assertThat(page.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("spend (");
+        assertThat(page.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("Spend (");
     }
 
     @Test

@@ -8,30 +8,56 @@ function drawReportChart() {
   }
   canvas.dataset.drawn = 'true';
   var data = JSON.parse(source.textContent);
-  var colours = ['#fe2c55', '#0f766e', '#2563eb', '#9333ea'];
-  data.datasets.forEach(function (dataset, i) {
-    dataset.borderColor = colours[i % colours.length];
-    dataset.backgroundColor = colours[i % colours.length];
-    dataset.tension = 0.2;
-    // Provisional days are drawn as hollow points: TikTok may still revise them.
-    dataset.pointBackgroundColor = data.provisional.map(function (p) { return p ? '#ffffff' : colours[i % colours.length]; });
-    // One axis per currency: amounts in JPY and USD on one scale would flatten the smaller one.
-    dataset.yAxisID = 'y' + i;
-  });
-  var scales = {};
-  data.datasets.forEach(function (dataset, i) {
-    scales['y' + i] = {
-      position: i % 2 === 0 ? 'left' : 'right',
-      beginAtZero: true,
-      grid: { drawOnChartArea: i === 0 },
-      title: { display: data.datasets.length > 1, text: dataset.label }
-    };
-  });
+  // Distinct colours however many lines: hues spread around the circle, so no two lines of a chart share one.
+  function colour(i, n) {
+    return 'hsl(' + Math.round(i * 360 / Math.max(n, 1) + 345) % 360 + ', 70%, 42%)';
+  }
+  function styled(datasets, separateAxes) {
+    return datasets.map(function (dataset, i) {
+      var c = colour(i, datasets.length);
+      return {
+        label: dataset.label, data: dataset.data, borderColor: c, backgroundColor: c, tension: 0.2, spanGaps: false,
+        // Provisional days are drawn as hollow points: TikTok may still revise them.
+        pointBackgroundColor: data.provisional.map(function (p) { return p ? '#ffffff' : c; }),
+        yAxisID: separateAxes ? 'y' + i : 'y0'
+      };
+    });
+  }
+  function scales(datasets, separateAxes) {
+    var result = {};
+    (separateAxes ? datasets : datasets.slice(0, 1)).forEach(function (dataset, i) {
+      result['y' + i] = {
+        position: i % 2 === 0 ? 'left' : 'right', beginAtZero: true, grid: { drawOnChartArea: i === 0 },
+        title: { display: true, text: dataset.label }
+      };
+    });
+    return result;
+  }
+  // In the reporting currency: one line, one axis. Native: one line and one axis per currency.
+  function config(nativeCurrencies) {
+    var sets = nativeCurrencies || !data.converted ? data.datasets : data.converted;
+    var separate = nativeCurrencies || !data.converted;
+    var lines = styled(sets, separate);
+    return { labels: data.labels, datasets: lines, scales: scales(lines, separate) };
+  }
+  var initial = config(false);
   window.reportChart = new Chart(canvas, {
     type: 'line',
-    data: { labels: data.labels, datasets: data.datasets },
-    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: scales }
+    data: { labels: initial.labels, datasets: initial.datasets },
+    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: initial.scales }
   });
+  var toggle = document.getElementById('chart-toggle');
+  if (toggle && data.converted) {
+    toggle.addEventListener('click', function () {
+      var nativeCurrencies = toggle.getAttribute('aria-pressed') !== 'true';
+      var next = config(nativeCurrencies);
+      window.reportChart.data.datasets = next.datasets;
+      window.reportChart.options.scales = next.scales;
+      window.reportChart.update();
+      toggle.setAttribute('aria-pressed', nativeCurrencies ? 'true' : 'false');
+      toggle.textContent = nativeCurrencies ? toggle.dataset.converted : 'Show native currencies';
+    });
+  }
 }
 document.addEventListener('DOMContentLoaded', drawReportChart);
 document.addEventListener('htmx:afterSettle', drawReportChart);

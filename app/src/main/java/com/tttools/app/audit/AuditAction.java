@@ -31,6 +31,7 @@ public enum AuditAction {
     MEMBER_REMOVED("member.removed", "tenancy", "user", "role"),
     MEMBER_LEFT("member.left", "tenancy", "user", "role"),
     WORKSPACE_CREATED("workspace.created", "tenancy", "workspace", "name", "timezone", "currency"),
+    WORKSPACE_CURRENCY_CHANGED("workspace.currency_changed", "tenancy", "workspace", "before", "after"),
     WORKSPACE_DELETED("workspace.deleted", "tenancy", "workspace", "name", "purgeAfter"),
     WORKSPACE_RESTORED("workspace.restored", "tenancy", "workspace", "name"),
     WORKSPACE_PURGED("workspace.purged", "tenancy", "workspace", "name"),
@@ -44,6 +45,7 @@ public enum AuditAction {
     CONNECTION_NEEDS_REAUTH("connection.needs_reauth", "tiktok", "connection", "error"),
     CONNECTION_DISCONNECTED("connection.disconnected", "tiktok", "connection", "revokedAtTikTok",
             "dataDeleted", "advertisersDeleted", "advertisersKept"),
+    CONNECTION_REMOVED("connection.removed", "tiktok", "connection", "advertiserCount"),
     CONNECTION_STATUS_CHANGED("connection.status_changed", "tiktok", "connection", "from", "to", "error"),
     CONNECTION_ADVERTISERS_CHANGED("connection.advertisers_changed", "tiktok", "connection", "added", "lost"),
 
@@ -74,6 +76,8 @@ public enum AuditAction {
     REPORT_EXPORTED("report.exported", "reporting", "report", "level", "from", "to", "metrics", "rows"),
     REPORT_VIEW_CREATED("report_view.created", "reporting", "report_view", "name", "visibility"),
     REPORT_VIEW_DELETED("report_view.deleted", "reporting", "report_view", "name"),
+    EXCHANGE_RATE_SET("exchange_rate.set", "reporting", "exchange_rate", "currency", "date", "before", "after"),
+    EXCHANGE_RATE_DELETED("exchange_rate.deleted", "reporting", "exchange_rate", "currency", "date", "perEur"),
 
     // privacy
     PRIVACY_DATA_EXPORTED("privacy.data_exported", "privacy", "user"),

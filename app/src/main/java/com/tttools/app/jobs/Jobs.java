@@ -33,6 +33,9 @@ public interface Jobs {
     /** The job types a handler runs (every registered {@link JobHandler}'s type), by name. */
     List<JobType<?>> types();
 
+    /** The newest job of the workspace with that concurrency key, whatever its status (e.g. a connection's last sync). */
+    Optional<JobView> latest(WorkspaceId workspaceId, String concurrencyKey);
+
     /** Whether a job of the workspace with that concurrency key is still queued or running (e.g. stopping). */
     boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey);
 }

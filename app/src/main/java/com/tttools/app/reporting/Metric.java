@@ -149,13 +149,24 @@ public enum Metric {
      * and each count's {@link #column()}): a ratio is NULL where its denominator is zero.
      */
     public String sqlExpression() {
+        return sqlExpression("spend");
+    }
+
+    /** {@link #sqlExpression()} with spend read from {@code spendColumn} (e.g. spend converted into one currency). */
+    public String sqlExpression(String spendColumn) {
         Ratio ratio = ratio();
         if (ratio == null) {
-            return this == SPEND ? "spend" : this == REACH ? "reach" : column;
+            return this == SPEND ? spendColumn : this == REACH ? "reach" : column;
         }
-        String numerator = String.join(" + ", ratio.numerator().stream().map(Metric::sqlExpression).toList());
-        return "(" + numerator + ")::numeric * " + ratio.scaleBy() + " / nullif(" + ratio.denominator().sqlExpression()
-                + ", 0)";
+        String numerator = String.join(" + ", ratio.numerator().stream().map(m -> m.sqlExpression(spendColumn)).toList());
+        return "(" + numerator + ")::numeric * " + ratio.scaleBy() + " / nullif("
+                + ratio.denominator().sqlExpression(spendColumn) + ", 0)";
+    }
+
+    /** An amount of money (spend, CPC, CPM, cost per conversion): converted into a reporting currency. */
+    public boolean money() {
+        Ratio ratio = ratio();
+        return this == SPEND || (ratio != null && ratio.numerator().contains(SPEND));
     }
 
     /** Summed base values of one row: spend, the counts in the order of {@link #COUNTS}, and reach where known. */

@@ -35,6 +35,32 @@ public final class ReportEvents {
             Instant at) {
     }
 
+    /** A workspace admin entered or changed an exchange rate (units per 1 EUR); {@code before} null when new. */
+    public record ExchangeRateSet(Actor actor, OrganizationId organizationId, WorkspaceId workspaceId, String currency,
+            String date, String before, String after, RequestMetadata request, Instant at) implements AuditableEvent {
+        @Override
+        public AuditEntry auditEntry() {
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("currency", currency);
+            details.put("date", date);
+            details.put("before", before == null ? "none" : before);
+            details.put("after", after);
+            return new AuditEntry("exchange_rate.set", actor, "exchange_rate", currency + "@" + date, organizationId,
+                    workspaceId, request, details, at);
+        }
+    }
+
+    /** A workspace admin deleted an exchange rate they had entered. */
+    public record ExchangeRateDeleted(Actor actor, OrganizationId organizationId, WorkspaceId workspaceId,
+            String currency, String date, String perEur, RequestMetadata request, Instant at) implements AuditableEvent {
+        @Override
+        public AuditEntry auditEntry() {
+            return new AuditEntry("exchange_rate.deleted", actor, "exchange_rate", currency + "@" + date,
+                    organizationId, workspaceId, request, Map.of("currency", currency, "date", date, "perEur", perEur),
+                    at);
+        }
+    }
+
     /** A report sync of one connection finished: the workspace's stored facts are as fresh as they get now. */
     public record ReportSyncFinished(WorkspaceId workspaceId, java.util.UUID connectionId, Instant at) {
     }

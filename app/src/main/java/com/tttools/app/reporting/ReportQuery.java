@@ -9,7 +9,21 @@ import java.util.List;
  * sort and paging. Filters that do not fit the level are rejected before a query is built.
  */
 public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<Metric> metrics, boolean byDate,
-        boolean byEntity, Filters filters, Sort sort, int limit, int offset) {
+        boolean byEntity, Filters filters, Sort sort, int limit, int offset, String reportingCurrency) {
+
+    /** Without a reporting currency: amounts only in each advertiser's own currency. */
+    public ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<Metric> metrics, boolean byDate,
+            boolean byEntity, Filters filters, Sort sort, int limit, int offset) {
+        this(level, from, to, metrics, byDate, byEntity, filters, sort, limit, offset, null);
+    }
+
+    /**
+     * The same query, also converting money into {@code currency} (ISO 4217) at the daily reference rates; sorting by
+     * spend or a cost metric then sorts by the converted value.
+     */
+    public ReportQuery inCurrency(String currency) {
+        return new ReportQuery(level, from, to, metrics, byDate, byEntity, filters, sort, limit, offset, currency);
+    }
 
     /** Pseudo status of entities that left TikTok's listings (the inventory's {@code REMOVED}). */
     public static final String REMOVED = "REMOVED";
@@ -55,6 +69,6 @@ public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<
     /** The period of equal length just before this one, for comparisons. */
     public ReportQuery previousPeriod() {
         return new ReportQuery(level, from.minusDays(days()), from.minusDays(1), metrics, byDate, byEntity, filters,
-                sort, limit, 0);
+                sort, limit, 0, reportingCurrency);
     }
 }

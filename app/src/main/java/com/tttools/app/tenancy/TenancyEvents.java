@@ -60,6 +60,15 @@ public final class TenancyEvents {
         }
     }
 
+    public record WorkspaceCurrencyChanged(WorkspaceId workspaceId, OrganizationId organizationId, String before,
+            String after, Actor actor, RequestMetadata request, Instant at) implements AuditableEvent {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry("workspace.currency_changed", actor, "workspace", workspaceId.toString(), organizationId,
+                    workspaceId, request, Map.of("before", before, "after", after), at);
+        }
+    }
+
     public record WorkspaceDeleted(WorkspaceId workspaceId, OrganizationId organizationId, String name,
             Instant purgeAfter, Actor actor, RequestMetadata request, Instant at) implements AuditableEvent {
         @Override

@@ -19,7 +19,9 @@ public enum WorkspacePermission {
     MANAGE_NOTIFICATIONS(WorkspaceRole.ADMIN),
     /** Write alert rules and snooze their alerts: operators run the campaigns the rules watch. */
     MANAGE_ALERT_RULES(WorkspaceRole.OPERATOR),
-    MANAGE_RETENTION(WorkspaceRole.ADMIN);
+    MANAGE_RETENTION(WorkspaceRole.ADMIN),
+    /** The workspace's reporting currency and the exchange rates it enters itself. */
+    MANAGE_WORKSPACE_SETTINGS(WorkspaceRole.ADMIN);
 
     private final WorkspaceRole minimumRole;
 

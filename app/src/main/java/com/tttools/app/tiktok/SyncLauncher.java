@@ -27,6 +27,11 @@ public interface SyncLauncher {
     JobId launch(WorkspaceId workspaceId, ConnectionId connectionId, LocalDate from, LocalDate to, String idempotencyKey,
             UserId requestedBy);
 
+    /** The connection's latest sync of this kind, whatever its outcome; empty when it never ran. */
+    default java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return java.util.Optional.empty();
+    }
+
     /** Cancels the connection's queued or running syncs of this kind in the caller's transaction. */
     void cancel(WorkspaceId workspaceId, ConnectionId connectionId);
 }

@@ -101,6 +101,16 @@ public final class TikTokConnectionEvents {
         }
     }
 
+    /** A disconnected connection's row was removed from the workspace's list; its synced data stays. */
+    public record ConnectionRemoved(UUID connectionId, WorkspaceId workspaceId, OrganizationId organizationId,
+            int advertiserCount, Actor actor, RequestMetadata request, Instant at) implements AuditableEvent {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry("connection.removed", actor, connectionId, organizationId, workspaceId, request,
+                    Map.of("advertiserCount", advertiserCount), at);
+        }
+    }
+
     private static AuditEntry entry(String action, Actor actor, UUID connectionId, OrganizationId organizationId,
             WorkspaceId workspaceId, RequestMetadata request, Map<String, Object> details, Instant at) {
         return new AuditEntry(action, actor, "connection", connectionId.toString(), organizationId,

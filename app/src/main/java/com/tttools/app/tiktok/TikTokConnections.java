@@ -50,6 +50,19 @@ public interface TikTokConnections {
         }
     }
 
+    /**
+     * Removes a DISCONNECTED connection from the list (workspace ADMIN; audited); its synced data stays. 409 while
+     * it is not disconnected, 404 when unknown.
+     */
+    void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
+
+    /**
+     * The connection's latest sync of each kind ({@code ASSETS}, {@code REPORTS}) as a job, for the health centre;
+     * a kind never synced is missing. Caller needs VIEW_WORKSPACE.
+     */
+    java.util.Map<String, com.tttools.app.jobs.JobView> lastSyncs(AuthenticatedUser caller, WorkspaceId workspaceId,
+            ConnectionId connectionId);
+
     /** Queues an ASSETS or REPORTS sync (OPERATOR+); returns the job id. */
     JobId requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId, SyncRequest request,
             String idempotencyKey);

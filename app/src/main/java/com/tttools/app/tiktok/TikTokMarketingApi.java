@@ -25,6 +25,14 @@ public interface TikTokMarketingApi {
      */
     TikTokClient forConnection(WorkspaceId workspaceId, UUID connectionId, Actor actor);
 
+    /**
+     * True when TikTok is the embedded simulator (no app credentials, never in {@code prod}): other modules then use
+     * fixed stand-ins for outside data too (e.g. reporting's fixed exchange-rate table instead of the ECB's).
+     */
+    default boolean simulatorMode() {
+        return false;
+    }
+
     /** {@link #forConnection(WorkspaceId, UUID, Actor)} for a typed connection id. */
     default TikTokClient forConnection(WorkspaceId workspaceId, ConnectionId connectionId, Actor actor) {
         return forConnection(workspaceId, connectionId.value(), actor);

@@ -149,7 +149,7 @@ class ReportsApiIT extends IntegrationTest {
         ApiClient.Response summary = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections"
                 + query + "&part=summary", "HX-Request", "true"), 200);
         assertThat(summary.body()).doesNotContain("<b id=x>").doesNotContain("<html").contains("report-chart-data")
-                .contains("spend (");
+                .containsIgnoringCase("spend (");
         ApiClient.Response whole = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections"
                 + query), 200);
         assertThat(whole.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("id=\"report-entities\"")
@@ -329,7 +329,7 @@ class ReportsApiIT extends IntegrationTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(lines.get(0).toList()).containsExactly("date", "entityId", "entityName", "advertiserId", "currency",
-                "spend", "impressions", "clicks", "ctr");
+                "spend", "impressions", "clicks", "ctr", "reportingCurrency", "spendInReportingCurrency");
 
         Map<String, String> apiRows = new LinkedHashMap<>();
         String cursor = null;

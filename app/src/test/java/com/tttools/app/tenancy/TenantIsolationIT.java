@@ -161,6 +161,8 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("GET /api/v1/workspaces/{wsId}/members", Rule.workspace(IN_WORKSPACE, (t, a) -> get(ws + t.wsA + "/members")));
         RULES.put("PUT /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("PUT", ws + t.wsA + "/members/" + t.target.id(), Map.of("role", "OPERATOR"))));
+        RULES.put("PUT /api/v1/workspaces/{wsId}/currency", Rule.workspace(WS_ADMINS,
+                (t, a) -> new Call("PUT", ws + t.wsA + "/currency", Map.of("currency", "EUR"))));
         RULES.put("DELETE /api/v1/workspaces/{wsId}/members/{userId}", Rule.workspace(WS_ADMINS,
                 (t, a) -> new Call("DELETE", ws + t.wsA + "/members/" + t.target.id(), null)));
 
@@ -255,6 +257,16 @@ class TenantIsolationIT extends IntegrationTest {
                 (t, a) -> get("/workspaces/" + t.wsA + "/home/checklist")));
         RULES.put("GET /workspaces/{wsId}/settings", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/settings")));
+        RULES.put("POST /workspaces/{wsId}/settings/currency", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/settings/currency?currency=EUR")));
+        RULES.put("GET /workspaces/{wsId}/settings/exchange-rates", Rule.workspace(IN_WORKSPACE,
+                (t, a) -> get("/workspaces/" + t.wsA + "/settings/exchange-rates")));
+        RULES.put("POST /workspaces/{wsId}/settings/exchange-rates", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/settings/exchange-rates?currency=USD&date=2026-01-02&perEur=1.1")));
+        RULES.put("POST /workspaces/{wsId}/settings/exchange-rates/delete", Rule.workspace(WS_ADMINS, (t, a) -> {
+            t.freshWorkspaceRate();
+            return post("/workspaces/" + t.wsA + "/settings/exchange-rates/delete?currency=JPY&date=2026-01-03");
+        }));
         RULES.put("POST /workspaces/{wsId}/members", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/members?role=OPERATOR&userId=" + t.target.id())));
         RULES.put("POST /workspaces/{wsId}/members/{userId}/remove", Rule.workspace(WS_ADMINS,
@@ -314,6 +326,8 @@ class TenantIsolationIT extends IntegrationTest {
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/check")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/sync", Rule.workspace(operators,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.connectionA() + "/sync?kind=ASSETS")));
+        RULES.put("POST /workspaces/{wsId}/connections/{id}/remove", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshDisconnectedConnection() + "/remove")));
         RULES.put("POST /workspaces/{wsId}/connections/{id}/disconnect", Rule.workspace(WS_ADMINS,
                 (t, a) -> post("/workspaces/" + t.wsA + "/connections/" + t.freshConnection() + "/disconnect")));
         // bulk change sets (docs/bulk-operations.md): plan/apply/cancel/revert OPERATOR+, approve/reject/policy ADMIN
@@ -620,6 +634,22 @@ class TenantIsolationIT extends IntegrationTest {
                 .param("id", id).param("ws", UUID.fromString(wsA)).param("org", UUID.fromString(orgA))
                 .param("by", UUID.fromString(actors.get(Actor.OWNER).id())).update();
         return id.toString();
+    }
+
+    /** A disconnected connection of workspace A, for the call that removes it from the list. */
+    private String freshDisconnectedConnection() {
+        String id = freshConnection();
+        jdbc.sql("UPDATE tiktok_connection SET status = 'DISCONNECTED' WHERE id = :id").param("id", UUID.fromString(id))
+                .update();
+        return id;
+    }
+
+    /** A rate workspace A entered (JPY on 2026-01-03), for the call that deletes it. */
+    private void freshWorkspaceRate() {
+        jdbc.sql("""
+                INSERT INTO reporting_workspace_rates (workspace_id, currency, rate_date, per_eur, updated_at)
+                VALUES (:ws, 'JPY', DATE '2026-01-03', 160, now()) ON CONFLICT DO NOTHING""")
+                .param("ws", UUID.fromString(wsA)).update();
     }
 
     /** A view shared with workspace A by its owner: workspace admins may delete it, other members do not find it. */

@@ -67,11 +67,14 @@ class HomeAssembler {
         Instant now = clock.instant();
         String base = "/workspaces/" + workspace.workspaceId();
 
-        ReportResult yesterday = reports.run(workspace.workspaceId(), totals(today.minusDays(1), today.minusDays(1)));
-        ReportResult week = reports.run(workspace.workspaceId(), totals(today.minusDays(7), today.minusDays(1)));
+        String currency = workspace.currency();
+        ReportResult yesterday = reports.run(workspace.workspaceId(),
+                totals(today.minusDays(1), today.minusDays(1)).inCurrency(currency));
+        ReportResult week = reports.run(workspace.workspaceId(),
+                totals(today.minusDays(7), today.minusDays(1)).inCurrency(currency));
         ReportResult chart = reports.run(workspace.workspaceId(), new ReportQuery(ReportLevel.ADVERTISER,
                 today.minusDays(CHART_DAYS), today.minusDays(1), List.of(Metric.SPEND), true, false, null, null,
-                CHART_DAYS * 20, 0));
+                CHART_DAYS * 20, 0).inCurrency(currency));
         boolean hasData = !chart.rows().isEmpty() || !week.totals().isEmpty();
 
         List<ConnectionHealth> health = connections.list(caller, workspace.workspaceId()).stream()
@@ -145,7 +148,15 @@ class HomeAssembler {
         return new ReportQuery(ReportLevel.ADVERTISER, from, to, KPI_METRICS, false, false, null, null, 1, 0);
     }
 
+    /**
+     * The KPIs in the workspace's reporting currency: every advertiser's figures summed, money converted at the daily
+     * reference rates (a missing rate shows "—", never 0). Per currency only when nothing could be converted.
+     */
     private static List<CurrencyKpis> kpis(ReportResult yesterday, ReportResult week) {
+        if (week.convertedTotal() != null || yesterday.convertedTotal() != null) {
+            String currency = (week.conversion() != null ? week.conversion() : yesterday.conversion()).currency();
+            return List.of(new CurrencyKpis(currency, convertedKpis(yesterday, currency), convertedKpis(week, currency)));
+        }
         Map<String, CurrencyKpis> byCurrency = new TreeMap<>();
         for (String currency : union(week, yesterday)) {
             byCurrency.put(currency, new CurrencyKpis(currency, kpis(yesterday, currency), kpis(week, currency)));
@@ -173,6 +184,22 @@ class HomeAssembler {
     private static List<Kpi> kpis(ReportResult result, String currency) {
         Map<String, Object> now = metricsOf(result.totals(), currency);
         Map<String, Object> before = metricsOf(result.previousTotals(), currency);
+        List<Kpi> kpis = new ArrayList<>();
+        for (Metric metric : KPI_METRICS) {
+            Object value = now.get(metric.apiName());
+            Object previous = before.get(metric.apiName());
+            BigDecimal change = value == null || previous == null ? null : Formats.change(value, previous);
+            kpis.add(new Kpi(metric.apiName(), label(metric), format(metric, value, currency),
+                    format(metric, previous, currency), change == null ? null : Formats.percentChange(change),
+                    trend(metric, change)));
+        }
+        return kpis;
+    }
+
+    private static List<Kpi> convertedKpis(ReportResult result, String currency) {
+        Map<String, Object> now = result.convertedTotal() == null ? Map.of() : result.convertedTotal().metrics();
+        Map<String, Object> before = result.previousConvertedTotal() == null ? Map.of()
+                : result.previousConvertedTotal().metrics();
         List<Kpi> kpis = new ArrayList<>();
         for (Metric metric : KPI_METRICS) {
             Object value = now.get(metric.apiName());
@@ -221,7 +248,14 @@ class HomeAssembler {
 
     private static List<SpendChart> charts(ReportResult chart, LocalDate today) {
         Map<String, Map<LocalDate, BigDecimal>> byCurrency = new TreeMap<>();
-        for (ReportResult.Row row : chart.rows()) {
+        // In the reporting currency: one chart of every advertiser's spend converted (a day without a rate is left out)
+        for (ReportResult.Row row : chart.convertedRows()) {
+            BigDecimal spend = Formats.decimal(row.metrics().get(Metric.SPEND.apiName()));
+            if (spend != null) {
+                byCurrency.computeIfAbsent(row.currency(), c -> new TreeMap<>()).put(row.date(), spend);
+            }
+        }
+        for (ReportResult.Row row : chart.convertedRows().isEmpty() ? chart.rows() : List.<ReportResult.Row>of()) {
             BigDecimal spend = Formats.decimal(row.metrics().get(Metric.SPEND.apiName()));
             byCurrency.computeIfAbsent(row.currency(), c -> new TreeMap<>())
                     .merge(row.date(), spend == null ? BigDecimal.ZERO : spend, BigDecimal::add);

@@ -52,6 +52,11 @@ class AssetSyncTriggers implements SyncLauncher {
     }
 
     @Override
+    public java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return jobs.latest(workspaceId, com.tttools.app.inventory.AssetSync.concurrencyKey(connectionId.value()));
+    }
+
+    @Override
     public void cancel(WorkspaceId workspaceId, ConnectionId connectionId) {
         jobs.cancelUnfinished(workspaceId, AssetSync.concurrencyKey(connectionId.value()));
     }

@@ -61,6 +61,12 @@ class JobRepository {
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
     }
 
+    Optional<JobView> latestByConcurrencyKey(WorkspaceId ws, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM jobs WHERE workspace_id = :ws AND concurrency_key = :key ORDER BY created_at DESC LIMIT 1""")
+                .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
+    }
+
     List<UUID> unfinishedByConcurrencyKey(WorkspaceId ws, String key) {
         return jdbc.sql("""
                         SELECT id FROM jobs

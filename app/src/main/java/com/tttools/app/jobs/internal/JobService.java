@@ -117,6 +117,11 @@ class JobService implements Jobs {
     }
 
     @Override
+    public Optional<JobView> latest(WorkspaceId workspaceId, String concurrencyKey) {
+        return jobs.latestByConcurrencyKey(workspaceId, concurrencyKey);
+    }
+
+    @Override
     public boolean hasUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
         return !jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey).isEmpty();
     }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class ReportDataPurge {
 
     static final List<String> TABLES = List.of("report_daily_facts", "report_finality", "report_advertisers",
-            "report_views", "report_sync_state");
+            "report_views", "report_sync_state", "reporting_workspace_rates");
 
     /** The tables keyed by advertiser (all of {@link #TABLES} but the saved views). */
     static final List<String> ADVERTISER_TABLES = List.of("report_daily_facts", "report_finality",

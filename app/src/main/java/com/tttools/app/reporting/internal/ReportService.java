@@ -9,6 +9,9 @@ import com.tttools.app.reporting.ReportLevel;
 import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.reporting.Reports;
+import com.tttools.app.reporting.rates.CurrencyConversion;
+import com.tttools.app.reporting.rates.ExchangeRateStore;
+import com.tttools.app.reporting.rates.RateTable;
 import com.tttools.app.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -50,17 +53,67 @@ class ReportService implements Reports {
      * Sums of the stored bases the query's metrics need, named after their columns; the others are 0 (they are
      * neither read nor sent).
      */
-    private static String sums(ReportQuery query) {
+    private static String sums(ReportQuery query, Fx fx) {
         java.util.Set<Metric> needed = needed(query);
         return "sum(f.spend) AS spend, " + String.join(", ", Metric.COUNTS.stream()
-                .map(m -> (needed.contains(m) ? "sum(f." + m.column() + ")" : "0::bigint") + " AS " + m.column()).toList());
+                .map(m -> (needed.contains(m) ? "sum(f." + m.column() + ")" : "0::bigint") + " AS " + m.column()).toList())
+                + fx.summed();
     }
 
     /** The stored bases of single facts (grouped by date and entity, nothing is summed). */
-    private static String factBases(ReportQuery query) {
+    private static String factBases(ReportQuery query, Fx fx) {
         java.util.Set<Metric> needed = needed(query);
         return "f.spend, " + String.join(", ", Metric.COUNTS.stream()
-                .map(m -> needed.contains(m) ? "f." + m.column() : "0::bigint AS " + m.column()).toList()) + ", f.reach";
+                .map(m -> needed.contains(m) ? "f." + m.column() : "0::bigint AS " + m.column()).toList()) + ", f.reach"
+                + fx.single();
+    }
+
+    /**
+     * How one query converts spend into the reporting currency in SQL: each fact's spend times the factor of its
+     * currency and day, which Java computed from the rate table ({@link CurrencyConversion}: one definition) and
+     * passes as arrays. A group with any fact lacking a factor gets NULL, never a partial sum. Without other
+     * currencies in the workspace there is nothing to join: the converted spend is the spend.
+     */
+    record Fx(CurrencyConversion conversion, boolean join, String[] currencies, Date[] days, BigDecimal[] factors) {
+
+        static final Fx NONE = new Fx(null, false, new String[0], new Date[0], new BigDecimal[0]);
+
+        boolean active() {
+            return conversion != null;
+        }
+
+        String from() {
+            return "report_daily_facts f" + (join ? " LEFT JOIN unnest(CAST(:fxCurrencies AS text[]), CAST(:fxDays AS date[]),"
+                    + " CAST(:fxFactors AS numeric[])) AS fx(currency, day, factor) ON fx.currency = f.currency"
+                    + " AND fx.day = f.stat_date" : "");
+        }
+
+        String summed() {
+            if (!active()) {
+                return "";
+            }
+            return join ? ", CASE WHEN bool_or(f.currency <> :fxTarget AND fx.factor IS NULL) THEN NULL ELSE"
+                    + " sum(CASE WHEN f.currency = :fxTarget THEN f.spend ELSE f.spend * fx.factor END) END AS spend_rc"
+                    : ", sum(f.spend) AS spend_rc";
+        }
+
+        String single() {
+            if (!active()) {
+                return "";
+            }
+            return join ? ", CASE WHEN f.currency = :fxTarget THEN f.spend ELSE f.spend * fx.factor END AS spend_rc"
+                    : ", f.spend AS spend_rc";
+        }
+
+        /** The sort expression of a metric: money metrics sort by their converted value. */
+        String sort(Metric metric) {
+            return active() && metric.money() ? metric.sqlExpression("spend_rc") : SORTS.get(metric.apiName());
+        }
+
+        MapSqlParameterSource addTo(MapSqlParameterSource params) {
+            return params.addValue("fxTarget", active() ? conversion.target() : null).addValue("fxCurrencies", currencies)
+                    .addValue("fxDays", days).addValue("fxFactors", factors);
+        }
     }
 
     private static java.util.Set<Metric> needed(ReportQuery query) {
@@ -82,8 +135,11 @@ class ReportService implements Reports {
     private final DataSource dataSource;
     private final ReportingProperties properties;
     private final Clock clock;
+    private final ExchangeRateStore rates;
 
-    ReportService(JdbcClient jdbc, DataSource dataSource, ReportingProperties properties, Clock clock) {
+    ReportService(JdbcClient jdbc, DataSource dataSource, ReportingProperties properties, Clock clock,
+            ExchangeRateStore rates) {
+        this.rates = rates;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.properties = properties;
@@ -94,19 +150,24 @@ class ReportService implements Reports {
     @Transactional(readOnly = true)
     public ReportResult run(WorkspaceId workspaceId, ReportQuery query) {
         planForThisWorkspace();
-        List<ReportResult.Row> rows = jdbc.sql(rowsSql(query, true))
-                .paramSource(params(workspaceId, query).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
-                .query((rs, i) -> row(rs, query, mask(query))).list();
-        boolean hasMore = rows.size() > query.limit();
+        Converting converting = conversion(workspaceId, query, query.previousPeriod().from());
+        CurrencyConversion conversion = converting == null ? null : converting.conversion();
+        Fx fx = fx(converting, query);
+        List<Read> read = jdbc.sql(rowsSql(query, true, fx))
+                .paramSource(params(workspaceId, query, fx).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
+                .query((rs, i) -> read(rs, query, mask(query), fx)).list();
+        boolean hasMore = read.size() > query.limit();
         if (hasMore) {
-            rows = rows.subList(0, query.limit());
+            read = read.subList(0, query.limit());
         }
+        List<ReportResult.Row> rows = read.stream().map(Read::row).toList();
         if (query.byEntity() && !query.byDate() && !rows.isEmpty()) {
             rows = withPreviousPeriod(workspaceId, query, rows);
         }
-        Totals current = totals(workspaceId, query);
+        Totals current = totals(workspaceId, query, fx);
         List<ReportResult.Total> totals = current.perCurrency();
-        List<ReportResult.Total> previous = totals(workspaceId, query.previousPeriod()).perCurrency();
+        Totals before = totals(workspaceId, query.previousPeriod(), fx(converting, query.previousPeriod()));
+        List<ReportResult.Total> previous = before.perCurrency();
         List<ReportResult.AdvertiserInfo> advertisers = advertisers(workspaceId, current.advertiserCurrencies());
         List<String> currencies = totals.stream().map(ReportResult.Total::currency).toList();
         List<String> timezones = advertisers.stream().map(ReportResult.AdvertiserInfo::timezone)
@@ -114,7 +175,8 @@ class ReportService implements Reports {
         List<String> warnings = new ArrayList<>();
         if (currencies.size() > 1) {
             warnings.add("The advertisers in this report use different currencies (" + String.join(", ", currencies)
-                    + "): totals are given per currency.");
+                    + "): totals are given per currency" + (query.reportingCurrency() == null ? "."
+                    : " and, converted at daily reference rates, in " + query.reportingCurrency() + "."));
         }
         if (timezones.size() > 1) {
             warnings.add("The advertisers in this report are in different timezones (" + String.join(", ", timezones)
@@ -127,9 +189,126 @@ class ReportService implements Reports {
                     + " on are incomplete and not final; the next sync fetches them again.");
         }
         LocalDate unfinishedFrom = unfinished.isEmpty() ? null : java.util.Collections.min(unfinished.values());
+        ReportResult.Conversion described = null;
+        ReportResult.Total convertedTotal = null;
+        ReportResult.Total previousConvertedTotal = null;
+        List<ReportResult.Row> convertedRows = List.of();
+        if (conversion != null) {
+            described = conversion.describe(currencies, query.from(), query.to());
+            warnings.addAll(described.notices());
+            List<Metric> additive = query.metrics().stream().filter(Metric::additive).toList();
+            convertedTotal = current.converted() == null ? null
+                    : new ReportResult.Total(conversion.target(), combined(additive, current.converted(), conversion));
+            previousConvertedTotal = before.converted() == null ? null
+                    : new ReportResult.Total(conversion.target(), combined(additive, before.converted(), conversion));
+            if (query.byDate() && !query.byEntity()) {
+                convertedRows = byDateConverted(read, query, conversion);
+            }
+        }
         return new ReportResult(rows, totals, previous, dates(query, timezones, unfinishedFrom), advertisers, currencies,
-                timezones, warnings,
-                dataAsOf(workspaceId, query), hasMore);
+                timezones, warnings, dataAsOf(workspaceId, query), hasMore, convertedTotal, previousConvertedTotal,
+                described, convertedRows);
+    }
+
+    /** One row as read, with its bases and converted spend (exact; null when a rate is missing), for combining. */
+    private record Read(ReportResult.Row row, Metric.Bases bases, BigDecimal spendConverted) {
+    }
+
+    /** Bases summed over currencies: counts add up, spend only converted ({@code missing} once any part lacks a rate). */
+    private record Combined(long[] counts, BigDecimal spend, boolean missing) {
+
+        static Combined of(Metric.Bases bases, BigDecimal converted) {
+            return new Combined(bases.counts().clone(), converted == null ? BigDecimal.ZERO : converted, converted == null);
+        }
+
+        Combined plus(Combined other) {
+            long[] sum = counts.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += other.counts[i];
+            }
+            return new Combined(sum, spend.add(other.spend), missing || other.missing);
+        }
+
+        Metric.Bases bases() {
+            return new Metric.Bases(spend, counts, null);
+        }
+    }
+
+    /** Metrics of bases summed over currencies; money ones in the reporting currency (null where a rate is missing). */
+    private static Map<String, Object> combined(List<Metric> metrics, Combined combined, CurrencyConversion conversion) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            if (metric.money() && combined.missing()) {
+                values.put(metric.apiName(), null);
+            } else if (metric == Metric.SPEND) {
+                values.put(metric.apiName(), conversion.round(combined.bases().spend()));
+            } else {
+                values.put(metric.apiName(), metric.value(combined.bases()));
+            }
+        }
+        return values;
+    }
+
+    /** The by-date rows summed over currencies per date, in the reporting currency (one chart axis). */
+    private static List<ReportResult.Row> byDateConverted(List<Read> read, ReportQuery query,
+            CurrencyConversion conversion) {
+        Map<LocalDate, Combined> byDate = new java.util.TreeMap<>();
+        for (Read r : read) {
+            byDate.merge(r.row().date(), Combined.of(r.bases(), r.spendConverted()), Combined::plus);
+        }
+        List<ReportResult.Row> rows = new ArrayList<>();
+        byDate.forEach((date, combined) -> {
+            Map<String, Object> metrics = combined(query.metrics(), combined, conversion);
+            rows.add(new ReportResult.Row(date, null, null, conversion.target(), metrics, null, metrics));
+        });
+        return rows;
+    }
+
+    /**
+     * The conversion into the query's reporting currency over {@code earliest..to} (the previous period included),
+     * or null without a reporting currency. Only the workspace's currencies need rates.
+     */
+    private Converting conversion(WorkspaceId workspaceId, ReportQuery query, LocalDate earliest) {
+        if (query.reportingCurrency() == null) {
+            return null;
+        }
+        String target = query.reportingCurrency();
+        List<String> foreign = workspaceCurrencies(workspaceId).stream().filter(c -> !c.equals(target)).toList();
+        List<String> needed = new ArrayList<>(foreign);
+        needed.add(target);
+        return new Converting(new CurrencyConversion(foreign.isEmpty() ? RateTable.builder().build()
+                : rates.table(workspaceId, needed, earliest, query.to()), target), foreign);
+    }
+
+    /** A conversion and the workspace's currencies other than the reporting one (those need factors). */
+    private record Converting(CurrencyConversion conversion, List<String> foreign) {
+    }
+
+    private List<String> workspaceCurrencies(WorkspaceId workspaceId) {
+        return jdbc.sql("SELECT DISTINCT currency FROM report_advertisers WHERE workspace_id = :ws")
+                .param("ws", workspaceId.value()).query(String.class).list();
+    }
+
+    /** The factors per (currency, day) of the query's range, for the currencies other than the reporting one. */
+    private static Fx fx(Converting converting, ReportQuery query) {
+        if (converting == null) {
+            return Fx.NONE;
+        }
+        List<String> currencies = new ArrayList<>();
+        List<Date> days = new ArrayList<>();
+        List<BigDecimal> factors = new ArrayList<>();
+        for (String currency : converting.foreign()) {
+            for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
+                LocalDate d = day;
+                converting.conversion().factor(currency, day).ifPresent(f -> {
+                    currencies.add(currency);
+                    days.add(Date.valueOf(d));
+                    factors.add(f.value());
+                });
+            }
+        }
+        return new Fx(converting.conversion(), !converting.foreign().isEmpty(), currencies.toArray(String[]::new),
+                days.toArray(Date[]::new), factors.toArray(BigDecimal[]::new));
     }
 
     @Override
@@ -141,8 +320,9 @@ class ReportService implements Reports {
         template.setFetchSize(5000);
         long[] count = {0};
         boolean[] needed = mask(query);
-        new NamedParameterJdbcTemplate(template).query(exportSql(query), params(workspaceId, query), rs -> {
-            out.accept(row(rs, query, needed));
+        Fx fx = fx(conversion(workspaceId, query, query.from()), query);
+        new NamedParameterJdbcTemplate(template).query(exportSql(query, fx), params(workspaceId, query, fx), rs -> {
+            out.accept(read(rs, query, needed, fx).row());
             count[0]++;
         });
         return count[0];
@@ -163,37 +343,37 @@ class ReportService implements Reports {
      * is read. Its names are the ones TikTok reported with the facts; the parents, which the CSV does not show, are
      * not sent. Any other shape is the report's own SQL.
      */
-    private static String exportSql(ReportQuery query) {
+    private static String exportSql(ReportQuery query, Fx fx) {
         boolean keyOrder = query.byDate() && query.byEntity() && query.sort().key().equals("date")
                 && !query.sort().descending();
         if (!keyOrder) {
-            return rowsSql(query, false);
+            return rowsSql(query, false, fx);
         }
         return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, NULL AS campaign_id, NULL AS adgroup_id,"
-                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + factBases(query)
-                + " FROM report_daily_facts f WHERE " + where(query) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
+                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + factBases(query, fx)
+                + " FROM " + fx.from() + " WHERE " + where(query) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
     }
 
     /**
      * The rows' SQL. Grouped by date and entity, a group is one fact (the key is workspace, level, entity, date),
      * so nothing is aggregated. Paged entity rows are cut first and labelled from the inventory afterwards.
      */
-    private static String rowsSql(ReportQuery query, boolean paged) {
-        String order = order(query);
+    private static String rowsSql(ReportQuery query, boolean paged, Fx fx) {
+        String order = order(query, fx);
         if (!query.byEntity()) {
             String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
-            return "SELECT " + columns + ", " + sums(query) + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
+            return "SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + fx.from() + " WHERE "
                     + where(query) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
         }
         String facts = query.byDate()
                 ? """
                   SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
-                         f.entity_name AS fact_name,""" + " " + factBases(query) + " FROM report_daily_facts f WHERE " + where(query)
+                         f.entity_name AS fact_name,""" + " " + factBases(query, fx) + " FROM " + fx.from() + " WHERE " + where(query)
                 : """
                   SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
-                         max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + sums(query) + """
+                         max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + sums(query, fx) + """
                   , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
-                  FROM report_daily_facts f WHERE """ + " " + where(query)
+                  FROM """ + " " + fx.from() + " WHERE " + where(query)
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
         String limit = paged ? " LIMIT :limit OFFSET :offset" : "";
         String label = """
@@ -208,10 +388,11 @@ class ReportService implements Reports {
         return "WITH page AS MATERIALIZED (" + facts + " ORDER BY " + order + limit + ") " + label.formatted("page", order);
     }
 
-    private static String order(ReportQuery query) {
+    private static String order(ReportQuery query, Fx fx) {
         List<String> order = new ArrayList<>();
         ReportQuery.Sort sort = query.sort();
-        order.add(SORTS.get(sort.key()) + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        String key = Metric.of(sort.key()).map(fx::sort).orElse(SORTS.get(sort.key()));
+        order.add(key + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST");
         if (query.byDate() && !sort.key().equals("date")) {
             order.add("stat_date");
         }
@@ -251,8 +432,12 @@ class ReportService implements Reports {
     }
 
     private static MapSqlParameterSource params(WorkspaceId workspaceId, ReportQuery query) {
+        return params(workspaceId, query, Fx.NONE);
+    }
+
+    private static MapSqlParameterSource params(WorkspaceId workspaceId, ReportQuery query, Fx fx) {
         ReportQuery.Filters filters = query.filters();
-        return new MapSqlParameterSource()
+        return fx.addTo(new MapSqlParameterSource())
                 .addValue("ws", workspaceId.value()).addValue("level", query.level().name())
                 .addValue("kind", inventoryKind(query.level()))
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()))
@@ -277,16 +462,34 @@ class ReportService implements Reports {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static ReportResult.Row row(ResultSet rs, ReportQuery query, boolean[] needed) throws SQLException {
+    private static Read read(ResultSet rs, ReportQuery query, boolean[] needed, Fx fx) throws SQLException {
         ReportResult.Entity entity = null;
         if (query.byEntity()) {
             String inventoryId = rs.getString("inventory_id");
             entity = new ReportResult.Entity(rs.getString("entity_id"), inventoryId, rs.getString("entity_name"),
                     rs.getString("entity_status"), rs.getString("campaign_id"), rs.getString("adgroup_id"));
         }
-        return new ReportResult.Row(query.byDate() ? rs.getObject("stat_date", LocalDate.class) : null, entity,
+        Metric.Bases bases = bases(rs, needed);
+        BigDecimal converted = fx.active() ? rs.getBigDecimal("spend_rc") : null;
+        Map<String, Object> convertedMetrics = fx.active() ? converted(query.metrics(), bases, converted, fx.conversion())
+                : null;
+        return new Read(new ReportResult.Row(query.byDate() ? rs.getObject("stat_date", LocalDate.class) : null, entity,
                 query.byEntity() ? rs.getString("advertiser_id") : null, rs.getString("currency"),
-                metrics(query.metrics(), bases(rs, needed)), null);
+                metrics(query.metrics(), bases), null, convertedMetrics), bases, converted);
+    }
+
+    /** The money metrics of one row in the reporting currency; null values when its rate is missing. */
+    private static Map<String, Object> converted(List<Metric> metrics, Metric.Bases bases, BigDecimal spend,
+            CurrencyConversion conversion) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Metric.Bases inTarget = spend == null ? null : new Metric.Bases(spend, bases.counts(), bases.reach());
+        for (Metric metric : metrics) {
+            if (metric.money()) {
+                values.put(metric.apiName(), inTarget == null ? null
+                        : metric == Metric.SPEND ? conversion.round(spend) : metric.value(inTarget));
+            }
+        }
+        return values;
     }
 
     /** Adds each entity's metrics in the previous period of equal length, for the deltas per row. */
@@ -294,7 +497,7 @@ class ReportService implements Reports {
             List<ReportResult.Row> rows) {
         ReportQuery previous = query.previousPeriod();
         Map<String, Map<String, Object>> byEntity = new HashMap<>();
-        jdbc.sql("SELECT f.entity_id, f.currency, " + sums(query) + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
+        jdbc.sql("SELECT f.entity_id, f.currency, " + sums(query, Fx.NONE) + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
                         + " FROM report_daily_facts f WHERE " + where(previous)
                         + " AND f.entity_id = ANY(CAST(:entities AS text[])) GROUP BY f.entity_id, f.currency")
                 .paramSource(params(workspaceId, previous).addValue("entities",
@@ -303,32 +506,39 @@ class ReportService implements Reports {
                         metrics(query.metrics(), bases(rs, mask(query)))))
                 .list();
         return rows.stream().map(r -> new ReportResult.Row(r.date(), r.entity(), r.advertiserId(), r.currency(),
-                r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()))).toList();
+                r.metrics(), byEntity.get(r.entityId() + "|" + r.currency()), r.converted())).toList();
     }
 
     /** Totals per currency, and which advertisers (with their currency) the facts came from. */
-    private record Totals(List<ReportResult.Total> perCurrency, Map<String, String> advertiserCurrencies) {
+    private record Totals(List<ReportResult.Total> perCurrency, Map<String, String> advertiserCurrencies,
+            Combined converted) {
     }
 
     /**
      * Sums per advertiser and currency in SQL, then per currency here (exact decimals), so the same pass also says
      * which advertisers the report spans.
      */
-    private Totals totals(WorkspaceId workspaceId, ReportQuery query) {
+    private Totals totals(WorkspaceId workspaceId, ReportQuery query, Fx fx) {
         Map<String, Metric.Bases> sums = new java.util.TreeMap<>();
         Map<String, String> advertisers = new java.util.TreeMap<>();
-        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query) + ", NULL::bigint AS reach FROM report_daily_facts f WHERE "
-                        + where(query) + " GROUP BY f.advertiser_id, f.currency")
-                .paramSource(params(workspaceId, query))
+        Combined[] converted = {null};
+        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query, fx) + ", NULL::bigint AS reach FROM " + fx.from()
+                        + " WHERE " + where(query) + " GROUP BY f.advertiser_id, f.currency")
+                .paramSource(params(workspaceId, query, fx))
                 .query((rs, i) -> {
                     advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));
-                    return sums.merge(rs.getString("currency"), bases(rs, mask(query)), Metric.Bases::plus);
+                    Metric.Bases bases = bases(rs, mask(query));
+                    if (fx.active()) {
+                        Combined part = Combined.of(bases, rs.getBigDecimal("spend_rc"));
+                        converted[0] = converted[0] == null ? part : converted[0].plus(part);
+                    }
+                    return sums.merge(rs.getString("currency"), bases, Metric.Bases::plus);
                 })
                 .list();
         List<Metric> additive = query.metrics().stream().filter(Metric::additive).toList();
         List<ReportResult.Total> totals = sums.entrySet().stream()
                 .map(e -> new ReportResult.Total(e.getKey(), metrics(additive, e.getValue()))).toList();
-        return new Totals(totals, advertisers);
+        return new Totals(totals, advertisers, converted[0]);
     }
 
     /** The advertisers with facts in the report, with their timezone as the last sync saw it (null if unknown). */

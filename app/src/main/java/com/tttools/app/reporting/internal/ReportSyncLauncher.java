@@ -33,6 +33,11 @@ class ReportSyncLauncher implements SyncLauncher {
     }
 
     @Override
+    public java.util.Optional<com.tttools.app.jobs.JobView> last(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return jobs.latest(workspaceId, com.tttools.app.reporting.ReportSync.concurrencyKey(connectionId.value()));
+    }
+
+    @Override
     public void cancel(WorkspaceId workspaceId, ConnectionId connectionId) {
         jobs.cancelUnfinished(workspaceId, ReportSync.concurrencyKey(connectionId.value()));
     }

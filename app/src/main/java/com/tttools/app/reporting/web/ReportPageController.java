@@ -206,10 +206,10 @@ class ReportPageController {
         try {
             ReportRequests.Params daily = new ReportRequests.Params(form.level(), fromValue, toValue, columns,
                     "date", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(), null);
-            byDate = ReportRequests.parse(daily, 500, null);
+            byDate = ReportRequests.parse(daily, 500, null).inCurrency(granted.currency());
             byEntity = ReportRequests.parse(new ReportRequests.Params(form.level(), fromValue, toValue, columns,
                     "entity", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(),
-                    form.sort()), PAGE_SIZE, form.cursor());
+                    form.sort()), PAGE_SIZE, form.cursor()).inCurrency(granted.currency());
         } catch (ValidationFailedException e) {
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         }
@@ -226,6 +226,9 @@ class ReportPageController {
         model.addAttribute("metricNames", metricNames);
         model.addAttribute("crumbs", wholePage ? crumbs(workspace, byEntity, state, base) : List.of());
         model.addAttribute("loaded", parts);
+        model.addAttribute("reportingCurrency", granted.currency());
+        model.addAttribute("money", metricNames.stream().filter(m -> Metric.of(m).map(Metric::money).orElse(false))
+                .toList());
         MultiValueMap<String, String> sectionState = new LinkedMultiValueMap<>(state);
         addIf(sectionState, "cursor", form.cursor());
         Map<String, String> sectionUrls = new LinkedHashMap<>();
@@ -240,6 +243,12 @@ class ReportPageController {
             days.advertisers().forEach(a -> advertiserNames.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
             model.addAttribute("advertiserNames", advertiserNames);
             model.addAttribute("totals", totals(days, metricNames));
+            model.addAttribute("conversion", days.conversion());
+            model.addAttribute("convertedTotal", days.convertedTotal() == null ? null
+                    : cells(days.convertedTotal().metrics(), days.previousConvertedTotal() == null ? null
+                            : days.previousConvertedTotal().metrics(), metricNames));
+            model.addAttribute("earlierRateDays", days.conversion() == null ? java.util.Set.of()
+                    : java.util.Set.copyOf(days.conversion().earlierRateDays()));
             model.addAttribute("chartJson", chart(days, metric));
             java.util.Set<LocalDate> provisional = new java.util.HashSet<>();
             days.dates().stream().filter(d -> d.status() == Finality.PROVISIONAL).forEach(d -> provisional.add(d.date()));
@@ -253,6 +262,9 @@ class ReportPageController {
         }
         if (parts.contains("entities")) {
             ReportResult entities = reports.run(workspace, byEntity);
+            if (!model.containsAttribute("conversion")) {
+                model.addAttribute("conversion", entities.conversion());
+            }
             Map<String, String> entityAdvertisers = new java.util.HashMap<>();
             entities.advertisers().forEach(a -> entityAdvertisers.put(a.advertiserId(), a.name() == null ? a.advertiserId() : a.name()));
             model.addAttribute("entityAdvertisers", entityAdvertisers);
@@ -480,7 +492,11 @@ class ReportPageController {
         return new Link(current ? (sort.descending() ? "▼" : "▲") : "", url(base, next, Map.of()));
     }
 
-    /** The chart's data: one line per currency (never mixed), values of the chosen metric per day. */
+    /**
+     * The chart's data. {@code converted}: one line, every currency summed in the reporting currency (money converted at
+     * the day's rate; a day without a rate is a gap, not 0), on one axis. {@code native}: one line per currency, each
+     * with its own axis (amounts in JPY and USD on one scale would flatten the smaller one). The page toggles.
+     */
     private static String chart(ReportResult daily, String metric) {
         Map<String, Map<String, Object>> series = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
@@ -489,16 +505,28 @@ class ReportPageController {
             series.computeIfAbsent(row.currency(), c -> new LinkedHashMap<>()).put(row.date().toString(),
                     row.metrics().get(metric));
         }
+        String label = LABELS.getOrDefault(metric, metric);
         List<Map<String, Object>> datasets = new ArrayList<>();
         series.forEach((currency, values) -> {
             List<Object> data = new ArrayList<>();
             labels.forEach(day -> data.add(values.getOrDefault(day, 0)));
-            datasets.add(Map.of("label", metric + " (" + currency + ")", "data", data));
+            datasets.add(Map.of("label", label + " (" + currency + ")", "data", data));
         });
-        List<Boolean> provisional = daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList();
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("datasets", datasets);
+        if (!daily.convertedRows().isEmpty()) {
+            Map<String, Object> byDay = new java.util.HashMap<>();
+            daily.convertedRows().forEach(r -> byDay.put(r.date().toString(), r.metrics().get(metric)));
+            List<Object> data = new ArrayList<>();
+            labels.forEach(day -> data.add(byDay.containsKey(day) ? byDay.get(day) : 0));
+            boolean money = Metric.of(metric).map(Metric::money).orElse(false);
+            chart.put("converted", List.of(Map.of("label", label + (money ? " (" + daily.conversion().currency()
+                    + ", converted)" : " (all currencies)"), "data", data)));
+        }
+        chart.put("provisional", daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList());
         // Rendered inside <script type="application/json">: "</" must not close the element.
-        return JSON.writeValueAsString(Map.of("labels", labels, "datasets", datasets, "provisional", provisional))
-                .replace("</", "<\\/");
+        return JSON.writeValueAsString(chart).replace("</", "<\\/");
     }
 
     private static String url(String path, MultiValueMap<String, String> params, Map<String, String> extra) {

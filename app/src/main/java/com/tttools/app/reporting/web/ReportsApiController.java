@@ -45,9 +45,12 @@ class ReportsApiController {
     record EntityRef(String id, String tiktokId, String name, String status, String campaignId, String adgroupId) {
     }
 
-    /** {@code status} is the date's finality; {@code previous} the entity's metrics in the previous period. */
+    /**
+     * {@code status} is the date's finality; {@code previous} the entity's metrics in the previous period;
+     * {@code converted} its money metrics in the reporting currency (null values where a rate is missing).
+     */
     record RowJson(LocalDate date, Finality status, EntityRef entity, String advertiserId, String currency,
-            Map<String, Object> metrics, Map<String, Object> previous) {
+            Map<String, Object> metrics, Map<String, Object> previous, Map<String, Object> converted) {
     }
 
     /**
@@ -57,7 +60,9 @@ class ReportsApiController {
     record ReportJson(List<RowJson> rows, Map<String, Map<String, Object>> totals,
             Map<String, Map<String, Object>> previousTotals, String currency, List<String> currencies,
             List<String> timezones, List<ReportResult.AdvertiserInfo> advertisers, List<ReportResult.DateStatus> dates,
-            LocalDate settledThrough, java.time.Instant dataAsOf, List<String> warnings, String sort, String nextCursor) {
+            LocalDate settledThrough, java.time.Instant dataAsOf, List<String> warnings, String sort, String nextCursor,
+            String reportingCurrency, Map<String, Object> convertedTotals, Map<String, Object> previousConvertedTotals,
+            List<RowJson> convertedByDate, ReportResult.Conversion conversion) {
     }
 
     private final Reports reports;
@@ -83,18 +88,23 @@ class ReportsApiController {
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
-                status, q, sort), limit, cursor);
+                status, q, sort), limit, cursor).inCurrency(granted.currency());
         ReportResult result = reports.run(workspace, query);
         Map<LocalDate, Finality> finality = new java.util.HashMap<>();
         result.dates().forEach(d -> finality.put(d.date(), d.status()));
         List<RowJson> rows = result.rows().stream().map(r -> new RowJson(r.date(),
                 r.date() == null ? null : finality.get(r.date()), entity(r.entity()),
-                r.advertiserId(), r.currency(), r.metrics(), r.previous())).toList();
+                r.advertiserId(), r.currency(), r.metrics(), r.previous(), r.converted())).toList();
+        List<RowJson> convertedByDate = result.convertedRows().stream().map(r -> new RowJson(r.date(),
+                finality.get(r.date()), null, null, r.currency(), r.metrics(), null, null)).toList();
         String next = result.hasMore() ? ReportRequests.encode(query.offset() + query.limit()) : null;
         return new ReportJson(rows, byCurrency(result.totals()), byCurrency(result.previousTotals()),
                 result.currencies().size() == 1 ? result.currencies().get(0) : null, result.currencies(),
                 result.timezones(), result.advertisers(), result.dates(), ReportRequests.settledThrough(result), result.dataAsOf(),
-                result.warnings(), query.sort().toParameter(), next);
+                result.warnings(), query.sort().toParameter(), next, query.reportingCurrency(),
+                result.convertedTotal() == null ? null : result.convertedTotal().metrics(),
+                result.previousConvertedTotal() == null ? null : result.previousConvertedTotal().metrics(),
+                convertedByDate, result.conversion());
     }
 
     record FinalityJson(List<com.tttools.app.reporting.FinalityDay> items) {
@@ -148,12 +158,17 @@ class ReportsApiController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
-                status, q, sort), 500, null);
+                status, q, sort), 500, null).inCurrency(granted.currency());
         RequestMetadata request = CurrentRequest.metadata();
+        List<Metric> money = query.metrics().stream().filter(Metric::money).toList();
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             List<String> header = new ArrayList<>(List.of("date", "entityId", "entityName", "advertiserId", "currency"));
             query.metrics().forEach(m -> header.add(m.apiName()));
+            int metricsEnd = header.size();
+            // The extra columns: the reporting currency and each money metric converted into it (empty: no rate).
+            header.add("reportingCurrency");
+            money.forEach(m -> header.add(m.apiName() + "InReportingCurrency"));
             writer.write(String.join(",", header));
             writer.write("\r\n");
             // One builder and one char buffer for all rows: a million-row export makes no String per line.
@@ -163,7 +178,8 @@ class ReportsApiController {
                 try {
                     line.setLength(0);
                     Csv.append(line, row.date(), row.entityId(), row.entity() == null ? null : row.entity().name(),
-                            row.advertiserId(), row.currency(), row.metrics());
+                            row.advertiserId(), row.currency(), row.metrics(), query.reportingCurrency(),
+                            row.converted(), money);
                     if (chars[0].length < line.length()) {
                         chars[0] = new char[line.length() * 2];
                     }
@@ -176,7 +192,7 @@ class ReportsApiController {
             writer.flush();
             exports.record(new ReportExported(Actor.user(caller.id(), caller.email()), granted.organizationId(),
                     workspace, query.level().name(), query.from().toString(), query.to().toString(),
-                    String.join(",", header.subList(5, header.size())), rows, request, clock.instant()));
+                    String.join(",", header.subList(5, metricsEnd)), rows, request, clock.instant()));
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

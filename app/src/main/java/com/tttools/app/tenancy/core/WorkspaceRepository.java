@@ -96,6 +96,12 @@ public class WorkspaceRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    void changeCurrency(OrganizationId organizationId, WorkspaceId workspaceId, String currency) {
+        jdbc.sql("UPDATE workspaces SET currency = :currency WHERE organization_id = :org AND id = :ws")
+                .param("org", organizationId.value()).param("ws", workspaceId.value()).param("currency", currency)
+                .update();
+    }
+
     void restore(OrganizationId organizationId, WorkspaceId workspaceId) {
         jdbc.sql("""
                 UPDATE workspaces SET deleted_at = NULL, deleted_by = NULL

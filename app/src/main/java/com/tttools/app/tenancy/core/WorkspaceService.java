@@ -106,6 +106,29 @@ public class WorkspaceService {
                 .toList();
     }
 
+    /**
+     * Changes the workspace's reporting currency (workspace ADMIN): reports, the home and CSVs convert into it from
+     * the next request on. Audited with the old and new code; setting the current one changes nothing.
+     */
+    public WorkspaceView changeCurrency(AuthenticatedUser caller, WorkspaceId workspaceId, String currency) {
+        WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
+                WorkspacePermission.MANAGE_WORKSPACE_SETTINGS);
+        if (currency == null || currency.isBlank()) {
+            throw new com.tttools.app.shared.ValidationFailedException(List.of(new com.tttools.app.shared.FieldProblem(
+                    "currency", "must be an ISO 4217 currency code such as EUR")));
+        }
+        Inputs inputs = new Inputs();
+        String valid = inputs.currency("currency", currency.strip());
+        inputs.check();
+        if (!valid.equals(ws.currency())) {
+            Instant now = clock.instant();
+            workspaces.changeCurrency(ws.organizationId(), workspaceId, valid);
+            events.publishEvent(new TenancyEvents.WorkspaceCurrencyChanged(workspaceId, ws.organizationId(),
+                    ws.currency(), valid, OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+        }
+        return WorkspaceView.of(access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE));
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceView get(AuthenticatedUser caller, WorkspaceId workspaceId) {
         return WorkspaceView.of(access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE));

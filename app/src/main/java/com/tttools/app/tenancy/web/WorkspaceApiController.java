@@ -27,6 +27,10 @@ class WorkspaceApiController {
     record RoleChange(String role) {
     }
 
+    /** The reporting currency, an ISO 4217 code. */
+    record CurrencyChange(String currency) {
+    }
+
     private final WorkspaceService workspaces;
 
     WorkspaceApiController(WorkspaceService workspaces) {
@@ -51,6 +55,13 @@ class WorkspaceApiController {
     Items<WorkspaceService.DeletedWorkspace> deleted(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable OrganizationId orgId) {
         return Items.of(workspaces.deleted(caller, orgId));
+    }
+
+    /** Sets the reporting currency reports, the home and CSVs convert into (workspace ADMIN). */
+    @PutMapping("/api/v1/workspaces/{wsId}/currency")
+    WorkspaceService.WorkspaceView changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body) {
+        return workspaces.changeCurrency(caller, wsId, body == null ? null : body.currency());
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}")

@@ -93,7 +93,22 @@ class WorkspacePageController {
         model.addAttribute("members", workspaces.members(caller, id));
         model.addAttribute("organizationMembers", managesMembers ? organizations.members(caller, organizationId) : List.of());
         model.addAttribute("workspaceRoles", Choices.WORKSPACE_ROLES);
+        model.addAttribute("managesSettings", WorkspacePermission.MANAGE_WORKSPACE_SETTINGS
+                .grantedTo(WorkspaceRole.valueOf(workspace.role())));
+        model.addAttribute("currencies", Choices.CURRENCIES);
         return "tenancy/workspace";
+    }
+
+    @PostMapping("/workspaces/{wsId}/settings/currency")
+    String changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @RequestParam(required = false) String currency, RedirectAttributes redirect) {
+        try {
+            var workspace = workspaces.changeCurrency(caller, wsId, currency);
+            redirect.addFlashAttribute("notice", "Reports are now shown in " + workspace.currency() + ".");
+        } catch (com.tttools.app.shared.ValidationFailedException e) {
+            redirect.addFlashAttribute("currencyError", e.problems().get(0).message());
+        }
+        return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/members")

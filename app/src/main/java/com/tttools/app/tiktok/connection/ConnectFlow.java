@@ -135,16 +135,49 @@ class ConnectFlow {
                     "No advertiser accounts were selected on TikTok, so there is nothing to connect. Start again and "
                             + "select at least one ad account.");
         }
-        UUID connectionId = UUID.randomUUID();
-        tx.executeWithoutResult(status -> store(workspace, caller, connectionId, grant, now));
+        String tiktokUser = tiktokUser(grant);
+        // the same TikTok user reconnecting renews its connection instead of adding a row
+        java.util.Optional<UUID> existing = tiktokUser == null ? java.util.Optional.empty()
+                : connections.findReconnectable(workspaceId, tiktokUser);
+        UUID connectionId = existing.orElseGet(UUID::randomUUID);
+        java.util.Optional<com.tttools.app.tiktok.tokens.AccessToken> replaced = existing.flatMap(
+                id -> tokens.accessToken(workspaceId, id));
+        tx.executeWithoutResult(status -> store(workspace, caller, connectionId, existing.isPresent(), tiktokUser,
+                grant, now));
+        // the renewed connection's previous token must not stay usable at TikTok
+        replaced.filter(old -> !old.value().equals(grant.accessToken().value())).ifPresent(old -> {
+            try {
+                oauth.revoke(old);
+            } catch (TikTokApiException failed) {
+                log.info("Could not revoke the token a reconnect replaced: {}", failed.getMessage());
+            }
+        });
         return new Result(workspaceId, connectionId, 302, null);
     }
 
-    private void store(WorkspaceAccess workspace, AuthenticatedUser caller, UUID connectionId, AdvertiserGrant grant,
-            Instant now) {
-        connections.insert(new ConnectionRepository.NewConnection(connectionId, workspace.workspaceId(),
-                workspace.organizationId(), ConnectionRow.ADVERTISER, grant.scopes(), grant.advertiserIds(), null,
-                caller.id().value(), now));
+    /** The TikTok user behind the grant ({@code user/info/}); null when TikTok does not say (then a new row). */
+    private String tiktokUser(AdvertiserGrant grant) {
+        try {
+            return oauth.userInfo(grant.accessToken()).coreUserId();
+        } catch (TikTokApiException failed) {
+            log.info("user/info/ failed after a connect; the connection is added as new: {}", failed.getMessage());
+            return null;
+        }
+    }
+
+    private void store(WorkspaceAccess workspace, AuthenticatedUser caller, UUID connectionId, boolean renew,
+            String tiktokUser, AdvertiserGrant grant, Instant now) {
+        if (renew) {
+            connections.renew(workspace.workspaceId(), connectionId, grant.scopes(), grant.advertiserIds(),
+                    caller.id().value(), now);
+        } else {
+            connections.insert(new ConnectionRepository.NewConnection(connectionId, workspace.workspaceId(),
+                    workspace.organizationId(), ConnectionRow.ADVERTISER, grant.scopes(), grant.advertiserIds(), null,
+                    caller.id().value(), now));
+        }
+        if (tiktokUser != null) {
+            connections.rememberTikTokUser(workspace.workspaceId(), connectionId, tiktokUser);
+        }
         tokens.storeAccessToken(workspace.workspaceId(), connectionId, grant.accessToken());
         events.publishEvent(new ConnectionEstablished(connectionId, workspace.workspaceId(),
                 workspace.organizationId(), grant.advertiserIds(), grant.scopes(),

@@ -27,15 +27,22 @@ class ConnectionClients implements TikTokMarketingApi {
     private final ConnectionRepository connections;
     private final ConnectionHealth health;
     private final Clock clock;
+    private final boolean simulatorMode;
 
     ConnectionClients(MarketingApi api, TikTokOAuth oauth, TikTokTokenStore tokens, ConnectionRepository connections,
-            ConnectionHealth health, Clock clock) {
+            ConnectionHealth health, Clock clock, com.tttools.app.tiktok.client.TikTokProperties properties) {
+        this.simulatorMode = properties.simulatorMode();
         this.api = api;
         this.oauth = oauth;
         this.tokens = tokens;
         this.connections = connections;
         this.health = health;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean simulatorMode() {
+        return simulatorMode;
     }
 
     @Override

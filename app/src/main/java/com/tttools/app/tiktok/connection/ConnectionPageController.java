@@ -10,6 +10,8 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.client.TikTokProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +28,27 @@ class ConnectionPageController {
     private final TikTokConnections connections;
     private final ConnectFlow flow;
     private final TikTokProperties properties;
+    private final org.springframework.beans.factory.ObjectProvider<com.tttools.app.tiktok.AdvertiserNames> names;
+    private final com.tttools.app.tenancy.TenantDirectory directory;
 
-    ConnectionPageController(TikTokConnections connections, ConnectFlow flow, TikTokProperties properties) {
+    /**
+     * One connection of the health centre: its status in words with a badge class, advertiser names by id, the last
+     * sync per kind ({@code ASSETS}, {@code REPORTS}), and whether the person who connected it is the workspace's only
+     * admin (nobody else could reconnect it).
+     */
+    record Health(TikTokConnections.ConnectionView c, String statusLabel, String badge, Map<String, String> names,
+            Map<String, com.tttools.app.jobs.JobView> lastSyncs, boolean onlyAdmin, boolean reconnectable) {
+
+        public String name(String advertiserId) {
+            return names.getOrDefault(advertiserId, advertiserId);
+        }
+    }
+
+    ConnectionPageController(TikTokConnections connections, ConnectFlow flow, TikTokProperties properties,
+            org.springframework.beans.factory.ObjectProvider<com.tttools.app.tiktok.AdvertiserNames> names,
+            com.tttools.app.tenancy.TenantDirectory directory) {
+        this.names = names;
+        this.directory = directory;
         this.connections = connections;
         this.flow = flow;
         this.properties = properties;
@@ -37,11 +58,60 @@ class ConnectionPageController {
     String page(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess workspace, Model model) {
         model.addAttribute("workspace", workspace);
-        model.addAttribute("connections", connections.list(caller, workspace.workspaceId()));
+        List<TikTokConnections.ConnectionView> list = connections.list(caller, workspace.workspaceId());
+        model.addAttribute("connections", list);
+        model.addAttribute("health", health(caller, workspace, list));
         model.addAttribute("managesConnections", workspace.can(WorkspacePermission.MANAGE_CONNECTIONS));
         model.addAttribute("triggersChecks", workspace.can(WorkspacePermission.TRIGGER_SYNC));
         model.addAttribute("simulator", properties.simulatorMode());
         return "tiktok/connections";
+    }
+
+    private List<Health> health(AuthenticatedUser caller, WorkspaceAccess workspace,
+            List<TikTokConnections.ConnectionView> list) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        list.forEach(c -> {
+            ids.addAll(c.advertisers());
+            ids.addAll(c.newAdvertisers());
+            ids.addAll(c.lostAdvertisers());
+        });
+        Map<String, String> known = new java.util.HashMap<>();
+        names.orderedStream().forEach(n -> known.putAll(n.of(workspace.workspaceId(), ids)));
+        List<com.tttools.app.shared.UserId> admins = directory.workspaceAdmins(workspace.workspaceId());
+        return list.stream().map(c -> {
+            boolean onlyAdmin = c.connectedBy() != null && admins.size() == 1
+                    && admins.get(0).toString().equals(c.connectedBy().id());
+            return new Health(c, statusLabel(c.status()), badge(c.status()), known,
+                    connections.lastSyncs(caller, workspace.workspaceId(), c.connectionId()), onlyAdmin,
+                    !"ACTIVE".equals(c.status()));
+        }).toList();
+    }
+
+    static String statusLabel(String status) {
+        return switch (status) {
+            case "ACTIVE" -> "Active";
+            case "NEEDS_REAUTH" -> "Needs reconnecting";
+            case "ERROR" -> "TikTok errors";
+            case "DISCONNECTED" -> "Disconnected";
+            default -> status;
+        };
+    }
+
+    static String badge(String status) {
+        return switch (status) {
+            case "ACTIVE" -> "badge-ok";
+            case "NEEDS_REAUTH", "ERROR" -> "badge-warn";
+            default -> "badge-deleted";
+        };
+    }
+
+    /** Removes a disconnected connection from the list; its synced data stays. */
+    @PostMapping("/workspaces/{wsId}/connections/{id}/remove")
+    String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            @PathVariable ConnectionId id, RedirectAttributes redirect) {
+        connections.remove(caller, wsId, id);
+        redirect.addFlashAttribute("notice", "Removed the disconnected connection from the list. Its synced data stays.");
+        return "redirect:/workspaces/" + wsId + "/connections";
     }
 
     @PostMapping("/workspaces/{wsId}/connections/tiktok")

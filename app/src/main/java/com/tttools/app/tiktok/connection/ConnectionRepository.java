@@ -53,6 +53,45 @@ class ConnectionRepository {
                 .update();
     }
 
+    /**
+     * The workspace's advertiser connection of this TikTok user that a new grant reconnects: one waiting for it
+     * (NEEDS_REAUTH, ERROR) or disconnected, the newest first. A second grant while one is ACTIVE is a second
+     * connection (e.g. other ad accounts), not a reconnect.
+     */
+    Optional<UUID> findReconnectable(WorkspaceId workspaceId, String tiktokUserId) {
+        return jdbc.sql("""
+                        SELECT id FROM tiktok_connection
+                        WHERE workspace_id = :ws AND tiktok_user_id = :user AND kind = 'ADVERTISER' AND status <> 'ACTIVE'
+                        ORDER BY (status = 'DISCONNECTED'), connected_at DESC LIMIT 1""")
+                .param("ws", workspaceId.value()).param("user", tiktokUserId).query(UUID.class).optional();
+    }
+
+    void rememberTikTokUser(WorkspaceId workspaceId, UUID id, String tiktokUserId) {
+        jdbc.sql("UPDATE tiktok_connection SET tiktok_user_id = :user WHERE workspace_id = :ws AND id = :id")
+                .param("ws", workspaceId.value()).param("id", id).param("user", tiktokUserId).update();
+    }
+
+    /** A new grant of the same TikTok user renews the row: live again, its grant, who connected it, errors cleared. */
+    void renew(WorkspaceId workspaceId, UUID id, List<Long> scopes, List<String> advertisers, UUID connectedBy,
+            Instant at) {
+        jdbc.sql("""
+                        UPDATE tiktok_connection SET status = 'ACTIVE', scopes = :scopes, granted_advertisers = :advertisers,
+                            seen_advertisers = :advertisers, new_advertisers = '{}', lost_advertisers = '{}',
+                            connected_by = :by, connected_at = :at, last_success_at = :at, last_checked_at = NULL,
+                            last_error_code = NULL, last_error_message = NULL, last_error_request_id = NULL,
+                            last_error_at = NULL, disconnected_by = NULL, disconnected_at = NULL
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("ws", workspaceId.value()).param("id", id).param("scopes", scopes.toArray(new Long[0]))
+                .param("advertisers", advertisers.toArray(new String[0])).param("by", connectedBy)
+                .param("at", timestamp(at)).update();
+    }
+
+    /** Deletes a DISCONNECTED row (its tokens are already gone); false when it is not disconnected or unknown. */
+    boolean deleteDisconnected(WorkspaceId workspaceId, UUID id) {
+        return jdbc.sql("DELETE FROM tiktok_connection WHERE workspace_id = :ws AND id = :id AND status = 'DISCONNECTED'")
+                .param("ws", workspaceId.value()).param("id", id).update() == 1;
+    }
+
     List<ConnectionRow> list(WorkspaceId workspaceId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM tiktok_connection WHERE workspace_id = :workspaceId

@@ -15,6 +15,7 @@ import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnections;
@@ -42,9 +43,12 @@ class ConnectionService implements TikTokConnections {
     private final SyncLaunchers launchers;
     private final UserAccounts users;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConnectionService(TenantAccess access, ConnectFlow flow, ConnectionRepository connections,
-            ConnectionHealth health, Disconnector disconnector, SyncLaunchers launchers, UserAccounts users, Clock clock) {
+            ConnectionHealth health, Disconnector disconnector, SyncLaunchers launchers, UserAccounts users, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.access = access;
         this.flow = flow;
         this.connections = connections;
@@ -89,6 +93,32 @@ class ConnectionService implements TikTokConnections {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
         return disconnector.disconnect(workspaceId, connectionId.value(), deleteData, Actor.user(caller.id(), caller.email()),
                 CurrentRequest.metadata(), clock.instant());
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
+        WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
+        ConnectionRow row = find(workspaceId, connectionId);
+        if (row.status() != ConnectionRow.Status.DISCONNECTED) {
+            throw new ConflictException("Only a disconnected connection can be removed; disconnect it first.");
+        }
+        if (connections.deleteDisconnected(workspaceId, connectionId.value())) {
+            events.publishEvent(new com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionRemoved(connectionId.value(),
+                    workspaceId, ws.organizationId(), row.grantedAdvertisers().size(),
+                    Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), clock.instant()));
+        }
+    }
+
+    @Override
+    public java.util.Map<String, com.tttools.app.jobs.JobView> lastSyncs(AuthenticatedUser caller,
+            WorkspaceId workspaceId, ConnectionId connectionId) {
+        access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE);
+        java.util.Map<String, com.tttools.app.jobs.JobView> last = new java.util.TreeMap<>();
+        for (SyncLauncher launcher : launchers.all()) {
+            launcher.last(workspaceId, connectionId).ifPresent(job -> last.put(launcher.kind().name(), job));
+        }
+        return last;
     }
 
     @Override

@@ -34,6 +34,8 @@ class AdvertiserLocalFinalityIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    com.tttools.app.reporting.rates.ExchangeRateStore rates;
 
     @Test
     void finalityIsCountedFromEachAdvertisersOwnToday() {
@@ -41,7 +43,7 @@ class AdvertiserLocalFinalityIT extends IntegrationTest {
         advertiser(workspace, "7000000000000000101", "Pacific/Kiritimati");
         advertiser(workspace, "7000000000000000102", "America/Los_Angeles");
         ReportService service = new ReportService(jdbc, dataSource, new ReportingProperties(90, 7, 30, false, java.time.Duration.ofHours(24)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), rates);
 
         Map<String, Finality> status = service.finality(workspace, DAY, DAY, List.of(), 10).stream()
                 .collect(Collectors.toMap(FinalityDay::advertiserId, FinalityDay::status));

@@ -1,0 +1,109 @@
+package com.tttools.app.reporting.rates;
+
+import com.tttools.app.reporting.ReportEvents;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The exchange rates a workspace's admins enter themselves (units per 1 EUR), for currencies or days the reference
+ * table lacks or where they want their own: validated, stored and audited in one transaction. The caller has been
+ * authorized (MANAGE_WORKSPACE_SETTINGS) by the controller.
+ */
+@Service
+public class WorkspaceRates {
+
+    /** Enough for any real rate (IDR, VND and IRR are in the tens of thousands per EUR). */
+    static final BigDecimal MAX_RATE = new BigDecimal("100000000");
+
+    /** A valid entry. */
+    public record Entry(String currency, LocalDate date, BigDecimal perEur) {
+    }
+
+    private final ExchangeRateStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkspaceRates(ExchangeRateStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Parses the form's fields; every problem at once, each named after its field. */
+    public static Entry validate(String currency, String date, String perEur, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String code = currency == null ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[A-Z]{3}") || !known(code)) {
+            problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as USD"));
+        } else if (code.equals("EUR")) {
+            problems.add(new FieldProblem("currency", "is the base: 1 EUR is always 1 EUR"));
+        }
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(date == null ? "" : date.strip());
+            if (day.isAfter(today)) {
+                problems.add(new FieldProblem("date", "must not be in the future"));
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("date", "must be a date such as 2026-12-01"));
+        }
+        BigDecimal rate = null;
+        try {
+            rate = new BigDecimal(perEur == null ? "" : perEur.strip().replace(",", "."));
+            if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0 || rate.stripTrailingZeros().scale() > 10) {
+                problems.add(new FieldProblem("perEur", "must be a positive number of units per 1 EUR (at most 10 decimals)"));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("perEur", "must be a number such as 1.0823"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        return new Entry(code, day, rate.stripTrailingZeros().scale() < 0 ? rate.setScale(0) : rate.stripTrailingZeros());
+    }
+
+    private static boolean known(String code) {
+        try {
+            return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Transactional
+    public void set(WorkspaceAccess workspace, Actor actor, Entry entry, RequestMetadata request) {
+        Instant now = clock.instant();
+        BigDecimal before = store.workspaceRate(workspace.workspaceId(), entry.currency(), entry.date()).orElse(null);
+        store.setWorkspaceRate(workspace.workspaceId(), entry.currency(), entry.date(), entry.perEur(), now);
+        events.publishEvent(new ReportEvents.ExchangeRateSet(actor, workspace.organizationId(), workspace.workspaceId(),
+                entry.currency(), entry.date().toString(), before == null ? null : before.toPlainString(),
+                entry.perEur().toPlainString(), request, now));
+    }
+
+    /** Deletes an entered rate; false when there was none. */
+    @Transactional
+    public boolean delete(WorkspaceAccess workspace, Actor actor, String currency, LocalDate date,
+            RequestMetadata request) {
+        BigDecimal before = store.workspaceRate(workspace.workspaceId(), currency, date).orElse(null);
+        if (before == null || !store.deleteWorkspaceRate(workspace.workspaceId(), currency, date)) {
+            return false;
+        }
+        events.publishEvent(new ReportEvents.ExchangeRateDeleted(actor, workspace.organizationId(),
+                workspace.workspaceId(), currency, date.toString(), before.toPlainString(), request, clock.instant()));
+        return true;
+    }
+}

@@ -241,6 +241,14 @@ class ChangeSetRepository {
                 .param("now", ts(now)).param("limit", limit).query(this::row).list();
     }
 
+    /** Change sets APPLYING since before {@code startedBefore}, oldest first: candidates for an ended apply job. */
+    List<Row> applyingSince(Instant startedBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM bulk_change_sets WHERE status = 'APPLYING' AND started_at <= :before
+                        ORDER BY started_at LIMIT :limit""")
+                .param("before", ts(startedBefore)).param("limit", limit).query(this::row).list();
+    }
+
     int deleteWorkspace(WorkspaceId ws) {
         jdbc.sql("DELETE FROM bulk_guardrail_ledger WHERE workspace_id = :ws").param("ws", ws.value()).update();
         jdbc.sql("DELETE FROM bulk_policies WHERE workspace_id = :ws").param("ws", ws.value()).update();

@@ -228,7 +228,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(inFlight));
             for (ChangeSetRepository.LineRow l : inFlight) {
                 if (Planner.matches(l.after(), now.get(l.tiktokId()))) {
-                    applied(l, "Confirmed at TikTok after an interrupted run.", null);
+                    applied(List.of(l), "Confirmed at TikTok after an interrupted run.", null);
                 } else {
                     repository.updateLine(ws, row.id(), l.seq(), LineStatus.PENDING, null, null, null, null, null);
                 }
@@ -291,22 +291,24 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     allowed.forEach(l -> budgets.put(l.tiktokId(), budget(l)));
                     result = tiktok.writeAdGroupBudgets(client, first.advertiserId(), budgets);
                 }
-                for (ChangeSetRepository.LineRow l : allowed) {
-                    String failure = failures.get(l.tiktokId());
-                    if (failure != null) {
-                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, null, failure,
-                                result.requestId(), null);
-                    } else {
-                        applied(l, null, result.requestId());
+                // the chunk's outcome in one transaction, before the next chunk is sent
+                transaction.executeWithoutResult(tx -> {
+                    List<ChangeSetRepository.LineRow> ok = new ArrayList<>();
+                    for (ChangeSetRepository.LineRow l : allowed) {
+                        String failure = failures.get(l.tiktokId());
+                        if (failure != null) {
+                            repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, null, failure,
+                                    result.requestId(), null);
+                        } else {
+                            ok.add(l);
+                        }
                     }
-                }
+                    applied(ok, null, result.requestId());
+                });
             } catch (TikTokApiException e) {
                 // retryable codes were already retried with backoff by the client; this chunk's lines fail
-                String message = e.getMessage();
-                for (ChangeSetRepository.LineRow l : allowed) {
-                    repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, e.code() == 0 ? null : e.code(),
-                            message, e.requestId(), null);
-                }
+                repository.updateLines(ws, row.id(), allowed.stream().map(ChangeSetRepository.LineRow::seq).toList(),
+                        LineStatus.FAILED, null, e.code() == 0 ? null : e.code(), e.getMessage(), e.requestId(), null);
                 if (e instanceof com.tttools.app.tiktok.NeedsReauthorizationException && run != null) {
                     run.message("TikTok no longer accepts the connection's token: reconnect TikTok and apply again.");
                 }
@@ -333,21 +335,30 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             return allowed;
         }
 
-        /** Records a written line: outcome, guardrail ledger, the inventory's copy — in one transaction. */
-        private void applied(ChangeSetRepository.LineRow l, String note, String requestId) {
+        /** Records written lines: outcome, guardrail ledger, the inventory's copy — in one transaction. */
+        private void applied(List<ChangeSetRepository.LineRow> lines, String note, String requestId) {
+            if (lines.isEmpty()) {
+                return;
+            }
             Instant now = now();
             transaction.executeWithoutResult(tx -> {
-                repository.updateLine(ws, row.id(), l.seq(), LineStatus.APPLIED, note, null, null, requestId, now);
-                policies.recordWrite(ws, row.level(), l.tiktokId(), now, row.id(), number(l.before().get("budget")),
-                        number(l.after().get("budget")));
-                Map<String, Object> fields = new LinkedHashMap<>();
-                if (l.after().containsKey("status")) {
-                    fields.put("operation_status", l.after().get("status"));
-                } else {
-                    fields.put("budget", l.after().get("budget"));
-                }
-                inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields, null);
+                repository.updateLines(ws, row.id(), lines.stream().map(ChangeSetRepository.LineRow::seq).toList(),
+                        LineStatus.APPLIED, note, null, null, requestId, now);
+                lines.forEach(l -> written(l, now));
             });
+        }
+
+        /** The guardrail ledger and the inventory's copy of one written line. */
+        private void written(ChangeSetRepository.LineRow l, Instant now) {
+            policies.recordWrite(ws, row.level(), l.tiktokId(), now, row.id(), number(l.before().get("budget")),
+                    number(l.after().get("budget")));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (l.after().containsKey("status")) {
+                fields.put("operation_status", l.after().get("status"));
+            } else {
+                fields.put("budget", l.after().get("budget"));
+            }
+            inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields, null);
         }
 
         /** Re-reads every written line: VERIFIED when TikTok shows the new value, DRIFTED otherwise. */
@@ -359,11 +370,15 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             }
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(written));
             transaction.executeWithoutResult(tx -> {
+                List<Integer> verified = new ArrayList<>();
                 for (ChangeSetRepository.LineRow l : written) {
                     TikTokEntities.Current current = now.get(l.tiktokId());
-                    boolean ok = Planner.matches(l.after(), current);
-                    repository.updateLine(ws, row.id(), l.seq(), ok ? LineStatus.VERIFIED : LineStatus.DRIFTED,
-                            ok ? null : "TikTok now shows " + Planner.before(current) + ".", null, null, null, null);
+                    if (Planner.matches(l.after(), current)) {
+                        verified.add(l.seq());
+                    } else {
+                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.DRIFTED,
+                                "TikTok now shows " + Planner.before(current) + ".", null, null, null, null);
+                    }
                     if (current.found()) {
                         Map<String, Object> fields = new LinkedHashMap<>();
                         fields.put("operation_status", current.operationStatus());
@@ -374,6 +389,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                                 current.secondaryStatus());
                     }
                 }
+                repository.setStatus(ws, row.id(), verified, LineStatus.VERIFIED);   // keeps the write's request id
             });
         }
 
@@ -392,7 +408,9 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     : failed == 0 && drifted == 0 ? ChangeSetStatus.SUCCEEDED
                     : written - drifted > 0 ? ChangeSetStatus.PARTIALLY_SUCCEEDED : ChangeSetStatus.FAILED;
             Instant now = now();
-            Instant next = !cancelled && row.schedule() != null ? Schedules.next(null, row.schedule(), now) : null;
+            // after the slot that just ran, even if this node's clock is behind the one that started it
+            Instant ran = row.nextRunAt() != null && row.nextRunAt().isAfter(now) ? row.nextRunAt() : now;
+            Instant next = !cancelled && row.schedule() != null ? Schedules.next(null, row.schedule(), ran) : null;
             ChangeSetView view = service.find(ws, row.id().toString()).orElseThrow();
             return Boolean.TRUE.equals(transaction.execute(tx -> {
                 if (!repository.transition(ws, row.id(), Set.of(ChangeSetStatus.APPLYING), status)) {

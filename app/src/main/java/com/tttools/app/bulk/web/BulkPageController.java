@@ -62,7 +62,7 @@ class BulkPageController {
             String campaignId, String status, String q, String valueKind, BigDecimal value, BigDecimal floor,
             BigDecimal ceiling, String when, List<String> days, String time, String timezone) {
 
-        boolean weekly() {
+        public boolean weekly() {
             return "weekly".equals(when);
         }
     }

@@ -175,7 +175,7 @@ class BulkApplyGivesUpIT extends IntegrationTest {
                 .param("job", job.id()).param("ws", ws.value()).param("id", UUID.fromString(plan.id())).update();
 
         assertThat(changeSets.settleEnded(Instant.now().minusSeconds(3600))).as("started later").isZero();
-        assertThat(changeSets.settleEnded(Instant.now().plusSeconds(1))).isEqualTo(1);
+        changeSets.settleEnded(Instant.now().plusSeconds(1));   // (the minutely task may have been first)
         assertThat(changeSets.settleEnded(Instant.now().plusSeconds(1))).as("once").isZero();
 
         ChangeSetView done = bulk.find(ws, plan.id()).orElseThrow();

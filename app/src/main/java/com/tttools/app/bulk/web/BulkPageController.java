@@ -170,8 +170,10 @@ class BulkPageController {
         InventoryPage matching;
         List<FieldProblem> all = new ArrayList<>(problems);
         try {
-            matching = inventory.list(ws, new InventoryQuery(kind, form.advertiserId(), form.status(), null,
-                    kind == EntityKind.CAMPAIGN ? null : form.campaignId(), null, form.q(), null, SELECT_PAGE, null));
+            // the plan form sends empty filters as "": they filter nothing (re-shown after a refused plan)
+            matching = inventory.list(ws, new InventoryQuery(kind, blank(form.advertiserId()), blank(form.status()),
+                    null, kind == EntityKind.CAMPAIGN ? null : blank(form.campaignId()), null, blank(form.q()), null,
+                    SELECT_PAGE, null));
         } catch (ValidationFailedException e) {
             all.addAll(e.problems());
             matching = new InventoryPage(List.of(), null, 0);

@@ -187,7 +187,11 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
 
     private void assertNoSidewaysScroll(String what) {
         long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth;")).longValue();
-        assertThat(width).as("width of %s at 390 px", what).isLessThanOrEqualTo(390);
+        Object wide = browser.executeScript("""
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)
+                    .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '
+                        + Math.round(e.getBoundingClientRect().right)).join(', ');""");
+        assertThat(width).as("width of %s at 390 px (too wide: %s)", what, wide).isLessThanOrEqualTo(390);
     }
 
     private List<String> twoEnabledAdsInTheInventory(WorkspaceId ws) {

@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * Applying a change set ended (SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED or CANCELLED) and was verified; {@code changes}
- * hold each written line's before and after. Audited as {@code bulk_operation.applied}, or
+ * hold each written line's before and after; {@code reason} says why the apply job gave up before the end (null when it
+ * did not). Audited as {@code bulk_operation.applied}, or
  * {@code bulk_operation.reverted} when the change set undid {@code revertOf}.
  */
 public record ChangeSetFinished(ChangeSetRef changeSet, UserId author, String jobId, ChangeSetStatus status,
-        ChangeSetView.Counts counts, String revertOf, List<Map<String, Object>> changes, Instant at)
+        ChangeSetView.Counts counts, String revertOf, List<Map<String, Object>> changes, String reason, Instant at)
         implements AuditableEvent {
 
     @Override
@@ -28,6 +29,9 @@ public record ChangeSetFinished(ChangeSetRef changeSet, UserId author, String jo
         extra.put("verified", counts.verified());
         extra.put("drifted", counts.drifted());
         extra.put("changes", changes);
+        if (reason != null) {
+            extra.put("reason", reason);
+        }
         if (revertOf != null) {
             extra.put("revertOf", revertOf);
         }

@@ -39,13 +39,18 @@ import tools.jackson.databind.JsonNode;
  * call, 20 ad groups per budget call, one campaign per campaign/update), then re-reads every written line to verify
  * it. Each chunk's lines are marked SENDING (committed) before the call and get their outcome (committed) after it,
  * so a run that died mid-chunk re-reads those entities on resume instead of writing them twice. A cancel request is
- * honoured between chunks.
+ * honoured between chunks. A run that gives up for a reason of its own (a line it cannot send, or — found by the
+ * change-set clock — a job that ran out of attempts or was cancelled or failed in the jobs module) still ends the
+ * change set: lines not sent are FAILED with the reason, lines in flight are re-read, and it ends FAILED or
+ * PARTIALLY_SUCCEEDED, audited and notified like any other outcome.
  */
 @Component
 class ApplyHandler implements JobHandler<ApplyPayload> {
 
     static final int STATUS_CHUNK = 20;
     static final int BUDGET_CHUNK = 20;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApplyHandler.class);
+    private static final Set<String> STATUSES = Set.of("ENABLE", "DISABLE", "DELETE");
 
     private final ChangeSetRepository repository;
     private final PolicyRepository policies;
@@ -84,7 +89,30 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         if (row.status() != ChangeSetStatus.APPLYING) {
             return;   // finished by an earlier attempt
         }
-        new Apply(run, row).run();
+        Apply apply = new Apply(run.jobId(), run, row);
+        try {
+            apply.run();
+        } catch (JobFailedPermanently e) {
+            try {
+                apply.giveUp(e.getMessage(), false);
+            } catch (RuntimeException settling) {
+                // the change-set clock settles it once the job row shows FAILED
+                log.warn("Change set {} could not be settled after its job failed: {}", row.id(), settling.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a change set still APPLYING whose job ended without finishing it; false when it is no longer APPLYING.
+     *
+     * @param cancelled the job was cancelled: lines not sent are skipped and the change set ends CANCELLED
+     */
+    boolean settle(ChangeSetRepository.Row row, String jobId, String reason, boolean cancelled) {
+        if (row.status() != ChangeSetStatus.APPLYING) {
+            return false;
+        }
+        return new Apply(jobId, null, row).giveUp(reason, cancelled);
     }
 
     private Instant now() {
@@ -93,14 +121,16 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
 
     /** One run over one change set. */
     private final class Apply {
-        private final JobRun run;
+        private final String jobId;
+        private final JobRun run;   // null when settling after the job ended
         private final ChangeSetRepository.Row row;
         private final WorkspaceId ws;
         private final Map<UUID, TikTokClient> clients = new HashMap<>();
         private long done;
         private long total;
 
-        Apply(JobRun run, ChangeSetRepository.Row row) {
+        Apply(String jobId, JobRun run, ChangeSetRepository.Row row) {
+            this.jobId = jobId;
             this.run = run;
             this.row = row;
             this.ws = row.workspaceId();
@@ -112,7 +142,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             recoverInFlight(lines);
             lines = repository.lines(ws, row.id());
             done = lines.stream().filter(l -> l.status() != LineStatus.PENDING).count();
-            run.progress(done, total);
+            progress();
             boolean cancelled = false;
             for (List<ChangeSetRepository.LineRow> chunk : chunks(lines)) {
                 if (cancelRequested()) {
@@ -121,7 +151,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                 }
                 send(chunk);
                 done += chunk.size();
-                run.progress(done, total);
+                progress();
             }
             if (cancelled) {
                 List<Integer> rest = repository.lines(ws, row.id()).stream()
@@ -130,9 +160,48 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                         "Cancelled before it was applied.", null, null, null, null));
             }
             verify();
-            finish(cancelled);
+            finish(cancelled, null);
             if (cancelled) {
                 throw new JobCancelledException();   // the job ends CANCELLED too
+            }
+        }
+
+        /**
+         * The job stops here: lines in flight are re-read (APPLIED when TikTok shows the new value), lines not sent
+         * are FAILED with the reason (SKIPPED when cancelled), written lines are verified, and the change set ends.
+         */
+        boolean giveUp(String reason, boolean cancelled) {
+            String why = reason == null || reason.isBlank() ? "no reason given" : reason;
+            try {
+                recoverInFlight(repository.lines(ws, row.id()));
+            } catch (RuntimeException e) {
+                for (ChangeSetRepository.LineRow l : repository.lines(ws, row.id())) {
+                    if (l.status() == LineStatus.SENDING) {
+                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, "The apply job stopped while "
+                                + "this line was being sent and TikTok could not be read since: check it at TikTok.",
+                                null, null, null, null);
+                    }
+                }
+            }
+            for (ChangeSetRepository.LineRow l : repository.lines(ws, row.id())) {
+                if (l.status() == LineStatus.PENDING) {
+                    repository.updateLine(ws, row.id(), l.seq(), cancelled ? LineStatus.SKIPPED : LineStatus.FAILED,
+                            cancelled ? "Cancelled before it was applied." : "Not sent: the apply job stopped (" + why
+                                    + ").", null, null, null, null);
+                }
+            }
+            try {
+                verify();
+            } catch (RuntimeException e) {
+                log.info("Change set {}: written lines stay unverified, TikTok could not be read: {}", row.id(),
+                        e.getMessage());
+            }
+            return finish(cancelled, cancelled ? null : why);
+        }
+
+        private void progress() {
+            if (run != null) {
+                run.progress(done, total);
             }
         }
 
@@ -159,7 +228,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(inFlight));
             for (ChangeSetRepository.LineRow l : inFlight) {
                 if (Planner.matches(l.after(), now.get(l.tiktokId()))) {
-                    applied(l, "Confirmed at TikTok after an interrupted run.", null);
+                    applied(List.of(l), "Confirmed at TikTok after an interrupted run.", null);
                 } else {
                     repository.updateLine(ws, row.id(), l.seq(), LineStatus.PENDING, null, null, null, null, null);
                 }
@@ -190,6 +259,12 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         }
 
         private void send(List<ChangeSetRepository.LineRow> chunk) {
+            for (ChangeSetRepository.LineRow l : chunk) {
+                if (!writable(l, row.level())) {   // a retry would read the same line again
+                    throw new JobFailedPermanently("line " + l.seq() + " (" + l.tiktokId()
+                            + ") holds no value TikTok could be sent");
+                }
+            }
             List<ChangeSetRepository.LineRow> allowed = checkGuardrails(chunk);
             if (allowed.isEmpty()) {
                 return;
@@ -198,7 +273,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     allowed.stream().map(ChangeSetRepository.LineRow::seq).toList(), LineStatus.SENDING));
             ChangeSetRepository.LineRow first = allowed.get(0);
             TikTokClient client = clients.computeIfAbsent(first.connectionId(),
-                    c -> tiktok.client(ws, c, Actor.system("job:" + run.jobId())));
+                    c -> tiktok.client(ws, c, Actor.system("job:" + jobId)));
             try {
                 ApiResult result;
                 Map<String, String> failures = new HashMap<>();
@@ -216,23 +291,25 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     allowed.forEach(l -> budgets.put(l.tiktokId(), budget(l)));
                     result = tiktok.writeAdGroupBudgets(client, first.advertiserId(), budgets);
                 }
-                for (ChangeSetRepository.LineRow l : allowed) {
-                    String failure = failures.get(l.tiktokId());
-                    if (failure != null) {
-                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, null, failure,
-                                result.requestId(), null);
-                    } else {
-                        applied(l, null, result.requestId());
+                // the chunk's outcome in one transaction, before the next chunk is sent
+                transaction.executeWithoutResult(tx -> {
+                    List<ChangeSetRepository.LineRow> ok = new ArrayList<>();
+                    for (ChangeSetRepository.LineRow l : allowed) {
+                        String failure = failures.get(l.tiktokId());
+                        if (failure != null) {
+                            repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, null, failure,
+                                    result.requestId(), null);
+                        } else {
+                            ok.add(l);
+                        }
                     }
-                }
+                    applied(ok, null, result.requestId());
+                });
             } catch (TikTokApiException e) {
                 // retryable codes were already retried with backoff by the client; this chunk's lines fail
-                String message = e.getMessage();
-                for (ChangeSetRepository.LineRow l : allowed) {
-                    repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, e.code() == 0 ? null : e.code(),
-                            message, e.requestId(), null);
-                }
-                if (e instanceof com.tttools.app.tiktok.NeedsReauthorizationException) {
+                repository.updateLines(ws, row.id(), allowed.stream().map(ChangeSetRepository.LineRow::seq).toList(),
+                        LineStatus.FAILED, null, e.code() == 0 ? null : e.code(), e.getMessage(), e.requestId(), null);
+                if (e instanceof com.tttools.app.tiktok.NeedsReauthorizationException && run != null) {
                     run.message("TikTok no longer accepts the connection's token: reconnect TikTok and apply again.");
                 }
             }
@@ -258,21 +335,30 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             return allowed;
         }
 
-        /** Records a written line: outcome, guardrail ledger, the inventory's copy — in one transaction. */
-        private void applied(ChangeSetRepository.LineRow l, String note, String requestId) {
+        /** Records written lines: outcome, guardrail ledger, the inventory's copy — in one transaction. */
+        private void applied(List<ChangeSetRepository.LineRow> lines, String note, String requestId) {
+            if (lines.isEmpty()) {
+                return;
+            }
             Instant now = now();
             transaction.executeWithoutResult(tx -> {
-                repository.updateLine(ws, row.id(), l.seq(), LineStatus.APPLIED, note, null, null, requestId, now);
-                policies.recordWrite(ws, row.level(), l.tiktokId(), now, row.id(), number(l.before().get("budget")),
-                        number(l.after().get("budget")));
-                Map<String, Object> fields = new LinkedHashMap<>();
-                if (l.after().containsKey("status")) {
-                    fields.put("operation_status", l.after().get("status"));
-                } else {
-                    fields.put("budget", l.after().get("budget"));
-                }
-                inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields, null);
+                repository.updateLines(ws, row.id(), lines.stream().map(ChangeSetRepository.LineRow::seq).toList(),
+                        LineStatus.APPLIED, note, null, null, requestId, now);
+                lines.forEach(l -> written(l, now));
             });
+        }
+
+        /** The guardrail ledger and the inventory's copy of one written line. */
+        private void written(ChangeSetRepository.LineRow l, Instant now) {
+            policies.recordWrite(ws, row.level(), l.tiktokId(), now, row.id(), number(l.before().get("budget")),
+                    number(l.after().get("budget")));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (l.after().containsKey("status")) {
+                fields.put("operation_status", l.after().get("status"));
+            } else {
+                fields.put("budget", l.after().get("budget"));
+            }
+            inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields, null);
         }
 
         /** Re-reads every written line: VERIFIED when TikTok shows the new value, DRIFTED otherwise. */
@@ -284,11 +370,15 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             }
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(written));
             transaction.executeWithoutResult(tx -> {
+                List<Integer> verified = new ArrayList<>();
                 for (ChangeSetRepository.LineRow l : written) {
                     TikTokEntities.Current current = now.get(l.tiktokId());
-                    boolean ok = Planner.matches(l.after(), current);
-                    repository.updateLine(ws, row.id(), l.seq(), ok ? LineStatus.VERIFIED : LineStatus.DRIFTED,
-                            ok ? null : "TikTok now shows " + Planner.before(current) + ".", null, null, null, null);
+                    if (Planner.matches(l.after(), current)) {
+                        verified.add(l.seq());
+                    } else {
+                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.DRIFTED,
+                                "TikTok now shows " + Planner.before(current) + ".", null, null, null, null);
+                    }
                     if (current.found()) {
                         Map<String, Object> fields = new LinkedHashMap<>();
                         fields.put("operation_status", current.operationStatus());
@@ -299,10 +389,12 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                                 current.secondaryStatus());
                     }
                 }
+                repository.setStatus(ws, row.id(), verified, LineStatus.VERIFIED);   // keeps the write's request id
             });
         }
 
-        private void finish(boolean cancelled) {
+        /** Ends the change set (once: false when it was no longer APPLYING); {@code reason} when the job gave up. */
+        private boolean finish(boolean cancelled, String reason) {
             List<ChangeSetRepository.LineRow> lines = repository.lines(ws, row.id());
             int written = 0;
             int failed = 0;
@@ -316,17 +408,23 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     : failed == 0 && drifted == 0 ? ChangeSetStatus.SUCCEEDED
                     : written - drifted > 0 ? ChangeSetStatus.PARTIALLY_SUCCEEDED : ChangeSetStatus.FAILED;
             Instant now = now();
-            Instant next = !cancelled && row.schedule() != null ? Schedules.next(null, row.schedule(), now) : null;
+            // after the slot that just ran, even if this node's clock is behind the one that started it
+            Instant ran = row.nextRunAt() != null && row.nextRunAt().isAfter(now) ? row.nextRunAt() : now;
+            Instant next = !cancelled && row.schedule() != null ? Schedules.next(null, row.schedule(), ran) : null;
             ChangeSetView view = service.find(ws, row.id().toString()).orElseThrow();
-            transaction.executeWithoutResult(tx -> {
+            return Boolean.TRUE.equals(transaction.execute(tx -> {
+                if (!repository.transition(ws, row.id(), Set.of(ChangeSetStatus.APPLYING), status)) {
+                    return false;
+                }
                 repository.finished(ws, row.id(), status, now, next);
                 if (next != null) {
                     repository.transition(ws, row.id(), Set.of(status), ChangeSetStatus.SCHEDULED);
                 }
                 events.publishEvent(new ChangeSetFinished(service.ref(row, lines.size()), new UserId(row.createdBy()),
-                        run.jobId(), status, view.counts(), row.revertOf() == null ? null : row.revertOf().toString(),
-                        BulkService.changesForAudit(lines), now));
-            });
+                        jobId, status, view.counts(), row.revertOf() == null ? null : row.revertOf().toString(),
+                        BulkService.changesForAudit(lines), reason, now));
+                return true;
+            }));
         }
 
         private List<InventoryTargets.Target> targets(List<ChangeSetRepository.LineRow> lines) {
@@ -339,6 +437,23 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                 }
             }
             return out;
+        }
+    }
+
+    /** A status TikTok knows, or a budget (never on ads). */
+    private static boolean writable(ChangeSetRepository.LineRow l, BulkLevel level) {
+        Object status = l.after().get("status");
+        if (status != null) {
+            return STATUSES.contains(status.toString());
+        }
+        Object budget = l.after().get("budget");
+        if (budget == null || level == BulkLevel.AD) {
+            return false;
+        }
+        try {
+            return new BigDecimal(budget.toString()).signum() >= 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every minute, on one node: unapproved change sets expire, due scheduled ones start. */
+/**
+ * Every minute, on one node: unapproved change sets expire, change sets whose apply job ended without finishing them
+ * get their final state, due scheduled ones start.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BulkProperties.class)
 class BulkTasks {
@@ -22,9 +25,11 @@ class BulkTasks {
     RecurringTask<Void> bulkChangeSetClock(ChangeSetClock changeSets, Clock clock) {
         return Tasks.recurring(NAME, FixedDelay.ofMinutes(1)).execute((instance, context) -> {
             int expired = changeSets.expire(clock.instant());
+            int settled = changeSets.settleEnded(clock.instant());
             int started = changeSets.startDue(clock.instant());
-            if (expired + started > 0) {
-                log.info("Change sets: {} expired, {} scheduled runs started", expired, started);
+            if (expired + settled + started > 0) {
+                log.info("Change sets: {} expired, {} settled after their job ended, {} scheduled runs started",
+                        expired, settled, started);
             }
         });
     }

@@ -3,6 +3,9 @@ package com.tttools.app.bulk.internal;
 import com.tttools.app.bulk.ChangeSetExpired;
 import com.tttools.app.bulk.ChangeSetStatus;
 import com.tttools.app.bulk.LineStatus;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
@@ -10,6 +13,7 @@ import com.tttools.app.shared.audit.RequestMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What time does to change sets: unapproved plans expire, scheduled ones start when due. Each run of a scheduled
  * change set re-reads its entities; a line whose entity was changed by someone else since approval (TikTok shows
- * neither the value planned from nor the value to write) is skipped and says so.
+ * neither the value planned from nor the value to write) is skipped and says so. A change set still APPLYING whose
+ * job has ended (out of attempts, cancelled or failed in the jobs module) is given its final state.
  */
 @Component
 class ChangeSetClock {
@@ -33,9 +38,13 @@ class ChangeSetClock {
     private final BulkService service;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Jobs jobs;
+    private final ApplyHandler apply;
 
     ChangeSetClock(ChangeSetRepository repository, Planner planner, BulkService service,
-            ApplicationEventPublisher events, TransactionTemplate transaction) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, Jobs jobs, ApplyHandler apply) {
+        this.jobs = jobs;
+        this.apply = apply;
         this.repository = repository;
         this.planner = planner;
         this.service = service;
@@ -59,6 +68,27 @@ class ChangeSetClock {
             expired += Boolean.TRUE.equals(moved) ? 1 : 0;
         }
         return expired;
+    }
+
+    /** Settles change sets APPLYING whose job is no longer queued or running; returns how many. */
+    int settleEnded(Instant now) {
+        int settled = 0;
+        for (ChangeSetRepository.Row row : repository.applyingSince(now, BATCH)) {
+            Optional<JobView> job = row.jobId() == null ? Optional.empty() : jobs.find(row.workspaceId(), com.tttools.app.shared.JobId.of(row.jobId()));
+            if (job.isPresent() && !job.get().status().finished()) {
+                continue;   // running, or waiting for its next attempt
+            }
+            boolean cancelled = job.map(j -> j.status() == JobStatus.CANCELLED).orElse(false);
+            String reason = job.map(j -> j.status() == JobStatus.FAILED
+                    ? j.lastError() == null ? "it failed" : j.lastError()
+                    : "it ended without finishing the change set").orElse("its job no longer exists");
+            try {
+                settled += apply.settle(row, row.jobId(), reason, cancelled) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("Change set {} could not be settled after its job ended: {}", row.id(), e.getMessage());
+            }
+        }
+        return settled;
     }
 
     int startDue(Instant now) {

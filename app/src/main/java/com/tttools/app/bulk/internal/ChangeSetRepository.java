@@ -69,20 +69,32 @@ class ChangeSetRepository {
                 .param("totals", json.writeValueAsString(r.totals()))
                 .param("key", idempotencyKey).param("hash", r.requestHash())
                 .update();
-        for (LineRow line : lines) {
+        // one statement per 1,000 lines (arrays unnested), not one per line: a 1,000-line plan is one round trip
+        for (int from = 0; from < lines.size(); from += 1000) {
+            List<LineRow> batch = lines.subList(from, Math.min(lines.size(), from + 1000));
             jdbc.sql("""
                             INSERT INTO bulk_change_lines (change_set_id, workspace_id, seq, tiktok_id, name, advertiser_id,
                                 connection_id, currency, before_value, after_value, warnings, status, note)
-                            VALUES (:id, :ws, :seq, :tiktokId, :name, :advertiserId, :connectionId, :currency,
-                                CAST(:before AS jsonb), CAST(:after AS jsonb), CAST(:warnings AS jsonb), :status, :note)""")
-                    .param("id", r.id()).param("ws", r.workspaceId().value()).param("seq", line.seq())
-                    .param("tiktokId", line.tiktokId()).param("name", line.name())
-                    .param("advertiserId", line.advertiserId()).param("connectionId", line.connectionId())
-                    .param("currency", line.currency())
-                    .param("before", json.writeValueAsString(line.before()))
-                    .param("after", json.writeValueAsString(line.after()))
-                    .param("warnings", json.writeValueAsString(line.warnings()))
-                    .param("status", line.status().name()).param("note", line.note())
+                            SELECT :id, :ws, t.seq, t.tiktok_id, t.name, t.advertiser_id, CAST(t.connection_id AS uuid),
+                                t.currency, CAST(t.before_value AS jsonb), CAST(t.after_value AS jsonb),
+                                CAST(t.warnings AS jsonb), t.status, t.note
+                            FROM unnest(:seqs, :tiktokIds, :names, :advertiserIds, :connectionIds, :currencies, :befores,
+                                :afters, :warnings, :statuses, :notes)
+                                AS t(seq, tiktok_id, name, advertiser_id, connection_id, currency, before_value,
+                                     after_value, warnings, status, note)""")
+                    .param("id", r.id()).param("ws", r.workspaceId().value())
+                    .param("seqs", batch.stream().map(LineRow::seq).toArray(Integer[]::new))
+                    .param("tiktokIds", batch.stream().map(LineRow::tiktokId).toArray(String[]::new))
+                    .param("names", batch.stream().map(LineRow::name).toArray(String[]::new))
+                    .param("advertiserIds", batch.stream().map(LineRow::advertiserId).toArray(String[]::new))
+                    .param("connectionIds", batch.stream().map(l -> l.connectionId().toString()).toArray(String[]::new))
+                    .param("currencies", batch.stream().map(LineRow::currency).toArray(String[]::new))
+                    .param("befores", batch.stream().map(l -> json.writeValueAsString(l.before())).toArray(String[]::new))
+                    .param("afters", batch.stream().map(l -> json.writeValueAsString(l.after())).toArray(String[]::new))
+                    .param("warnings", batch.stream().map(l -> json.writeValueAsString(l.warnings()))
+                            .toArray(String[]::new))
+                    .param("statuses", batch.stream().map(l -> l.status().name()).toArray(String[]::new))
+                    .param("notes", batch.stream().map(LineRow::note).toArray(String[]::new))
                     .update();
         }
     }
@@ -208,6 +220,19 @@ class ChangeSetRepository {
                 .param("id", id).param("seq", seq).update();
     }
 
+    /** {@link #updateLine} for several lines with the same outcome, in one statement. */
+    void updateLines(WorkspaceId ws, UUID id, Collection<Integer> seqs, LineStatus status, String note, Integer code,
+            String message, String requestId, Instant appliedAt) {
+        jdbc.sql("""
+                        UPDATE bulk_change_lines SET status = :status, note = coalesce(:note, note), error_code = :code,
+                            error_message = :message, error_request_id = :requestId,
+                            applied_at = coalesce(:appliedAt, applied_at)
+                        WHERE workspace_id = :ws AND change_set_id = :id AND seq = ANY(:seqs)""")
+                .param("status", status.name()).param("note", note).param("code", code).param("message", message)
+                .param("requestId", requestId).param("appliedAt", ts(appliedAt)).param("ws", ws.value())
+                .param("id", id).param("seqs", seqs.toArray(Integer[]::new)).update();
+    }
+
     void setStatus(WorkspaceId ws, UUID id, Collection<Integer> seqs, LineStatus status) {
         jdbc.sql("""
                         UPDATE bulk_change_lines SET status = :status
@@ -239,6 +264,14 @@ class ChangeSetRepository {
                         SELECT * FROM bulk_change_sets WHERE status = 'SCHEDULED' AND next_run_at <= :now
                         ORDER BY next_run_at LIMIT :limit""")
                 .param("now", ts(now)).param("limit", limit).query(this::row).list();
+    }
+
+    /** Change sets APPLYING since before {@code startedBefore}, oldest first: candidates for an ended apply job. */
+    List<Row> applyingSince(Instant startedBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM bulk_change_sets WHERE status = 'APPLYING' AND started_at <= :before
+                        ORDER BY started_at LIMIT :limit""")
+                .param("before", ts(startedBefore)).param("limit", limit).query(this::row).list();
     }
 
     int deleteWorkspace(WorkspaceId ws) {

@@ -6,6 +6,7 @@ import com.tttools.app.bulk.BulkOperations;
 import com.tttools.app.bulk.BulkPolicy;
 import com.tttools.app.bulk.ChangeSetView;
 import com.tttools.app.bulk.PlanCommand;
+import com.tttools.app.bulk.WeeklySchedule;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.inventory.EntityKind;
 import com.tttools.app.inventory.Inventory;
@@ -23,7 +24,9 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokApiException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BulkPageController {
 
     static final int SELECT_PAGE = 200;
+    static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
     private final BulkOperations bulk;
     private final Inventory inventory;
@@ -49,11 +54,26 @@ class BulkPageController {
         this.inventory = inventory;
     }
 
-    /** The selection and plan form as sent by the select page. */
+    /**
+     * The selection and plan form as sent by the select page; {@code when} is {@code request} (applied when someone
+     * presses Apply) or {@code weekly} (on {@code days} at {@code time} in {@code timezone}, blank: the advertiser's).
+     */
     record PlanForm(String action, String level, List<String> ids, Boolean allMatching, String advertiserId,
             String campaignId, String status, String q, String valueKind, BigDecimal value, BigDecimal floor,
-            BigDecimal ceiling) {
+            BigDecimal ceiling, String when, List<String> days, String time, String timezone) {
+
+        public boolean weekly() {
+            return "weekly".equals(when);
+        }
     }
+
+    /** Days of the week for the schedule's checkboxes: value and label. */
+    record Day(String value, String label) {
+    }
+
+    static final List<Day> DAYS = java.util.Arrays.stream(java.time.DayOfWeek.values())
+            .map(d -> new Day(d.name(), d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)))
+            .toList();
 
     @GetMapping("/workspaces/{wsId}/bulk-operations")
     String list(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
@@ -73,7 +93,7 @@ class BulkPageController {
             @RequestParam(required = false) String campaignId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, Model model) {
         PlanForm form = new PlanForm("PAUSE", level, List.of(), false, blank(advertiserId), blank(campaignId),
-                blank(status), blank(q), "percent", null, null, null);
+                blank(status), blank(q), "percent", null, null, null, "request", List.of(), null, null);
         return selectPage(ws.workspaceId(), wsId, form, List.of(), model);
     }
 
@@ -92,7 +112,7 @@ class BulkPageController {
             PlanCommand command = new PlanCommand(action, BulkApiController.parse(BulkLevel.class, "level", form.level()),
                     Boolean.TRUE.equals(form.allMatching()) ? null : form.ids() == null ? List.of() : form.ids(),
                     Boolean.TRUE.equals(form.allMatching()) ? new PlanCommand.Filter(blank(form.advertiserId()), blank(form.campaignId()),
-                            blank(form.status()), blank(form.q())) : null, value, null, null);
+                            blank(form.status()), blank(form.q())) : null, value, null, schedule(form));
             ChangeSetView planned = bulk.plan(BulkApiController.who(caller), ws.workspaceId(), command, null);
             return "redirect:/workspaces/" + wsId + "/bulk-operations/" + planned.id();
         } catch (ValidationFailedException e) {
@@ -101,6 +121,41 @@ class BulkPageController {
             return selectPage(ws.workspaceId(), wsId, form, List.of(new FieldProblem("targets",
                     "TikTok could not be read just now; nothing was planned. Try again.")), model);
         }
+    }
+
+    /** The weekly pattern of the form, checked in the page's words first (the facade checks it again). */
+    private static WeeklySchedule schedule(PlanForm form) {
+        if (!form.weekly()) {
+            return null;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<String> days = form.days() == null ? List.of() : form.days();
+        if (days.isEmpty()) {
+            problems.add(new FieldProblem("schedule.days", "Choose at least one day."));
+        }
+        String time = blank(form.time());
+        if (time == null) {
+            problems.add(new FieldProblem("schedule.time", "Give the time of day, e.g. 23:00."));
+        } else {
+            try {
+                java.time.LocalTime.parse(time);
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new FieldProblem("schedule.time", "Give the time of day as hours and minutes, e.g. 23:00."));
+            }
+        }
+        String zone = blank(form.timezone());
+        if (zone != null) {
+            try {
+                java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                problems.add(new FieldProblem("schedule.timezone",
+                        "Not a timezone: pick one from the list (e.g. Europe/Berlin) or leave it empty."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailedException(problems);
+        }
+        return new WeeklySchedule(days, time, zone);
     }
 
     private String selectPage(WorkspaceId ws, String wsId, PlanForm form, List<FieldProblem> problems, Model model) {
@@ -115,8 +170,10 @@ class BulkPageController {
         InventoryPage matching;
         List<FieldProblem> all = new ArrayList<>(problems);
         try {
-            matching = inventory.list(ws, new InventoryQuery(kind, form.advertiserId(), form.status(), null,
-                    kind == EntityKind.CAMPAIGN ? null : form.campaignId(), null, form.q(), null, SELECT_PAGE, null));
+            // the plan form sends empty filters as "": they filter nothing (re-shown after a refused plan)
+            matching = inventory.list(ws, new InventoryQuery(kind, blank(form.advertiserId()), blank(form.status()),
+                    null, kind == EntityKind.CAMPAIGN ? null : blank(form.campaignId()), null, blank(form.q()), null,
+                    SELECT_PAGE, null));
         } catch (ValidationFailedException e) {
             all.addAll(e.problems());
             matching = new InventoryPage(List.of(), null, 0);
@@ -127,7 +184,15 @@ class BulkPageController {
         model.addAttribute("levels", BulkLevel.values());
         model.addAttribute("actions", BulkAction.values());
         model.addAttribute("matching", matching);
-        model.addAttribute("problems", all);
+        // schedule problems are shown next to their fields, the others above the form
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        all.stream().filter(p -> p.field() != null && p.field().startsWith("schedule."))
+                .forEach(p -> fieldErrors.merge(p.field(), p.message(), (a, b) -> a + " " + b));
+        model.addAttribute("problems", all.stream()
+                .filter(p -> p.field() == null || !p.field().startsWith("schedule.")).toList());
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("days", DAYS);
+        model.addAttribute("zones", ZONES);
         return "bulk/select";
     }
 

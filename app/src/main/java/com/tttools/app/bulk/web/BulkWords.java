@@ -93,6 +93,22 @@ public class BulkWords {
                 .toPlainString() : word;
     }
 
+    /** "every Friday and Saturday at 23:00 (Europe/Berlin)". */
+    public String schedule(com.tttools.app.bulk.WeeklySchedule schedule) {
+        java.util.List<String> days = schedule.days().stream().map(d -> {
+            try {
+                return java.time.DayOfWeek.valueOf(d).getDisplayName(java.time.format.TextStyle.FULL,
+                        java.util.Locale.ENGLISH);
+            } catch (IllegalArgumentException e) {
+                return d;
+            }
+        }).toList();
+        String list = days.size() <= 1 ? String.join("", days)
+                : String.join(", ", days.subList(0, days.size() - 1)) + " and " + days.get(days.size() - 1);
+        return "every " + list + " at " + schedule.time()
+                + (schedule.timezone() == null ? "" : " (" + schedule.timezone() + ")");
+    }
+
     /** A time in the viewer's zone (UTC until the workspace timezone reaches the pages). */
     public String time(Instant at, String zone) {
         if (at == null) {

@@ -71,10 +71,11 @@ class BulkChangeNotifications {
         };
         String body = describe(cs) + " " + outcome + ": " + event.counts().verified() + " verified, "
                 + event.counts().drifted() + " changed since, " + event.counts().failed() + " failed, "
-                + event.counts().skipped() + " skipped.";
+                + event.counts().skipped() + " skipped."
+                + (event.reason() == null ? "" : " The apply job stopped: " + event.reason() + ".");
         notifications.notify(new NotificationRequest(failed ? "bulk.failed" : "bulk.finished", event.author(),
                 cs.workspaceId(), failed ? "A bulk change failed" : "A bulk change finished", body, cs.link(),
-                "bulk-finished:" + cs.changeSetId(), List.of(), null));
+                "bulk-finished:" + cs.changeSetId() + ":" + event.jobId(), List.of(), null));
     }
 
     /** "Pause of 150 ads" — the action and the size, in words. */

@@ -158,7 +158,8 @@ class ReportCurrencyIT extends IntegrationTest {
 
     @Test
     void thePageSaysWhichRatesWereUsedAndTotalsAllCurrenciesInTheReportingOne() {
-        String page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports?level=CAMPAIGN&from="
+        // the whole page with every section (what a browser without JavaScript gets); htmx fetches them after the first paint
+        String page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections?level=CAMPAIGN&from="
                 + synced.from() + "&to=" + synced.to()), 200).body();
         assertThat(page).contains("id=\"report-rates\"").contains(ExchangeRateFetch.SIMULATOR)
                 .contains("All, in EUR").contains("Spend in EUR").contains("rate of an earlier day")
@@ -176,7 +177,7 @@ class ReportCurrencyIT extends IntegrationTest {
         assertThat(body.get("conversion").get("notices").toString()).contains("No exchange rate from")
                 .contains("to XOF");
         assertThat(body.get("warnings").toString()).contains("No exchange rate from");
-        String page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports?level=ADVERTISER&from="
+        String page = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections?level=ADVERTISER&from="
                 + synced.from() + "&to=" + synced.to()), 200).body();
         assertThat(page).contains("No exchange rate from");
 

@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import({WebSlice.Settings.class, WebSlice.Layout.class, PasswordPolicy.class})
 // TenantAccessService stands for the TenantAccess of tenancy's web interceptors and the layout's switcher
 @MockitoBean(types = {AccountService.class, LoginService.class, SignIn.class, UserRepository.class, RateLimiter.class,
-        SecurityEvents.class, PolicyConsents.class, TenantAccessService.class})
+        SecurityEvents.class, PolicyConsents.class, TenantAccessService.class,
+        com.tttools.app.tenancy.core.MembershipSnapshots.class})
 class AuthPagesControllerSliceTest {
 
     @Autowired
@@ -53,6 +54,15 @@ class AuthPagesControllerSliceTest {
     AccountService accounts;
     @Autowired
     RateLimiter limiter;
+    @Autowired
+    com.tttools.app.tenancy.core.MembershipSnapshots snapshots;
+
+    /** The switcher's memberships: a user in no organization yet. */
+    @org.junit.jupiter.api.BeforeEach
+    void noMemberships() {
+        org.mockito.Mockito.when(snapshots.of(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(new com.tttools.app.tenancy.core.MembershipSnapshots.Snapshot(java.util.List.of()));
+    }
 
     @BeforeEach
     void withinTheSignUpBudget() {

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @WebMvcTest(WorkspacePageController.class)
 @ActiveProfiles("test")
 @Import({WebSlice.Settings.class, WorkspaceSwitcher.class, PageWorkspace.class, WorkspaceNavigation.class})   // the layout's header
-@MockitoBean(types = {WorkspaceService.class, OrganizationService.class, TenantAccessService.class, PolicyConsents.class})
+@MockitoBean(types = {WorkspaceService.class, OrganizationService.class, TenantAccessService.class, PolicyConsents.class,
+        com.tttools.app.tenancy.core.MembershipSnapshots.class})
 class WorkspacePageControllerSliceTest {
 
     final OrganizationId organization = OrganizationId.random();
@@ -46,8 +47,12 @@ class WorkspacePageControllerSliceTest {
     @Autowired
     OrganizationService organizations;
 
+    @Autowired
+    com.tttools.app.tenancy.core.MembershipSnapshots snapshots;
+
     @BeforeEach
     void theCallerIs() {
+        when(snapshots.of(any())).thenReturn(new com.tttools.app.tenancy.core.MembershipSnapshots.Snapshot(List.of()));
         caller(OrganizationRole.ADMIN);
         when(workspaces.list(any(), any())).thenReturn(List.of());
         when(workspaces.deleted(any(), any())).thenReturn(List.of());

@@ -90,6 +90,7 @@ class AuditCatalogueEmissionIT extends IntegrationTest {
         String second = ownerApi.get("/api/v1/organizations/" + org + "/invitations").json().get("items").get(0)
                 .get("id").asString();
         Tenants.expect(ownerApi.delete("/api/v1/organizations/" + org + "/invitations/" + second), 204);
+        Tenants.expect(ownerApi.put("/api/v1/workspaces/" + ws + "/currency", Map.of("currency", "EUR")), 200);
         Tenants.expect(ownerApi.delete("/api/v1/workspaces/" + ws), 204);
         Tenants.expect(ownerApi.post("/api/v1/workspaces/" + ws + "/restore", null), 200);
         Tenants.expect(ownerApi.delete("/api/v1/workspaces/" + ws), 204);

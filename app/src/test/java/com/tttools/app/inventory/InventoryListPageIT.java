@@ -143,15 +143,21 @@ class InventoryListPageIT extends IntegrationTest {
 
     @Test
     void theStatementCountOfAListPageDoesNotGrowWithItsRows() {
-        int few = statements("&sort=-spend");
+        int few = warmed("&sort=-spend");
         for (int i = 0; i < 30; i++) {
             String id = "72000000000000001" + String.format("%02d", i);
             entity("CAMPAIGN", id, "Bulk " + i, "CAMPAIGN_STATUS_ENABLE", "TRAFFIC", "{\"budget\": 20}");
             fact(id, LocalDate.now(ZoneOffset.UTC).minusDays(1), "1." + i, 10, 1, 0);
         }
-        int many = statements("&sort=-spend");
+        int many = warmed("&sort=-spend");
         assertThat(many).isEqualTo(few).isLessThanOrEqualTo(20);
-        assertThat(statements("&sort=name")).isLessThan(many);
+        assertThat(warmed("&sort=name")).isLessThan(many);
+    }
+
+    /** The count of a second view in a row: the first may fill the layout's short-lived membership cache. */
+    private int warmed(String query) {
+        statements(query);
+        return statements(query);
     }
 
     @Test

@@ -232,8 +232,10 @@ class RetentionPurgeIT extends IntegrationTest {
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM audit_events
                             WHERE chain = 'system' AND action = 'privacy.retention_purged' AND occurred_at >= :before
-                              AND actor_system = 'job:privacy-retention-purge'""")
-                    .param("before", Timestamp.from(before)).query(Long.class).single()).isEqualTo(1);
+                              AND occurred_at < :soon AND actor_system = 'job:privacy-retention-purge'""")
+                    // the other tests run the purge at instants days ahead: only this real-time run counts
+                    .param("before", Timestamp.from(before)).param("soon", Timestamp.from(before.plus(Duration.ofHours(1))))
+                    .query(Long.class).single()).isEqualTo(1);
             Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = :name")
                     .param("name", RetentionPurgeTask.NAME).query(Timestamp.class).single().toInstant();
             assertThat(next).isAfter(before).isBefore(before.plus(Duration.ofDays(1)).plusSeconds(60));

@@ -167,6 +167,20 @@ class OutboxIT extends IntegrationTest {
                 .param("u", user.value()).query(Long.class).single()).isZero();
     }
 
+    /** An event about someone whose account is gone by the time its listener runs stores and sends nothing. */
+    @Test
+    void aNotificationForAnAccountThatNoLongerExistsIsDroppedWithoutAnError() {
+        UserId gone = UserId.of(UUID.randomUUID().toString());
+
+        notifications.notify(new NotificationRequest("sync.failed", gone, null, "Sync failed", "Try again later",
+                null, null, List.of(), null));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = :u").param("u", gone.value())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE user_id = :u").param("u", gone.value())
+                .query(Long.class).single()).isZero();
+    }
+
     private long sentTo(String email) {
         return ((DevMailbox) mailer).messages().stream().filter(d -> d.message().to().equalsIgnoreCase(email)).count();
     }

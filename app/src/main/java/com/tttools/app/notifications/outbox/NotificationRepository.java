@@ -51,17 +51,22 @@ public class NotificationRepository {
                 .query(Boolean.class).single();
     }
 
-    void insert(UUID id, UserId user, WorkspaceId workspace, String eventType, String title, String body, String link,
+    /**
+     * Stores the notification; false when the recipient's account no longer exists (erased or purged between the
+     * event and its listener), which stores nothing.
+     */
+    boolean insert(UUID id, UserId user, WorkspaceId workspace, String eventType, String title, String body, String link,
             String dedupKey, String actionsJson, Digest digest, Instant now) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO notifications (id, user_id, workspace_id, event_type, title, body, link, dedup_key,
                     actions, digest, created_at)
-                VALUES (:id, :user, :ws, :type, :title, :body, :link, :dedup, CAST(:actions AS JSONB), :digest, :now)
+                SELECT :id, :user, :ws, :type, :title, :body, :link, :dedup, CAST(:actions AS JSONB), :digest, :now
+                WHERE EXISTS (SELECT 1 FROM users WHERE id = :user)
                 """)
                 .param("id", id).param("user", user.value()).param("ws", workspace == null ? null : workspace.value())
                 .param("type", eventType).param("title", title).param("body", body).param("link", link)
                 .param("dedup", dedupKey).param("actions", actionsJson).param("digest", digest.name())
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).update() == 1;
     }
 
     public List<StoredNotification> page(UserId user, boolean unreadOnly, Instant beforeAt, UUID beforeId, int limit) {

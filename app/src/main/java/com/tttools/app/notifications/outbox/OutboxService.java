@@ -83,12 +83,12 @@ class OutboxService implements Notifications, MailOutbox {
 
         UUID id = UUID.randomUUID();
         List<NotificationAction> actions = request.actions() == null ? List.of() : request.actions();
-        notifications.insert(id, request.recipient(), request.workspaceId(), request.eventType(),
+        boolean stored = notifications.insert(id, request.recipient(), request.workspaceId(), request.eventType(),
                 clip(SecretScrubber.scrub(request.title()), 300), clip(SecretScrubber.scrub(
                         request.body() == null ? "" : request.body()), 4000),
                 clip(SecretScrubber.scrub(request.link()), 2000), request.dedupKey(), json.writeValueAsString(actions),
-                digest == Digest.NONE ? Digest.NONE : digest, now);
-        if (digest != Digest.NONE) {
+                digest, now);
+        if (!stored || digest != Digest.NONE) {   // nobody left to tell, or the digest will tell them
             return;
         }
         for (ChannelSender sender : senders.getObject()) {

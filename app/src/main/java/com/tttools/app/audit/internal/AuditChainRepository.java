@@ -33,12 +33,16 @@ class AuditChainRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the chain on its first event, then locks its row until the transaction ends. */
+    /**
+     * Creates the chain on its first event, then locks its row until the transaction ends. The conflict target is
+     * left open on purpose: an organisation's chain is unique by name and by organisation id, and two writers racing
+     * to create it may collide on either index first; naming only one made the loser fail instead of waiting.
+     */
     ChainState lock(String chain, UUID organizationId) {
         jdbc.sql("""
                         INSERT INTO audit_chains (chain, organization_id, head_hash, anchor_hash)
                         VALUES (:chain, :organizationId, :genesis, :genesis)
-                        ON CONFLICT (chain) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         """)
                 .param("chain", chain)
                 .param("organizationId", organizationId)

@@ -1,6 +1,13 @@
 package com.tttools.app.support;
 
 import com.tttools.app.platform.mail.MailOutbox;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.function.Function;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.test.ScenarioCustomizer;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import org.springframework.test.context.ActiveProfiles;
@@ -29,7 +36,23 @@ import org.springframework.test.context.TestPropertySource;
         "tttools.tiktok.api-base-url=http://127.0.0.1:9",
         "tttools.tiktok.auth-url=http://127.0.0.1:9/portal/auth"})
 @MockitoBean(types = MailOutbox.class)
+@ExtendWith(ModuleTest.PatientScenarios.class)
 public abstract class ModuleTest {
+
+    /**
+     * A scenario waits up to 60 s for its state change instead of Awaitility's default 10 s: the event listeners run
+     * after commit on other threads, which a loaded build machine may keep waiting for seconds. A flow that never
+     * happens still fails, only later.
+     */
+    public static class PatientScenarios implements ScenarioCustomizer {
+
+        @Override
+        public Function<ConditionFactory, ConditionFactory> getDefaultCustomizer(Method method,
+                ApplicationContext context) {
+            return ScenarioCustomizer.forwardExecutorService(context)
+                    .andThen(conditions -> conditions.atMost(Duration.ofSeconds(60)));
+        }
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

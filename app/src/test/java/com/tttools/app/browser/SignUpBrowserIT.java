@@ -77,7 +77,8 @@ class SignUpBrowserIT extends IntegrationTest {
         driver.findElement(By.cssSelector("#start button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector("#setup img.qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         byte[] secret = Base32.decode(driver.findElement(By.id("totp-secret")).getText());
-        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
+        long enrolledStep = Totp.step(Instant.now());
+        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, enrolledStep));
         driver.findElement(By.cssSelector("#setup button[type=submit]")).click();
         waitFor(By.cssSelector("#recovery-codes li"));
         assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
@@ -90,7 +91,10 @@ class SignUpBrowserIT extends IntegrationTest {
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitForPath("/login/two-factor");
-        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
+        // a code of a later step than the one used to turn it on (a used step is refused as a replay), and the
+        // current one when the machine was slow enough for a step to pass (one step ahead is accepted, not two behind)
+        long loginStep = Math.max(Totp.step(Instant.now()), enrolledStep + 1);
+        driver.findElement(By.name("code")).sendKeys(Totp.code(secret, loginStep));
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitForPath("/onboarding");
         driver.get(url("/account"));
@@ -108,11 +112,11 @@ class SignUpBrowserIT extends IntegrationTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private void waitForPath(String path) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 }

@@ -119,7 +119,7 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
 
         assertThat(disconnect(admin, id, false).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
 
         assertThat(disconnect(admin, id, true).status()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
         // a purge refused while the sync was stopping is resubmitted by the registry (in production every few minutes)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);

@@ -52,10 +52,14 @@ class SignUpBrowserIT extends IntegrationTest {
         driver.get(url("/account"));
         assertThat(waitFor(By.id("profile")).getText()).contains(email).contains("not verified");
 
-        driver.get(url("/dev/mailbox"));
-        WebElement mail = driver.findElements(By.cssSelector("article.mail")).stream()
-                .filter(m -> m.findElement(By.className("mail-to")).getText().equals(email))
-                .findFirst().orElseThrow();
+        // the confirmation goes out through the outbox after the sign-up's commit: reload until it is there
+        WebElement mail = new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1))
+                .until(d -> {
+                    d.get(url("/dev/mailbox"));
+                    return d.findElements(By.cssSelector("article.mail")).stream()
+                            .filter(m -> m.findElement(By.className("mail-to")).getText().equals(email))
+                            .findFirst().orElse(null);
+                });
         URI link = URI.create(mail.findElement(By.className("mail-link")).getAttribute("href"));
         driver.get(url(link.getPath() + "?" + link.getQuery()));
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();

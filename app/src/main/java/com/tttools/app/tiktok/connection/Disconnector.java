@@ -74,6 +74,10 @@ class Disconnector {
         if (row.status() == Status.DISCONNECTED) {
             return Disconnection.alreadyDisconnected();
         }
+        // Stop the connection's syncs before the token dies at TikTok: a sync whose next call then fails on the
+        // revoked token finds its cancel request committed and ends cancelled, not failed.
+        tx.executeWithoutResult(status ->
+                launchers.all().forEach(launcher -> launcher.cancel(workspaceId, new ConnectionId(connectionId))));
         Optional<AccessToken> token = tokens.accessToken(workspaceId, connectionId);
         boolean revoked = token.isPresent() && revoke(token.get());
         return tx.execute(status -> {

@@ -52,6 +52,7 @@ class DataSourceConfiguration {
         dataSource.setUsername(target.username());
         dataSource.setPassword(target.password());
         dataSource.setMaximumPoolSize(properties.maxPoolSize());
+        dataSource.setConnectionTimeout(properties.connectionWait().toMillis());
         return dataSource;
     }
 }

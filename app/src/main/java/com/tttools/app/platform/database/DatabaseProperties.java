@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                    transaction pooler
  * @param transactionPooler {@code TTTOOLS_DB_TRANSACTION_POOLER}: whether {@code url} is a transaction-mode pooler
  *                    ({@link TransactionPooler})
+ * @param connectionWait {@code TTTOOLS_DB_CONNECTION_WAIT}: how long a request waits for a pooled connection before
+ *                    it fails; also how long the readiness probe takes to say DOWN once the database is gone
  */
 @Validated
 @ConfigurationProperties("tttools.database")
@@ -29,7 +33,18 @@ public record DatabaseProperties(
         @DefaultValue("10") @Min(1) @Max(200) int maxPoolSize,
         String migrationUrl,
         @DefaultValue("auto") @NotNull TransactionPooler.Mode transactionPooler,
-        @DefaultValue @Valid @NotNull Embedded embedded) {
+        @DefaultValue @Valid @NotNull Embedded embedded,
+        @DefaultValue("30s") @NotNull Duration connectionWait) {
+
+    @ConstructorBinding
+    public DatabaseProperties {
+    }
+
+    /** With the default wait for a connection (30 s, HikariCP's own). */
+    public DatabaseProperties(String url, int maxPoolSize, String migrationUrl, TransactionPooler.Mode transactionPooler,
+            Embedded embedded) {
+        this(url, maxPoolSize, migrationUrl, transactionPooler, embedded, Duration.ofSeconds(30));
+    }
 
     /**
      * @param dataDir             folder of the embedded cluster's data

@@ -16,12 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,13 +62,9 @@ class PostgresRestartDuringJobsIT {
         registry.add("tttools.database.url", () -> "postgres://postgres@localhost:" + PG_PORT + "/postgres");
     }
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
-    /** The application first (its scheduler and pool still talk to the database while they stop), then PostgreSQL. */
-    @AfterEach
-    void stopApplicationThenPostgres() throws IOException {
-        context.close();
+    /** Before the context closes (@DirtiesContext): its pool and scheduler then stop without a database. */
+    @AfterAll
+    static void stopPostgres() throws IOException {
         if (postgres != null) {
             postgres.close();
         }

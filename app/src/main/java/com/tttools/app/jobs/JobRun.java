@@ -1,5 +1,6 @@
 package com.tttools.app.jobs;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public interface JobRun {
 
-    String jobId();
+    JobId jobId();
 
     WorkspaceId workspaceId();
 

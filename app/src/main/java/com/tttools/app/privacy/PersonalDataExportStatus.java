@@ -13,7 +13,29 @@ public record PersonalDataExportStatus(String id, State status, int progress, St
 
     /** Derived from the export's job and its file (not stored): the API shows the name. */
     public enum State {
-        QUEUED, RUNNING, READY, FAILED, EXPIRED;
+        QUEUED("Waiting to start", "badge"),
+        RUNNING("Collecting your data…", "badge"),
+        READY("Ready", "badge badge-ok"),
+        FAILED("Failed — request a new one", "badge badge-warn"),
+        EXPIRED("Link expired", "badge");
+
+        private final String words;
+        private final String badge;
+
+        State(String words, String badge) {
+            this.words = words;
+            this.badge = badge;
+        }
+
+        /** What the account page shows (the API shows the name). */
+        public String words() {
+            return words;
+        }
+
+        /** The badge's CSS classes on the account page. */
+        public String badge() {
+            return badge;
+        }
 
         public boolean finished() {
             return this != QUEUED && this != RUNNING;

@@ -3,29 +3,12 @@ package com.tttools.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.support.Browser;
-import com.tttools.app.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.tttools.app.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Smoke test in a real headless Chromium: the landing page renders and the console stays clean. */
-class LandingPageBrowserIT extends IntegrationTest {
-
-    ChromeDriver driver;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class LandingPageBrowserIT extends BrowserTest {
 
     @Test
     void landingPageRendersWithoutConsoleErrors() {

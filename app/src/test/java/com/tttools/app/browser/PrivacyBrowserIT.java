@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.app.identity.account.LoginLimits;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.Browser;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.BrowserTest;
 import com.tttools.app.support.Users;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,24 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * link appears, which serves a ZIP), then delete the account (a wrong password is shown next to the field), land
  * on the sign-in page with the deletion notice, and sign in again to restore the account.
  */
-class PrivacyBrowserIT extends IntegrationTest {
+class PrivacyBrowserIT extends BrowserTest {
 
     @Autowired
     RateLimiter limiter;
-
-    ChromeDriver driver;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void exportWithProgressThenDeleteAndRestoreByLoggingIn() {

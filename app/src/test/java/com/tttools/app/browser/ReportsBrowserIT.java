@@ -2,25 +2,15 @@ package com.tttools.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.Browser;
-import com.tttools.app.support.IntegrationTest;
-import com.tttools.app.support.Tenants;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.client.MarketingApi;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,21 +20,10 @@ import tools.jackson.databind.JsonNode;
  * The reporting page in a real browser: the chart is drawn, the totals equal the API's, a campaign drills down to
  * its ad groups, and the view can be saved and reopened.
  */
-class ReportsBrowserIT extends IntegrationTest {
+class ReportsBrowserIT extends SimulatedWorkspaceTest {
 
     @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
     MarketingApi api;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     ChromeDriver driver;
 
@@ -62,8 +41,8 @@ class ReportsBrowserIT extends IntegrationTest {
     @Test
     void theReportPageDrawsTheChartAndItsTotalsEqualTheApi() {
         driver = Browser.start();
-        var synced = com.tttools.app.reporting.ReportFixtures.syncedWorkspace(new Tenants(port, (DevMailbox) mailer, limiter),
-                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+        var synced = com.tttools.app.reporting.ReportFixtures.syncedWorkspace(tenants(),
+                simulator(), api, tokenStore, jobs);
 
         driver.get(url("/login"));
         driver.findElement(By.name("email")).sendKeys(synced.email());

@@ -7,20 +7,17 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.support.Browser;
+import com.tttools.app.support.BrowserTest;
 import com.tttools.app.support.Mailbox;
-import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Users;
 import com.tttools.app.identity.mfa.Base32;
 import com.tttools.app.identity.mfa.Totp;
 import java.net.URI;
 import java.time.Instant;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,26 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A new user's first minutes, in a real browser: sign up, confirm the email from the dev mailbox, log out, log in,
  * turn on two-factor sign-in, log out, log in with a code.
  */
-class SignUpBrowserIT extends IntegrationTest {
+class SignUpBrowserIT extends BrowserTest {
 
     @Autowired
     Mailer mailer;
     @Autowired
     DatabaseServer database;
-
-    ChromeDriver driver;
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void signUpVerifyLogInEnableTwoFactorAndLogInWithACode() {

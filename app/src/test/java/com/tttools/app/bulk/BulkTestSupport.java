@@ -5,24 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.Http;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
-import com.tttools.simulator.SimulatorControl;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,21 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A workspace with a synced inventory for change-set tests: an owner (approver), an operator (author), a simulator
  * token for a made-up connection, and direct reads/writes at the simulator to check and restore its state.
  */
-abstract class BulkTestSupport extends IntegrationTest {
+abstract class BulkTestSupport extends SimulatedWorkspaceTest {
 
-    static final String DEV_APP = "7000000000000000001";
-
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
     @Autowired
     JsonMapper json;
 
@@ -68,18 +40,14 @@ abstract class BulkTestSupport extends IntegrationTest {
     AccessToken token;
     List<String> advertisers;
 
-    SimulatorControl simulator() {
-        return EmbeddedSimulator.control(simulatorRegistration);
-    }
-
-    /** Builds the workspace and syncs the given advertisers of the simulated world (from the middle of the list). */
     /** The simulated world at MEDIUM scale (hundreds of ads per advertiser); SimulatorStateGuard puts it back. */
     void mediumWorld() {
         simulator().reset(simulator().sim().seed(), com.tttools.simulator.Scale.MEDIUM);
     }
 
+    /** Builds the workspace and syncs the given advertisers of the simulated world (from the middle of the list). */
     void syncedWorkspace(String name, int firstAdvertiser, int advertiserCount) {
-        tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        tenants = tenants();
         owner = tenants.verifiedUser(name + "-owner");
         org = tenants.createOrganization(owner, name + " Org");
         ws = tenants.createWorkspace(owner, org, name + " Brand");
@@ -90,10 +58,7 @@ abstract class BulkTestSupport extends IntegrationTest {
         token = new AccessToken(simulator().issueAccessToken(DEV_APP, advertisers));
         UUID connectionId = UUID.randomUUID();
         tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
-        JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
-        JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(WorkspaceId.of(ws), job.jobId()).orElseThrow(), j -> j.status().finished());
-        assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
+        runToSuccess(WorkspaceId.of(ws), AssetSync.request(WorkspaceId.of(ws), connectionId));
     }
 
     /** Inventory items of a collection (all pages). */
@@ -162,25 +127,7 @@ abstract class BulkTestSupport extends IntegrationTest {
     }
 
     private JsonNode call(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim/open_api/v1.3" + path)))
-                .timeout(Duration.ofSeconds(10)).header("Access-Token", token.value())
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        // The test's own reads share the simulated app's rate limit with the syncs other tests left running: a
-        // 40100 (refused before anything is applied) is waited out, as the app's client does.
-        for (int attempt = 1; ; attempt++) {
-            JsonNode answer = json.readTree(Http.send(request.build()).body());
-            if (answer.path("code").asInt() != 40100 || attempt == 30) {
-                return answer;
-            }
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return answer;
-            }
-        }
+        return simulatorApi().marketing(token.value(), method, path, body);
     }
 
     com.tttools.app.support.SimulatorApi simulatorApi() {

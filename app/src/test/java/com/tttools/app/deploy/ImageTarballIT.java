@@ -5,23 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.platform.database.DatabaseServer;
 import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.ChildApp;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.TestDatabase;
 import com.tttools.app.support.Users;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -93,14 +90,14 @@ class ImageTarballIT extends IntegrationTest {
         Files.createDirectories(root.resolve("proc"));
         Files.createDirectories(root.resolve("dev"));
 
-        int port = freePort();
+        int port = ChildApp.freePort();
         Map<String, String> env = new HashMap<>();
         config.path("Env").forEach(pair -> {
             String[] kv = pair.asString().split("=", 2);
             env.put(kv[0], kv[1]);
         });
         env.put("SERVER_PORT", Integer.toString(port));
-        env.put("DATABASE_URL", createDatabase());
+        env.put("DATABASE_URL", TestDatabase.createOn(database.target(), "tttools_image_"));   // over loopback
         env.put("TTTOOLS_DATA_DIR", "/tmp/data");
         env.put("TTTOOLS_BASE_URL", "http://localhost:" + port);
         // the entrypoint gets the image's environment only (env -i), as in a container
@@ -170,30 +167,5 @@ class ImageTarballIT extends IntegrationTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
-    }
-
-    /** A fresh database on this test's PostgreSQL server for the container, reached over loopback. */
-    private String createDatabase() throws Exception {
-        String name = "tttools_image_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var target = database.target();
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        String base = target.jdbcUrl();
-        int query = base.indexOf('?');
-        String withoutQuery = query >= 0 ? base.substring(0, query) : base;
-        String jdbc = withoutQuery.substring(0, withoutQuery.lastIndexOf('/') + 1) + name + (query >= 0 ? base.substring(query) : "");
-        if (target.username() != null && !jdbc.contains("user=")) {
-            jdbc += (jdbc.contains("?") ? "&" : "?") + "user=" + target.username()
-                    + (target.password() == null ? "" : "&password=" + target.password());
-        }
-        return jdbc;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -39,7 +39,7 @@ class AssetSyncIT extends InventoryTestSupport {
     void aFullSyncStoresExactlyWhatTheSimulatorServesForEveryCollection() {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(3);
-        TestConnection connection = connect(workspace, advertisers);
+        SimulatedConnection connection = connect(workspace, advertisers);
 
         JobView job = sync(connection);
 
@@ -82,7 +82,7 @@ class AssetSyncIT extends InventoryTestSupport {
     void aSyncStoresNoAdvertiserContactDataOnlyTheAllowedFields() {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(2);
-        TestConnection connection = connect(workspace, advertisers);
+        SimulatedConnection connection = connect(workspace, advertisers);
         JsonNode everything = api.call(ApiCall.get("advertiser/info/")
                 .param("advertiser_ids", advertisers), connection.token()).data().path("list").get(0);
         assertThat(everything.has("email") && everything.has("address")).as("TikTok does send contact data").isTrue();
@@ -138,7 +138,7 @@ class AssetSyncIT extends InventoryTestSupport {
     void aCampaignDeletedInTikTokShowsAsDeletedAfterTheNextSyncAndLostAdvertisersAreReported() {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(2);
-        TestConnection connection = connect(workspace, advertisers);
+        SimulatedConnection connection = connect(workspace, advertisers);
         assertThat(sync(connection).status()).isEqualTo(JobStatus.SUCCEEDED);
         String advertiser = advertisers.get(1);
         String campaign = jdbc.sql("""
@@ -171,7 +171,7 @@ class AssetSyncIT extends InventoryTestSupport {
     void aSyncThatMeetsServerErrorsRetriesAndResumesFromItsCheckpoint() {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(2);
-        TestConnection connection = connect(workspace, advertisers);
+        SimulatedConnection connection = connect(workspace, advertisers);
         Map<String, Long> before = callsPerPath();
         // more failures than the client's own retries (4): the job attempt fails and the job is retried
         simulator().addFault(Fault.code(50000).onPath("adgroup/get").forNext(4));
@@ -194,7 +194,7 @@ class AssetSyncIT extends InventoryTestSupport {
     @Test
     void aRevokedTokenFailsTheSyncAtOnceWithAClearMessage() {
         WorkspaceId workspace = WorkspaceId.random();
-        TestConnection connection = connect(workspace, advertisers(1));
+        SimulatedConnection connection = connect(workspace, advertisers(1));
         simulator().revoke(connection.token().value());
 
         JobView job = sync(connection);
@@ -207,7 +207,7 @@ class AssetSyncIT extends InventoryTestSupport {
     @Test
     void aConnectionWithoutATokenFailsPermanently() {
         WorkspaceId workspace = WorkspaceId.random();
-        TestConnection none = new TestConnection(workspace, java.util.UUID.randomUUID(), null);
+        SimulatedConnection none = new SimulatedConnection(workspace, java.util.UUID.randomUUID(), null);
         JobView job = sync(none);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.attempts()).isEqualTo(1);
@@ -215,7 +215,7 @@ class AssetSyncIT extends InventoryTestSupport {
 
     // --- reading what the simulator serves (other page sizes than the sync's, so paging is cross-checked)
 
-    private List<JsonNode> served(TestConnection connection, String path, String key, int pageSize,
+    private List<JsonNode> served(SimulatedConnection connection, String path, String key, int pageSize,
             Map<String, Object> params) {
         ApiCall call = ApiCall.get(path);
         for (var p : params.entrySet()) {
@@ -224,7 +224,7 @@ class AssetSyncIT extends InventoryTestSupport {
         return api.listAll(call, connection.token(), key, pageSize);
     }
 
-    private List<JsonNode> allStatusesAndBuyingTypes(TestConnection connection, String path, String advertiser) {
+    private List<JsonNode> allStatusesAndBuyingTypes(SimulatedConnection connection, String path, String advertiser) {
         List<JsonNode> all = new java.util.ArrayList<>();
         for (List<String> buying : List.of(List.of("AUCTION"), List.of("RESERVATION_RF"), List.of("RESERVATION_TOP_VIEW"))) {
             all.addAll(served(connection, path, "list", 50, Map.of("advertiser_id", advertiser,
@@ -317,7 +317,7 @@ class AssetSyncIT extends InventoryTestSupport {
     @Autowired
     Inventory inventory;
 
-    private ConnectionSync jdbcLastSync(WorkspaceId workspace, TestConnection connection) {
+    private ConnectionSync jdbcLastSync(WorkspaceId workspace, SimulatedConnection connection) {
         return inventory.lastSync(workspace, connection.id()).orElseThrow();
     }
 

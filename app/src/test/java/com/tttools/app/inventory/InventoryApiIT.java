@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Tenants;
@@ -21,17 +19,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The inventory API over one synced workspace: filters, search, sort, cursor paging, drill-down, bad input. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InventoryApiIT extends InventoryTestSupport {
-
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     Tenants tenants;
     User owner;

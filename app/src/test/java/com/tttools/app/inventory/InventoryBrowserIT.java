@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.Browser;
 import com.tttools.app.support.Tenants;
@@ -19,15 +17,9 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** In a real browser: campaign → its ad groups → an ad group's ads → the ad's detail with its TikTok fields. */
 class InventoryBrowserIT extends InventoryTestSupport {
-
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     ChromeDriver browser;
 

@@ -61,7 +61,7 @@ class TikTokTextSanitisationIT extends InventoryTestSupport {
         List<String> all = simulator().advertiserIds();
         String advertiser = all.get(all.size() / 2);   // other suites take the first and the last ones
         WorkspaceId workspace = WorkspaceId.random();
-        TestConnection connection = connect(workspace, List.of(advertiser));
+        SimulatedConnection connection = connect(workspace, List.of(advertiser));
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
         LocalDate from = to.minusDays(6);
         JsonNode campaign = campaignWithSpend(connection.token(), advertiser, from, to);
@@ -71,7 +71,7 @@ class TikTokTextSanitisationIT extends InventoryTestSupport {
 
         JobView assets = sync(connection);
         JobView reports = awaitFinished(workspace, jobs.submit(JobRequest.of(workspace, ReportSync.JOB,
-                new ReportSync.Payload(connection.id(), from, to))).id());
+                new ReportSync.Payload(connection.id(), from, to))).jobId());
 
         assertThat(assets.status()).as(assets.lastError()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(reports.status()).as(reports.lastError()).isEqualTo(JobStatus.SUCCEEDED);

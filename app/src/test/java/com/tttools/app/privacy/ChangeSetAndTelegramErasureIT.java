@@ -4,23 +4,12 @@ import static com.tttools.app.support.Tenants.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.notifications.telegram.TelegramLinks;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
-import com.tttools.simulator.SimulatorControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,20 +30,8 @@ import tools.jackson.databind.JsonNode;
  * preferences and Telegram link go; other people's notifications that named their address get the tombstone), and
  * the bulk tables keep the change sets and approvals the workspace's record needs, under the tombstone.
  */
-class ChangeSetAndTelegramErasureIT extends IntegrationTest {
+class ChangeSetAndTelegramErasureIT extends SimulatedWorkspaceTest {
 
-    static final String DEV_APP = "7000000000000000001";
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -69,7 +43,7 @@ class ChangeSetAndTelegramErasureIT extends IntegrationTest {
 
     @Test
     void personalDataLeavesTheNotificationsAndBulkTablesAndTheRecordsTheAuditNeedsStay() {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("erase-owner");
         String org = tenants.createOrganization(owner, "Erase org " + UUID.randomUUID());
         String ws = tenants.createWorkspace(owner, org, "Erase ws");
@@ -86,7 +60,7 @@ class ChangeSetAndTelegramErasureIT extends IntegrationTest {
                 "eventType", "bulk.awaiting-approval", "channels", List.of("IN_APP", "EMAIL", "TELEGRAM"),
                 "digest", "NONE")))), 200);
         String base = "/api/v1/workspaces/" + ws;
-        sync(ws);
+        syncedAssets(WorkspaceId.of(ws), simulator().advertiserIds().subList(1, 2));
         List<String> campaigns = enabledCampaigns(owner, base);
 
         // the leaver plans one change set (the owner is told, with the leaver's address) and approves another
@@ -146,17 +120,6 @@ class ChangeSetAndTelegramErasureIT extends IntegrationTest {
     private long mentions(String email) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE strpos(lower(title || ' ' || body), lower(:e)) > 0")
                 .param("e", email).query(Long.class).single();
-    }
-
-    private void sync(String ws) {
-        SimulatorControl simulator = EmbeddedSimulator.control(simulatorRegistration);
-        AccessToken token = new AccessToken(simulator.issueAccessToken(DEV_APP, simulator.advertiserIds().subList(1, 2)));
-        UUID connectionId = UUID.randomUUID();
-        tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
-        JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
-        JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(WorkspaceId.of(ws), job.jobId()).orElseThrow(), j -> j.status().finished());
-        assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private static List<String> enabledCampaigns(Tenants.User owner, String base) {

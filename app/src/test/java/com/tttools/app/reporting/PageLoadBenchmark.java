@@ -4,16 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.SimulatorControl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,10 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * The page-load benchmark of docs/benchmarks.md (issue 18, point 1), skipped unless {@code -Dbench=true}:
@@ -48,7 +38,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Lines start with {@code BENCH}. Its name does not end in Test or IT: the normal build neither runs nor counts it.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
-class PageLoadBenchmark extends IntegrationTest {
+class PageLoadBenchmark extends SimulatedWorkspaceTest {
 
     static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
@@ -58,18 +48,6 @@ class PageLoadBenchmark extends IntegrationTest {
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final int ADVERTISERS = 6;
     static final int DAYS = 90;
-
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     /** @param header one request header ("Name: value"), or null; {@code htmx} adds HX-Request as htmx sends it */
     record Url(String name, String path, String header, boolean htmx) {
@@ -85,7 +63,7 @@ class PageLoadBenchmark extends IntegrationTest {
 
     @Test
     void pageLoad() throws Exception {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("bench-pages");
         String org = tenants.createOrganization(owner, "Benchmark Org");
         String workspace = tenants.createWorkspace(owner, org, "Benchmark workspace");
@@ -93,7 +71,7 @@ class PageLoadBenchmark extends IntegrationTest {
                 "readOnly", true)), 201).json().get("token").asString();
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate from = to.minusDays(DAYS - 1);
-        sync(EmbeddedSimulator.control(simulator), WorkspaceId.of(workspace), from, to);
+        sync(simulator(), WorkspaceId.of(workspace), from, to);
         String cookie = "Cookie: SESSION=" + owner.api().sessionCookie();
         String bearer = "Authorization: Bearer " + token;
 
@@ -156,8 +134,8 @@ class PageLoadBenchmark extends IntegrationTest {
     private void sync(SimulatorControl control, WorkspaceId workspace, LocalDate from, LocalDate to) {
         List<String> chosen = control.advertiserIds().subList(0, Math.min(ADVERTISERS, control.advertiserIds().size()));
         UUID connection = UUID.randomUUID();
-        tokens.storeAccessToken(workspace, connection,
-                new AccessToken(control.issueAccessToken("7000000000000000001", chosen)));
+        tokenStore.storeAccessToken(workspace, connection,
+                new AccessToken(control.issueAccessToken(DEV_APP, chosen)));
         var facts = jobs.submit(JobRequest.of(workspace, ReportSync.JOB, new ReportSync.Payload(connection, from, to)));
         var assets = jobs.submit(JobRequest.of(workspace, com.tttools.app.inventory.AssetSync.JOB,
                 new com.tttools.app.inventory.AssetSync.Payload(connection)));

@@ -5,20 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.AuditQuery;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.reporting.rates.ExchangeRateFetch;
 import com.tttools.app.reporting.rates.ExchangeRateStore;
 import com.tttools.app.reporting.rates.RateTable;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.client.MarketingApi;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,9 +26,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,21 +33,10 @@ import tools.jackson.databind.JsonNode;
  * simulator mode's fixed rate table: API totals and rows, sorting by converted spend, the CSV's extra columns, the
  * page, a missing rate (a notice, never 0) and a rate the workspace enters itself.
  */
-class ReportCurrencyIT extends IntegrationTest {
+class ReportCurrencyIT extends SimulatedWorkspaceTest {
 
     @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
     MarketingApi api;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
     @Autowired
     ExchangeRateStore rates;
     @Autowired
@@ -70,8 +50,8 @@ class ReportCurrencyIT extends IntegrationTest {
     @BeforeEach
     void syncedWorkspaceWithTwoCurrencies() {
         if (synced == null) {
-            synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
-                    EmbeddedSimulator.control(simulator), api, tokens, jobs);
+            synced = SyncedWorkspace.create(tenants(),
+                    simulator(), api, tokenStore, jobs);
         }
         owner = synced.owner();
         workspace = synced.workspaceId();

@@ -2,22 +2,13 @@ package com.tttools.app.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.StatementCounter;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.client.MarketingApi;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * ad group). The page used to run a full report per breadcrumb level; now one query names them all, and the
  * figures come as fragments after the first paint (their statements are printed, not budgeted here).
  */
-class ReportPageStatementsIT extends IntegrationTest {
+class ReportPageStatementsIT extends SimulatedWorkspaceTest {
 
     /**
      * What a page view may cost after the session (issue 18): measured 41 before the breadcrumb named its levels
@@ -36,23 +27,12 @@ class ReportPageStatementsIT extends IntegrationTest {
     static final int BUDGET = 6;
 
     @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
     MarketingApi api;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     @Test
     void aDrilledDownPageViewRunsAFewStatementsAndNamesEveryLevel() {
-        SyncedWorkspace synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
-                EmbeddedSimulator.control(simulator), api, tokens, jobs);
+        SyncedWorkspace synced = SyncedWorkspace.create(tenants(),
+                simulator(), api, tokenStore, jobs);
         String range = "&from=" + synced.from() + "&to=" + synced.to();
         String api = "/api/v1/workspaces/" + synced.workspaceId() + "/reports?groupBy=entity&limit=1" + range;
         JsonNode adgroup = Tenants.expect(synced.owner().api().get(api + "&level=ADGROUP"), 200).json()

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,24 +18,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Late conversions: after the simulator's clock moves on three days, a re-pull of the same window raises the
  * conversions of recent (provisional) days, leaves settled days untouched, and the finality ledger says so.
  */
-class ReportRestatementIT extends IntegrationTest {
+class ReportRestatementIT extends SimulatedWorkspaceTest {
 
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
-    Jobs jobs;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -46,13 +33,13 @@ class ReportRestatementIT extends IntegrationTest {
 
     @Test
     void lateConversionsReviseProvisionalDaysAndLeaveSettledDaysUnchanged() {
-        var control = EmbeddedSimulator.control(simulator);
+        var control = simulator();
         List<String> all = control.advertiserIds();
         String advertiser = all.get(1);
         WorkspaceId workspace = WorkspaceId.random();
         UUID connection = UUID.randomUUID();
-        tokens.storeAccessToken(workspace, connection,
-                new AccessToken(control.issueAccessToken("7000000000000000001", List.of(advertiser))));
+        tokenStore.storeAccessToken(workspace, connection,
+                new AccessToken(control.issueAccessToken(DEV_APP, List.of(advertiser))));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ReportSync.Payload payload = new ReportSync.Payload(connection, today.minusDays(12), today.minusDays(2));
 

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.client.MarketingApi;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.app.tiktok.TikTokValues;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,37 +22,26 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * The report sync against the simulator: every level, every day, spend to the cent and the counts, equal to
  * what TikTok's report API returns for the same token; a re-pull of a settled window changes nothing.
  */
-class ReportSyncIT extends IntegrationTest {
+class ReportSyncIT extends SimulatedWorkspaceTest {
 
     @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
     MarketingApi api;
-    @Autowired
-    Jobs jobs;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void syncedFactsMatchTikTokAtEveryLevelAndARepullChangesNothing() {
-        var control = EmbeddedSimulator.control(simulator);
-        List<String> advertisers = control.advertiserIds().subList(0, 2);
-        AccessToken token = new AccessToken(control.issueAccessToken("7000000000000000001", advertisers));
+        List<String> advertisers = simulator().advertiserIds().subList(0, 2);
         WorkspaceId workspace = WorkspaceId.random();
-        UUID connection = UUID.randomUUID();
-        tokens.storeAccessToken(workspace, connection, token);
+        SimulatedConnection connected = connect(workspace, advertisers);
+        UUID connection = connected.id();
+        AccessToken token = connected.token();
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
         LocalDate from = to.minusDays(9);
         ReportSync.Payload payload = new ReportSync.Payload(connection, from, to);

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.SimulatorControl;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,36 +18,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * A sync that did not finish for one advertiser: days long past the restatement window are not called settled
  * while that advertiser's facts are missing, and become settled once its pull has finished.
  */
-class ReportUnfinishedSyncIT extends IntegrationTest {
+class ReportUnfinishedSyncIT extends SimulatedWorkspaceTest {
 
-    private static final String DEV_APP = "7000000000000000001";
-
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
-    Jobs jobs;
     @Autowired
     Reports reports;
 
     @AfterEach
     void clearFaults() {
-        EmbeddedSimulator.control(simulator).clearFaults();
+        simulator().clearFaults();
     }
 
     @Test
     void daysAreNotSettledWhileAnAdvertisersPullHasNotFinished() {
-        SimulatorControl control = EmbeddedSimulator.control(simulator);
+        SimulatorControl control = simulator();
         List<String> both = control.advertiserIds().stream().sorted().limit(2).toList();
         String first = both.get(0);
         String second = both.get(1);
@@ -61,12 +46,12 @@ class ReportUnfinishedSyncIT extends IntegrationTest {
         ReportSync.Payload payload = new ReportSync.Payload(connection, from, to);
 
         // TikTok's report endpoint fails: neither advertiser's pull finishes.
-        tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
+        tokenStore.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
         control.addFault(SimulatorControl.Fault.code(40002).onPath("/report/integrated/get/"));
         assertThat(runSync(workspace, payload).status()).isEqualTo(JobStatus.FAILED);
         control.clearFaults();
         // The first advertiser is pulled again and finishes; the second one's pull still has not.
-        tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, List.of(first))));
+        tokenStore.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, List.of(first))));
         assertThat(runSync(workspace, payload).status()).isEqualTo(JobStatus.SUCCEEDED);
 
         ReportResult partial = reports.run(workspace, query(from, to));
@@ -80,7 +65,7 @@ class ReportUnfinishedSyncIT extends IntegrationTest {
                     assertThat(day.status()).isEqualTo(Finality.SETTLED);
                 });
 
-        tokens.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
+        tokenStore.storeAccessToken(workspace, connection, new AccessToken(control.issueAccessToken(DEV_APP, both)));
         assertThat(runSync(workspace, payload).status()).isEqualTo(JobStatus.SUCCEEDED);
 
         ReportResult complete = reports.run(workspace, query(from, to));

@@ -3,58 +3,31 @@ package com.tttools.app.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tttools.app.jobs.JobRequest;
-import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.client.MarketingApi;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.math.BigDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /** The reports API over synced facts: totals per currency, ratios from sums, dates' finality, bad input. */
-class ReportsApiIT extends IntegrationTest {
+class ReportsApiIT extends SimulatedWorkspaceTest {
 
     @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
-    @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
     MarketingApi api;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
 
     @Autowired
     com.tttools.app.audit.AuditLog auditLog;
@@ -72,8 +45,8 @@ class ReportsApiIT extends IntegrationTest {
     @BeforeEach
     void syncedWorkspaceWithTwoCurrencies() {
         if (synced == null) {
-            synced = SyncedWorkspace.create(new Tenants(port, (DevMailbox) mailer, limiter),
-                    EmbeddedSimulator.control(simulator), api, tokens, jobs);
+            synced = SyncedWorkspace.create(tenants(),
+                    simulator(), api, tokenStore, jobs);
         }
         owner = synced.owner();
         org = synced.organizationId();

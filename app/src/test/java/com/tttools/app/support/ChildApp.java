@@ -10,14 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The app as a child JVM, for crash-safety tests: each child runs on a free port against one fresh database of the
@@ -52,7 +47,7 @@ public final class ChildApp implements AutoCloseable {
      * URL (e.g. {@code url("/tiktok-sim")}).
      */
     public static ChildApp withFreshDatabase(DatabaseServer database, Path dataDir, String simulatorBase) {
-        return new ChildApp(createDatabase(database), dataDir, simulatorBase);
+        return new ChildApp(TestDatabase.createOn(database.target(), "tttools_child_"), dataDir, simulatorBase);
     }
 
     /** The children's database, to read what they wrote. */
@@ -60,11 +55,14 @@ public final class ChildApp implements AutoCloseable {
         return jdbcUrl;
     }
 
-    /** Starts a child and waits (up to {@code readiness}) until its readiness probe answers 200. */
-    public Child start(String name, Duration readiness) throws IOException {
+    /**
+     * Starts a child and waits (up to {@code readiness}) until its readiness probe answers 200; {@code arguments}
+     * add settings of the test's own (e.g. {@code --tttools.mail.resend-api-url=...}), none of those set here.
+     */
+    public Child start(String name, Duration readiness, String... arguments) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 TttoolsApplication.class.getName(),
                 "--server.port=" + port,
                 "--tttools.base-url=http://localhost:" + port,
@@ -80,7 +78,8 @@ public final class ChildApp implements AutoCloseable {
                 "--tttools.scheduler.heartbeat-interval=1s",
                 "--tttools.scheduler.missed-heartbeats-limit=4",
                 "--tttools.jobs.first-retry-delay=200ms",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        command.addAll(List.of(arguments));
         File log = dataDir.resolve("child-" + name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         processes.add(process);
@@ -102,28 +101,8 @@ public final class ChildApp implements AutoCloseable {
         processes.forEach(Process::destroyForcibly);
     }
 
-    private static String createDatabase(DatabaseServer database) {
-        String name = "tttools_child_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var target = database.target();
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the child apps' database", e);
-        }
-        String base = target.jdbcUrl();
-        int query = base.indexOf('?');
-        String withoutQuery = query >= 0 ? base.substring(0, query) : base;
-        String jdbc = withoutQuery.substring(0, withoutQuery.lastIndexOf('/') + 1) + name
-                + (query >= 0 ? base.substring(query) : "");
-        if (target.username() != null && !jdbc.contains("user=")) {
-            jdbc += (jdbc.contains("?") ? "&" : "?") + "user=" + target.username()
-                    + (target.password() == null ? "" : "&password=" + target.password());
-        }
-        return jdbc;
-    }
-
-    private static int freePort() {
+    /** A port nothing listens on right now (for a child, a container, or an address that must not answer). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

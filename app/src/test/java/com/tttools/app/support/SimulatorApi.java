@@ -1,19 +1,24 @@
 package com.tttools.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded simulator as tests drive it: its control API ({@code /tiktok-sim/_sim/...}), the tokens it knows,
- * and the whole OAuth connect flow of a workspace with consent auto-approved.
+ * its Marketing API read and written directly with a token, and the whole OAuth connect flow of a workspace with consent auto-approved.
  */
 public final class SimulatorApi {
 
@@ -35,6 +40,44 @@ public final class SimulatorApi {
         HttpResponse<String> response = Http.send(request.build());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /**
+     * One call to the simulated Marketing API ({@code /tiktok-sim/open_api/v1.3...}) with that access token; TikTok's
+     * answer whatever its code. The test's own calls share the simulated app's rate limit with the syncs other tests
+     * left running: a 40100 (refused before anything is applied) is waited out, as the app's client does.
+     */
+    public JsonNode marketing(String accessToken, String method, String path, Object body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tiktok-sim/open_api/v1.3" + path))
+                .timeout(Duration.ofSeconds(10)).header("Access-Token", accessToken)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        for (int attempt = 1; ; attempt++) {
+            JsonNode answer = json.readTree(Http.send(request).body());
+            if (answer.path("code").asInt() != 40100 || attempt == 30) {
+                return answer;
+            }
+            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        }
+    }
+
+    /** {@link #marketing}, and anything but TikTok's code 0 fails the test. */
+    public JsonNode marketingOk(String accessToken, String method, String path, Object body) {
+        JsonNode answer = marketing(accessToken, method, path, body);
+        assertThat(answer.path("code").asInt()).as(method + " " + path + ": " + answer).isZero();
+        return answer;
+    }
+
+    /** TikTok's own operation_status of these ads of one advertiser (whatever their primary status), by id. */
+    public Map<String, String> adStatuses(String accessToken, String advertiserId, List<String> adIds) {
+        String filtering = URLEncoder.encode(json.writeValueAsString(Map.of("ad_ids", adIds,
+                "primary_status", "STATUS_ALL")), StandardCharsets.UTF_8);
+        Map<String, String> out = new HashMap<>();
+        marketingOk(accessToken, "GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiserId + "&filtering="
+                + filtering, null).path("data").path("list").forEach(ad -> out.put(ad.path("ad_id").asString(),
+                        ad.path("operation_status").asString()));
+        return out;
     }
 
     /**

@@ -9,13 +9,14 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When {@code DATABASE_URL} is set for a test run, creates one fresh database on that server for the run
  * (so runs never see each other's rows) and hands its URL to the application.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static Optional<String> fresh;
 
@@ -30,9 +31,20 @@ final class TestDatabase {
         return fresh;
     }
 
+    /**
+     * Another fresh database on the same server (e.g. for child JVMs of the app, or a container): its JDBC URL with
+     * the credentials in it. The name is the prefix and a random suffix.
+     */
+    public static String createOn(JdbcTarget server, String prefix) {
+        return create(server, prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
     private static String create(JdbcTarget server) {
-        String name = "tttools_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-                + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        return create(server, "tttools_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                + "_" + ThreadLocalRandom.current().nextInt(1000, 10000));
+    }
+
+    private static String create(JdbcTarget server, String name) {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -11,6 +11,7 @@ import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
 import com.tttools.app.jobs.JobType;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tiktok.TikTokClient;
@@ -108,7 +109,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
      *
      * @param cancelled the job was cancelled: lines not sent are skipped and the change set ends CANCELLED
      */
-    boolean settle(ChangeSetRepository.Row row, String jobId, String reason, boolean cancelled) {
+    boolean settle(ChangeSetRepository.Row row, JobId jobId, String reason, boolean cancelled) {
         if (row.status() != ChangeSetStatus.APPLYING) {
             return false;
         }
@@ -121,7 +122,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
 
     /** One run over one change set. */
     private final class Apply {
-        private final String jobId;
+        private final JobId jobId;
         private final JobRun run;   // null when settling after the job ended
         private final ChangeSetRepository.Row row;
         private final WorkspaceId ws;
@@ -129,7 +130,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         private long done;
         private long total;
 
-        Apply(String jobId, JobRun run, ChangeSetRepository.Row row) {
+        Apply(JobId jobId, JobRun run, ChangeSetRepository.Row row) {
             this.jobId = jobId;
             this.run = run;
             this.row = row;
@@ -421,7 +422,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     repository.transition(ws, row.id(), Set.of(status), ChangeSetStatus.SCHEDULED);
                 }
                 events.publishEvent(new ChangeSetFinished(service.ref(row, lines.size()), new UserId(row.createdBy()),
-                        jobId, status, view.counts(), row.revertOf() == null ? null : row.revertOf().toString(),
+                        jobId.toString(), status, view.counts(), row.revertOf() == null ? null : row.revertOf().toString(),
                         BulkService.changesForAudit(lines), reason, now));
                 return true;
             }));

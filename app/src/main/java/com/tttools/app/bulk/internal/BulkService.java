@@ -1,6 +1,5 @@
 package com.tttools.app.bulk.internal;
 
-import com.tttools.app.shared.JobId;
 import com.tttools.app.bulk.BulkAction;
 import com.tttools.app.bulk.BulkLevel;
 import com.tttools.app.bulk.BulkOperations;
@@ -362,7 +361,7 @@ class BulkService implements BulkOperations {
             com.tttools.app.shared.audit.RequestMetadata request) {
         JobView job = jobs.submit(JobRequest.of(row.workspaceId(), ApplyPayload.JOB, new ApplyPayload(row.id()))
                 .withConcurrencyKey("bulk:" + row.id()).withCreatedBy(by));
-        repository.applying(row.workspaceId(), row.id(), job.id(), now());
+        repository.applying(row.workspaceId(), row.id(), job.jobId(), now());
         events.publishEvent(new ChangeSetApplyStarted(ref(row, lineCount(row)), actor, job.id(), request, now()));
         return job.id();
     }
@@ -374,9 +373,9 @@ class BulkService implements BulkOperations {
             Set<ChangeSetStatus> droppable = EnumSet.of(ChangeSetStatus.AWAITING_APPROVAL, ChangeSetStatus.APPROVED,
                     ChangeSetStatus.SCHEDULED);
             if (row.status() == ChangeSetStatus.APPLYING) {
-                boolean queued = row.jobId() != null && jobs.find(ws, JobId.of(row.jobId()))
+                boolean queued = row.jobId() != null && jobs.find(ws, row.jobId())
                         .map(job -> job.status() == com.tttools.app.jobs.JobStatus.QUEUED).orElse(false);
-                if (queued && jobs.cancel(ws, JobId.of(row.jobId()))) {
+                if (queued && jobs.cancel(ws, row.jobId())) {
                     repository.finished(ws, row.id(), ChangeSetStatus.CANCELLED, now(), null);   // nothing was sent
                 } else {
                     repository.requestCancel(ws, row.id());   // the job stops after its current chunk

@@ -74,7 +74,7 @@ class ChangeSetClock {
     int settleEnded(Instant now) {
         int settled = 0;
         for (ChangeSetRepository.Row row : repository.applyingSince(now, BATCH)) {
-            Optional<JobView> job = row.jobId() == null ? Optional.empty() : jobs.find(row.workspaceId(), com.tttools.app.shared.JobId.of(row.jobId()));
+            Optional<JobView> job = row.jobId() == null ? Optional.empty() : jobs.find(row.workspaceId(), row.jobId());
             if (job.isPresent() && !job.get().status().finished()) {
                 continue;   // running, or waiting for its next attempt
             }

@@ -5,6 +5,7 @@ import com.tttools.app.bulk.BulkLevel;
 import com.tttools.app.bulk.ChangeSetStatus;
 import com.tttools.app.bulk.ChangeSetView;
 import com.tttools.app.bulk.LineStatus;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ class ChangeSetRepository {
     record Row(UUID id, WorkspaceId workspaceId, ChangeSetStatus status, BulkAction action, BulkLevel level,
             Map<String, Object> value, UUID createdBy, String createdByEmail, Instant createdAt, Instant expiresAt,
             Instant approvedAt, Instant runAt, Map<String, Object> schedule, Instant nextRunAt, UUID revertOf,
-            String jobId, boolean cancelRequested, boolean needsApproval, List<String> approvalReasons,
+            JobId jobId, boolean cancelRequested, boolean needsApproval, List<String> approvalReasons,
             Map<String, Object> totals, Instant startedAt, Instant finishedAt, String requestHash) {
     }
 
@@ -180,12 +181,12 @@ class ChangeSetRepository {
                 .param("id", id).update();
     }
 
-    void applying(WorkspaceId ws, UUID id, String jobId, Instant at) {
+    void applying(WorkspaceId ws, UUID id, JobId jobId, Instant at) {
         jdbc.sql("""
                         UPDATE bulk_change_sets SET status = 'APPLYING', job_id = :job, started_at = :at, finished_at = NULL,
                             cancel_requested = false
                         WHERE workspace_id = :ws AND id = :id""")
-                .param("job", jobId).param("at", ts(at)).param("ws", ws.value()).param("id", id).update();
+                .param("job", jobId.toString()).param("at", ts(at)).param("ws", ws.value()).param("id", id).update();
     }
 
     void finished(WorkspaceId ws, UUID id, ChangeSetStatus status, Instant at, Instant nextRunAt) {
@@ -289,10 +290,14 @@ class ChangeSetRepository {
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("approved_at")), instant(rs.getTimestamp("run_at")),
                 map(rs.getString("schedule")), instant(rs.getTimestamp("next_run_at")),
-                rs.getObject("revert_of", UUID.class), rs.getString("job_id"), rs.getBoolean("cancel_requested"),
+                rs.getObject("revert_of", UUID.class), jobId(rs.getString("job_id")), rs.getBoolean("cancel_requested"),
                 rs.getBoolean("needs_approval"), reasons.strings(), map(rs.getString("totals")),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 rs.getString("request_hash"));
+    }
+
+    private static JobId jobId(String stored) {
+        return stored == null ? null : JobId.of(stored);
     }
 
     private LineRow line(ResultSet rs, int n) throws SQLException {

@@ -46,7 +46,7 @@ class Views {
                 row.createdBy().toString(), row.createdByEmail(), row.createdAt(), row.expiresAt(),
                 row.needsApproval(), row.approvalReasons(), repository.approvals(row.workspaceId(), row.id()),
                 row.runAt(), schedule(row.schedule()), row.nextRunAt(), counts, totals(row.totals()), lines,
-                row.revertOf() == null ? null : row.revertOf().toString(), row.jobId(), row.cancelRequested(),
+                row.revertOf() == null ? null : row.revertOf().toString(), row.jobId() == null ? null : row.jobId().toString(), row.cancelRequested(),
                 row.startedAt(), row.finishedAt());
     }
 

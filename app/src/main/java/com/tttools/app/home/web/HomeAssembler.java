@@ -182,24 +182,16 @@ class HomeAssembler {
     }
 
     private static List<Kpi> kpis(ReportResult result, String currency) {
-        Map<String, Object> now = metricsOf(result.totals(), currency);
-        Map<String, Object> before = metricsOf(result.previousTotals(), currency);
-        List<Kpi> kpis = new ArrayList<>();
-        for (Metric metric : KPI_METRICS) {
-            Object value = now.get(metric.apiName());
-            Object previous = before.get(metric.apiName());
-            BigDecimal change = value == null || previous == null ? null : Formats.change(value, previous);
-            kpis.add(new Kpi(metric.apiName(), label(metric), format(metric, value, currency),
-                    format(metric, previous, currency), change == null ? null : Formats.percentChange(change),
-                    trend(metric, change)));
-        }
-        return kpis;
+        return kpis(metricsOf(result.totals(), currency), metricsOf(result.previousTotals(), currency), currency);
     }
 
     private static List<Kpi> convertedKpis(ReportResult result, String currency) {
-        Map<String, Object> now = result.convertedTotal() == null ? Map.of() : result.convertedTotal().metrics();
-        Map<String, Object> before = result.previousConvertedTotal() == null ? Map.of()
-                : result.previousConvertedTotal().metrics();
+        return kpis(result.convertedTotal() == null ? Map.of() : result.convertedTotal().metrics(),
+                result.previousConvertedTotal() == null ? Map.of() : result.previousConvertedTotal().metrics(), currency);
+    }
+
+    /** The KPI tiles of a period against the one before, from their metrics in that currency. */
+    private static List<Kpi> kpis(Map<String, Object> now, Map<String, Object> before, String currency) {
         List<Kpi> kpis = new ArrayList<>();
         for (Metric metric : KPI_METRICS) {
             Object value = now.get(metric.apiName());

@@ -15,13 +15,11 @@ import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.MailTemplates;
 import com.tttools.app.platform.mail.MailOutbox;
 import com.tttools.app.shared.ConflictException;
-import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,19 +76,13 @@ public class AccountService {
     }
 
     /**
-     * Creates the account and sends the verification email. Validation failures change nothing. A taken address
-     * is not revealed: the same work is done (the password is hashed), nothing is stored, and the address's
-     * owner is told by email that someone tried to sign up with it.
+     * Creates the account and sends the verification email. The values come validated by the sign-up request
+     * records ({@code @EmailAddress}, {@code @PersonName}, {@code @AcceptablePassword}) of the page and the API. A
+     * taken address is not revealed: the same work is done (the password is hashed), nothing is stored, and the
+     * address's owner is told by email that someone tried to sign up with it.
      */
     @Transactional
     public SignUp signUp(String email, String password, String name, RequestMetadata request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        validateEmail(email).ifPresent(m -> problems.add(new FieldProblem("email", m)));
-        validateName(name).ifPresent(m -> problems.add(new FieldProblem("name", m)));
-        policy.check(password, email).ifPresent(m -> problems.add(new FieldProblem("password", m)));
-        if (!problems.isEmpty()) {
-            throw new ValidationFailedException(problems);
-        }
         Instant now = clock.instant();
         UserId id = UserId.random();
         if (!users.insert(id, email, name.strip(), encoder.encode(password), now)) {

@@ -9,9 +9,15 @@ import com.tttools.app.identity.account.LoginResult;
 import com.tttools.app.identity.account.LoginService;
 import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
+import com.tttools.app.identity.password.AcceptablePassword;
 import com.tttools.app.identity.security.SignIn;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.platform.web.Problems;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.validation.EmailAddress;
+import com.tttools.app.shared.validation.PersonName;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -23,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +50,10 @@ class AuthApiController {
         }
     }
 
-    record SignupRequest(String email, String password, String name) {
+    /** The API's sign-up body: the same constraints as the page's {@link SignUpForm}. */
+    @AcceptablePassword
+    record SignupRequest(@EmailAddress String email, String password, @PersonName String name)
+            implements AcceptablePassword.Candidate {
         @Override
         public String toString() {
             return "SignupRequest[email=" + email + "]";
@@ -100,15 +110,21 @@ class AuthApiController {
 
     /**
      * 201 with the {@code {user}} and a new session; for an address that already has an account the answer looks
-     * the same (a stand-in user, a new but signed-out session) and the owner is emailed instead.
+     * the same (a stand-in user, a new but signed-out session) and the owner is emailed instead. Counted against
+     * the network's sign-up budget before anything else (invalid attempts too, as on the page); invalid fields
+     * answer 422 with the problems by field.
      */
     @PostMapping("/signup")
-    ResponseEntity<?> signup(@RequestBody SignupRequest body, HttpServletRequest request, HttpServletResponse response,
-            RequestMetadata metadata) {
+    ResponseEntity<?> signup(@Valid @RequestBody SignupRequest body, BindingResult errors, HttpServletRequest request,
+            HttpServletResponse response, RequestMetadata metadata) {
         RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
             securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
             return tooManyRequests(request, decision.retryAfter());
+        }
+        if (errors.hasErrors()) {
+            throw new ValidationFailedException(errors.getFieldErrors().stream()
+                    .map(e -> new FieldProblem(e.getField(), e.getDefaultMessage())).toList());
         }
         AccountService.SignUp outcome = accounts.signUp(body.email(), body.password(), body.name(), metadata);
         if (outcome.created()) {

@@ -13,6 +13,7 @@ import com.tttools.app.jobs.JobFailedPermanently;
 import com.tttools.app.jobs.JobHandler;
 import com.tttools.app.jobs.JobRun;
 import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.Optional;
@@ -190,8 +191,8 @@ class JobExecutor {
         }
 
         @Override
-        public String jobId() {
-            return state.id().toString();
+        public JobId jobId() {
+            return new JobId(state.id());
         }
 
         @Override

@@ -48,7 +48,7 @@ class ExportJobHandler implements JobHandler<ExportJobHandler.Payload> {
 
     @Override
     public void run(JobRun run, Payload payload) {
-        UUID exportId = UUID.fromString(run.jobId());
+        UUID exportId = run.jobId().value();   // an export is known by its job's id
         if (payload.userId() == null) {
             throw new JobFailedPermanently("The payload names no user");
         }

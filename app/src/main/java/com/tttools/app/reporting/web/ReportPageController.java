@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -314,18 +313,9 @@ class ReportPageController {
     String deleteView(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id, RedirectAttributes redirect) {
-        WorkspaceId workspace = granted.workspaceId();
-        UUID viewId;
-        try {
-            viewId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Report view");
-        }
-        if (!views.delete(workspace, viewId, caller.id(), granted.role() == WorkspaceRole.ADMIN)) {
-            throw new NotFoundException("Report view");
-        }
+        SavedViewRequests.delete(views, granted, caller.id(), id);
         redirect.addFlashAttribute("notice", "Deleted the view.");
-        return "redirect:/workspaces/" + workspace + "/reports";
+        return "redirect:/workspaces/" + granted.workspaceId() + "/reports";
     }
 
     private static String viewUrl(String base, ReportViewStore.View view) {

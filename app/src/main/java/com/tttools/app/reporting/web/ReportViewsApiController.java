@@ -2,18 +2,15 @@ package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.reporting.internal.ReportViewStore;
-import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
-import com.tttools.app.tenancy.WorkspaceRole;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,16 +67,7 @@ class ReportViewsApiController {
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted,
             @PathVariable String id) {
-        WorkspaceId workspace = granted.workspaceId();
-        UUID viewId;
-        try {
-            viewId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Report view");
-        }
-        if (!views.delete(workspace, viewId, caller.id(), granted.role() == WorkspaceRole.ADMIN)) {
-            throw new NotFoundException("Report view");
-        }
+        SavedViewRequests.delete(views, granted, caller.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

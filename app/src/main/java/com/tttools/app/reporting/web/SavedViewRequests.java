@@ -2,17 +2,38 @@ package com.tttools.app.reporting.web;
 
 import com.tttools.app.reporting.internal.ReportViewStore;
 import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tenancy.WorkspaceRole;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** How a saved view is checked before it is stored, by the views API and the reporting page alike. */
+/** How a saved view is checked before it is stored, and deleted, by the views API and the reporting page alike. */
 final class SavedViewRequests {
 
     private SavedViewRequests() {
+    }
+
+    /**
+     * Deletes a view: its owner may, and a workspace ADMIN also deletes shared ones; an id that does not parse, and
+     * a view of someone else that is private, are not found.
+     */
+    static void delete(ReportViewStore views, WorkspaceAccess granted, UserId caller, String id) {
+        UUID viewId;
+        try {
+            viewId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Report view");
+        }
+        if (!views.delete(granted.workspaceId(), viewId, caller, granted.role() == WorkspaceRole.ADMIN)) {
+            throw new NotFoundException("Report view");
+        }
     }
 
     /** Name, visibility and the query as a report request would be checked; problems name {@code query.<param>}. */

@@ -183,12 +183,9 @@ public class InvitationService {
         Invitation invitation = invitations.lockByTokenHash(hash(token))
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
-        switch (InvitationStatus.of(invitation, now)) {
-            case ACCEPTED -> throw new ConflictException("This invitation was already accepted.");
-            case REVOKED -> throw new ConflictException("This invitation was revoked. Ask for a new one.");
-            case EXPIRED -> throw new ConflictException("This invitation has expired. Ask for a new one.");
-            case PENDING -> {
-            }
+        InvitationStatus status = InvitationStatus.of(invitation, now);
+        if (status != InvitationStatus.PENDING) {
+            throw new ConflictException(status.explanation());   // the same words as the invitation page
         }
         UserSummary user = users.find(caller.id()).orElseThrow(() -> new NotFoundException("User"));
         if (!normalize(user.email()).equals(normalize(invitation.email()))) {

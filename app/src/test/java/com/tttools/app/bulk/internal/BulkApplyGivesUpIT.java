@@ -14,38 +14,23 @@ import com.tttools.app.bulk.PlanCommand;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.Http;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,25 +38,14 @@ import tools.jackson.databind.JsonNode;
  * not sent are FAILED with the reason, written lines are verified, the change set ends PARTIALLY_SUCCEEDED or
  * FAILED, audited and notified; one whose job ended in the jobs module is settled by the change-set clock.
  */
-class BulkApplyGivesUpIT extends IntegrationTest {
+class BulkApplyGivesUpIT extends SimulatedWorkspaceTest {
 
     @Autowired
     BulkOperations bulk;
     @Autowired
     ChangeSetClock changeSets;
     @Autowired
-    Jobs jobs;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
 
     WorkspaceId ws;
     BulkOperations.Caller author;
@@ -81,17 +55,15 @@ class BulkApplyGivesUpIT extends IntegrationTest {
 
     @BeforeEach
     void workspaceWith25EnabledAds() {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("gives-up");
         String org = tenants.createOrganization(owner, "Gives Up Org");
         ws = WorkspaceId.of(tenants.createWorkspace(owner, org, "Gives Up Brand"));
         author = new BulkOperations.Caller(new UserId(UUID.fromString(owner.id())), owner.email(),
                 RequestMetadata.none());
-        var simulator = EmbeddedSimulator.control(simulatorRegistration);
-        advertiser = simulator.advertiserIds().get(3);
-        token = simulator.issueAccessToken("7000000000000000001", List.of(advertiser));
-        UUID connection = UUID.randomUUID();
-        tokenStore.storeAccessToken(ws, connection, new AccessToken(token));
+        advertiser = simulator().advertiserIds().get(3);
+        SimulatedConnection connection = connect(ws, List.of(advertiser));
+        token = connection.token().value();
         List<JsonNode> enabled = new ArrayList<>();
         tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null).path("data").path("list")
                 .forEach(ad -> {
@@ -101,16 +73,7 @@ class BulkApplyGivesUpIT extends IntegrationTest {
                     }
                 });
         assertThat(enabled).hasSizeGreaterThanOrEqualTo(25);
-        ads = enabled.subList(0, 25).stream().map(ad -> ad.path("ad_id").asString()).toList();
-        for (JsonNode ad : enabled.subList(0, 25)) {
-            jdbc.sql("""
-                            INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
-                                connection_id, synced_at, updated_at)
-                            VALUES (:ws, 'AD', :id, :advertiser, :name, 'AD_STATUS_DELIVERY_OK', '{}'::jsonb, :connection,
-                                now(), now())""")
-                    .param("ws", ws.value()).param("id", ad.path("ad_id").asString()).param("advertiser", advertiser)
-                    .param("name", ad.path("ad_name").asString()).param("connection", connection).update();
-        }
+        ads = AdsInInventory.store(jdbc, connection, advertiser, enabled.subList(0, 25), "{}");
         bulk.updatePolicy(author, ws, new BulkPolicy("NEVER", null, null));
     }
 
@@ -191,27 +154,10 @@ class BulkApplyGivesUpIT extends IntegrationTest {
     }
 
     private Map<String, String> statuses(List<String> ids) {
-        String filtering = URLEncoder.encode(ApiClient.JSON.writeValueAsString(Map.of("ad_ids", ids,
-                "primary_status", "STATUS_ALL")), StandardCharsets.UTF_8);
-        Map<String, String> out = new HashMap<>();
-        tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser + "&filtering=" + filtering, null)
-                .path("data").path("list").forEach(ad -> out.put(ad.path("ad_id").asString(),
-                        ad.path("operation_status").asString()));
-        return out;
+        return new SimulatorApi(port, ApiClient.JSON).adStatuses(token, advertiser, ids);
     }
 
     private JsonNode tiktok(String method, String path, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim/open_api/v1.3" + path)))
-                .header("Access-Token", token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body))).build();
-        for (int attempt = 1; ; attempt++) {   // other tests share the simulated app's rate limit: wait out a 40100
-            JsonNode answer = ApiClient.JSON.readTree(Http.send(request).body());
-            if (answer.path("code").asInt() != 40100 || attempt == 30) {
-                assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
-                return answer;
-            }
-            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-        }
+        return new SimulatorApi(port, ApiClient.JSON).marketingOk(token, method, path, body);
     }
 }

@@ -17,15 +17,10 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.ApiClient;
-import com.tttools.app.support.Http;
-import com.tttools.app.support.IntegrationTest;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
+import com.tttools.app.support.SimulatedWorkspaceTest;
+import com.tttools.app.support.SimulatorApi;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +30,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What time does to change sets: an unapproved one expires after 24 h (and can no longer be approved), and a
  * scheduled run re-reads its entities, skips a line changed by someone else since approval and applies the rest.
  */
-class BulkScheduleAndExpiryIT extends IntegrationTest {
+class BulkScheduleAndExpiryIT extends SimulatedWorkspaceTest {
 
     @Autowired
     BulkOperations bulk;
@@ -53,11 +45,6 @@ class BulkScheduleAndExpiryIT extends IntegrationTest {
     ChangeSetClock changeSets;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
 
     final WorkspaceId ws = WorkspaceId.of(UUID.randomUUID().toString());
     final BulkOperations.Caller author = new BulkOperations.Caller(new UserId(UUID.randomUUID()), "author@example.com",
@@ -91,11 +78,9 @@ class BulkScheduleAndExpiryIT extends IntegrationTest {
 
     @Test
     void aScheduledRunSkipsALineChangedSinceApprovalAndAppliesTheRest() {
-        var simulator = EmbeddedSimulator.control(simulatorRegistration);
-        String advertiser = simulator.advertiserIds().get(2);
-        token = simulator.issueAccessToken("7000000000000000001", List.of(advertiser));
-        UUID connection = UUID.randomUUID();
-        tokenStore.storeAccessToken(ws, connection, new AccessToken(token));
+        String advertiser = simulator().advertiserIds().get(2);
+        SimulatedConnection connection = connect(ws, List.of(advertiser));
+        token = connection.token().value();
         List<JsonNode> adGroups = new ArrayList<>();
         JsonNode listed = tiktok("GET", "/adgroup/get/?page_size=1000&advertiser_id=" + advertiser, null);
         listed.path("data").path("list").forEach(g -> {
@@ -113,7 +98,7 @@ class BulkScheduleAndExpiryIT extends IntegrationTest {
                             VALUES (:ws, 'AD_GROUP', :id, :advertiser, :name, 'ADGROUP_STATUS_DELIVERY_OK', '{}'::jsonb,
                                 :connection, now(), now())""")
                     .param("ws", ws.value()).param("id", g.path("adgroup_id").asString()).param("advertiser", advertiser)
-                    .param("name", g.path("adgroup_name").asString()).param("connection", connection).update();
+                    .param("name", g.path("adgroup_name").asString()).param("connection", connection.id()).update();
         }
         BigDecimal first = new BigDecimal(two.get(0).path("budget").asString());
         BigDecimal second = new BigDecimal(two.get(1).path("budget").asString());
@@ -162,12 +147,6 @@ class BulkScheduleAndExpiryIT extends IntegrationTest {
     }
 
     private JsonNode tiktok(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim/open_api/v1.3" + path)))
-                .header("Access-Token", token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body)));
-        JsonNode answer = ApiClient.JSON.readTree(Http.send(request.build()).body());
-        assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
-        return answer;
+        return new SimulatorApi(port, ApiClient.JSON).marketingOk(token, method, path, body);
     }
 }

@@ -8,24 +8,14 @@ import com.tttools.app.bulk.BulkPolicy;
 import com.tttools.app.bulk.ChangeSetStatus;
 import com.tttools.app.bulk.ChangeSetView;
 import com.tttools.app.bulk.LineStatus;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Browser;
-import com.tttools.app.support.Http;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +23,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +36,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * change-set clock, driven with chosen instants, runs it on its Friday slot and on the next one a week later: each
  * run pauses the ads at the simulator and the change set returns to SCHEDULED with its next slot.
  */
-class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
+class BulkWeeklyScheduleBrowserIT extends SimulatedWorkspaceTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -69,15 +55,6 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
     ChangeSetClock changeSets;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
 
     ChromeDriver browser;
     String token;
@@ -92,7 +69,7 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
 
     @Test
     void aWeeklyPausePlannedOnThePhoneRunsOnItsSlotAndAgainAWeekLater() {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("weekly");
         String org = tenants.createOrganization(owner, "Weekly Org");
         String wsId = tenants.createWorkspace(owner, org, "Weekly Brand");
@@ -195,11 +172,9 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
     }
 
     private List<String> twoEnabledAdsInTheInventory(WorkspaceId ws) {
-        var simulator = EmbeddedSimulator.control(simulatorRegistration);
-        advertiser = simulator.advertiserIds().get(4);
-        token = simulator.issueAccessToken("7000000000000000001", List.of(advertiser));
-        UUID connection = UUID.randomUUID();
-        tokenStore.storeAccessToken(ws, connection, new AccessToken(token));
+        advertiser = simulator().advertiserIds().get(4);
+        SimulatedConnection connection = connect(ws, List.of(advertiser));
+        token = connection.token().value();
         List<JsonNode> enabled = new ArrayList<>();
         tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null).path("data").path("list")
                 .forEach(ad -> {
@@ -209,26 +184,12 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
                     }
                 });
         assertThat(enabled).hasSizeGreaterThanOrEqualTo(2);
-        for (JsonNode ad : enabled.subList(0, 2)) {
-            jdbc.sql("""
-                            INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
-                                connection_id, synced_at, updated_at)
-                            VALUES (:ws, 'AD', :id, :advertiser, :name, 'AD_STATUS_DELIVERY_OK',
-                                '{"operation_status": "ENABLE"}'::jsonb, :connection, now(), now())""")
-                    .param("ws", ws.value()).param("id", ad.path("ad_id").asString()).param("advertiser", advertiser)
-                    .param("name", ad.path("ad_name").asString()).param("connection", connection).update();
-        }
-        return enabled.subList(0, 2).stream().map(ad -> ad.path("ad_id").asString()).toList();
+        return AdsInInventory.store(jdbc, connection, advertiser, enabled.subList(0, 2),
+                "{\"operation_status\": \"ENABLE\"}");
     }
 
     private Map<String, String> statuses(List<String> ids) {
-        String filtering = URLEncoder.encode(ApiClient.JSON.writeValueAsString(Map.of("ad_ids", ids,
-                "primary_status", "STATUS_ALL")), StandardCharsets.UTF_8);
-        Map<String, String> out = new HashMap<>();
-        tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser + "&filtering=" + filtering, null)
-                .path("data").path("list").forEach(ad -> out.put(ad.path("ad_id").asString(),
-                        ad.path("operation_status").asString()));
-        return out;
+        return new SimulatorApi(port, ApiClient.JSON).adStatuses(token, advertiser, ids);
     }
 
     private void setStatus(List<String> ids, String status) {
@@ -237,17 +198,6 @@ class BulkWeeklyScheduleBrowserIT extends IntegrationTest {
     }
 
     private JsonNode tiktok(String method, String path, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim/open_api/v1.3" + path)))
-                .header("Access-Token", token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body))).build();
-        for (int attempt = 1; ; attempt++) {   // other tests share the simulated app's rate limit: wait out a 40100
-            JsonNode answer = ApiClient.JSON.readTree(Http.send(request).body());
-            if (answer.path("code").asInt() != 40100 || attempt == 30) {
-                assertThat(answer.path("code").asInt()).as(answer.toString()).isZero();
-                return answer;
-            }
-            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
-        }
+        return new SimulatorApi(port, ApiClient.JSON).marketingOk(token, method, path, body);
     }
 }

@@ -4,24 +4,13 @@ import static com.tttools.app.support.Tenants.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.notifications.telegram.TelegramLinks;
 import com.tttools.app.notifications.telegram.TelegramPolling;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.FakeTelegram;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
-import com.tttools.simulator.SimulatorControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,10 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,20 +32,8 @@ import tools.jackson.databind.JsonNode;
  * policy: it waits for an approver) and the bot answers with a link to it; a second press plans nothing new; once an
  * admin approves and it is applied, the campaign is paused at TikTok (verified by reading it back).
  */
-class AlertPauseIT extends IntegrationTest {
+class AlertPauseIT extends SimulatedWorkspaceTest {
 
-    static final String DEV_APP = "7000000000000000001";
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -71,7 +45,7 @@ class AlertPauseIT extends IntegrationTest {
 
     @Test
     void thePauseButtonPlansAChangeSetUnderTheApprovalPolicyThatEndsWithTheCampaignPausedAtTikTok() throws Exception {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("pause-owner");
         String org = tenants.createOrganization(owner, "Pause org");
         String ws = tenants.createWorkspace(owner, org, "Pause ws");
@@ -80,7 +54,7 @@ class AlertPauseIT extends IntegrationTest {
         Tenants.User analyst = tenants.member(owner, org, "pause-analyst", "MEMBER",
                 List.of(Map.of("workspaceId", ws, "role", "ANALYST")));
         String base = "/api/v1/workspaces/" + ws;
-        sync(ws);
+        syncedAssets(WorkspaceId.of(ws), simulator().advertiserIds().subList(0, 1));
         JsonNode campaign = enabledCampaign(owner, base);
         String campaignId = campaign.path("tiktokId").asString();
 
@@ -148,18 +122,6 @@ class AlertPauseIT extends IntegrationTest {
         assertThat(done.path("counts").path("verified").asInt()).isEqualTo(1);
         assertThat(expect(owner.api().get(base + "/campaigns/" + campaign.path("id").asString()), 200).json()
                 .path("details").path("operationStatus").asString()).isEqualTo("DISABLE");
-    }
-
-    private void sync(String ws) {
-        SimulatorControl simulator = EmbeddedSimulator.control(simulatorRegistration);
-        List<String> advertisers = simulator.advertiserIds().subList(0, 1);
-        AccessToken token = new AccessToken(simulator.issueAccessToken(DEV_APP, advertisers));
-        UUID connectionId = UUID.randomUUID();
-        tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
-        JobView job = jobs.submit(AssetSync.request(WorkspaceId.of(ws), connectionId));
-        JobView done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(WorkspaceId.of(ws), job.jobId()).orElseThrow(), j -> j.status().finished());
-        assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private static JsonNode enabledCampaign(Tenants.User owner, String base) {

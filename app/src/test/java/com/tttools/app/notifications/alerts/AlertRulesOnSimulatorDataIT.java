@@ -4,21 +4,10 @@ import static com.tttools.app.support.Tenants.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tttools.app.inventory.AssetSync;
-import com.tttools.app.jobs.JobRequest;
-import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.JobView;
-import com.tttools.app.jobs.Jobs;
-import com.tttools.app.platform.mail.DevMailbox;
-import com.tttools.app.platform.mail.Mailer;
-import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.reporting.ReportSync;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Tenants;
-import com.tttools.app.tiktok.tokens.AccessToken;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import com.tttools.simulator.SimulatorControl;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,10 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,36 +27,20 @@ import tools.jackson.databind.JsonNode;
  * a daily budget that spent today (threshold 0 %); anomaly fires only for entities with enough same-weekday history.
  * A second sync of the same data fires nothing new.
  */
-class AlertRulesOnSimulatorDataIT extends IntegrationTest {
+class AlertRulesOnSimulatorDataIT extends SimulatedWorkspaceTest {
 
-    static final String DEV_APP = "7000000000000000001";
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
-    @Autowired
-    TikTokTokenStore tokenStore;
-    @Autowired
-    Jobs jobs;
-    @Autowired
-    Mailer mailer;
-    @Autowired
-    RateLimiter limiter;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aReportSyncEvaluatesPacingAndAnomalyRulesOnTheSyncedFactsAndTheAlertsAreDelivered() {
-        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants tenants = tenants();
         Tenants.User owner = tenants.verifiedUser("sim-alerts");
         String org = tenants.createOrganization(owner, "Sim alerts org");
         String ws = tenants.createWorkspace(owner, org, "Sim alerts ws");
         String base = "/api/v1/workspaces/" + ws;
         WorkspaceId workspace = WorkspaceId.of(ws);
-        SimulatorControl simulator = EmbeddedSimulator.control(simulatorRegistration);
-        AccessToken token = new AccessToken(simulator.issueAccessToken(DEV_APP, List.of(midDayAdvertiser(simulator))));
-        UUID connection = UUID.randomUUID();
-        tokenStore.storeAccessToken(workspace, connection, token);
-        run(workspace, AssetSync.request(workspace, connection));
+        UUID connection = syncedAssets(workspace, List.of(midDayAdvertiser(simulator())));
 
         String pacing = expect(owner.api().post(base + "/alert-rules", Map.of("name", "Pacing", "kind", "PACING",
                 "level", "CAMPAIGN", "threshold", "0", "channels", List.of("IN_APP", "EMAIL"))), 201)
@@ -81,7 +51,7 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
         assertThat(count(ws, pacing) + count(ws, anomaly)).isZero();
 
         // the report sync (backfill of the advertiser) finishes; its event evaluates the rules
-        run(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
+        runToSuccess(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(count(ws, pacing) > 0 && count(ws, anomaly) > 0)
                 .as(() -> "firings " + count(ws, pacing) + "/" + count(ws, anomaly) + "; facts by day: " + jdbc.sql("""
                         SELECT f.stat_date::text || ' ' || a.timezone || ' ' || count(*) || ' ' || sum(f.spend)
@@ -141,7 +111,7 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
                         """).param("ws", UUID.fromString(ws)).query(Long.class).single() == firings);
 
         // the same data synced again: the rules fire nothing new (once per entity and day, not once per sync)
-        run(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
+        runToSuccess(workspace, ReportSync.request(workspace, ReportSync.Payload.defaultRange(connection)));
         assertThat(count(ws, pacing) + count(ws, anomaly)).isEqualTo(firings);
     }
 
@@ -159,13 +129,6 @@ class AlertRulesOnSimulatorDataIT extends IntegrationTest {
             }
         }
         throw new AssertionError("the simulated world has no advertiser in the middle of its day");
-    }
-
-    private void run(WorkspaceId workspace, JobRequest<?> request) {
-        JobView job = jobs.submit(request);
-        JobView done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.find(workspace, job.jobId()).orElseThrow(), j -> j.status().finished());
-        assertThat(done.status()).as(done.lastError()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private long count(String ws, String rule) {

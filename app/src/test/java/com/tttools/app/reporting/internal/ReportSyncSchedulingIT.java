@@ -6,46 +6,33 @@ import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobStatus;
-import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.TikTokConnections;
-import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.simulator.EmbeddedSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /** The daily report run finds active connections and backfills a new advertiser through the job. */
-class ReportSyncSchedulingIT extends IntegrationTest {
+class ReportSyncSchedulingIT extends SimulatedWorkspaceTest {
 
     @Autowired
     ReportSyncScheduling scheduling;
     @Autowired
     TikTokConnections connections;
     @Autowired
-    TikTokTokenStore tokens;
-    @Autowired
-    Jobs jobs;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    @Qualifier("tiktokSimulator")
-    ServletRegistrationBean<DispatcherServlet> simulator;
 
     @Test
     void theDailyRunIsScheduledAndBackfillsAnActiveConnection() {
         assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :name")
                 .param("name", ReportSyncScheduling.DAILY_TASK).query(Integer.class).single()).isEqualTo(1);
 
-        var control = EmbeddedSimulator.control(simulator);
+        var control = simulator();
         List<String> all = control.advertiserIds();
         String advertiser = all.get(all.size() / 2);
         WorkspaceId workspace = WorkspaceId.random();
@@ -56,8 +43,8 @@ class ReportSyncSchedulingIT extends IntegrationTest {
                         VALUES (:id, :ws, :org, 'ADVERTISER', 'ACTIVE', '{4}', ARRAY[:adv], :by, now())""")
                 .param("id", connection).param("ws", workspace.value()).param("org", UUID.randomUUID())
                 .param("adv", advertiser).param("by", UUID.randomUUID()).update();
-        tokens.storeAccessToken(workspace, connection,
-                new AccessToken(control.issueAccessToken("7000000000000000001", List.of(advertiser))));
+        tokenStore.storeAccessToken(workspace, connection,
+                new AccessToken(control.issueAccessToken(DEV_APP, List.of(advertiser))));
         assertThat(connections.activeConnections()).contains(new TikTokConnections.ConnectionRef(workspace, new ConnectionId(connection)));
 
         scheduling.submit(workspace, connection);

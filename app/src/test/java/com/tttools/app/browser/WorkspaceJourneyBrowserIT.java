@@ -258,7 +258,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
             if (page.getKey().equals("reports")) {
                 // the figures arrive by htmx after the first paint; then the chart must be readable on a phone
                 new WebDriverWait(owner, Duration.ofSeconds(30))
-                        .until(d -> Boolean.TRUE.equals(d.executeScript("return !!window.reportChart")));
+                        .until(d -> Boolean.TRUE.equals(owner.executeScript("return !!window.reportChart")));
                 ReportsBrowserIT.assertChartReadable(owner, 390);
             }
             screenshot(owner, "phone-" + page.getKey());

@@ -102,6 +102,26 @@ class ReportNoDeliveryIT extends IntegrationTest {
                 .doesNotContain("Gone quiet").doesNotContain("Elsewhere");
     }
 
+    @Test
+    void theStatusFilterIsADropdownInWordsAndAStatusNoCampaignHasIsAnsweredNextToIt() {
+        String base = "/workspaces/" + ws + "/reports?level=CAMPAIGN&preset=custom&from=" + from + "&to=" + to;
+        String page = Tenants.expect(owner.api().get(base), 200).body();
+        assertThat(page).contains("<select name=\"status\" id=\"report-status\"")
+                .contains("<option value=\"CAMPAIGN_STATUS_DISABLE\">Paused</option>")
+                .contains("<option value=\"REMOVED\">Deleted (removed from TikTok)</option>")
+                .contains("<option value=\"CAMPAIGN\" selected=\"selected\">Campaigns</option>");
+
+        var unknown = owner.api().get(base + "&status=CAMPAIGN_STATUS_FROZEN");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("id=\"report-status-error\"").contains("is not a status any campaign here has")
+                .contains("aria-describedby=\"report-status-error\"").doesNotContain("No data for this period yet");
+
+        String table = Tenants.expect(owner.api().get("/workspaces/" + ws + "/reports/sections?part=entities"
+                + "&level=CAMPAIGN&preset=custom&from=" + from + "&to=" + to), 200).body();
+        assertThat(table.substring(table.indexOf("id=\"report-entities\""))).contains(">Paused</span>")
+                .contains(">Active</span>").doesNotContain(">CAMPAIGN_STATUS_DISABLE<");
+    }
+
     private JsonNode report(String filters) {
         return Tenants.expect(owner.api().get("/api/v1/workspaces/" + ws + "/reports?level=CAMPAIGN&groupBy=entity"
                 + "&metrics=spend,impressions,clicks&from=" + from + "&to=" + to + filters), 200).json();

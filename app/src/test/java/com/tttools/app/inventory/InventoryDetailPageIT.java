@@ -80,7 +80,7 @@ class InventoryDetailPageIT extends IntegrationTest {
         assertThat(page).contains(">$2,500.00 in total<").contains(">Lowest cost<").contains(">Clicks<")
                 .contains(">Click (CPC)<").contains(">Selected placements<").contains(">TikTok, Pangle<").contains(">Off<")
                 .contains("Dec 2, 2026, 00:30 (Europe/Berlin)")   // the start, 23:30 UTC the day before
-                .contains("Dec 31, 2026, 00:00 (Europe/Berlin)")
+                .contains("Jan 1, 2027, 00:00 (Europe/Berlin)")     // the end, 23:00 UTC on Dec 31
                 .contains("<h2 id=\"group-settings-0\">Delivery</h2>").contains(">Budget and bidding<").contains(">Schedule<")
                 .contains(">Spring sale</a>");                    // its campaign by name, linked
         assertThat(settings(page)).doesNotContain("BID_TYPE").doesNotContain("PLACEMENT_").doesNotContain("CLICK<")

@@ -103,13 +103,22 @@ class ReportNoDeliveryIT extends IntegrationTest {
     }
 
     @Test
-    void theStatusFilterIsADropdownInWordsAndAStatusNoCampaignHasIsAnsweredNextToIt() {
+    void statusAndAdvertiserFiltersAreDropdownsInWordsAndValuesNotOfferedAreAnsweredNextToThem() {
         String base = "/workspaces/" + ws + "/reports?level=CAMPAIGN&preset=custom&from=" + from + "&to=" + to;
         String page = Tenants.expect(owner.api().get(base), 200).body();
         assertThat(page).contains("<select name=\"status\" id=\"report-status\"")
                 .contains("<option value=\"CAMPAIGN_STATUS_DISABLE\">Paused</option>")
                 .contains("<option value=\"REMOVED\">Deleted (removed from TikTok)</option>")
                 .contains("<option value=\"CAMPAIGN\" selected=\"selected\">Campaigns</option>");
+
+        String byAdvertiser = Tenants.expect(owner.api().get(base + "&advertiserId=" + ADVERTISER), 200).body();
+        assertThat(byAdvertiser).contains("<select name=\"advertiserId\" id=\"report-advertiser\"")
+                .contains("<option value=\"" + ADVERTISER + "\" selected=\"selected\">Acme Shoes</option>")
+                .doesNotContain("type=\"hidden\" name=\"advertiserId\"");
+        var stranger = owner.api().get(base + "&advertiserId=7100000000000000779");
+        assertThat(stranger.status()).isEqualTo(422);
+        assertThat(stranger.body()).contains("id=\"report-advertiser-error\"")
+                .contains("is not an advertiser this workspace reports on").doesNotContain("No data for this period yet");
 
         var unknown = owner.api().get(base + "&status=CAMPAIGN_STATUS_FROZEN");
         assertThat(unknown.status()).isEqualTo(422);

@@ -84,7 +84,7 @@ class ReportPageController {
             new java.util.LinkedHashSet<>(List.of("summary", "entities", "days", "ledger")));
 
     private static final java.util.Set<String> CONTROLS = java.util.Set.of("level", "preset", "from", "to", "metric",
-            "metrics", "status", "q");
+            "metrics", "status", "q", "advertiserId");
 
     private final Reports reports;
     private final ReportViewStore views;
@@ -221,6 +221,13 @@ class ReportPageController {
         // instead of an empty report (a fragment comes from a page that passed this check)
         List<String> statuses = wholePage ? statusOptions(workspace, form.level()) : List.of();
         model.addAttribute("statusOptions", statuses);
+        // the advertiser control: the advertisers the reports cover, by name; an id it does not offer is answered
+        Map<String, String> advertiserOptions = wholePage ? entityNames.reportAdvertisers(workspace) : Map.of();
+        model.addAttribute("advertiserOptions", advertiserOptions);
+        if (wholePage && !errors.containsKey("advertiserId")
+                && !advertiserOptions.keySet().containsAll(form.advertiserId())) {
+            errors.put("advertiserId", "is not an advertiser this workspace reports on");
+        }
         if (wholePage && form.status() != null && !errors.containsKey("status") && !errors.containsKey("level")
                 && !statuses.contains(form.status())) {
             errors.put("status", "is not a status any " + levelWords(form.level()) + " here has");

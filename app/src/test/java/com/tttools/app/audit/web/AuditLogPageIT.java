@@ -108,7 +108,8 @@ class AuditLogPageIT extends IntegrationTest {
         assertThat(page).contains("<select name=\"workspaceId\" id=\"filter-workspace\"")
                 .contains("<option value=\"" + ws + "\">Audit Page Brand</option>")
                 .doesNotContain("name=\"workspaceId\" value=")                      // no free-text id box
-                .contains(">Audit Page Brand</td>");                                 // events name their workspace
+                .contains(">Audit Page Brand</td>")                                  // events name their workspace
+                .contains("<span>Bulk operation</span>");                            // targets in words, ids below
         assertThat(page("?workspaceId=" + ws)).contains("<option value=\"" + ws + "\" selected=\"selected\">")
                 .contains("Pause · 150 ads").doesNotContain("id=\"workspaceId-error\"");
 

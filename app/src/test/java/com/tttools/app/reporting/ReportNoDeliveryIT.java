@@ -120,6 +120,10 @@ class ReportNoDeliveryIT extends IntegrationTest {
         assertThat(stranger.body()).contains("id=\"report-advertiser-error\"")
                 .contains("is not an advertiser this workspace reports on").doesNotContain("No data for this period yet");
 
+        assertThat(page).contains(">Today (partial, so far)</option>").doesNotContain("id=\"report-partial\"");
+        assertThat(Tenants.expect(owner.api().get("/workspaces/" + ws + "/reports?level=CAMPAIGN&preset=today"), 200)
+                .body()).contains("id=\"report-partial\"").contains("Today is not over");
+
         var unknown = owner.api().get(base + "&status=CAMPAIGN_STATUS_FROZEN");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.body()).contains("id=\"report-status-error\"").contains("is not a status any campaign here has")

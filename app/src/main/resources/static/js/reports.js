@@ -44,7 +44,8 @@ function drawReportChart() {
   window.reportChart = new Chart(canvas, {
     type: 'line',
     data: { labels: initial.labels, datasets: initial.datasets },
-    options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: initial.scales }
+    // the box (.chart-box) sets the size: full width, a readable height on a phone too
+    options: { animation: false, responsive: true, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false }, scales: initial.scales }
   });
   var toggle = document.getElementById('chart-toggle');
   if (toggle && data.converted) {

@@ -3,8 +3,9 @@ package com.tttools.app.inventory;
 /**
  * Inventory's published read model for SQL in other modules: the view {@value #VIEW} with one row per entity,
  * columns {@code workspace_id}, {@code kind} (an {@link EntityKind} name, see {@link #kind}), {@code tiktok_id},
- * {@code inventory_id}, {@code name}, {@code status} (as TikTok reports it) and {@code removed}. Readers filter by
- * {@code workspace_id} and {@code kind} and only read.
+ * {@code inventory_id}, {@code name}, {@code status} (as TikTok reports it), {@code removed}, {@code advertiser_id},
+ * {@code campaign_id} and {@code adgroup_id} (as in reporting's facts: a campaign is its own campaign, an ad group
+ * its own ad group; null above the level). Readers filter by {@code workspace_id} and {@code kind} and only read.
  *
  * <p>Why a view and not a facade call: reporting labels each report row with the entity's current name and status,
  * filters by them and sorts by name inside one SQL statement over its facts; asking a facade for the labels of a

@@ -47,6 +47,13 @@ public interface Inventory {
     /** One entity by its id; {@code accountMoney} as for {@link #list(WorkspaceId, InventoryQuery, boolean)}. */
     Optional<InventoryItem> find(WorkspaceId workspaceId, EntityKind kind, String id, boolean accountMoney);
 
+    /** Our id and the name of entities of one kind by TikTok id, to name and link parents; unknown ids are absent. */
+    java.util.Map<String, Named> named(WorkspaceId workspaceId, EntityKind kind, java.util.Collection<String> tiktokIds);
+
+    /** An entity's id (ours) and name. */
+    record Named(String id, String name) {
+    }
+
     /** The statuses and objectives entities of the kind have in the workspace: what the list filters offer. */
     FilterValues filterValues(WorkspaceId workspaceId, EntityKind kind);
 

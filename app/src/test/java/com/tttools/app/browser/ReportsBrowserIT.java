@@ -34,6 +34,27 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         }
     }
 
+    /**
+     * The drawn chart fills the width of its panel (less the panel's padding) and is at least 240 px high: readable
+     * on a phone; {@code viewport} only names the case in the message.
+     */
+    static void assertChartReadable(ChromeDriver driver, int viewport) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> size = (java.util.List<Number>) driver.executeScript("""
+                var canvas = document.getElementById('report-chart');
+                var panel = canvas.closest('.panel');
+                var style = getComputedStyle(panel);
+                var inner = panel.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                var r = canvas.getBoundingClientRect();
+                return [r.width, r.height, inner];""");
+        double width = size.get(0).doubleValue();
+        double height = size.get(1).doubleValue();
+        double inner = size.get(2).doubleValue();
+        assertThat(width).as("chart width at %d px (panel %s px)", viewport, inner).isGreaterThanOrEqualTo(inner - 2)
+                .isGreaterThanOrEqualTo(Math.min(300, viewport - 60));
+        assertThat(height).as("chart height at %d px", viewport).isGreaterThanOrEqualTo(240);
+    }
+
     private static String currencyOfFirstTotal(JsonNode totals) {
         return totals.properties().iterator().next().getKey();
     }
@@ -66,6 +87,20 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
                     .contains(String.valueOf(total.getValue().get("impressions").asLong()));
         }
         assertThat(driver.findElement(By.id("freshness")).getText()).contains("Settled through").contains("Data as of");
+        assertChartReadable(driver, 1280);
+
+        // at 390 × 844 the chart still spans its panel's width at a readable height (it used to shrink to 275×101)
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
+        assertChartReadable(driver, 390);
+        assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth;")).longValue())
+                .isLessThanOrEqualTo(390);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         // the entity table and, once opened, the pull ledger arrive as htmx fragments after the first paint
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));

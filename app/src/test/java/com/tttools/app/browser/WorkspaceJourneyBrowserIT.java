@@ -255,6 +255,12 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
                 System.out.println("[page-check] width " + page.getKey() + ": " + problem);
                 Files.writeString(SCREENSHOTS.resolve("too-wide-" + page.getKey() + ".html"), owner.getPageSource());
             }
+            if (page.getKey().equals("reports")) {
+                // the figures arrive by htmx after the first paint; then the chart must be readable on a phone
+                new WebDriverWait(owner, Duration.ofSeconds(30))
+                        .until(d -> Boolean.TRUE.equals(owner.executeScript("return !!window.reportChart")));
+                ReportsBrowserIT.assertChartReadable(owner, 390);
+            }
             screenshot(owner, "phone-" + page.getKey());
         }
         owner.get(url(home));

@@ -32,6 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AuditLogPageController {
 
+    /** How many actors the "Who" control offers at most. */
+    private static final int ACTOR_CHOICES = 200;
+
     private final AuditLog auditLog;
 
     AuditLogPageController(AuditLog auditLog) {
@@ -46,8 +49,10 @@ class AuditLogPageController {
         model.addAttribute("orgId", orgId);
         model.addAttribute("actions", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::code).sorted()
                 .toList());
-        model.addAttribute("actors", auditLog.actors(AuditQuery.of(scope.organizationId())
-                .visibleTo(scope.workspaces()), 200));
+        java.util.List<com.tttools.app.shared.audit.Actor> actors = auditLog.actors(
+                AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces()), ACTOR_CHOICES);
+        model.addAttribute("actors", actors);
+        model.addAttribute("workspaces", scope.workspaceNames());
         model.addAttribute("actor", actor);
         java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
         model.addAttribute("problems", problems);
@@ -61,8 +66,13 @@ class AuditLogPageController {
         // each filter's bad value is answered next to its control; the log is not shown as "no events" then
         Instant fromAt = check(problems, () -> date(from, false));
         Instant toAt = check(problems, () -> date(to, true));
-        WorkspaceId inWorkspace = check(problems, () -> workspace(workspaceId));
+        WorkspaceId inWorkspace = check(problems, () -> workspace(workspaceId, scope));
         UserId byActor = check(problems, () -> actor(actor));
+        // a well-formed id of no one in the log is as wrong as a malformed one (when the list is complete)
+        if (byActor != null && actors.size() < ACTOR_CHOICES
+                && actors.stream().noneMatch(a -> byActor.equals(a.userId()))) {
+            problems.put("actor", "is not someone in this log");
+        }
         if (blankToNull(action) != null && AuditAction.ofCode(action.trim()).isEmpty()) {
             problems.put("action", "is not an action the audit log records");
         }
@@ -149,15 +159,20 @@ class AuditLogPageController {
         }
     }
 
-    private static WorkspaceId workspace(String value) {
+    /** One of the workspaces the control offers (the viewer's, by name); anything else is answered next to it. */
+    private static WorkspaceId workspace(String value, VisibleScope scope) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return new WorkspaceId(UUID.fromString(value));
+            WorkspaceId id = new WorkspaceId(UUID.fromString(value.trim()));
+            if (scope.workspaceNames().containsKey(id)) {
+                return id;
+            }
         } catch (IllegalArgumentException e) {
-            throw new InvalidAuditInputException("workspaceId", "is not an id");
+            // answered below, as an unknown workspace
         }
+        throw new InvalidAuditInputException("workspaceId", "is not one of the workspaces you can see in this log");
     }
 
     private static String blankToNull(String value) {

@@ -19,7 +19,8 @@ final class EntityDetails {
             EntityKind.AUDIENCE, List.of("audience_type", "cover_num", "is_valid", "expired_time"),
             EntityKind.CAMPAIGN, List.of("objective_type", "budget", "budget_mode", "operation_status", "create_time"),
             EntityKind.AD_GROUP, List.of("budget", "budget_mode", "bid_type", "bid_price", "optimization_goal",
-                    "billing_event", "schedule_type", "schedule_start_time", "schedule_end_time", "operation_status"),
+                    "billing_event", "schedule_type", "schedule_start_time", "schedule_end_time", "operation_status",
+                    "placement_type", "placements"),
             EntityKind.AD, List.of("ad_format", "ad_text", "call_to_action", "landing_page_url", "display_name",
                     "video_id", "operation_status"));
 
@@ -37,7 +38,9 @@ final class EntityDetails {
                 continue;
             }
             details.put(camel(path.substring(path.lastIndexOf('.') + 1)), node.isNumber() ? node.numberValue()
-                    : node.isBoolean() ? node.booleanValue() : node.asString());
+                    : node.isBoolean() ? node.booleanValue()
+                    : node.isArray() ? java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                            .map(JsonNode::asString).toList() : node.asString());
         }
         if (kind == EntityKind.PIXEL) {
             details.put("eventCount", fields.path("events").size());

@@ -85,6 +85,23 @@ class InventoryService implements Inventory {
     }
 
     @Override
+    public Map<String, Named> named(WorkspaceId workspaceId, EntityKind kind, java.util.Collection<String> tiktokIds) {
+        Map<String, Named> named = new java.util.HashMap<>();
+        if (tiktokIds.isEmpty()) {
+            return named;
+        }
+        jdbc.sql("""
+                        SELECT tiktok_id, id, name FROM inventory_entities
+                        WHERE workspace_id = :workspaceId AND kind = :kind AND tiktok_id = ANY(CAST(:ids AS text[]))""")
+                .param("workspaceId", workspaceId.value()).param("kind", kind.name())
+                .param("ids", tiktokIds.toArray(String[]::new))
+                .query((rs, n) -> named.put(rs.getString("tiktok_id"),
+                        new Named(rs.getString("id"), rs.getString("name"))))
+                .list();
+        return named;
+    }
+
+    @Override
     public FilterValues filterValues(WorkspaceId workspaceId, EntityKind kind) {
         java.util.TreeSet<String> statuses = new java.util.TreeSet<>();
         java.util.TreeSet<String> objectives = new java.util.TreeSet<>();

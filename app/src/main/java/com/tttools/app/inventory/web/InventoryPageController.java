@@ -49,10 +49,12 @@ class InventoryPageController {
     private final DeliveryMetrics deliveryMetrics;
     private final java.time.Clock clock;
     private final StatusBadges badges;
+    private final DetailFields detailFields;
 
     InventoryPageController(Inventory inventory, Jobs jobs, ObjectProvider<DeliveryMetrics> deliveryMetrics,
-            java.time.Clock clock, StatusBadges badges) {
+            java.time.Clock clock, StatusBadges badges, DetailFields detailFields) {
         this.badges = badges;
+        this.detailFields = detailFields;
         this.inventory = inventory;
         this.jobs = jobs;
         // absent where reporting is not part of the context (inventory's module tests): no delivery columns then
@@ -234,7 +236,7 @@ class InventoryPageController {
     @GetMapping("/workspaces/{wsId}/inventory/{collection}/{id}")
     String detail(@RequireWorkspace(WorkspacePermission.VIEW_INVENTORY) WorkspaceAccess access,
             @PathVariable String wsId,
-            @PathVariable String collection, @PathVariable String id, Model model) {
+            @PathVariable String collection, @PathVariable String id, Model model, java.util.Locale locale) {
         EntityKind kind = InventoryPaths.kind(collection);
         var item = inventory.find(access.workspaceId(), kind, id, InventoryPaths.accountMoney(access))
                 .orElseThrow(() -> new NotFoundException("Entity"));
@@ -242,7 +244,20 @@ class InventoryPageController {
         model.addAttribute("kind", kind);
         model.addAttribute("item", item);
         model.addAttribute("fieldsJson", PRETTY.writeValueAsString(item.fields()));
-        model.addAttribute("advertiserNames", advertiserNames(access.workspaceId()));
+        Map<String, InventoryItem> advertisers = advertisers(access.workspaceId());
+        model.addAttribute("advertiserNames", names(advertisers));
+        // labelled fields in words, money in the advertiser's currency (an advertiser's own for itself)
+        InventoryItem advertiser = kind == EntityKind.ADVERTISER ? item
+                : item.advertiserId() == null ? null : advertisers.get(item.advertiserId());
+        String currency = advertiser == null ? null : (String) advertiser.details().get("currency");
+        model.addAttribute("fieldGroups", detailFields.of(item.details(), currency, locale));
+        // parents by name, linked to their pages when the inventory has them
+        model.addAttribute("campaign", item.campaignId() == null || kind == EntityKind.CAMPAIGN ? null
+                : inventory.named(access.workspaceId(), EntityKind.CAMPAIGN, List.of(item.campaignId()))
+                        .get(item.campaignId()));
+        model.addAttribute("adGroup", item.parentId() == null || kind != EntityKind.AD ? null
+                : inventory.named(access.workspaceId(), EntityKind.AD_GROUP, List.of(item.parentId()))
+                        .get(item.parentId()));
         model.addAttribute("timezone", access.timezone());
         model.addAttribute("pageCrumb", item.name() == null ? item.tiktokId() : item.name());
         // the raw TikTok fields are for admins; everyone else reads the labelled ones
@@ -254,11 +269,6 @@ class InventoryPageController {
             model.addAttribute("performanceTo", last.toString());
         }
         return "inventory/detail";
-    }
-
-    /** Advertiser names by TikTok id, so pages name advertisers instead of showing their ids. */
-    private Map<String, String> advertiserNames(WorkspaceId workspace) {
-        return names(advertisers(workspace));
     }
 
     private static java.time.ZoneId zoneOf(String timezone) {

@@ -16,6 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportEntityNames {
 
+    /**
+     * The advertisers the workspace's reports cover (those a report sync has seen), by name: the inventory's current
+     * name, else the one the sync recorded, else the id. What the reporting page's advertiser control offers.
+     */
+    public Map<String, String> reportAdvertisers(WorkspaceId workspace) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.advertiser_id, coalesce(i.name, a.name, a.advertiser_id) AS name FROM report_advertisers a
+                        LEFT JOIN inventory_entity_labels i ON i.workspace_id = :ws AND i.kind = :kind
+                            AND i.tiktok_id = a.advertiser_id
+                        WHERE a.workspace_id = :ws ORDER BY lower(coalesce(i.name, a.name, a.advertiser_id)), a.advertiser_id""")
+                .param("ws", workspace.value()).param("kind", EntityLabels.kind(EntityKind.ADVERTISER))
+                .query((rs, i) -> names.put(rs.getString("advertiser_id"), rs.getString("name"))).list();
+        return names;
+    }
+
     /** Names by TikTok id per level; an id inventory has not seen (yet) is absent. */
     public record Names(Map<String, String> advertisers, Map<String, String> campaigns, Map<String, String> adgroups) {
     }

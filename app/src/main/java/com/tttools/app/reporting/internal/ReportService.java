@@ -375,6 +375,9 @@ class ReportService implements Reports {
                   , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
                   FROM """ + " " + fx.from() + " WHERE " + where(query)
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
+        if (!query.byDate()) {
+            facts = withoutDelivery(facts, query, fx);
+        }
         String limit = paged ? " LIMIT :limit OFFSET :offset" : "";
         String label = """
                 SELECT a.*, i.inventory_id, coalesce(i.name, a.fact_name) AS entity_name,
@@ -386,6 +389,41 @@ class ReportService implements Reports {
             return label.formatted("(" + facts + ")", order) + limit;
         }
         return "WITH page AS MATERIALIZED (" + facts + " ORDER BY " + order + limit + ") " + label.formatted("page", order);
+    }
+
+    /**
+     * The grouped facts plus a row of zeros for every entity of the level that had no delivery in the period, as Ads
+     * Manager lists them: from inventory's read model, under the same filters (advertiser, campaign, ad group,
+     * status, name), deleted ones only when the status filter asks for them, and only for advertisers reporting
+     * knows (their currency comes from the last report sync). "No delivery" is checked against the grouped facts
+     * themselves (one scan of the facts): an entity passing the entity filters also passes the fact filters.
+     */
+    private static String withoutDelivery(String grouped, ReportQuery query, Fx fx) {
+        ReportQuery.Filters filters = query.filters();
+        StringBuilder where = new StringBuilder("e.workspace_id = :ws AND e.kind = :kind");
+        if (!filters.advertiserIds().isEmpty()) {
+            where.append(" AND e.advertiser_id = ANY(CAST(:advertisers AS text[]))");
+        }
+        if (!filters.campaignIds().isEmpty()) {
+            where.append(" AND e.campaign_id = ANY(CAST(:campaigns AS text[]))");
+        }
+        if (!filters.adgroupIds().isEmpty()) {
+            where.append(" AND e.adgroup_id = ANY(CAST(:adgroups AS text[]))");
+        }
+        where.append(filters.status() == null ? " AND NOT e.removed"
+                : ReportQuery.REMOVED.equals(filters.status()) ? " AND e.removed" : " AND e.status = :status AND NOT e.removed");
+        if (filters.name() != null) {
+            where.append(" AND e.name ILIKE :name");
+        }
+        String zeros = "0 AS spend, " + String.join(", ", Metric.COUNTS.stream().map(m -> "0 AS " + m.column()).toList())
+                + (fx.active() ? ", 0 AS spend_rc" : "");
+        return "SELECT * FROM (WITH g AS (" + grouped + ") SELECT * FROM g UNION ALL"
+                + " SELECT e.tiktok_id COLLATE \"C\" AS entity_id, e.advertiser_id COLLATE \"C\" AS advertiser_id,"
+                + " r.currency COLLATE \"C\" AS currency, e.campaign_id COLLATE \"C\" AS campaign_id,"
+                + " e.adgroup_id COLLATE \"C\" AS adgroup_id, e.name AS fact_name, " + zeros + ", NULL::bigint AS reach"
+                + " FROM inventory_entity_labels e JOIN report_advertisers r ON r.workspace_id = :ws"
+                + " AND r.advertiser_id = e.advertiser_id WHERE " + where
+                + " AND NOT EXISTS (SELECT 1 FROM g WHERE g.entity_id = e.tiktok_id)) u";
     }
 
     private static String order(ReportQuery query, Fx fx) {

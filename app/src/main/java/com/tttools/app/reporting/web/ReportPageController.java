@@ -83,14 +83,18 @@ class ReportPageController {
             new java.util.LinkedHashSet<>(List.of("summary", "entities", "days", "ledger")));
 
     private static final java.util.Set<String> CONTROLS = java.util.Set.of("level", "preset", "from", "to", "metric",
-            "metrics", "status", "q");
+            "metrics", "status", "q", "advertiserId");
 
     private final Reports reports;
     private final ReportViewStore views;
     private final ReportEntityNames entityNames;
     private final Clock clock;
 
-    ReportPageController(Reports reports, ReportViewStore views, ReportEntityNames entityNames, Clock clock) {
+    private final com.tttools.app.inventory.Inventory inventory;
+
+    ReportPageController(Reports reports, ReportViewStore views, ReportEntityNames entityNames, Clock clock,
+            com.tttools.app.inventory.Inventory inventory) {
+        this.inventory = inventory;
         this.reports = reports;
         this.views = views;
         this.entityNames = entityNames;
@@ -211,6 +215,21 @@ class ReportPageController {
                     form.sort()), PAGE_SIZE, form.cursor()).inCurrency(granted.currency());
         } catch (ValidationFailedException e) {
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        }
+        // the status control offers the statuses the level's entities have; another one is answered next to it
+        // instead of an empty report (a fragment comes from a page that passed this check)
+        List<String> statuses = wholePage ? statusOptions(workspace, form.level()) : List.of();
+        model.addAttribute("statusOptions", statuses);
+        // the advertiser control: the advertisers the reports cover, by name; an id it does not offer is answered
+        Map<String, String> advertiserOptions = wholePage ? entityNames.reportAdvertisers(workspace) : Map.of();
+        model.addAttribute("advertiserOptions", advertiserOptions);
+        if (wholePage && !errors.containsKey("advertiserId")
+                && !advertiserOptions.keySet().containsAll(form.advertiserId())) {
+            errors.put("advertiserId", "is not an advertiser this workspace reports on");
+        }
+        if (wholePage && form.status() != null && !errors.containsKey("status") && !errors.containsKey("level")
+                && !statuses.contains(form.status())) {
+            errors.put("status", "is not a status any " + levelWords(form.level()) + " here has");
         }
         model.addAttribute("errors", errors);
         if (!errors.isEmpty()) {
@@ -517,6 +536,30 @@ class ReportPageController {
         chart.put("provisional", daily.dates().stream().map(d -> d.status() == Finality.PROVISIONAL).toList());
         // Rendered inside <script type="application/json">: "</" must not close the element.
         return JSON.writeValueAsString(chart).replace("</", "<\\/");
+    }
+
+    /** The statuses entities of the level have in the inventory, REMOVED last when some were deleted. */
+    private List<String> statusOptions(WorkspaceId workspace, String level) {
+        com.tttools.app.inventory.EntityKind kind = switch (level == null ? "" : level) {
+            case "ADVERTISER" -> com.tttools.app.inventory.EntityKind.ADVERTISER;
+            case "CAMPAIGN" -> com.tttools.app.inventory.EntityKind.CAMPAIGN;
+            case "ADGROUP" -> com.tttools.app.inventory.EntityKind.AD_GROUP;
+            case "AD" -> com.tttools.app.inventory.EntityKind.AD;
+            default -> null;
+        };
+        if (kind == null) {
+            return List.of();
+        }
+        com.tttools.app.inventory.Inventory.FilterValues values = inventory.filterValues(workspace, kind);
+        List<String> options = new java.util.ArrayList<>(values.statuses());
+        if (values.removed()) {
+            options.add(ReportQuery.REMOVED);
+        }
+        return options;
+    }
+
+    private static String levelWords(String level) {
+        return "ADGROUP".equals(level) ? "ad group" : level == null ? "entity" : level.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String url(String path, MultiValueMap<String, String> params, Map<String, String> extra) {

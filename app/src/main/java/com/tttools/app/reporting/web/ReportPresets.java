@@ -10,13 +10,13 @@ final class ReportPresets {
     static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
-        LABELS.put("today", "Today");
+        LABELS.put("today", "Today (partial, so far)");
         LABELS.put("yesterday", "Yesterday");
         LABELS.put("last7", "Last 7 days");
         LABELS.put("last14", "Last 14 days");
         LABELS.put("last30", "Last 30 days");
         LABELS.put("last90", "Last 90 days");
-        LABELS.put("thisMonth", "This month");
+        LABELS.put("thisMonth", "This month (so far)");
         LABELS.put("lastMonth", "Last month");
     }
 

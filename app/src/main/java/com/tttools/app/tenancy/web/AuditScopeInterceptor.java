@@ -9,12 +9,16 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.TenantAccess;
+import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -61,21 +65,33 @@ class AuditScopeInterceptor implements HandlerInterceptor {
         access.requireOrganization(user.id(), organization, OrganizationPermission.VIEW_ORGANIZATION);
         try {
             access.requireOrganization(user.id(), organization, OrganizationPermission.READ_AUDIT_LOG);
-            return VisibleScope.wholeOrganization(organization, viewer);
+            return VisibleScope.wholeOrganization(organization, viewer,
+                    names(user, organization, WorkspacePermission.VIEW_WORKSPACE));
         } catch (ForbiddenException notAnOrganizationAdmin) {
-            Set<WorkspaceId> administered = new LinkedHashSet<>();
-            for (WorkspaceId workspace : access.visibleWorkspaces(user.id(), organization)) {
-                try {
-                    access.requireWorkspace(user.id(), workspace, WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
-                    administered.add(workspace);
-                } catch (ForbiddenException | NotFoundException notAdministrator) {
-                    // reads nothing of this workspace
-                }
-            }
+            Map<WorkspaceId, String> administered = names(user, organization,
+                    WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
             if (administered.isEmpty()) {
                 throw notAnOrganizationAdmin;
             }
-            return VisibleScope.workspaces(organization, administered, viewer);
+            return VisibleScope.workspaces(organization, new LinkedHashSet<>(administered.keySet()), viewer,
+                    administered);
         }
+    }
+
+    /** The organization's workspaces in which the user has {@code permission}, with their names, by name. */
+    private Map<WorkspaceId, String> names(AuthenticatedUser user, OrganizationId organization,
+            WorkspacePermission permission) {
+        List<WorkspaceAccess> granted = new ArrayList<>();
+        for (WorkspaceId workspace : access.visibleWorkspaces(user.id(), organization)) {
+            try {
+                granted.add(access.requireWorkspace(user.id(), workspace, permission));
+            } catch (ForbiddenException | NotFoundException notGranted) {
+                // reads nothing of this workspace
+            }
+        }
+        granted.sort(Comparator.comparing(w -> w.workspaceName().toLowerCase(java.util.Locale.ROOT)));
+        Map<WorkspaceId, String> names = new LinkedHashMap<>();
+        granted.forEach(w -> names.put(w.workspaceId(), w.workspaceName()));
+        return names;
     }
 }

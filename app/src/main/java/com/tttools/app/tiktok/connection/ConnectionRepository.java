@@ -54,15 +54,16 @@ class ConnectionRepository {
     }
 
     /**
-     * The workspace's advertiser connection of this TikTok user that a new grant reconnects: one waiting for it
-     * (NEEDS_REAUTH, ERROR) or disconnected, the newest first. A second grant while one is ACTIVE is a second
-     * connection (e.g. other ad accounts), not a reconnect.
+     * The workspace's advertiser connection of this TikTok user that a new grant renews, whatever its status: an
+     * active one first (a second consent replaces its grant, e.g. with other ad accounts, rather than adding a row
+     * that would sync the same advertisers twice), then one waiting for it (NEEDS_REAUTH, ERROR), then a
+     * disconnected one, the newest first.
      */
     Optional<UUID> findReconnectable(WorkspaceId workspaceId, String tiktokUserId) {
         return jdbc.sql("""
                         SELECT id FROM tiktok_connection
-                        WHERE workspace_id = :ws AND tiktok_user_id = :user AND kind = 'ADVERTISER' AND status <> 'ACTIVE'
-                        ORDER BY (status = 'DISCONNECTED'), connected_at DESC LIMIT 1""")
+                        WHERE workspace_id = :ws AND tiktok_user_id = :user AND kind = 'ADVERTISER'
+                        ORDER BY (status <> 'ACTIVE'), (status = 'DISCONNECTED'), connected_at DESC LIMIT 1""")
                 .param("ws", workspaceId.value()).param("user", tiktokUserId).query(UUID.class).optional();
     }
 

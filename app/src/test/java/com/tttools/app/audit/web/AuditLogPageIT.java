@@ -103,6 +103,28 @@ class AuditLogPageIT extends IntegrationTest {
     }
 
     @Test
+    void theWorkspaceFilterIsADropdownOfNamesAndUnknownValuesAreAnsweredNextToTheirControl() {
+        String page = page("");
+        assertThat(page).contains("<select name=\"workspaceId\" id=\"filter-workspace\"")
+                .contains("<option value=\"" + ws + "\">Audit Page Brand</option>")
+                .doesNotContain("name=\"workspaceId\" value=")                      // no free-text id box
+                .contains(">Audit Page Brand</td>")                                  // events name their workspace
+                .contains("<span>Bulk operation</span>");                            // targets in words, ids below
+        assertThat(page("?workspaceId=" + ws)).contains("<option value=\"" + ws + "\" selected=\"selected\">")
+                .contains("Pause · 150 ads").doesNotContain("id=\"workspaceId-error\"");
+
+        String stranger = UUID.randomUUID().toString();
+        for (var bad : Map.of("?workspaceId=" + stranger, "workspaceId-error", "?actor=" + stranger, "actor-error")
+                .entrySet()) {
+            String answer = page(bad.getKey());
+            assertThat(answer).as(bad.getKey()).contains("class=\"field-error\" id=\"" + bad.getValue() + "\"")
+                    .contains("aria-describedby=\"" + bad.getValue() + "\"")
+                    .doesNotContain("No events match these filters.").doesNotContain("id=\"audit-csv\"");
+        }
+        assertThat(page("?workspaceId=" + stranger)).contains("is not one of the workspaces you can see in this log");
+    }
+
+    @Test
     void theCsvLinkCarriesOnlyTheFiltersSetAndDownloads() {
         for (String query : List.of("", "?action=&workspaceId=&actor=", "?action=bulk_policy.changed&actor="
                 + owner.id())) {

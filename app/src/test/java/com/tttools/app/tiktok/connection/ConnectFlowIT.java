@@ -71,6 +71,28 @@ class ConnectFlowIT extends ConnectionTestSupport {
     }
 
     @Test
+    void aSecondConsentOfTheSameTikTokUserWhileActiveRenewsItsConnectionInsteadOfAddingARow() {
+        Admin admin = admin("connect-twice");
+        String id = connect(admin);
+        String first = tokenOf(admin, id).value();
+
+        // the same simulated TikTok user consents again while the connection is ACTIVE
+        ApiClient.Response again = callback(admin.api(), consentAutoApproved(start(admin)));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(302);
+        assertThat(connectionRows(admin.workspaceId())).as("the active row is reused").isEqualTo(1);
+        assertThat(tokenRows(admin.workspaceId())).as("one token, the new one").isEqualTo(1);
+        JsonNode items = list(admin).get("items");
+        assertThat(items.size()).isEqualTo(1);
+        assertThat(items.get(0).get("id").asString()).isEqualTo(id);
+        assertThat(items.get(0).get("status").asString()).isEqualTo("ACTIVE");
+        String second = tokenOf(admin, id).value();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(simulatorToken(first).get("status").asString()).as("the replaced token").isEqualTo("REVOKED");
+        assertThat(simulatorToken(second).get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void noTokenIsStoredInPlaintextAnywhereInTheDatabase() {
         Admin admin = admin("connect-plain");
         String token = tokenOf(admin, connect(admin)).value();

@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The change-set benchmark of docs/benchmarks.md (issue 14, point 11), skipped unless {@code -Dbench=true} and not
  * part of the normal suite (its name ends in neither Test nor IT). Run it alone:
- * {@code mvn -q -o -pl tiktok-simulator,app verify -Dbench=true -Dtest=BulkBenchmark
+ * {@code mvn -q -o -pl tiktok-simulator,app test -Dbench=true -Dtest=BulkBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Results are lines starting with "BENCH"; nothing is asserted about time.
  *
  * <p>On the simulator's large world, 1,000 enabled ads of one advertiser are put in a workspace's inventory. Then,
@@ -58,7 +58,8 @@ import tools.jackson.databind.JsonNode;
  * connection's client (100 ids per call, as the planner reads), before and after (b) planning the 1,000-ad pause
  * (before values read fresh from TikTok, lines and totals stored) and (c) rendering its preview page over HTTP;
  * (d) applying it (50 status calls of 20 ids, then the verification read) against the rate limiter's theoretical
- * pace, calls ÷ QPS. A 100-ad plan first warms the code paths.
+ * pace, calls ÷ QPS, with where its time and SQL statements went. Three rounds on the same ads, enabled again
+ * between them; a 100-ad plan, page and apply first warm the code paths.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class BulkBenchmark extends IntegrationTest {

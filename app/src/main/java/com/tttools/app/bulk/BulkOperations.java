@@ -28,6 +28,21 @@ public interface BulkOperations {
 
     Optional<ChangeSetView> find(WorkspaceId workspaceId, String id);
 
+    /** The change set without its lines ({@code lines} null): counts and totals only, however many lines it has. */
+    Optional<ChangeSetView> summary(WorkspaceId workspaceId, String id);
+
+    /**
+     * The change set's lines in order, {@code limit} (1..500) at a time; {@code cursor} is the previous page's
+     * {@code nextCursor} (null: the first page).
+     *
+     * @throws com.tttools.app.shared.NotFoundException         no such change set in the workspace
+     * @throws com.tttools.app.shared.ValidationFailedException a limit out of range, a cursor not of these lines
+     */
+    CursorPage<ChangeSetView.Line> lines(WorkspaceId workspaceId, String id, int limit, String cursor);
+
+    /** Each warning of the change set's lines with how many lines carry it, most frequent first. */
+    java.util.List<ChangeSetView.Warning> warnings(WorkspaceId workspaceId, String id);
+
     /** Newest first, without lines (counts only). */
     CursorPage<ChangeSetView> list(WorkspaceId workspaceId, ChangeSetStatus status, int limit, String cursor);
 

@@ -29,4 +29,8 @@ public record ChangeSetView(String id, ChangeSetStatus status, BulkAction action
 
     public record LineError(Integer code, String message, String requestId) {
     }
+
+    /** A warning and the number of the change set's lines that carry it (for pages that show lines a page at a time). */
+    public record Warning(String text, int lines) {
+    }
 }

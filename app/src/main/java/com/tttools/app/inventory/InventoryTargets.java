@@ -35,10 +35,15 @@ public interface InventoryTargets {
     Map<String, Advertiser> advertisers(WorkspaceId workspaceId, Collection<String> advertiserIds);
 
     /**
-     * Records a write made at TikTok: the entity's stored fields take {@code fields} (TikTok's names, e.g.
-     * {@code operation_status}, {@code budget}), its status {@code status} when not null. The next sync
-     * overwrites both with what TikTok lists.
+     * A write made at TikTok to one entity: its stored fields take {@code fields} (TikTok's names, e.g.
+     * {@code operation_status}, {@code budget}), its status {@code status} when not null.
      */
-    void recordWrite(WorkspaceId workspaceId, EntityKind kind, String tiktokId, Map<String, Object> fields,
-            String status);
+    record Write(String tiktokId, Map<String, Object> fields, String status) {
+    }
+
+    /**
+     * Records writes made at TikTok to entities of the kind, in one statement, so a write shows at once instead of
+     * after the next sync (which overwrites them with what TikTok lists).
+     */
+    void recordWrites(WorkspaceId workspaceId, EntityKind kind, List<Write> writes);
 }

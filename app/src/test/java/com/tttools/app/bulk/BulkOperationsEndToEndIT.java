@@ -162,6 +162,62 @@ class BulkOperationsEndToEndIT extends BulkTestSupport {
     }
 
     @Test
+    void thePreviewPageCountsEveryLineAndShowsTheLinesAPageAtATime() {
+        List<JsonNode> ads = enabledAds(130);
+        List<String> ids = ids(ads);
+        // two of them are deleted at TikTok after they were selected: a warning on each of their lines
+        String advertiser = ads.get(ads.size() - 1).path("advertiserId").asString();
+        List<String> ofAdvertiser = ads.stream().filter(a -> a.path("advertiserId").asString().equals(advertiser))
+                .map(a -> a.path("tiktokId").asString()).toList();
+        List<String> deleted = ofAdvertiser.subList(ofAdvertiser.size() - 2, ofAdvertiser.size());
+        simulatorSetStatus("ad", advertiser, deleted, "DELETE");
+        // as the next sync would show them, so that the other tests do not pick them as enabled ads
+        jdbc.sql("""
+                        UPDATE inventory_entities SET status = 'AD_STATUS_DELETE',
+                            fields = fields || '{"operation_status": "DELETE"}'::jsonb
+                        WHERE workspace_id = :ws AND kind = 'AD' AND tiktok_id IN (:ids)""")
+                .param("ws", java.util.UUID.fromString(ws)).param("ids", deleted).update();
+        String id = expect(plan(operator, Map.of("action", "PAUSE", "level", "AD", "targets", ids), null), 201)
+                .json().path("id").asString();
+        String page = "/workspaces/" + ws + "/bulk-operations/" + id;
+
+        String first = expect(operator.api().get(page), 200).body();
+        assertThat(lineRows(first)).isEqualTo(100);
+        assertThat(first).contains("The first 100 of the 130 lines.").contains("id=\"cs-lines-next\"")
+                .doesNotContain("First lines");
+        // the warnings and counts are over every line, not only the ones shown
+        assertThat(first).contains("Deleted at TikTok since it was selected: it will be skipped.")
+                .contains(">2 lines<");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("id=\"cs-lines-next\"\\s+href=\"([^\"#]+)")
+                .matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = expect(operator.api().get(next.group(1).replace("&amp;", "&")), 200).body();
+        assertThat(lineRows(second)).isEqualTo(30);
+        assertThat(second).contains("Further lines of the 130 lines.").contains("First lines")
+                .doesNotContain("id=\"cs-lines-next\"");
+        // together the two pages show every line once
+        assertThat(ids).allSatisfy(ad -> assertThat(count(first, "\">" + ad + "<") + count(second, "\">" + ad + "<"))
+                .as(ad).isEqualTo(1));
+
+        // a cursor that is not one of these lines' shows the first lines and says so
+        String forged = expect(operator.api().get(page + "?cursor=bm90LW91cnM"), 200).body();
+        assertThat(forged).contains("That page of lines does not exist");
+        assertThat(lineRows(forged)).isEqualTo(100);
+    }
+
+    private static int lineRows(String html) {
+        return count(html, "class=\"cs-line\"");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void retryableFaultsAreRetriedAndA40002FailsOnlyItsChunk() {
         List<JsonNode> ads = enabledAds(45);
         Map<String, List<String>> byAdvertiser = byAdvertiser(ads);

@@ -34,6 +34,8 @@ public final class StatementCounter {
     private static final Set<String> CREATING = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final ThreadLocal<List<String>> ARMED = new ThreadLocal<>();
     private static volatile List<String> last = List.of();
+    private static volatile List<String> everywhere;   // all threads but the one that armed it (benchmarks)
+    private static volatile Thread armedBy;
 
     private StatementCounter() {
     }
@@ -51,6 +53,28 @@ public final class StatementCounter {
     public static List<String> lastRequestAfterSession() {
         return last.stream().filter(sql -> !sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session"))
                 .toList();
+    }
+
+    /**
+     * Starts counting the statements of every thread except the caller's (background jobs, the scheduler, requests),
+     * for a benchmark that wants to know what a job costs; {@link #stopEverywhere()} returns them.
+     */
+    public static void startEverywhere() {
+        armedBy = Thread.currentThread();
+        everywhere = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** The statements counted since {@link #startEverywhere()}, in order; counting stops. */
+    public static List<String> stopEverywhere() {
+        List<String> counted = everywhere;
+        everywhere = null;
+        armedBy = null;
+        if (counted == null) {
+            return List.of();
+        }
+        synchronized (counted) {
+            return List.copyOf(counted);
+        }
     }
 
     @TestConfiguration
@@ -119,9 +143,17 @@ public final class StatementCounter {
             return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         List<String> statements = ARMED.get();
-                        if (statements != null && CREATING.contains(method.getName())) {
-                            statements.add(args != null && args.length > 0 && args[0] instanceof String sql
-                                    ? sql.strip().replaceAll("\\s+", " ") : "(statement)");
+                        List<String> all = everywhere;
+                        if ((statements != null || all != null && Thread.currentThread() != armedBy)
+                                && CREATING.contains(method.getName())) {
+                            String text = args != null && args.length > 0 && args[0] instanceof String sql
+                                    ? sql.strip().replaceAll("\\s+", " ") : "(statement)";
+                            if (statements != null) {
+                                statements.add(text);
+                            }
+                            if (all != null && Thread.currentThread() != armedBy) {
+                                all.add(text);
+                            }
                         }
                         try {
                             return method.invoke(target, args);

@@ -50,6 +50,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
 
     static final int STATUS_CHUNK = 20;
     static final int BUDGET_CHUNK = 20;
+    private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApplyHandler.class);
     private static final Set<String> STATUSES = Set.of("ENABLE", "DISABLE", "DELETE");
 
@@ -129,6 +130,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         private final Map<UUID, TikTokClient> clients = new HashMap<>();
         private long done;
         private long total;
+        private long progressWrittenAt;
 
         Apply(JobId jobId, JobRun run, ChangeSetRepository.Row row) {
             this.jobId = jobId;
@@ -143,7 +145,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             recoverInFlight(lines);
             lines = repository.lines(ws, row.id());
             done = lines.stream().filter(l -> l.status() != LineStatus.PENDING).count();
-            progress();
+            progress(true);
             boolean cancelled = false;
             for (List<ChangeSetRepository.LineRow> chunk : chunks(lines)) {
                 if (cancelRequested()) {
@@ -152,13 +154,14 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                 }
                 send(chunk);
                 done += chunk.size();
-                progress();
+                progress(false);
             }
+            progress(true);
             if (cancelled) {
                 List<Integer> rest = repository.lines(ws, row.id()).stream()
                         .filter(l -> l.status() == LineStatus.PENDING).map(ChangeSetRepository.LineRow::seq).toList();
-                rest.forEach(seq -> repository.updateLine(ws, row.id(), seq, LineStatus.SKIPPED,
-                        "Cancelled before it was applied.", null, null, null, null));
+                repository.updateLines(ws, row.id(), rest, LineStatus.SKIPPED, "Cancelled before it was applied.",
+                        null, null, null, null);
             }
             verify();
             finish(cancelled, null);
@@ -176,21 +179,13 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             try {
                 recoverInFlight(repository.lines(ws, row.id()));
             } catch (RuntimeException e) {
-                for (ChangeSetRepository.LineRow l : repository.lines(ws, row.id())) {
-                    if (l.status() == LineStatus.SENDING) {
-                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, "The apply job stopped while "
-                                + "this line was being sent and TikTok could not be read since: check it at TikTok.",
-                                null, null, null, null);
-                    }
-                }
+                repository.updateLines(ws, row.id(), seqs(repository.lines(ws, row.id()), LineStatus.SENDING),
+                        LineStatus.FAILED, "The apply job stopped while this line was being sent and TikTok could not"
+                                + " be read since: check it at TikTok.", null, null, null, null);
             }
-            for (ChangeSetRepository.LineRow l : repository.lines(ws, row.id())) {
-                if (l.status() == LineStatus.PENDING) {
-                    repository.updateLine(ws, row.id(), l.seq(), cancelled ? LineStatus.SKIPPED : LineStatus.FAILED,
-                            cancelled ? "Cancelled before it was applied." : "Not sent: the apply job stopped (" + why
-                                    + ").", null, null, null, null);
-                }
-            }
+            repository.updateLines(ws, row.id(), seqs(repository.lines(ws, row.id()), LineStatus.PENDING),
+                    cancelled ? LineStatus.SKIPPED : LineStatus.FAILED, cancelled ? "Cancelled before it was applied."
+                            : "Not sent: the apply job stopped (" + why + ").", null, null, null, null);
             try {
                 verify();
             } catch (RuntimeException e) {
@@ -200,9 +195,15 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             return finish(cancelled, cancelled ? null : why);
         }
 
-        private void progress() {
-            if (run != null) {
+        /**
+         * The job's progress, written at most once a second unless {@code now} (the change set's page counts its
+         * lines itself; the jobs page polls every few seconds), so that a chunk costs no statement for it.
+         */
+        private void progress(boolean now) {
+            long at = System.nanoTime();
+            if (run != null && (now || at - progressWrittenAt >= PROGRESS_EVERY_NANOS)) {
                 run.progress(done, total);
+                progressWrittenAt = at;
             }
         }
 
@@ -227,13 +228,16 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                 return;
             }
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(inFlight));
+            List<ChangeSetRepository.LineRow> confirmed = new ArrayList<>();
+            List<ChangeSetRepository.Outcome> again = new ArrayList<>();
             for (ChangeSetRepository.LineRow l : inFlight) {
                 if (Planner.matches(l.after(), now.get(l.tiktokId()))) {
-                    applied(List.of(l), "Confirmed at TikTok after an interrupted run.", null);
+                    confirmed.add(l);
                 } else {
-                    repository.updateLine(ws, row.id(), l.seq(), LineStatus.PENDING, null, null, null, null, null);
+                    again.add(ChangeSetRepository.Outcome.of(l.seq(), LineStatus.PENDING, null));
                 }
             }
+            record(again, confirmed, "Confirmed at TikTok after an interrupted run.", null);
         }
 
         /** Pending lines grouped by connection and advertiser, cut to TikTok's limits. */
@@ -293,19 +297,18 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     result = tiktok.writeAdGroupBudgets(client, first.advertiserId(), budgets);
                 }
                 // the chunk's outcome in one transaction, before the next chunk is sent
-                transaction.executeWithoutResult(tx -> {
-                    List<ChangeSetRepository.LineRow> ok = new ArrayList<>();
-                    for (ChangeSetRepository.LineRow l : allowed) {
-                        String failure = failures.get(l.tiktokId());
-                        if (failure != null) {
-                            repository.updateLine(ws, row.id(), l.seq(), LineStatus.FAILED, null, null, failure,
-                                    result.requestId(), null);
-                        } else {
-                            ok.add(l);
-                        }
+                List<ChangeSetRepository.Outcome> failed = new ArrayList<>();
+                List<ChangeSetRepository.LineRow> ok = new ArrayList<>();
+                for (ChangeSetRepository.LineRow l : allowed) {
+                    String failure = failures.get(l.tiktokId());
+                    if (failure != null) {
+                        failed.add(new ChangeSetRepository.Outcome(l.seq(), LineStatus.FAILED, null, null, failure,
+                                result.requestId(), null));
+                    } else {
+                        ok.add(l);
                     }
-                    applied(ok, null, result.requestId());
-                });
+                }
+                record(failed, ok, null, result.requestId());
             } catch (TikTokApiException e) {
                 // retryable codes were already retried with backoff by the client; this chunk's lines fail
                 repository.updateLines(ws, row.id(), allowed.stream().map(ChangeSetRepository.LineRow::seq).toList(),
@@ -319,47 +322,65 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         /** Cooldown and budget increase are judged again at the moment of writing; refused lines are skipped. */
         private List<ChangeSetRepository.LineRow> checkGuardrails(List<ChangeSetRepository.LineRow> chunk) {
             var policy = policies.policy(ws);
+            var guardrails = policy.guardrails();
+            boolean cooldown = guardrails != null && guardrails.cooldownMinutes() != null
+                    && guardrails.cooldownMinutes() > 0;
+            boolean increase = guardrails != null && guardrails.maxBudgetIncreasePercent() != null
+                    && row.action().changesBudget();
+            if (!cooldown && !increase) {
+                return chunk;   // nothing to judge against the ledger: no read for it
+            }
             Instant now = now();
             Map<String, List<Guardrails.LedgerEntry>> history = policies.history(ws, row.level(),
                     chunk.stream().map(ChangeSetRepository.LineRow::tiktokId).toList(),
                     now.minus(Guardrails.INCREASE_WINDOW));
             List<ChangeSetRepository.LineRow> allowed = new ArrayList<>();
+            List<ChangeSetRepository.Outcome> refused = new ArrayList<>();
             for (ChangeSetRepository.LineRow l : chunk) {
                 List<String> reasons = Planner.guardrailProblems(policy, Planner.changes(List.of(l)), history, now);
                 if (reasons.isEmpty()) {
                     allowed.add(l);
                 } else {
-                    repository.updateLine(ws, row.id(), l.seq(), LineStatus.SKIPPED, "Refused by a guardrail: "
-                            + reasons.get(0), null, null, null, null);
+                    refused.add(ChangeSetRepository.Outcome.of(l.seq(), LineStatus.SKIPPED,
+                            "Refused by a guardrail: " + reasons.get(0)));
                 }
             }
+            repository.updateLines(ws, row.id(), refused);
             return allowed;
         }
 
-        /** Records written lines: outcome, guardrail ledger, the inventory's copy — in one transaction. */
-        private void applied(List<ChangeSetRepository.LineRow> lines, String note, String requestId) {
-            if (lines.isEmpty()) {
+        /**
+         * Records a chunk's outcome in one transaction of at most three statements whatever the chunk's size: the
+         * lines' outcomes ({@code others}, and {@code written} as APPLIED), the guardrail ledger and the inventory's
+         * copy of the written lines.
+         */
+        private void record(List<ChangeSetRepository.Outcome> others, List<ChangeSetRepository.LineRow> written,
+                String note, String requestId) {
+            if (others.isEmpty() && written.isEmpty()) {
                 return;
             }
             Instant now = now();
-            transaction.executeWithoutResult(tx -> {
-                repository.updateLines(ws, row.id(), lines.stream().map(ChangeSetRepository.LineRow::seq).toList(),
-                        LineStatus.APPLIED, note, null, null, requestId, now);
-                lines.forEach(l -> written(l, now));
-            });
-        }
-
-        /** The guardrail ledger and the inventory's copy of one written line. */
-        private void written(ChangeSetRepository.LineRow l, Instant now) {
-            policies.recordWrite(ws, row.level(), l.tiktokId(), now, row.id(), number(l.before().get("budget")),
-                    number(l.after().get("budget")));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            if (l.after().containsKey("status")) {
-                fields.put("operation_status", l.after().get("status"));
-            } else {
-                fields.put("budget", l.after().get("budget"));
+            List<ChangeSetRepository.Outcome> outcomes = new ArrayList<>(others);
+            List<PolicyRepository.LedgerWrite> ledger = new ArrayList<>();
+            List<InventoryTargets.Write> copies = new ArrayList<>();
+            for (ChangeSetRepository.LineRow l : written) {
+                outcomes.add(new ChangeSetRepository.Outcome(l.seq(), LineStatus.APPLIED, note, null, null, requestId,
+                        now));
+                ledger.add(new PolicyRepository.LedgerWrite(l.tiktokId(), number(l.before().get("budget")),
+                        number(l.after().get("budget"))));
+                Map<String, Object> fields = new LinkedHashMap<>();
+                if (l.after().containsKey("status")) {
+                    fields.put("operation_status", l.after().get("status"));
+                } else {
+                    fields.put("budget", l.after().get("budget"));
+                }
+                copies.add(new InventoryTargets.Write(l.tiktokId(), fields, null));
             }
-            inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields, null);
+            transaction.executeWithoutResult(tx -> {
+                repository.updateLines(ws, row.id(), outcomes);
+                policies.recordWrites(ws, row.level(), now, row.id(), ledger);
+                inventory.recordWrites(ws, Planner.kind(row.level()), copies);
+            });
         }
 
         /** Re-reads every written line: VERIFIED when TikTok shows the new value, DRIFTED otherwise. */
@@ -369,27 +390,31 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             if (written.isEmpty()) {
                 return;
             }
+            // read in batches of 100 ids (TikTokEntities.READ_BATCH); recorded in three statements
             Map<String, TikTokEntities.Current> now = planner.readCurrent(ws, row.level(), targets(written));
-            transaction.executeWithoutResult(tx -> {
-                List<Integer> verified = new ArrayList<>();
-                for (ChangeSetRepository.LineRow l : written) {
-                    TikTokEntities.Current current = now.get(l.tiktokId());
-                    if (Planner.matches(l.after(), current)) {
-                        verified.add(l.seq());
-                    } else {
-                        repository.updateLine(ws, row.id(), l.seq(), LineStatus.DRIFTED,
-                                "TikTok now shows " + Planner.before(current) + ".", null, null, null, null);
-                    }
-                    if (current.found()) {
-                        Map<String, Object> fields = new LinkedHashMap<>();
-                        fields.put("operation_status", current.operationStatus());
-                        if (current.budget() != null) {
-                            fields.put("budget", current.budget());
-                        }
-                        inventory.recordWrite(ws, Planner.kind(row.level()), l.tiktokId(), fields,
-                                current.secondaryStatus());
-                    }
+            List<Integer> verified = new ArrayList<>();
+            List<ChangeSetRepository.Outcome> drifted = new ArrayList<>();
+            List<InventoryTargets.Write> copies = new ArrayList<>();
+            for (ChangeSetRepository.LineRow l : written) {
+                TikTokEntities.Current current = now.get(l.tiktokId());
+                if (Planner.matches(l.after(), current)) {
+                    verified.add(l.seq());
+                } else {
+                    drifted.add(ChangeSetRepository.Outcome.of(l.seq(), LineStatus.DRIFTED,
+                            "TikTok now shows " + Planner.before(current) + "."));
                 }
+                if (current.found()) {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("operation_status", current.operationStatus());
+                    if (current.budget() != null) {
+                        fields.put("budget", current.budget());
+                    }
+                    copies.add(new InventoryTargets.Write(l.tiktokId(), fields, current.secondaryStatus()));
+                }
+            }
+            transaction.executeWithoutResult(tx -> {
+                repository.updateLines(ws, row.id(), drifted);
+                inventory.recordWrites(ws, Planner.kind(row.level()), copies);
                 repository.setStatus(ws, row.id(), verified, LineStatus.VERIFIED);   // keeps the write's request id
             });
         }
@@ -412,7 +437,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
             // after the slot that just ran, even if this node's clock is behind the one that started it
             Instant ran = row.nextRunAt() != null && row.nextRunAt().isAfter(now) ? row.nextRunAt() : now;
             Instant next = !cancelled && row.schedule() != null ? Schedules.next(null, row.schedule(), ran) : null;
-            ChangeSetView view = service.find(ws, row.id().toString()).orElseThrow();
+            ChangeSetView.Counts counts = Views.counts(lines);
             return Boolean.TRUE.equals(transaction.execute(tx -> {
                 if (!repository.transition(ws, row.id(), Set.of(ChangeSetStatus.APPLYING), status)) {
                     return false;
@@ -422,7 +447,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     repository.transition(ws, row.id(), Set.of(status), ChangeSetStatus.SCHEDULED);
                 }
                 events.publishEvent(new ChangeSetFinished(service.ref(row, lines.size()), new UserId(row.createdBy()),
-                        jobId.toString(), status, view.counts(), row.revertOf() == null ? null : row.revertOf().toString(),
+                        jobId.toString(), status, counts, row.revertOf() == null ? null : row.revertOf().toString(),
                         BulkService.changesForAudit(lines), reason, now));
                 return true;
             }));
@@ -456,6 +481,10 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static List<Integer> seqs(List<ChangeSetRepository.LineRow> lines, LineStatus status) {
+        return lines.stream().filter(l -> l.status() == status).map(ChangeSetRepository.LineRow::seq).toList();
     }
 
     private static BigDecimal budget(ChangeSetRepository.LineRow l) {

@@ -22,6 +22,7 @@ import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.CursorPage;
+import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -56,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BulkService implements BulkOperations {
 
     static final int MAX_COMMENT = 1000;
+    private static final String LIST_CURSOR = "bulk-operations";
+    private static final String LINES_CURSOR = "bulk-operation-lines";
 
     private final ChangeSetRepository repository;
     private final PolicyRepository policies;
@@ -168,7 +170,7 @@ class BulkService implements BulkOperations {
                 events.publishEvent(new ChangeSetAwaitingApproval(ref, caller.userId(), caller.email(), reasons,
                         row.expiresAt()));
             }
-            return views.full(row);
+            return views.full(row, plan.lines());
         });
     }
 
@@ -261,27 +263,53 @@ class BulkService implements BulkOperations {
     }
 
     @Override
+    public Optional<ChangeSetView> summary(WorkspaceId ws, String id) {
+        return uuid(id).flatMap(uuid -> repository.find(ws, uuid)).map(views::summary);
+    }
+
+    @Override
+    public CursorPage<ChangeSetView.Line> lines(WorkspaceId ws, String id, int limit, String cursor) {
+        if (limit < 1 || limit > 500) {
+            throw new ValidationFailedException("limit", "must be between 1 and 500");
+        }
+        UUID changeSet = uuid(id).filter(uuid -> repository.find(ws, uuid).isPresent())
+                .orElseThrow(() -> new NotFoundException("Change set"));
+        List<String> fields = Cursors.decode(cursor, LINES_CURSOR, 2);
+        int after = 0;
+        if (fields != null) {
+            if (!fields.get(0).equals(changeSet.toString())) {
+                throw Cursors.invalid();   // a cursor of another change set's lines
+            }
+            after = Cursors.offset(fields.get(1));
+        }
+        List<ChangeSetRepository.LineRow> rows = repository.lines(ws, changeSet, after, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = Cursors.encode(LINES_CURSOR, changeSet.toString(), Integer.toString(rows.get(limit - 1).seq()));
+        }
+        return new CursorPage<>(rows.stream().map(Views::line).toList(), next);
+    }
+
+    @Override
+    public List<ChangeSetView.Warning> warnings(WorkspaceId ws, String id) {
+        return uuid(id).filter(uuid -> repository.find(ws, uuid).isPresent())
+                .map(uuid -> repository.warnings(ws, uuid)).orElse(List.of());
+    }
+
+    @Override
     public CursorPage<ChangeSetView> list(WorkspaceId ws, ChangeSetStatus status, int limit, String cursor) {
         if (limit < 1 || limit > 500) {
             throw new ValidationFailedException("limit", "must be between 1 and 500");
         }
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new ValidationFailedException("cursor", "is not a cursor this API returned");
-            }
-        }
+        List<String> fields = Cursors.decode(cursor, LIST_CURSOR, 2);
+        Instant afterAt = fields == null ? null : Cursors.instant(fields.get(0));
+        UUID afterId = fields == null ? null : Cursors.uuid(fields.get(1));
         List<ChangeSetRepository.Row> rows = repository.list(ws, status, afterAt, afterId, limit + 1);
         String next = null;
         if (rows.size() > limit) {
             ChangeSetRepository.Row last = rows.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.createdAt() + "|" + last.id())
-                    .getBytes(StandardCharsets.UTF_8));
+            next = Cursors.encode(LIST_CURSOR, Cursors.instant(last.createdAt()), last.id().toString());
             rows = rows.subList(0, limit);
         }
         return new CursorPage<>(rows.stream().map(views::summary).toList(), next);

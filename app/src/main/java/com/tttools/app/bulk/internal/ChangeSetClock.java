@@ -11,6 +11,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,7 @@ class ChangeSetClock {
             if (!repository.transition(ws, row.id(), Set.of(ChangeSetStatus.SCHEDULED), ChangeSetStatus.APPROVED)) {
                 return;   // another node started it
             }
+            List<ChangeSetRepository.Reset> resets = new ArrayList<>();
             for (ChangeSetRepository.LineRow l : lines) {
                 TikTokEntities.Current now = current.get(l.tiktokId());
                 Map<String, Object> before = Planner.before(now);
@@ -134,8 +136,9 @@ class ChangeSetClock {
                     status = LineStatus.PENDING;
                     note = null;
                 }
-                repository.resetLine(ws, row.id(), l.seq(), before, status, note);
+                resets.add(new ChangeSetRepository.Reset(l.seq(), before, status, note));
             }
+            repository.resetLines(ws, row.id(), resets);
             service.start(repository.find(ws, row.id()).orElseThrow(), Actor.system("schedule:" + row.id()), null,
                     RequestMetadata.none());
         });

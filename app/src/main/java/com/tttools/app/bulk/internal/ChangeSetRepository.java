@@ -135,6 +135,27 @@ class ChangeSetRepository {
                 .param("ws", ws.value()).param("id", id).query(this::line).list();
     }
 
+    /** The lines after {@code afterSeq}, in order, at most {@code limit} (a page of a long change set). */
+    List<LineRow> lines(WorkspaceId ws, UUID id, int afterSeq, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM bulk_change_lines
+                        WHERE workspace_id = :ws AND change_set_id = :id AND seq > :after
+                        ORDER BY seq LIMIT :limit""")
+                .param("ws", ws.value()).param("id", id).param("after", afterSeq).param("limit", limit)
+                .query(this::line).list();
+    }
+
+    /** Each warning of the change set's lines with the number of lines carrying it, most frequent first. */
+    List<ChangeSetView.Warning> warnings(WorkspaceId ws, UUID id) {
+        return jdbc.sql("""
+                        SELECT w.text, count(*) AS n
+                        FROM bulk_change_lines l CROSS JOIN LATERAL jsonb_array_elements_text(l.warnings) AS w(text)
+                        WHERE l.workspace_id = :ws AND l.change_set_id = :id
+                        GROUP BY w.text ORDER BY n DESC, w.text""")
+                .param("ws", ws.value()).param("id", id)
+                .query((rs, n) -> new ChangeSetView.Warning(rs.getString("text"), rs.getInt("n"))).list();
+    }
+
     /** Counts of lines per status, for list views (which carry no lines). */
     Map<LineStatus, Integer> lineCounts(WorkspaceId ws, UUID id) {
         Map<LineStatus, Integer> counts = new java.util.EnumMap<>(LineStatus.class);
@@ -209,21 +230,47 @@ class ChangeSetRepository {
                 .param("ws", ws.value()).param("id", id).query(Boolean.class).optional().orElse(false);
     }
 
-    void updateLine(WorkspaceId ws, UUID id, int seq, LineStatus status, String note, Integer code, String message,
-            String requestId, Instant appliedAt) {
-        jdbc.sql("""
-                        UPDATE bulk_change_lines SET status = :status, note = coalesce(:note, note), error_code = :code,
-                            error_message = :message, error_request_id = :requestId,
-                            applied_at = coalesce(:appliedAt, applied_at)
-                        WHERE workspace_id = :ws AND change_set_id = :id AND seq = :seq""")
-                .param("status", status.name()).param("note", note).param("code", code).param("message", message)
-                .param("requestId", requestId).param("appliedAt", ts(appliedAt)).param("ws", ws.value())
-                .param("id", id).param("seq", seq).update();
+    /**
+     * One line's outcome for {@link #updateLines(WorkspaceId, UUID, List)}: a null {@code note} or {@code appliedAt}
+     * keeps the stored one; the error fields are replaced.
+     */
+    record Outcome(int seq, LineStatus status, String note, Integer code, String message, String requestId,
+            Instant appliedAt) {
+
+        static Outcome of(int seq, LineStatus status, String note) {
+            return new Outcome(seq, status, note, null, null, null, null);
+        }
     }
 
-    /** {@link #updateLine} for several lines with the same outcome, in one statement. */
+    /** Lines with outcomes of their own, in one statement (arrays unnested): a chunk's outcome is one round trip. */
+    void updateLines(WorkspaceId ws, UUID id, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE bulk_change_lines l SET status = t.status, note = coalesce(t.note, l.note),
+                            error_code = t.code, error_message = t.message, error_request_id = t.request_id,
+                            applied_at = coalesce(CAST(t.applied_at AS timestamptz), l.applied_at)
+                        FROM unnest(:seqs, :statuses, :notes, :codes, :messages, :requestIds, :appliedAts)
+                            AS t(seq, status, note, code, message, request_id, applied_at)
+                        WHERE l.workspace_id = :ws AND l.change_set_id = :id AND l.seq = t.seq""")
+                .param("seqs", outcomes.stream().map(Outcome::seq).toArray(Integer[]::new))
+                .param("statuses", outcomes.stream().map(o -> o.status().name()).toArray(String[]::new))
+                .param("notes", outcomes.stream().map(Outcome::note).toArray(String[]::new))
+                .param("codes", outcomes.stream().map(Outcome::code).toArray(Integer[]::new))
+                .param("messages", outcomes.stream().map(Outcome::message).toArray(String[]::new))
+                .param("requestIds", outcomes.stream().map(Outcome::requestId).toArray(String[]::new))
+                .param("appliedAts", outcomes.stream().map(o -> o.appliedAt() == null ? null : o.appliedAt().toString())
+                        .toArray(String[]::new))
+                .param("ws", ws.value()).param("id", id).update();
+    }
+
+    /** Several lines with the same outcome, in one statement. */
     void updateLines(WorkspaceId ws, UUID id, Collection<Integer> seqs, LineStatus status, String note, Integer code,
             String message, String requestId, Instant appliedAt) {
+        if (seqs.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE bulk_change_lines SET status = :status, note = coalesce(:note, note), error_code = :code,
                             error_message = :message, error_request_id = :requestId,
@@ -235,6 +282,9 @@ class ChangeSetRepository {
     }
 
     void setStatus(WorkspaceId ws, UUID id, Collection<Integer> seqs, LineStatus status) {
+        if (seqs.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE bulk_change_lines SET status = :status
                         WHERE workspace_id = :ws AND change_set_id = :id AND seq = ANY(:seqs)""")
@@ -242,14 +292,26 @@ class ChangeSetRepository {
                 .param("seqs", seqs.toArray(Integer[]::new)).update();
     }
 
-    /** A scheduled run starts over: fresh before values, every line pending again. */
-    void resetLine(WorkspaceId ws, UUID id, int seq, Map<String, Object> before, LineStatus status, String note) {
+    /** A line of a scheduled run that starts over: its fresh before value, status and note. */
+    record Reset(int seq, Map<String, Object> before, LineStatus status, String note) {
+    }
+
+    /** A scheduled run starts over: fresh before values, outcomes cleared; one statement (arrays unnested). */
+    void resetLines(WorkspaceId ws, UUID id, List<Reset> resets) {
+        if (resets.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE bulk_change_lines SET before_value = CAST(:before AS jsonb), status = :status, note = :note,
-                            error_code = NULL, error_message = NULL, error_request_id = NULL, applied_at = NULL
-                        WHERE workspace_id = :ws AND change_set_id = :id AND seq = :seq""")
-                .param("before", json.writeValueAsString(before)).param("status", status.name()).param("note", note)
-                .param("ws", ws.value()).param("id", id).param("seq", seq).update();
+                        UPDATE bulk_change_lines l SET before_value = CAST(t.before_value AS jsonb), status = t.status,
+                            note = t.note, error_code = NULL, error_message = NULL, error_request_id = NULL,
+                            applied_at = NULL
+                        FROM unnest(:seqs, :befores, :statuses, :notes) AS t(seq, before_value, status, note)
+                        WHERE l.workspace_id = :ws AND l.change_set_id = :id AND l.seq = t.seq""")
+                .param("seqs", resets.stream().map(Reset::seq).toArray(Integer[]::new))
+                .param("befores", resets.stream().map(r -> json.writeValueAsString(r.before())).toArray(String[]::new))
+                .param("statuses", resets.stream().map(r -> r.status().name()).toArray(String[]::new))
+                .param("notes", resets.stream().map(Reset::note).toArray(String[]::new))
+                .param("ws", ws.value()).param("id", id).update();
     }
 
     /** Unapproved change sets past their expiry, oldest first (ids and workspaces). */

@@ -67,15 +67,27 @@ class PolicyRepository {
                 .update();
     }
 
-    void recordWrite(WorkspaceId ws, BulkLevel level, String tiktokId, Instant at, UUID changeSetId,
-            BigDecimal beforeBudget, BigDecimal afterBudget) {
+    /** A write to one entity for the guardrail ledger; budgets null for status changes. */
+    record LedgerWrite(String tiktokId, BigDecimal beforeBudget, BigDecimal afterBudget) {
+    }
+
+    /** Records writes made at {@code at} by a change set, in one statement (arrays unnested). */
+    void recordWrites(WorkspaceId ws, BulkLevel level, Instant at, UUID changeSetId, List<LedgerWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO bulk_guardrail_ledger (workspace_id, level, tiktok_id, changed_at, change_set_id,
                             before_budget, after_budget)
-                        VALUES (:ws, :level, :id, :at, :changeSet, :before, :after)""")
-                .param("ws", ws.value()).param("level", level.name()).param("id", tiktokId)
-                .param("at", Timestamp.from(at)).param("changeSet", changeSetId).param("before", beforeBudget)
-                .param("after", afterBudget).update();
+                        SELECT :ws, :level, t.tiktok_id, :at, :changeSet, CAST(t.before_budget AS numeric),
+                            CAST(t.after_budget AS numeric)
+                        FROM unnest(:ids, :befores, :afters) AS t(tiktok_id, before_budget, after_budget)""")
+                .param("ws", ws.value()).param("level", level.name()).param("at", Timestamp.from(at))
+                .param("changeSet", changeSetId)
+                .param("ids", writes.stream().map(LedgerWrite::tiktokId).toArray(String[]::new))
+                .param("befores", writes.stream().map(w -> plain(w.beforeBudget())).toArray(String[]::new))
+                .param("afters", writes.stream().map(w -> plain(w.afterBudget())).toArray(String[]::new))
+                .update();
     }
 
     /** Writes to these entities since {@code since}, by TikTok id. */
@@ -95,5 +107,9 @@ class PolicyRepository {
                                 rs.getBigDecimal("before_budget"), rs.getBigDecimal("after_budget"))))
                 .list();
         return out;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 }

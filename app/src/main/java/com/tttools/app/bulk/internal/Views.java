@@ -3,7 +3,6 @@ package com.tttools.app.bulk.internal;
 import com.tttools.app.bulk.ChangeSetView;
 import com.tttools.app.bulk.LineStatus;
 import com.tttools.app.bulk.WeeklySchedule;
-import com.tttools.app.shared.WorkspaceId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,8 +22,11 @@ class Views {
     }
 
     ChangeSetView full(ChangeSetRepository.Row row) {
-        WorkspaceId ws = row.workspaceId();
-        List<ChangeSetRepository.LineRow> lines = repository.lines(ws, row.id());
+        return full(row, repository.lines(row.workspaceId(), row.id()));
+    }
+
+    /** With lines the caller holds already (a plan just stored), instead of reading them back. */
+    ChangeSetView full(ChangeSetRepository.Row row, List<ChangeSetRepository.LineRow> lines) {
         Map<LineStatus, Integer> counts = new EnumMap<>(LineStatus.class);
         lines.forEach(l -> counts.merge(l.status(), 1, Integer::sum));
         return view(row, counts, lines.stream().map(Views::line).toList());
@@ -36,18 +38,29 @@ class Views {
 
     private ChangeSetView view(ChangeSetRepository.Row row, Map<LineStatus, Integer> c,
             List<ChangeSetView.Line> lines) {
-        int total = c.values().stream().mapToInt(Integer::intValue).sum();
-        ChangeSetView.Counts counts = new ChangeSetView.Counts(total,
-                c.getOrDefault(LineStatus.PENDING, 0) + c.getOrDefault(LineStatus.SENDING, 0),
-                c.getOrDefault(LineStatus.APPLIED, 0), c.getOrDefault(LineStatus.SKIPPED, 0),
-                c.getOrDefault(LineStatus.FAILED, 0), c.getOrDefault(LineStatus.VERIFIED, 0),
-                c.getOrDefault(LineStatus.DRIFTED, 0));
+        ChangeSetView.Counts counts = counts(c);
         return new ChangeSetView(row.id().toString(), row.status(), row.action(), row.level(),
                 row.createdBy().toString(), row.createdByEmail(), row.createdAt(), row.expiresAt(),
                 row.needsApproval(), row.approvalReasons(), repository.approvals(row.workspaceId(), row.id()),
                 row.runAt(), schedule(row.schedule()), row.nextRunAt(), counts, totals(row.totals()), lines,
                 row.revertOf() == null ? null : row.revertOf().toString(), row.jobId() == null ? null : row.jobId().toString(), row.cancelRequested(),
                 row.startedAt(), row.finishedAt());
+    }
+
+    /** The counts of these lines (SENDING counts as pending). */
+    static ChangeSetView.Counts counts(List<ChangeSetRepository.LineRow> lines) {
+        Map<LineStatus, Integer> c = new EnumMap<>(LineStatus.class);
+        lines.forEach(l -> c.merge(l.status(), 1, Integer::sum));
+        return counts(c);
+    }
+
+    private static ChangeSetView.Counts counts(Map<LineStatus, Integer> c) {
+        int total = c.values().stream().mapToInt(Integer::intValue).sum();
+        return new ChangeSetView.Counts(total,
+                c.getOrDefault(LineStatus.PENDING, 0) + c.getOrDefault(LineStatus.SENDING, 0),
+                c.getOrDefault(LineStatus.APPLIED, 0), c.getOrDefault(LineStatus.SKIPPED, 0),
+                c.getOrDefault(LineStatus.FAILED, 0), c.getOrDefault(LineStatus.VERIFIED, 0),
+                c.getOrDefault(LineStatus.DRIFTED, 0));
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import com.tttools.app.inventory.Inventory;
 import com.tttools.app.inventory.InventoryPage;
 import com.tttools.app.inventory.InventoryQuery;
 import com.tttools.app.shared.ConflictException;
+import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BulkPageController {
 
     static final int SELECT_PAGE = 200;
+    static final int LINES_PAGE = 100;
     static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
@@ -196,13 +198,33 @@ class BulkPageController {
         return "bulk/select";
     }
 
+    /**
+     * The change set: status, schedule, approvals, totals and warnings over all its lines (counted in SQL), and its
+     * lines {@value #LINES_PAGE} at a time, so that a 1,000-line preview stays a light page.
+     */
     @GetMapping("/workspaces/{wsId}/bulk-operations/{id}")
     String detail(@RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, Model model) {
-        ChangeSetView cs = bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set"));
+            @PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
+        ChangeSetView cs = bulk.summary(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set"));
+        CursorPage<ChangeSetView.Line> lines;
+        try {
+            lines = bulk.lines(ws.workspaceId(), id, LINES_PAGE, cursor);
+        } catch (ValidationFailedException e) {
+            model.addAttribute("linesProblem", "That page of lines does not exist: here are the first lines.");
+            cursor = null;
+            lines = bulk.lines(ws.workspaceId(), id, LINES_PAGE, null);
+        }
         model.addAttribute("wsId", wsId);
         model.addAttribute("cs", cs);
+        model.addAttribute("lines", lines);
+        boolean laterPage = cursor != null && !cursor.isBlank();
+        int total = cs.counts().total();
+        String all = String.format(java.util.Locale.ENGLISH, "%,d", total) + (total == 1 ? " line" : " lines");
+        model.addAttribute("laterPage", laterPage);
+        model.addAttribute("linesCaption", laterPage ? "Further lines of the " + all + "."
+                : lines.nextCursor() == null ? all + "." : "The first " + lines.items().size() + " of the " + all + ".");
+        model.addAttribute("warnings", bulk.warnings(ws.workspaceId(), id));
         model.addAttribute("canPlan", ws.can(WorkspacePermission.CREATE_BULK_OPERATION));
         model.addAttribute("canDecide", ws.can(WorkspacePermission.APPROVE_BULK_OPERATION)
                 && !cs.createdBy().equals(caller.id().toString()));
@@ -214,7 +236,8 @@ class BulkPageController {
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
             @PathVariable String id, Model model) {
         model.addAttribute("wsId", wsId);
-        model.addAttribute("cs", bulk.find(ws.workspaceId(), id).orElseThrow(() -> new NotFoundException("Change set")));
+        model.addAttribute("cs", bulk.summary(ws.workspaceId(), id)
+                .orElseThrow(() -> new NotFoundException("Change set")));
         return "bulk/progress :: progress";
     }
 

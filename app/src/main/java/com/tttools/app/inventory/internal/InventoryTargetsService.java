@@ -81,18 +81,25 @@ class InventoryTargetsService implements InventoryTargets {
     }
 
     @Override
-    public void recordWrite(WorkspaceId workspaceId, EntityKind kind, String tiktokId, Map<String, Object> fields,
-            String status) {
+    public void recordWrites(WorkspaceId workspaceId, EntityKind kind, List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        // one row per entity (the last write wins), so that the UPDATE ... FROM matches each entity once
+        Map<String, Write> byId = new LinkedHashMap<>();
+        writes.forEach(w -> byId.put(w.tiktokId(), w));
         jdbc.sql("""
-                        UPDATE inventory_entities
-                           SET fields = fields || CAST(:fields AS jsonb), status = coalesce(:status, status),
+                        UPDATE inventory_entities e
+                           SET fields = e.fields || CAST(t.fields AS jsonb), status = coalesce(t.status, e.status),
                                updated_at = now()
-                         WHERE workspace_id = :workspaceId AND kind = :kind AND tiktok_id = :tiktokId""")
-                .param("fields", json.writeValueAsString(fields))
-                .param("status", status)
+                          FROM unnest(:ids, :fields, :statuses) AS t(tiktok_id, fields, status)
+                         WHERE e.workspace_id = :workspaceId AND e.kind = :kind AND e.tiktok_id = t.tiktok_id""")
+                .param("ids", byId.keySet().toArray(String[]::new))
+                .param("fields", byId.values().stream().map(w -> json.writeValueAsString(w.fields()))
+                        .toArray(String[]::new))
+                .param("statuses", byId.values().stream().map(Write::status).toArray(String[]::new))
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
-                .param("tiktokId", tiktokId)
                 .update();
     }
 }

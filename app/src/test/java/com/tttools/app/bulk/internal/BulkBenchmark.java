@@ -18,6 +18,7 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.StatementCounter;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.CallPriority;
@@ -49,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The change-set benchmark of docs/benchmarks.md (issue 14, point 11), skipped unless {@code -Dbench=true} and not
  * part of the normal suite (its name ends in neither Test nor IT). Run it alone:
- * {@code mvn -q -o -pl tiktok-simulator,app verify -Dbench=true -Dtest=BulkBenchmark
+ * {@code mvn -q -o -pl tiktok-simulator,app test -Dbench=true -Dtest=BulkBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Results are lines starting with "BENCH"; nothing is asserted about time.
  *
  * <p>On the simulator's large world, 1,000 enabled ads of one advertiser are put in a workspace's inventory. Then,
@@ -57,12 +58,14 @@ import tools.jackson.databind.JsonNode;
  * connection's client (100 ids per call, as the planner reads), before and after (b) planning the 1,000-ad pause
  * (before values read fresh from TikTok, lines and totals stored) and (c) rendering its preview page over HTTP;
  * (d) applying it (50 status calls of 20 ids, then the verification read) against the rate limiter's theoretical
- * pace, calls ÷ QPS. A 100-ad plan first warms the code paths.
+ * pace, calls ÷ QPS, with where its time and SQL statements went. Three rounds on the same ads, enabled again
+ * between them; a 100-ad plan, page and apply first warm the code paths.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class BulkBenchmark extends IntegrationTest {
 
     static final int ADS = 1_000;
+    static final int ROUNDS = 3;
 
     @Autowired
     BulkOperations bulk;
@@ -76,6 +79,8 @@ class BulkBenchmark extends IntegrationTest {
     Mailer mailer;
     @Autowired
     RateLimiter limiter;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired
     @Qualifier("tiktokSimulator")
     ServletRegistrationBean<DispatcherServlet> simulatorRegistration;
@@ -132,12 +137,26 @@ class BulkBenchmark extends IntegrationTest {
         List<String> measured = ads.subList(0, ADS);
         bulk.updatePolicy(caller, ws, new BulkPolicy("NEVER", null, null));
         System.out.printf("BENCH setup: advertiser %s of the large world, %d enabled ads in the inventory; app limiter"
-                + " %.0f QPS%n", advertiser, ads.size(), appQps);
+                + " %.0f QPS; %d rounds%n", advertiser, ads.size(), appQps, ROUNDS);
 
-        // warm-up: the same paths on other ads
+        // warm-up: the same paths (read, plan, preview page, apply) on other ads
         read(client, advertiser, warmUp);
-        bulk.plan(caller, ws, pause(warmUp), null);
+        ChangeSetView warm = bulk.plan(caller, ws, pause(warmUp), null);
+        assertThat(owner.api().get("/workspaces/" + wsId + "/bulk-operations/" + warm.id()).status()).isEqualTo(200);
+        apply(caller, ws, warm.id());
 
+        List<String> results = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            results.add(round(round, simulator, client, advertiser, owner, wsId, ws, caller, measured));
+            enable(client, advertiser, measured);   // the next round pauses the same ads again (not measured)
+        }
+        System.out.println("BENCH summary (round: anchor | plan | plan/anchor | preview page | plan+page | apply |"
+                + " calls | apply/(calls/QPS) | load):");
+        results.forEach(r -> System.out.println("BENCH   " + r));
+    }
+
+    private String round(int round, SimulatorControl simulator, TikTokClient client, String advertiser,
+            Tenants.User owner, String wsId, WorkspaceId ws, BulkOperations.Caller caller, List<String> measured) {
         double anchorBefore = read(client, advertiser, measured);
         long start = System.nanoTime();
         ChangeSetView plan = bulk.plan(caller, ws, pause(measured), null);
@@ -149,25 +168,105 @@ class BulkBenchmark extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(plan.lines()).hasSize(ADS);
         double anchor = (anchorBefore + anchorAfter) / 2;
-        System.out.printf("BENCH anchor: ad/get of the %d ads through the client (%d calls of 100 ids): %.3f s and"
-                + " %.3f s (mean %.3f s); load %s%n", ADS, ADS / 100, anchorBefore, anchorAfter, anchor, load());
-        System.out.printf("BENCH preview: plan %.3f s (ratio %.2f to the anchor), preview page %.3f s (%,d bytes);"
-                + " plan + page %.3f s = %.2f x anchor%n", planSeconds, planSeconds / anchor, pageSeconds,
-                page.body().length(), planSeconds + pageSeconds, (planSeconds + pageSeconds) / anchor);
+        System.out.printf("BENCH round %d anchor: ad/get of the %d ads through the client (%d calls of 100 ids):"
+                + " %.3f s and %.3f s (mean %.3f s); load %s%n", round, ADS, ADS / 100, anchorBefore, anchorAfter,
+                anchor, load());
+        System.out.printf("BENCH round %d preview: plan %.3f s (ratio %.2f to the anchor), preview page %.3f s"
+                + " (%,d bytes, %d line rows); plan + page %.3f s = %.2f x anchor%n", round, planSeconds,
+                planSeconds / anchor, pageSeconds, page.body().length(), rows(page.body()),
+                planSeconds + pageSeconds, (planSeconds + pageSeconds) / anchor);
 
         simulator.clearStats();
-        start = System.nanoTime();
-        bulk.apply(caller, ws, plan.id());
-        ChangeSetView done = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> bulk.find(ws, plan.id()).orElseThrow(), cs -> cs.status().finished());
-        double applySeconds = (System.nanoTime() - start) / 1e9;
+        double waitsBefore = seconds("tttools.tiktok.ratelimit.waits");
+        double callsBefore = seconds("tttools.tiktok.calls");
+        StatementCounter.startEverywhere();
+        Applied applied = apply(caller, ws, plan.id());
+        List<String> statements = StatementCounter.stopEverywhere();
+        double waits = seconds("tttools.tiktok.ratelimit.waits") - waitsBefore;
+        double http = seconds("tttools.tiktok.calls") - callsBefore;
         Map<String, Long> calls = calls(simulator);
         long total = calls.values().stream().mapToLong(Long::longValue).sum();
         double pace = total / appQps;
-        System.out.printf("BENCH apply: %s in %.3f s, %d calls %s; theoretical pace %d / %.0f QPS = %.1f s; ratio %.2f;"
-                + " counts %s; load %s%n", done.status(), applySeconds, total, calls, total, appQps, pace,
-                applySeconds / pace, done.counts(), load());
-        assertThat(done.status()).isEqualTo(ChangeSetStatus.SUCCEEDED);
+        String load = load();
+        System.out.printf("BENCH round %d apply: %s in %.3f s, %d calls %s; theoretical pace %d / %.0f QPS = %.1f s;"
+                + " ratio %.2f; counts %s; load %s%n", round, applied.view().status(), applied.seconds(), total, calls,
+                total, appQps, pace, applied.seconds() / pace, applied.view().counts(), load);
+        System.out.printf("BENCH round %d apply phases: job picked up and first chunk written %.3f s, writes (first to"
+                + " last chunk) %.3f s, verify and finish %.3f s, seen finished %.3f s; waiting for rate-limit tokens"
+                + " %.3f s, HTTP to TikTok %.3f s, the rest (database, app) %.3f s%n", round, applied.firstWrite(),
+                applied.writes(), applied.verify(), applied.seen(), waits, http,
+                applied.seconds() - waits - http);
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        statements.forEach(sql -> byKind.merge(kind(sql), 1L, Long::sum));
+        System.out.printf("BENCH round %d apply statements (every thread but the benchmark's): %d in all, %.1f per"
+                + " status call; %s%n", round, statements.size(),
+                statements.size() / (double) Math.max(1, calls.getOrDefault("/ad/status/update/", 0L)), byKind);
+        assertThat(applied.view().status()).isEqualTo(ChangeSetStatus.SUCCEEDED);
+        return String.format("%d: %.2f s | %.2f s | %.2f | %.2f s | %.2f s | %.2f s | %d | %.2f | %s", round, anchor,
+                planSeconds, planSeconds / anchor, pageSeconds, planSeconds + pageSeconds, applied.seconds(), total,
+                applied.seconds() / pace, load);
+    }
+
+    /** An apply from the request to the change set seen finished, and where its time went (from stored times). */
+    record Applied(ChangeSetView view, double seconds, double firstWrite, double writes, double verify, double seen) {
+    }
+
+    private Applied apply(BulkOperations.Caller caller, WorkspaceId ws, String id) {
+        java.time.Instant t0 = java.time.Instant.now();
+        long start = System.nanoTime();
+        bulk.apply(caller, ws, id);
+        // a cheap status read every 20 ms on this thread (not counted with the job's statements): reading the whole
+        // change set (1,000 lines) that often would load the database the job writes to
+        await().atMost(Duration.ofMinutes(10)).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> ChangeSetStatus.valueOf(jdbc.sql("SELECT status FROM bulk_change_sets WHERE id = :id")
+                        .param("id", UUID.fromString(id)).query(String.class).single()).finished());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        java.time.Instant seenAt = t0.plusNanos((long) (seconds * 1e9));
+        Map<String, Object> times = jdbc.sql("""
+                        SELECT min(l.applied_at) AS first, max(l.applied_at) AS last, max(c.finished_at) AS finished
+                        FROM bulk_change_sets c JOIN bulk_change_lines l ON l.change_set_id = c.id
+                        WHERE c.id = :id""").param("id", UUID.fromString(id)).query().singleRow();
+        java.time.Instant first = ((java.sql.Timestamp) times.get("first")).toInstant();
+        java.time.Instant last = ((java.sql.Timestamp) times.get("last")).toInstant();
+        java.time.Instant finished = ((java.sql.Timestamp) times.get("finished")).toInstant();
+        return new Applied(bulk.find(ws, id).orElseThrow(), seconds, between(t0, first), between(first, last),
+                between(last, finished), between(finished, seenAt));
+    }
+
+    /** Enables the ads again through the client, 20 ids per call (as TikTok allows). */
+    private static void enable(TikTokClient client, String advertiser, List<String> ids) {
+        for (int from = 0; from < ids.size(); from += 20) {
+            client.call(ApiCall.post("ad/status/update/").param("advertiser_id", advertiser)
+                    .param("ad_ids", ids.subList(from, Math.min(ids.size(), from + 20)))
+                    .param("operation_status", "ENABLE").priority(CallPriority.INTERACTIVE));
+        }
+    }
+
+    private static double between(java.time.Instant from, java.time.Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    /** Total seconds recorded by the timers of this name (every tag). */
+    private double seconds(String timer) {
+        return meters.find(timer).timers().stream()
+                .mapToDouble(t -> t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9).sum();
+    }
+
+    /** A statement's verb and table, e.g. "UPDATE bulk_change_lines". */
+    private static String kind(String sql) {
+        String verb = sql.strip().split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile(
+                "(?i)\\b(?:FROM|INTO|UPDATE)\\s+([a-z_][a-z0-9_]*)").matcher(sql);
+        return verb + " " + (table.find() ? table.group(1) : "?");
+    }
+
+    private static int rows(String html) {
+        int count = 0;
+        for (int at = html.indexOf("class=\"cs-line\""); at >= 0; at = html.indexOf("class=\"cs-line\"", at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static PlanCommand pause(List<String> ads) {

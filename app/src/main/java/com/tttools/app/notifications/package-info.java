@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"shared",
         "identity", "tenancy", "tiktok", "reporting", "inventory", "bulk", "platform :: config", "platform :: crypto",
-        "platform :: mail", "platform :: security"})
+        "platform :: mail", "platform :: outbound", "platform :: security"})
 package com.tttools.app.notifications;

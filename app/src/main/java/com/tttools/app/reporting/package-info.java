@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
         allowedDependencies = { "shared", "identity", "tenancy", "jobs", "tiktok", "inventory",
-                "platform :: web" })
+                "platform :: outbound", "platform :: web" })
 package com.tttools.app.reporting;

@@ -7,6 +7,6 @@
  * health checks ({@code connection}) and, outside production without credentials, the embedded simulator.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "TikTok",
-        allowedDependencies = { "shared", "identity", "tenancy", "jobs", "platform :: crypto", "platform :: security",
-                "platform :: web" })
+        allowedDependencies = { "shared", "identity", "tenancy", "jobs", "platform :: crypto", "platform :: outbound",
+                "platform :: security", "platform :: web" })
 package com.tttools.app.tiktok;

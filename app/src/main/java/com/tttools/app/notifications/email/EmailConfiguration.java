@@ -3,13 +3,12 @@ package com.tttools.app.notifications.email;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.platform.mail.MailProperties;
 import com.tttools.app.platform.mail.Mailer;
-import java.net.http.HttpClient;
+import com.tttools.app.platform.outbound.OutboundHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,12 +20,8 @@ import org.springframework.web.client.RestClient;
 class EmailConfiguration {
 
     @Bean
-    EmailChannel emailChannel(MailProperties mail, Mailer mailer, UserAccounts users) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(Duration.ofSeconds(20));
-        RestClient.Builder http = RestClient.builder().requestFactory(factory);
+    EmailChannel emailChannel(MailProperties mail, Mailer mailer, UserAccounts users, OutboundHttp outbound) {
+        RestClient.Builder http = outbound.restClient(Duration.ofSeconds(5), Duration.ofSeconds(20));
         List<EmailProvider> providers = new ArrayList<>();
         if (mail.resend()) {
             providers.add(new ResendClient(http, mail.resendApiUrl().toString(), mail.resendApiKey(), mail.from()));

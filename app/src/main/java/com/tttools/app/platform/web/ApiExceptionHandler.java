@@ -146,7 +146,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     malformed.get().getMessage() + ".", servletRequest, servletRequest.getRequestURI()), headers,
                     HttpStatus.NOT_FOUND, request);
         }
-        return super.handleTypeMismatch(ex, headers, status, request);
+        // Spring's default detail quotes the value as Java prints it ("[Ljava.lang.String;@…" for a repeated
+        // parameter): name the parameter and the expected kind of value instead (found by ControllerFuzzIT)
+        String name = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The parameter '" + name + "' is not a valid " + expected + "."), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override

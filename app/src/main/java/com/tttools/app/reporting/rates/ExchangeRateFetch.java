@@ -3,11 +3,11 @@ package com.tttools.app.reporting.rates;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.tttools.app.platform.outbound.OutboundHttp;
 import com.tttools.app.tiktok.TikTokMarketingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -44,16 +43,13 @@ public class ExchangeRateFetch {
     private final RestClient http;
 
     ExchangeRateFetch(ExchangeRateStore store, ExchangeRateProperties properties, TikTokMarketingApi tiktok,
-            Clock clock) {
+            Clock clock, OutboundHttp outbound) {
         this.store = store;
         this.properties = properties;
         this.simulatorMode = tiktok.simulatorMode();
         this.clock = clock;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(properties.timeout());
-        this.http = RestClient.builder().requestFactory(factory).build();
+        // no redirects: a moved document is a failed fetch (logged), not a hop to wherever the answer points
+        this.http = outbound.restClient(properties.timeout(), properties.timeout()).build();
     }
 
     @Bean

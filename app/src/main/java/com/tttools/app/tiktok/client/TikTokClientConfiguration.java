@@ -1,8 +1,8 @@
 package com.tttools.app.tiktok.client;
 
+import com.tttools.app.platform.outbound.OutboundHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -11,11 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the client: one JDK HttpClient (no redirects), one rate limiter and one retry policy per node. */
+/** Wires the client: one HTTP client from the shared outbound factory, one rate limiter and one retry policy per node. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TikTokProperties.class)
 class TikTokClientConfiguration {
@@ -49,14 +48,9 @@ class TikTokClientConfiguration {
 
     @Bean
     MarketingApi tiktokMarketingApiClient(TikTokProperties properties, TikTokEndpoints endpoints,
-                                          RateLimitStore store, JsonMapper json, MeterRegistry meters) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeouts().connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.timeouts().read());
-        RestClient rest = RestClient.builder().requestFactory(factory).build();
+                                          RateLimitStore store, JsonMapper json, MeterRegistry meters,
+                                          OutboundHttp outbound) {
+        RestClient rest = outbound.restClient(properties.timeouts().connect(), properties.timeouts().read()).build();
         TikTokProperties.RateLimit limits = properties.rateLimit();
         TikTokMetrics metrics = new TikTokMetrics(meters);
         SharedRateLimiter limiter = new SharedRateLimiter(store.source(), limits.appQps(),

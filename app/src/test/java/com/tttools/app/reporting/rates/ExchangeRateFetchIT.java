@@ -3,6 +3,7 @@ package com.tttools.app.reporting.rates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tttools.app.platform.outbound.OutboundHttp;
 import com.tttools.app.support.FakeHttpProvider;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.tiktok.TikTokMarketingApi;
@@ -38,6 +39,8 @@ class ExchangeRateFetchIT extends IntegrationTest {
     Clock clock;
     @Autowired
     TikTokMarketingApi tiktok;
+    @Autowired
+    OutboundHttp outbound;
 
     static String sample() throws IOException {
         try (var in = ExchangeRateFetchIT.class.getResourceAsStream("/reporting/ecb-hist-90d-sample.xml")) {
@@ -57,7 +60,7 @@ class ExchangeRateFetchIT extends IntegrationTest {
             throw new UnsupportedOperationException();
         };
         return new ExchangeRateFetch(store, new ExchangeRateProperties(URI.create(ecb.baseUrl() + PATH),
-                Duration.ofHours(6), Duration.ofSeconds(5)), live, clock);
+                Duration.ofHours(6), Duration.ofSeconds(5)), live, clock, outbound);
     }
 
     BigDecimal stored(String currency, String date) {

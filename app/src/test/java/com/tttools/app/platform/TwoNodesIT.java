@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 
@@ -75,10 +75,14 @@ class TwoNodesIT extends IntegrationTest {
     Path dataDir;
 
     ChildApp app;
+    SingleConnectionDataSource testConnection;
     Process ownRedis;
 
     @AfterEach
     void cleanUp() {
+        if (testConnection != null) {
+            testConnection.destroy();
+        }
         if (app != null) {
             app.close();
         }
@@ -96,13 +100,15 @@ class TwoNodesIT extends IntegrationTest {
                 "--tttools.tiktok.rate-limit.redis-url=" + redisUrl(),
                 "--tttools.tiktok.rate-limit.redis-key-prefix=tttools-it-" + run + ":",
                 "--tttools.tiktok.rate-limit.app-qps=" + QPS,
-                "--tttools.scheduler.threads=" + THREADS};
+                "--tttools.scheduler.threads=" + THREADS,
+                "--tttools.database.max-pool-size=5"};   // the test server's connections are shared by many tests
         // both at once, as in a rolling deployment: they migrate the empty database together (Flyway's lock)
         ChildApp.Child a = app.launch("a", with(settings, "--node-probe.node=A"));
         ChildApp.Child b = app.launch("b", with(settings, "--node-probe.node=B"));
-        app.awaitReady(a, Duration.ofSeconds(300));
-        app.awaitReady(b, Duration.ofSeconds(300));
-        JdbcClient db = JdbcClient.create(new DriverManagerDataSource(app.jdbcUrl()));
+        app.awaitReady(a, Duration.ofSeconds(600));
+        app.awaitReady(b, Duration.ofSeconds(600));
+        testConnection = new SingleConnectionDataSource(app.jdbcUrl(), true);
+        JdbcClient db = JdbcClient.create(testConnection);
         db.sql("""
                 CREATE TABLE node_probe_runs (job_id uuid NOT NULL, node text NOT NULL, event text NOT NULL,
                                               at timestamptz NOT NULL DEFAULT clock_timestamp())""").update();

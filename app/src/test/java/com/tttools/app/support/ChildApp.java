@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The app as a child JVM, for crash-safety tests: each child runs on a free port against one fresh database of the
@@ -96,8 +97,10 @@ public final class ChildApp implements AutoCloseable {
             options.put(setting.substring(2, equals), setting.substring(equals + 1));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                TttoolsApplication.class.getName()));
+        // C1 only and the serial collector: a child starts on about half the CPU time, which counts on a shared
+        // 2-core machine; children run light work, so the slower peak speed does not matter
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), TttoolsApplication.class.getName()));
         options.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = dataDir.resolve("child-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -107,17 +110,31 @@ public final class ChildApp implements AutoCloseable {
 
     /** Waits (up to {@code readiness}) until the child's readiness probe answers 200; fails when it stopped. */
     public Child awaitReady(Child child, Duration readiness) {
-        await().atMost(readiness).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!child.process().isAlive()) {
-                throw new IllegalStateException("The child app stopped: " + Files.readString(child.log()));
-            }
-            try {
-                return Http.get("http://localhost:" + child.port() + "/actuator/health/readiness").statusCode() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        try {
+            await().atMost(readiness).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!child.process().isAlive()) {
+                    throw new IllegalStateException("The child app stopped: " + Files.readString(child.log()));
+                }
+                try {
+                    return Http.get("http://localhost:" + child.port() + "/actuator/health/readiness").statusCode() == 200;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("The child app on port " + child.port() + " was not ready within "
+                    + readiness + "; its output so far:\n" + tail(child.log()), e);
+        }
         return child;
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     @Override

@@ -145,6 +145,7 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(finished.stream().map(r -> r.get("job_id").toString()))
                 .as("each job finished once").hasSize(500).doesNotHaveDuplicates();
         long onNodeB = finished.stream().filter(r -> r.get("node").equals("B")).count();
+        System.out.println("TwoNodesIT: of 500 jobs, " + (500 - onNodeB) + " ran on A and " + onNodeB + " on B");
         assertThat(onNodeB).as("jobs run on B (of 500)").isBetween(1L, 499L);
         assertThat(db.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'user-job'").query(Long.class).single())
                 .as("no execution left behind").isZero();
@@ -180,6 +181,7 @@ class TwoNodesIT extends IntegrationTest {
                 (Map<String, Map<String, Long>>) simulator.stats().get("calls_per_second_per_token");
         Map<String, Long> perSecond = perToken.get(token);
         long total = perSecond.values().stream().mapToLong(Long::longValue).sum();
+        System.out.println("TwoNodesIT: TikTok calls per second " + perSecond.values() + " from jobs per node " + ranOn);
         // a call TikTok refused (40100) would have been retried: one more call than the jobs make
         assertThat(total).as("calls TikTok saw, per second: " + perSecond).isEqualTo((long) jobs * callsPerJob);
         // Any w consecutive seconds hold at most the bucket (QPS) plus w seconds of refill, plus the calls that took
@@ -213,6 +215,7 @@ class TwoNodesIT extends IntegrationTest {
         runs(db, requestId).stream().filter(r -> r.get("event").equals("finished"))
                 .forEach(r -> inFlightOnA.remove(r.get("job_id").toString()));
         assertThat(inFlightOnA).as("jobs A was running when it was killed").isNotEmpty();
+        System.out.println("TwoNodesIT: A was killed running " + inFlightOnA.size() + " of " + jobs + " jobs");
 
         awaitSucceeded(db, requestId, jobs, Duration.ofSeconds(120));
         List<Map<String, Object>> finished = runs(db, requestId).stream()

@@ -50,7 +50,8 @@ class TikTokValuesTest {
         RefreshToken refresh = new RefreshToken("rft.secret");
         TikTokProperties properties = new TikTokProperties("123", "app-secret-value", URI.create("https://x"),
                 URI.create("https://x/portal/auth"),
-                new TikTokProperties.RateLimit(10, 20, 3, "redis://:redis-password@host", Duration.ofMillis(500)),
+                new TikTokProperties.RateLimit(10, 20, 3, "redis://:redis-password@host", Duration.ofMillis(500),
+                        "tttools:"),
                 new TikTokProperties.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new TikTokProperties.Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(60), 1.0, 10));
 

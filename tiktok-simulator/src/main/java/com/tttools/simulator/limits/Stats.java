@@ -1,24 +1,58 @@
 package com.tttools.simulator.limits;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Call counters for GET /_sim/stats. */
+/**
+ * Call counters for GET /_sim/stats. {@code calls_per_second_per_token} counts each access token's calls by the
+ * wall-clock second they arrived in (epoch seconds, the last hour kept): the rate a client kept, as TikTok saw it,
+ * e.g. several app nodes sharing one quota.
+ */
 public final class Stats {
+
+    private static final long KEEP_SECONDS = 3600;
 
     private final Map<String, LongAdder> perPath = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perToken = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<Long, LongAdder>> perTokenSecond = new ConcurrentHashMap<>();
+    private final AtomicLong lastPruned = new AtomicLong();
     private final LongAdder total = new LongAdder();
+    private final Clock clock;
+
+    public Stats() {
+        this(Clock.systemUTC());
+    }
+
+    Stats(Clock clock) {
+        this.clock = clock;
+    }
 
     public void call(String path, String token) {
         total.increment();
         perPath.computeIfAbsent(path, k -> new LongAdder()).increment();
         if (token != null) {
             perToken.computeIfAbsent(token, k -> new LongAdder()).increment();
+            long second = clock.millis() / 1000;
+            perTokenSecond.compute(token, (k, seconds) -> {
+                ConcurrentSkipListMap<Long, LongAdder> counts = seconds == null ? new ConcurrentSkipListMap<>() : seconds;
+                counts.computeIfAbsent(second, s -> new LongAdder()).increment();
+                return counts;
+            });
+            long pruned = lastPruned.get();
+            if (second > pruned && lastPruned.compareAndSet(pruned, second)) {
+                // once a second: seconds older than an hour go, and with them tokens idle that long
+                perTokenSecond.keySet().forEach(t -> perTokenSecond.computeIfPresent(t, (k, counts) -> {
+                    counts.headMap(second - KEEP_SECONDS).clear();
+                    return counts.isEmpty() ? null : counts;
+                }));
+            }
         }
     }
 
@@ -35,6 +69,7 @@ public final class Stats {
         perToken.clear();
         perCode.clear();
         faults.clear();
+        perTokenSecond.clear();
         total.reset();
     }
 
@@ -49,6 +84,13 @@ public final class Stats {
         limited.put("40133", perCode.getOrDefault("40133", new LongAdder()).sum());
         out.put("rate_limited", limited);
         out.put("faults_injected", sums(faults));
+        Map<String, Map<String, Long>> perSecond = new TreeMap<>();
+        perTokenSecond.forEach((token, seconds) -> {
+            Map<String, Long> counts = new TreeMap<>();
+            seconds.forEach((second, calls) -> counts.put(Long.toString(second), calls.sum()));
+            perSecond.put(token, counts);
+        });
+        out.put("calls_per_second_per_token", perSecond);
         return out;
     }
 

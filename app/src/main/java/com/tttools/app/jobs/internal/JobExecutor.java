@@ -34,6 +34,11 @@ import org.springframework.context.annotation.Configuration;
 class JobExecutor {
 
     static final String TASK = "user-job";
+    /** MDC keys: the job's id, and the submitting request's id under the key platform.web's RequestIdFilter uses. */
+    static final String JOB_ID_MDC_KEY = "jobId";
+    static final String REQUEST_ID_MDC_KEY = "requestId";
+    /** The jobs.request_id column's width; RequestIdFilter accepts ids of at most 64 characters. */
+    private static final int MAX_REQUEST_ID = 64;
     private static final Logger log = LoggerFactory.getLogger(JobExecutor.class);
     private static final int MAX_ERROR = 2000;
 
@@ -79,19 +84,39 @@ class JobExecutor {
         }
     }
 
+    /** The id of the request this thread serves (or of the request behind the job it runs), if any. */
+    static String currentRequestId() {
+        String id = MDC.get(REQUEST_ID_MDC_KEY);
+        return id == null || id.isBlank() || id.length() > MAX_REQUEST_ID ? null : id;
+    }
+
     void execute(UUID jobId) {
         // every log line of the job names it (ECS JSON: the jobId field), whichever node runs it
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
-            executeLogged(jobId);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID_MDC_KEY, jobId.toString())) {
+            Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
+            if (started.isEmpty()) {
+                return;
+            }
+            // ... and the id of the request that submitted it (requestId), to follow a click into its background work
+            String previous = MDC.get(REQUEST_ID_MDC_KEY);
+            putOrRemove(started.get().requestId());
+            try {
+                executeLogged(jobId, started.get());
+            } finally {
+                putOrRemove(previous);
+            }
         }
     }
 
-    private void executeLogged(UUID jobId) {
-        Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
-        if (started.isEmpty()) {
-            return;
+    private static void putOrRemove(String requestId) {
+        if (requestId == null) {
+            MDC.remove(REQUEST_ID_MDC_KEY);
+        } else {
+            MDC.put(REQUEST_ID_MDC_KEY, requestId);
         }
-        JobRepository.RunState state = started.get();
+    }
+
+    private void executeLogged(UUID jobId, JobRepository.RunState state) {
         if (state.cancelRequested()) {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
             return;

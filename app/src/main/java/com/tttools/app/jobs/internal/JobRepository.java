@@ -28,9 +28,9 @@ class JobRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final int MAX_MESSAGES = 50;
 
-    /** The runner's view of a job row. */
+    /** The runner's view of a job row; {@code requestId} is the submitting request's, null for system jobs. */
     record RunState(UUID id, WorkspaceId workspaceId, String type, JobStatus status, String payload, String checkpoint,
-            int attempts, int maxAttempts, boolean cancelRequested) {
+            int attempts, int maxAttempts, boolean cancelRequested, String requestId) {
     }
 
     private final JdbcClient jdbc;
@@ -40,17 +40,19 @@ class JobRepository {
     }
 
     /** Inserts unless an unfinished job holds the concurrency key or the idempotency key was used: then empty. */
-    boolean insert(UUID id, JobRequest<?> request, String payloadJson, int maxAttempts, Instant now) {
+    boolean insert(UUID id, JobRequest<?> request, String payloadJson, int maxAttempts, String requestId, Instant now) {
         return jdbc.sql("""
                         INSERT INTO jobs (id, workspace_id, type, status, payload, max_attempts, concurrency_key,
-                                          idempotency_key, created_by, created_at, updated_at)
-                        VALUES (:id, :ws, :type, 'QUEUED', CAST(:payload AS jsonb), :max, :ckey, :ikey, :by, :now, :now)
+                                          idempotency_key, created_by, request_id, created_at, updated_at)
+                        VALUES (:id, :ws, :type, 'QUEUED', CAST(:payload AS jsonb), :max, :ckey, :ikey, :by, :request,
+                                :now, :now)
                         ON CONFLICT DO NOTHING""")
                 .param("id", id).param("ws", request.workspaceId().value()).param("type", request.type().name())
                 .param("payload", payloadJson)
                 .param("max", maxAttempts).param("ckey", request.concurrencyKey())
                 .param("ikey", request.idempotencyKey())
                 .param("by", request.createdBy() == null ? null : request.createdBy().value())
+                .param("request", requestId)
                 .param("now", Timestamp.from(now))
                 .update() == 1;
     }
@@ -108,12 +110,13 @@ class JobRepository {
                                updated_at = :now
                         WHERE id = :id AND status IN ('QUEUED', 'RUNNING')
                         RETURNING id, workspace_id, type, status, payload::text AS payload, checkpoint::text AS checkpoint,
-                                  attempts, max_attempts, cancel_requested""")
+                                  attempts, max_attempts, cancel_requested, request_id""")
                 .param("id", id).param("now", Timestamp.from(now))
                 .query((rs, i) -> new RunState(rs.getObject("id", UUID.class),
                         new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("type"),
                         JobStatus.valueOf(rs.getString("status")), rs.getString("payload"), rs.getString("checkpoint"),
-                        rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getBoolean("cancel_requested")))
+                        rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getBoolean("cancel_requested"),
+                        rs.getString("request_id")))
                 .optional();
     }
 

@@ -46,7 +46,9 @@ class JobService implements Jobs {
 
     /**
      * The job row and its scheduled execution are written in the caller's transaction (the scheduler's data
-     * source is transaction-aware), so a job is never run before it is committed, nor left without a row.
+     * source is transaction-aware), so a job is never run before it is committed, nor left without a row. The id
+     * of the request being served (or of the request behind the job that submits this one) goes into the row, and
+     * from there into the log lines of every run, on whichever node.
      */
     @Override
     @Transactional
@@ -60,7 +62,8 @@ class JobService implements Jobs {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        if (!jobs.insert(id, request, payloads.write(request.payload()), properties.maxAttempts(), now)) {
+        if (!jobs.insert(id, request, payloads.write(request.payload()), properties.maxAttempts(),
+                JobExecutor.currentRequestId(), now)) {
             return Optional.ofNullable(request.concurrencyKey())
                     .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
                     .or(() -> Optional.ofNullable(request.idempotencyKey())

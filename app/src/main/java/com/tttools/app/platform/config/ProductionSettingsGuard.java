@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * In the {@code prod} profile the settings that have a development fallback must be given explicitly: an
  * embedded database, a guessed base URL, a generated encryption key or the in-memory dev mailbox are never
  * acceptable in production. Given settings must also be safe: an https base URL (Secure cookies, HSTS) and
- * TLS to a database on another machine. Runs before any bean is created, so nothing (no embedded database,
+ * TLS to a database on another machine (for the application's and the migrations' connection alike). Runs before any bean is created, so nothing (no embedded database,
  * no dev mailbox) starts first.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +30,8 @@ class ProductionSettingsGuard {
             "TTTOOLS_OPERATOR_NAME", "TTTOOLS_PRIVACY_CONTACT");   // the last two: who the privacy policy names
     /** Any one of these is a mail channel (the providers through their SMTP relays, see MailConfiguration). */
     static final List<String> MAIL_CHANNELS = List.of("SMTP_HOST", "RESEND_API_KEY", "POSTMARK_SERVER_TOKEN");
+    /** Connection settings that must use TLS unless they stay on this machine. */
+    static final List<String> DATABASE_SETTINGS = List.of("DATABASE_URL", "DATABASE_MIGRATION_URL");
     private static final Set<String> TLS_MODES = Set.of("require", "verify-ca", "verify-full");
     private static final Pattern JDBC_HOSTS = Pattern.compile("^jdbc:postgresql://([^/?]*)");
     private static final Pattern SSL_MODE = Pattern.compile("(?:^|[?&])sslmode=([^&]*)", Pattern.CASE_INSENSITIVE);
@@ -57,12 +59,15 @@ class ProductionSettingsGuard {
             problems.add("TTTOOLS_BASE_URL must be an https:// URL in production (cookies are Secure and "
                     + "__Host- only on https)");
         }
-        String databaseUrl = environment.getProperty("DATABASE_URL");
-        if (!isBlank(databaseUrl)) {
-            String jdbcUrl = DatabaseUrl.parse(databaseUrl).jdbcUrl();
-            if (!loopbackOnly(jdbcUrl) && !tls(jdbcUrl)) {
-                problems.add("DATABASE_URL points to a database on another machine without TLS: add "
-                        + "sslmode=require (or verify-ca / verify-full)");
+        // the migration connection carries the same credentials and the whole schema: it needs TLS just as much
+        for (String setting : DATABASE_SETTINGS) {
+            String databaseUrl = environment.getProperty(setting);
+            if (!isBlank(databaseUrl)) {
+                String jdbcUrl = DatabaseUrl.parse(databaseUrl).jdbcUrl();
+                if (!loopbackOnly(jdbcUrl) && !tls(jdbcUrl)) {
+                    problems.add(setting + " points to a database on another machine without TLS: add "
+                            + "sslmode=require (or verify-ca / verify-full)");
+                }
             }
         }
         return problems;

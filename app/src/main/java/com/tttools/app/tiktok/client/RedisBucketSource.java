@@ -21,14 +21,21 @@ import java.time.Duration;
  */
 final class RedisBucketSource implements BucketSource, AutoCloseable {
 
-    private static final String KEY_PREFIX = "tttools:tiktok:rate:";
+    /** After the installation's prefix ({@code tttools:} by default): {@code tttools:tiktok:rate:app:<id>}. */
+    private static final String KEY_PREFIX = "tiktok:rate:";
 
+    private final String keyPrefix;
     private final RedisClient client;
     private final Duration timeout;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile ProxyManager<byte[]> proxies;
 
     RedisBucketSource(String redisUrl, Duration timeout) {
+        this(redisUrl, timeout, "tttools:");
+    }
+
+    RedisBucketSource(String redisUrl, Duration timeout, String installationPrefix) {
+        this.keyPrefix = installationPrefix + KEY_PREFIX;
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(timeout);
         this.client = RedisClient.create(uri);
@@ -41,7 +48,7 @@ final class RedisBucketSource implements BucketSource, AutoCloseable {
 
     @Override
     public Bucket bucket(String key, BucketConfiguration configuration) {
-        return proxies().builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
+        return proxies().builder().build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 
     private ProxyManager<byte[]> proxies() {

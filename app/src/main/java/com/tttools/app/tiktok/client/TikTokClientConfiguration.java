@@ -42,7 +42,7 @@ class TikTokClientConfiguration {
     RateLimitStore tiktokRateLimitStore(TikTokProperties properties) {
         TikTokProperties.RateLimit limits = properties.rateLimit();
         return new RateLimitStore(limits.redisConfigured()
-                ? new RedisBucketSource(limits.redisUrl(), limits.redisTimeout())
+                ? new RedisBucketSource(limits.redisUrl(), limits.redisTimeout(), limits.redisKeyPrefix())
                 : new LocalBucketSource());
     }
 

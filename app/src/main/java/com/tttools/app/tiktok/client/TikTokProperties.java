@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -39,13 +40,16 @@ public record TikTokProperties(
      * @param backgroundReserve tokens a background call must leave in the app bucket, kept for interactive work
      * @param redisUrl          {@code REDIS_URL}: when set, buckets live in Redis and are shared across nodes
      * @param redisTimeout      longest wait for Redis before a call proceeds on the node-local bucket
+     * @param redisKeyPrefix    {@code TTTOOLS_REDIS_KEY_PREFIX}: starts every key this installation writes to Redis,
+     *                          so several installations (or test runs) can share one Redis without sharing buckets
      */
     public record RateLimit(
             @Positive int appQps,
             @Positive int advertiserPathQps,
             @PositiveOrZero int backgroundReserve,
             String redisUrl,
-            @NotNull Duration redisTimeout) {
+            @NotNull Duration redisTimeout,
+            @NotBlank String redisKeyPrefix) {
 
         public boolean redisConfigured() {
             return redisUrl != null && !redisUrl.isBlank();
@@ -54,7 +58,8 @@ public record TikTokProperties(
         @Override
         public String toString() {
             return "RateLimit[appQps=" + appQps + ", advertiserPathQps=" + advertiserPathQps + ", backgroundReserve="
-                    + backgroundReserve + ", redis=" + (redisConfigured() ? "<set>" : "<unset>") + "]";
+                    + backgroundReserve + ", redis=" + (redisConfigured() ? "<set>" : "<unset>") + ", redisKeyPrefix="
+                    + redisKeyPrefix + "]";
         }
     }
 

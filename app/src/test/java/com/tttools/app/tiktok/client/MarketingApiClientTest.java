@@ -144,7 +144,7 @@ class MarketingApiClientTest {
 
     private MarketingApiClient client(URI base) {
         TikTokProperties properties = new TikTokProperties("1", SECRET, base, base.resolve("/portal/auth"),
-                new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100)),
+                new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100), "tttools:"),
                 new TikTokProperties.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
                 new TikTokProperties.Retry(4, Duration.ofMillis(100), Duration.ofSeconds(2), 0.25, 3));
         TikTokEndpoints endpoints = new TikTokEndpoints(properties, base, () -> 0);

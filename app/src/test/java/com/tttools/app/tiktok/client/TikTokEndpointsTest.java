@@ -54,7 +54,7 @@ class TikTokEndpointsTest {
     private static TikTokProperties properties(String appId, String secret) {
         return new TikTokProperties(appId, secret, URI.create("https://business-api.tiktok.com/"),
                 URI.create("https://business-api.tiktok.com/portal/auth"),
-                new TikTokProperties.RateLimit(10, 20, 3, null, Duration.ofMillis(500)),
+                new TikTokProperties.RateLimit(10, 20, 3, null, Duration.ofMillis(500), "tttools:"),
                 new TikTokProperties.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new TikTokProperties.Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(60), 1.0, 10));
     }

@@ -28,7 +28,7 @@ class TikTokOutboundTest {
 
     TikTokOAuth oauth(URI base, OutboundHttp outbound) {
         TikTokProperties properties = new TikTokProperties("1", "app-secret-value", base, base.resolve("/portal/auth"),
-                new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100)),
+                new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100), "tttools:"),
                 new TikTokProperties.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
                 new TikTokProperties.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20), 0.25, 2));
         TikTokEndpoints endpoints = new TikTokEndpoints(properties, base, () -> 0);

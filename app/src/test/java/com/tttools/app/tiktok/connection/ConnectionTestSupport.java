@@ -81,8 +81,16 @@ abstract class ConnectionTestSupport extends IntegrationTest {
 
     /** The consent form submitted by hand: Authorize with the given ad accounts, or Cancel. */
     URI consentForm(URI authorizationUrl, String decision, List<String> advertiserIds) {
+        return consentForm(authorizationUrl, decision, advertiserIds, 0);
+    }
+
+    /**
+     * The same as the simulator's TikTok user 0 (who sees every ad account) or 1 (who sees fewer): two connections
+     * of one workspace need two TikTok users, since the same user's second consent renews the first connection.
+     */
+    URI consentForm(URI authorizationUrl, String decision, List<String> advertiserIds, int user) {
         Map<String, String> query = query(authorizationUrl);
-        StringBuilder form = new StringBuilder("decision=" + decision + "&user=0");
+        StringBuilder form = new StringBuilder("decision=" + decision + "&user=" + user);
         for (String key : List.of("app_id", "redirect_uri", "state")) {
             form.append('&').append(key).append('=').append(URLEncoder.encode(query.get(key), StandardCharsets.UTF_8));
         }
@@ -93,6 +101,14 @@ abstract class ConnectionTestSupport extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         return URI.create(response.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The ad accounts the simulator's TikTok user 1 may grant, as its consent page offers them. */
+    List<String> advertisersOfSecondUser(URI authorizationUrl) {
+        HttpResponse<String> page = Http.get(authorizationUrl + "&user=1");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return java.util.regex.Pattern.compile("name=\"advertiser_id\" value=\"(\\d+)\"").matcher(page.body())
+                .results().map(m -> m.group(1)).toList();
     }
 
     /** The browser (the given session) arriving at our callback. */

@@ -83,12 +83,14 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
 
     @Test
     void anAdvertiserAnotherLiveConnectionStillGrantsKeepsItsData() {
-        List<String> ids = advertisers(3, 6);
+        Admin admin = admin("dd-shared");
+        // the second connection is another TikTok user's (the same user's second consent renews the first one):
+        // three ad accounts that user may grant too, the middle one granted by both connections
+        List<String> ids = advertisersOfSecondUser(start(admin)).subList(0, 3);
         List<String> first = List.of(ids.get(0), ids.get(1));
         List<String> shared = List.of(ids.get(1));
-        Admin admin = admin("dd-shared");
-        String id = connectAndSync(admin, first);
-        connectAndSync(admin, List.of(ids.get(1), ids.get(2)));
+        String id = connectAndSync(admin, first, 0);
+        connectAndSync(admin, List.of(ids.get(1), ids.get(2)), 1);
         Map<String, Long> sharedBefore = rows(admin.workspaceId(), shared);
 
         ApiClient.Response page = admin.api().postForm("/workspaces/" + admin.workspaceId() + "/connections/" + id
@@ -151,7 +153,11 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
 
     /** Connects through the consent form with exactly these advertisers; returns the new connection's id. */
     private String connectWith(Admin admin, List<String> advertisers) {
-        URI back = consentForm(start(admin), "authorize", advertisers);
+        return connectWith(admin, advertisers, 0);
+    }
+
+    private String connectWith(Admin admin, List<String> advertisers, int user) {
+        URI back = consentForm(start(admin), "authorize", advertisers, user);
         ApiClient.Response landed = callback(admin.api(), back);
         assertThat(landed.status()).as(landed.body()).isEqualTo(302);
         for (JsonNode item : list(admin).get("items")) {
@@ -166,7 +172,11 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
 
     /** Connects, waits for the asset sync the connect queued, then syncs three settled report days. */
     private String connectAndSync(Admin admin, List<String> advertisers) {
-        String id = connectWith(admin, advertisers);
+        return connectAndSync(admin, advertisers, 0);
+    }
+
+    private String connectAndSync(Admin admin, List<String> advertisers, int user) {
+        String id = connectWith(admin, advertisers, user);
         awaitAssetSync(admin, id);
         LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(12);
         ApiClient.Response queued = admin.api().post(connectionPath(admin, id) + "/sync",

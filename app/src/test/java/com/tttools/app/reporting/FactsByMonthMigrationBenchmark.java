@@ -75,7 +75,7 @@ class FactsByMonthMigrationBenchmark extends IntegrationTest {
                     rows, bytes / 1e6, (System.nanoTime() - t) / 1e9, load());
 
             for (String step : new String[] {"2026.12.04.1940", "2026.12.04.1941", "2026.12.04.1942"}) {
-                Probe probe = new Probe(pool);
+                Probe probe = new Probe(pool, step);
                 Thread thread = new Thread(probe, "bench-probe");
                 thread.start();
                 Thread.sleep(500);
@@ -103,9 +103,11 @@ class FactsByMonthMigrationBenchmark extends IntegrationTest {
         final AtomicLong count = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         private final HikariDataSource pool;
+        private final String step;
 
-        Probe(HikariDataSource pool) {
+        Probe(HikariDataSource pool, String step) {
             this.pool = pool;
+            this.step = step;
         }
 
         @Override
@@ -119,10 +121,11 @@ class FactsByMonthMigrationBenchmark extends IntegrationTest {
                     try {
                         s.execute("INSERT INTO report_daily_facts (workspace_id, level, entity_id, stat_date, advertiser_id,"
                                 + " currency, pulled_at) VALUES ('00000000-0000-0000-0000-00000000ffff', 'AD', 'probe" + n++
-                                + "', current_date, 'probe', 'USD', now())");
+                                + "-" + step + "', current_date, 'probe', 'USD', now())");
                         s.execute("SELECT sum(spend) FROM report_daily_facts WHERE workspace_id ="
                                 + " '00000000-0000-0000-0000-000000000007' AND level = 'CAMPAIGN' AND stat_date = DATE '2026-07-01'");
                     } catch (SQLException e) {
+                        System.out.printf("BENCH probe error during %s: %s%n", step, e.getMessage());
                         errors.incrementAndGet();
                     }
                     longest.accumulateAndGet(System.nanoTime() - t, Math::max);

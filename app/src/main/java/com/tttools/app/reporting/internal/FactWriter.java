@@ -49,11 +49,14 @@ public class FactWriter {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final FactPartitions partitions;
     long spillBytes = SPILL_BYTES;
 
-    FactWriter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    FactWriter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            FactPartitions partitions) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.partitions = partitions;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -139,6 +142,9 @@ public class FactWriter {
             if (buffer.rows() == 0) {
                 return 0;
             }
+            // months a backfill reaches may have no partition yet (the daily task creates only the current ones);
+            // created before the write's transaction, which must not hold the parent's lock
+            partitions.ensure(days.keySet().stream().map(d -> java.time.YearMonth.from(d.date())).distinct().toList());
             Integer changed = transactions.execute(status -> write(status));
             return changed == null ? 0 : changed;
         }

@@ -8,8 +8,10 @@ import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.EmbeddedSimulator;
@@ -17,7 +19,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,9 +57,11 @@ class ReportSyncDroppedConnectionsIT extends IntegrationTest {
         UUID connection = UUID.randomUUID();
         tokens.storeAccessToken(disturbed, connection,
                 new AccessToken(control.issueAccessToken("7000000000000000001", advertisers)));
+        // each report page answers after 300 ms, so the sync is still running when the connections go
+        simulator().control("POST", "/_sim/faults", Map.of("path", "/report/integrated/get/", "latencyMs", 300));
         JobView job = jobs.submit(JobRequest.of(disturbed, ReportSync.JOB, new ReportSync.Payload(connection, from, to)));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                .until(() -> jobs.find(disturbed, job.jobId()).orElseThrow().status(), s -> s != JobStatus.QUEUED);
+                .until(() -> jobs.find(disturbed, job.jobId()).orElseThrow().status(), s -> s == JobStatus.RUNNING);
 
         int terminated = 0;
         for (int round = 0; round < 3; round++) {
@@ -63,6 +69,9 @@ class ReportSyncDroppedConnectionsIT extends IntegrationTest {
             Thread.sleep(300);
         }
         assertThat(terminated).as("backends terminated while the sync ran").isPositive();
+        assertThat(jobs.find(disturbed, job.jobId()).orElseThrow().status()).as("the sync after the terminations")
+                .isNotEqualTo(JobStatus.SUCCEEDED);
+        simulator().control("DELETE", "/_sim/faults", null);
 
         JobView done = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> jobs.find(disturbed, job.jobId()).orElseThrow(), j -> j.status().finished());
@@ -84,6 +93,15 @@ class ReportSyncDroppedConnectionsIT extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                 Http.get(url("/actuator/health/readiness")).statusCode() == 200);
+    }
+
+    @AfterEach
+    void noLatency() {
+        simulator().control("DELETE", "/_sim/faults", null);
+    }
+
+    private SimulatorApi simulator() {
+        return new SimulatorApi(port, ApiClient.JSON);
     }
 
     /** Every connection to this database but the caller's: the application's pool, scheduler and listeners. */

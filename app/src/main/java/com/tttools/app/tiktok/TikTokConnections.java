@@ -90,8 +90,8 @@ public interface TikTokConnections {
     record SyncRequest(String kind, String from, String to) {
     }
 
-    /** A connection as the API and the pages show it. */
-    record ConnectionView(String id, String provider, String kind, String status, List<Scope> scopes,
+    /** A connection as the API and the pages show it ({@code status} serialises as its enum name). */
+    record ConnectionView(String id, String provider, String kind, ConnectionStatus status, List<Scope> scopes,
             int advertiserCount, List<String> advertisers, List<String> newAdvertisers,
             List<String> lostAdvertisers, Instant tokenExpiresAt, Instant connectedAt, Person connectedBy,
             Instant lastSyncAt, Instant lastSuccessAt, Instant lastCheckedAt, LastError lastError) {
@@ -99,6 +99,16 @@ public interface TikTokConnections {
         /** The typed id, for calls back into {@link TikTokConnections} (the API shows {@link #id()}). */
         public ConnectionId connectionId() {
             return ConnectionId.of(id);
+        }
+
+        /** Tokens revoked and deleted; only removing it from the list is left. */
+        public boolean disconnected() {
+            return status == ConnectionStatus.DISCONNECTED;
+        }
+
+        /** TikTok accepts the grant: syncs can be requested. */
+        public boolean active() {
+            return status == ConnectionStatus.ACTIVE;
         }
     }
 

@@ -7,6 +7,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.client.TikTokProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,25 +84,24 @@ class ConnectionPageController {
                     && admins.get(0).toString().equals(c.connectedBy().id());
             return new Health(c, statusLabel(c.status()), badge(c.status()), known,
                     connections.lastSyncs(caller, workspace.workspaceId(), c.connectionId()), onlyAdmin,
-                    !"ACTIVE".equals(c.status()));
+                    !c.active());
         }).toList();
     }
 
-    static String statusLabel(String status) {
+    static String statusLabel(ConnectionStatus status) {
         return switch (status) {
-            case "ACTIVE" -> "Active";
-            case "NEEDS_REAUTH" -> "Needs reconnecting";
-            case "ERROR" -> "TikTok errors";
-            case "DISCONNECTED" -> "Disconnected";
-            default -> status;
+            case ACTIVE -> "Active";
+            case NEEDS_REAUTH -> "Needs reconnecting";
+            case ERROR -> "TikTok errors";
+            case DISCONNECTED -> "Disconnected";
         };
     }
 
-    static String badge(String status) {
+    static String badge(ConnectionStatus status) {
         return switch (status) {
-            case "ACTIVE" -> "badge-ok";
-            case "NEEDS_REAUTH", "ERROR" -> "badge-warn";
-            default -> "badge-deleted";
+            case ACTIVE -> "badge-ok";
+            case NEEDS_REAUTH, ERROR -> "badge-warn";
+            case DISCONNECTED -> "badge-deleted";
         };
     }
 

@@ -17,6 +17,7 @@ import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.net.URI;
@@ -80,7 +81,7 @@ class ConnectionService implements TikTokConnections {
     public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected.");
         }
         health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
@@ -100,7 +101,7 @@ class ConnectionService implements TikTokConnections {
     public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() != ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() != ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("Only a disconnected connection can be removed; disconnect it first.");
         }
         if (connections.deleteDisconnected(workspaceId, connectionId.value())) {
@@ -130,7 +131,7 @@ class ConnectionService implements TikTokConnections {
         String to = request == null ? null : request.to();
         validate(kind, from, to, idempotencyKey);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
         return launchers.of(SyncLauncher.Kind.valueOf(kind)).launch(workspaceId, connectionId,
@@ -202,11 +203,11 @@ class ConnectionService implements TikTokConnections {
     }
 
     private static ConnectionView view(ConnectionRow row, UserSummary by) {
-        List<String> advertisers = row.status() == ConnectionRow.Status.DISCONNECTED ? List.of()
+        List<String> advertisers = row.status() == ConnectionStatus.DISCONNECTED ? List.of()
                 : row.currentAdvertisers();
         LastError error = row.lastErrorAt() == null ? null
                 : new LastError(row.lastErrorCode(), row.lastErrorMessage(), row.lastErrorRequestId(), row.lastErrorAt());
-        return new ConnectionView(row.id().toString(), "tiktok", row.kind(), row.status().name(),
+        return new ConnectionView(row.id().toString(), "tiktok", row.kind(), row.status(),
                 row.scopes().stream().map(id -> new Scope(id, ScopeNames.name(id))).toList(), advertisers.size(),
                 advertisers, row.newAdvertisers(), row.lostAdvertisers(), row.tokenExpiresAt(), row.connectedAt(),
                 new Person(row.connectedBy().toString(), by == null ? null : by.name(), by == null ? null : by.email()),

@@ -4,6 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
 /**
  * The TikTok connections of a workspace: connect (OAuth), health, manual checks, sync requests and disconnect.
  * Every call checks the caller's workspace permission (404 when the workspace is not visible, 403 below the role).
+ * Audited calls take the HTTP request's {@link RequestMetadata} (the controller's argument) for the audit row.
  */
 public interface TikTokConnections {
 
@@ -22,11 +24,13 @@ public interface TikTokConnections {
     ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
 
     /** Runs the health check now (OPERATOR+) and returns the updated connection. */
-    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
+    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request);
 
     /** Revokes and deletes the tokens (workspace ADMIN); synced data stays. Repeating it is a no-op. */
-    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
-        disconnect(caller, workspaceId, connectionId, false);
+    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
+        disconnect(caller, workspaceId, connectionId, false, request);
     }
 
     /**
@@ -36,7 +40,7 @@ public interface TikTokConnections {
      * disconnected connection is a no-op (nothing is deleted then).
      */
     Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
-            boolean deleteData);
+            boolean deleteData, RequestMetadata request);
 
     /**
      * What a disconnect did: {@code dataDeleted} when the data of {@code deletedAdvertisers} is being deleted;
@@ -54,7 +58,7 @@ public interface TikTokConnections {
      * Removes a DISCONNECTED connection from the list (workspace ADMIN; audited); its synced data stays. 409 while
      * it is not disconnected, 404 when unknown.
      */
-    void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
+    void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId, RequestMetadata request);
 
     /**
      * The connection's latest sync of each kind ({@code ASSETS}, {@code REPORTS}) as a job, for the health centre;

@@ -7,7 +7,6 @@ import com.tttools.app.identity.AccountLifecycle;
 import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.AccountDeletionBlocked;
 import com.tttools.app.privacy.AccountDeletionScheduled;
 import com.tttools.app.privacy.AccountDeletions;
@@ -18,6 +17,7 @@ import com.tttools.app.reporting.SavedViewOwners;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.AccountMemberships;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -91,7 +91,7 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
 
     @Override
     @Transactional
-    public AccountDeletionScheduled request(UserId userId, String password, String totpCode) {
+    public AccountDeletionScheduled request(UserId userId, String password, String totpCode, RequestMetadata request) {
         switch (users.checkCredentials(userId, password, totpCode)) {
             case WRONG_PASSWORD -> throw new ValidationFailedException("password", "is not your current password");
             case CODE_REQUIRED -> throw new ValidationFailedException("totpCode",
@@ -119,7 +119,7 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
         exports.deleteAllOf(userId.value());
         String email = users.find(userId).map(UserSummary::email).orElse(null);
         AccountDeletionScheduled scheduled = new AccountDeletionScheduled(userId, email, now, purgeAfter,
-                CurrentRequest.metadata());
+                request);
         events.publishEvent(scheduled);
         return scheduled;
     }

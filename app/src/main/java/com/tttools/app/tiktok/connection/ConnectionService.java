@@ -3,7 +3,6 @@ package com.tttools.app.tiktok.connection;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
@@ -14,6 +13,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
@@ -78,27 +78,29 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
+    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
         ConnectionRow row = find(workspaceId, connectionId);
         if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected.");
         }
-        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
+        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), request);
         return views(List.of(find(workspaceId, connectionId))).get(0);
     }
 
     @Override
     public Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
-            boolean deleteData) {
+            boolean deleteData, RequestMetadata request) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
-        return disconnector.disconnect(workspaceId, connectionId.value(), deleteData, Actor.user(caller.id(), caller.email()),
-                CurrentRequest.metadata(), clock.instant());
+        return disconnector.disconnect(workspaceId, connectionId.value(), deleteData,
+                Actor.user(caller.id(), caller.email()), request, clock.instant());
     }
 
     @Override
     @org.springframework.transaction.annotation.Transactional
-    public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
+    public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
         ConnectionRow row = find(workspaceId, connectionId);
         if (row.status() != ConnectionStatus.DISCONNECTED) {
@@ -107,7 +109,7 @@ class ConnectionService implements TikTokConnections {
         if (connections.deleteDisconnected(workspaceId, connectionId.value())) {
             events.publishEvent(new com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionRemoved(connectionId.value(),
                     workspaceId, ws.organizationId(), row.grantedAdvertisers().size(),
-                    Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), clock.instant()));
+                    Actor.user(caller.id(), caller.email()), request, clock.instant()));
         }
     }
 

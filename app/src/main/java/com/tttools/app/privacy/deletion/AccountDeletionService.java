@@ -92,7 +92,7 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
     @Override
     @Transactional
     public AccountDeletionScheduled request(UserId userId, String password, String totpCode, RequestMetadata request) {
-        switch (users.checkCredentials(userId, password, totpCode)) {
+        switch (users.checkCredentials(userId, password, totpCode, request)) {
             case WRONG_PASSWORD -> throw new ValidationFailedException("password", "is not your current password");
             case CODE_REQUIRED -> throw new ValidationFailedException("totpCode",
                     "is required: enter the code from your authenticator app (or a recovery code)");
@@ -115,7 +115,7 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
                         ON CONFLICT (user_id) DO UPDATE SET requested_at = :now, purge_after = :purgeAfter, purged_at = NULL""")
                 .param("user", userId.value()).param("tombstone", tombstone(userId))
                 .param("now", Timestamp.from(now)).param("purgeAfter", Timestamp.from(purgeAfter)).update();
-        accounts.endAllAccess(userId);
+        accounts.endAllAccess(userId, request);
         exports.deleteAllOf(userId.value());
         String email = users.find(userId).map(UserSummary::email).orElse(null);
         AccountDeletionScheduled scheduled = new AccountDeletionScheduled(userId, email, now, purgeAfter,

@@ -222,7 +222,8 @@ class BulkPageController {
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/approve")
     String approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect, RequestMetadata request) {
+            @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect,
+            RequestMetadata request) {
         return act(wsId, id, redirect, () -> bulk.approve(BulkApiController.who(caller, request), ws.workspaceId(), id, comment),
                 "Approved.");
     }
@@ -230,7 +231,8 @@ class BulkPageController {
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/reject")
     String reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect, RequestMetadata request) {
+            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect,
+            RequestMetadata request) {
         return act(wsId, id, redirect, () -> bulk.reject(BulkApiController.who(caller, request), ws.workspaceId(), id, reason),
                 "Rejected.");
     }
@@ -283,7 +285,8 @@ class BulkPageController {
             @RequestParam(required = false) BigDecimal maxBudgetIncreasePercent,
             @RequestParam(required = false) Integer cooldownMinutes,
             @RequestParam(required = false) List<Integer> blackoutHours,
-            @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect, RequestMetadata request) {
+            @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect,
+            RequestMetadata request) {
         BulkPolicy policy = new BulkPolicy(approval, new BulkPolicy.Thresholds(entities, budgetIncreasePerDay, deletes),
                 new BulkPolicy.Guardrails(maxBudgetIncreasePercent, cooldownMinutes,
                         blackoutHours == null ? List.of() : blackoutHours, timezone));

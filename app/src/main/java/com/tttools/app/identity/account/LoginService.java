@@ -108,7 +108,8 @@ public class LoginService {
 
     /** Re-confirms the credentials of a signed-in user (account deletion). Failures use up the account's sign-in budget. */
     @Transactional
-    public UserAccounts.CredentialCheck checkCredentials(UserId userId, String password, String secondFactorCode, RequestMetadata request) {
+    public UserAccounts.CredentialCheck checkCredentials(UserId userId, String password, String secondFactorCode,
+            RequestMetadata request) {
         Optional<UserRecord> found = users.findById(userId);
         if (found.isEmpty()) {
             return UserAccounts.CredentialCheck.WRONG_PASSWORD;

@@ -144,7 +144,8 @@ class AuthApiController {
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request, RequestMetadata metadata) {
+    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request,
+            RequestMetadata metadata) {
         if (user != null) {
             securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of(), metadata);
         }

@@ -236,7 +236,8 @@ class AuthPagesController {
     }
 
     @PostMapping("/logout")
-    String logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request, RequestMetadata metadata) {
+    String logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request,
+            RequestMetadata metadata) {
         if (user != null) {
             securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of(), metadata);
         }

@@ -191,7 +191,8 @@ class MeApiController {
     }
 
     @DeleteMapping("/tokens/{id}")
-    ResponseEntity<Void> revokeToken(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id, RequestMetadata request) {
+    ResponseEntity<Void> revokeToken(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
         tokens.revoke(caller.id(), id, request);
         return ResponseEntity.noContent().build();
     }

@@ -78,7 +78,8 @@ class PrivacyApiController {
 
     @GetMapping("/me/exports/{id}/download")
     @Operation(summary = "The export as application/zip (data.json, one CSV per section, README.txt), for 24 h, only to its owner")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id, RequestMetadata request) {
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
         return zip(exports.download(caller.id(), id, request), "tttools-personal-data-" + id + ".zip");
     }
 

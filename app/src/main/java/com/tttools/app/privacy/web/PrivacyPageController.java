@@ -70,7 +70,8 @@ class PrivacyPageController {
     }
 
     @GetMapping("/account/data/exports/{id}/download")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id, RequestMetadata request) {
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
         byte[] zip = exports.download(caller.id(), id, request).orElseThrow(() -> new NotFoundException("Export"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))

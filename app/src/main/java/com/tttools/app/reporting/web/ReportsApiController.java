@@ -154,7 +154,8 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> advertiserId,
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String sort, RequestMetadata request) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            RequestMetadata request) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), 500, null).inCurrency(granted.currency());

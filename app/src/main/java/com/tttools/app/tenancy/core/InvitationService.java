@@ -137,7 +137,8 @@ public class InvitationService {
         return invitations.pending(organizationId, now).stream().map(i -> view(i, now)).toList();
     }
 
-    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, String invitationId, RequestMetadata request) {
+    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+            RequestMetadata request) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Invitation invitation = find(organizationId, invitationId);
         if (invitation.acceptedAt() != null) {
@@ -152,7 +153,8 @@ public class InvitationService {
     }
 
     /** Sends a new link (the previous one stops working) valid for another 7 days. */
-    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, String invitationId, RequestMetadata request) {
+    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+            RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.MANAGE_ORG_MEMBERS);
         Invitation invitation = find(organizationId, invitationId);

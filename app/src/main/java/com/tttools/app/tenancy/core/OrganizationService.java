@@ -56,7 +56,8 @@ public class OrganizationService {
     }
 
     /** Creates an organization with the caller as OWNER, and optionally its first workspace (onboarding). */
-    public Created create(AuthenticatedUser caller, String name, WorkspaceService.NewWorkspace firstWorkspace, RequestMetadata request) {
+    public Created create(AuthenticatedUser caller, String name, WorkspaceService.NewWorkspace firstWorkspace,
+            RequestMetadata request) {
         Inputs inputs = new Inputs();
         String organizationName = inputs.name("name", name);
         if (firstWorkspace != null) {
@@ -93,7 +94,8 @@ public class OrganizationService {
                 .collect(Collectors.toMap(OrganizationRepository.Member::userId, OrganizationRepository.Member::joinedAt));
     }
 
-    public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role, RequestMetadata request) {
+    public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role,
+            RequestMetadata request) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Inputs inputs = new Inputs();
         OrganizationRole newRole = inputs.role("role", role, OrganizationRole::parse, ORG_ROLES);
@@ -118,7 +120,8 @@ public class OrganizationService {
     }
 
     /** Removes a member (or the caller themself, which is leaving); their sessions lose access on the next request. */
-    public void removeMember(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, RequestMetadata request) {
+    public void removeMember(AuthenticatedUser caller, OrganizationId organizationId, UserId userId,
+            RequestMetadata request) {
         if (caller.id().equals(userId)) {
             leave(caller, organizationId, request);
             return;
@@ -137,7 +140,8 @@ public class OrganizationService {
     }
 
     /** Makes another member OWNER; the caller stays in the organization as ADMIN. */
-    public void transferOwnership(AuthenticatedUser caller, OrganizationId organizationId, UserId newOwner, RequestMetadata request) {
+    public void transferOwnership(AuthenticatedUser caller, OrganizationId organizationId, UserId newOwner,
+            RequestMetadata request) {
         lockAndRequire(caller, organizationId, OrganizationPermission.TRANSFER_OWNERSHIP);
         OrganizationRole before = organizations.membership(organizationId, newOwner)
                 .map(OrganizationRepository.Membership::role)
@@ -157,7 +161,8 @@ public class OrganizationService {
     }
 
     /** Deletes the organization with everything in it; the caller must type its name to confirm. */
-    public void delete(AuthenticatedUser caller, OrganizationId organizationId, String confirmation, RequestMetadata request) {
+    public void delete(AuthenticatedUser caller, OrganizationId organizationId, String confirmation,
+            RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.DELETE_ORGANIZATION);
         if (confirmation == null || !confirmation.strip().equals(self.organizationName())) {
@@ -174,7 +179,8 @@ public class OrganizationService {
      * lock) its only member; used when that user's account is erased. Returns the organization's name when it was
      * deleted. Joins the caller's transaction.
      */
-    Optional<String> deleteIfOnlyMember(OrganizationId organizationId, UserId userId, Actor actor, RequestMetadata request) {
+    Optional<String> deleteIfOnlyMember(OrganizationId organizationId, UserId userId, Actor actor,
+            RequestMetadata request) {
         Optional<String> name = organizations.lockForChange(organizationId);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -189,7 +195,8 @@ public class OrganizationService {
     }
 
     /** The organization row is locked: its workspaces go by cascade, every module purges on the event. */
-    private void deleteLocked(OrganizationId organizationId, String name, List<UserId> former, Actor actor, RequestMetadata request) {
+    private void deleteLocked(OrganizationId organizationId, String name, List<UserId> former, Actor actor,
+            RequestMetadata request) {
         List<WorkspaceId> workspaceIds = organizations.workspaceIds(organizationId);
         organizations.delete(organizationId);
         events.publishEvent(new TenancyEvents.OrganizationDeleted(organizationId, name, former, workspaceIds, actor,

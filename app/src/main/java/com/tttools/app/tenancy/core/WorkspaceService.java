@@ -76,7 +76,8 @@ public class WorkspaceService {
                 inputs.currency(prefix + "currency", request.currency()));
     }
 
-    public WorkspaceView create(AuthenticatedUser caller, OrganizationId organizationId, NewWorkspace request, RequestMetadata metadata) {
+    public WorkspaceView create(AuthenticatedUser caller, OrganizationId organizationId, NewWorkspace request,
+            RequestMetadata metadata) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.CREATE_WORKSPACE);
         Inputs inputs = new Inputs();
         NewWorkspace valid = validate(inputs, request == null ? new NewWorkspace(null, null, null) : request, "");
@@ -110,7 +111,8 @@ public class WorkspaceService {
      * Changes the workspace's reporting currency (workspace ADMIN): reports, the home and CSVs convert into it from
      * the next request on. Audited with the old and new code; setting the current one changes nothing.
      */
-    public WorkspaceView changeCurrency(AuthenticatedUser caller, WorkspaceId workspaceId, String currency, RequestMetadata metadata) {
+    public WorkspaceView changeCurrency(AuthenticatedUser caller, WorkspaceId workspaceId, String currency,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_SETTINGS);
         if (currency == null || currency.isBlank()) {
@@ -142,7 +144,8 @@ public class WorkspaceService {
     }
 
     /** Grants or changes a workspace role; the user must already be a member of the organization. */
-    public MemberView setMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId, String role, RequestMetadata metadata) {
+    public MemberView setMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId, String role,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
         Inputs inputs = new Inputs();
@@ -161,7 +164,8 @@ public class WorkspaceService {
         return members.describe(List.of(userId), id -> id, id -> newRole.name()).get(0);
     }
 
-    public void removeMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId, RequestMetadata metadata) {
+    public void removeMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
         WorkspaceRole role = workspaces.memberRole(ws.organizationId(), workspaceId, userId)

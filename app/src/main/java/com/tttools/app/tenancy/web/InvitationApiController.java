@@ -59,7 +59,8 @@ class InvitationApiController {
     }
 
     @PostMapping("/api/v1/invitations/{token}/accept")
-    Map<String, String> accept(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String token, RequestMetadata request) {
+    Map<String, String> accept(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String token,
+            RequestMetadata request) {
         return Map.of("organizationId", invitations.accept(caller, token, request).toString());
     }
 }

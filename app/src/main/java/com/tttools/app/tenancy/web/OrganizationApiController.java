@@ -82,7 +82,8 @@ class OrganizationApiController {
     }
 
     @PostMapping("/{orgId}/leave")
-    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId, RequestMetadata request) {
+    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            RequestMetadata request) {
         organizations.leave(caller, orgId, request);
         return ResponseEntity.noContent().build();
     }

@@ -92,7 +92,8 @@ class OrganizationPageController {
 
     @PostMapping("/organizations/{orgId}/members/{userId}/role")
     String changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable UserId userId, @RequestParam(required = false) String role, RedirectAttributes redirect, RequestMetadata request) {
+            @PathVariable UserId userId, @RequestParam(required = false) String role, RedirectAttributes redirect,
+            RequestMetadata request) {
         var member = organizations.changeRole(caller, orgId, userId, role, request);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + ".");
         return "redirect:/organizations/" + orgId;
@@ -107,7 +108,8 @@ class OrganizationPageController {
     }
 
     @PostMapping("/organizations/{orgId}/leave")
-    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId, RequestMetadata request) {
+    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            RequestMetadata request) {
         organizations.leave(caller, orgId, request);
         return "redirect:/app";
     }

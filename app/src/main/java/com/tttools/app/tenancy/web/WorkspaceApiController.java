@@ -61,7 +61,8 @@ class WorkspaceApiController {
     /** Sets the reporting currency reports, the home and CSVs convert into (workspace ADMIN). */
     @PutMapping("/api/v1/workspaces/{wsId}/currency")
     WorkspaceService.WorkspaceView changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body, RequestMetadata request) {
+            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body,
+            RequestMetadata request) {
         return workspaces.changeCurrency(caller, wsId, body == null ? null : body.currency(), request);
     }
 
@@ -71,7 +72,8 @@ class WorkspaceApiController {
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, RequestMetadata request) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            RequestMetadata request) {
         workspaces.delete(caller, wsId, request);
         return ResponseEntity.noContent().build();
     }

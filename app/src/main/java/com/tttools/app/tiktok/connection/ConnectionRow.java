@@ -10,8 +10,8 @@ import java.util.UUID;
 /** One row of {@code tiktok_connection}. */
 record ConnectionRow(UUID id, WorkspaceId workspaceId, OrganizationId organizationId, String kind,
         ConnectionStatus status, List<Long> scopes, List<String> grantedAdvertisers, List<String> seenAdvertisers,
-        List<String> newAdvertisers, List<String> lostAdvertisers, Instant tokenExpiresAt, UUID connectedBy, Instant connectedAt,
-        Instant lastCheckedAt, Instant lastSuccessAt, Instant lastSyncAt, Integer lastErrorCode,
+        List<String> newAdvertisers, List<String> lostAdvertisers, Instant tokenExpiresAt, UUID connectedBy,
+        Instant connectedAt, Instant lastCheckedAt, Instant lastSuccessAt, Instant lastSyncAt, Integer lastErrorCode,
         String lastErrorMessage, String lastErrorRequestId, Instant lastErrorAt, Instant suspendedAt) {
 
     static final String ADVERTISER = "ADVERTISER";

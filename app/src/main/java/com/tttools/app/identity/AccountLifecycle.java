@@ -1,6 +1,7 @@
 package com.tttools.app.identity;
 
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public interface AccountLifecycle {
     List<SessionMetadata> sessions(UserId userId);
 
     /** Ends every session and revokes every personal access token of the user, at once. */
-    void endAllAccess(UserId userId);
+    void endAllAccess(UserId userId, RequestMetadata request);
 
     /**
      * Erases the account's personal data in identity's tables: e-mail and name become the tombstone, the password

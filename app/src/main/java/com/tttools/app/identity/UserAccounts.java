@@ -1,6 +1,7 @@
 package com.tttools.app.identity;
 
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,5 +23,5 @@ public interface UserAccounts {
      * Checks the password and, when two-factor sign-in is on, the current code (or a recovery code, consumed).
      * Failures count against the account's failed sign-in limit.
      */
-    CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode);
+    CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode, RequestMetadata request);
 }

@@ -1,6 +1,7 @@
 package com.tttools.app.privacy;
 
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface AccountDeletions {
      *                                                          or wrong code ({@code totpCode})
      * @throws AccountDeletionBlocked while the user is the last owner of an organization with other members
      */
-    AccountDeletionScheduled request(UserId userId, String password, String totpCode);
+    AccountDeletionScheduled request(UserId userId, String password, String totpCode, RequestMetadata request);
 
     /**
      * The organizations that would be deleted with the account: those in which the user is the only member (the

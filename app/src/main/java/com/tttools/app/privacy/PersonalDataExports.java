@@ -2,6 +2,7 @@ package com.tttools.app.privacy;
 
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +12,8 @@ import java.util.Optional;
  */
 public interface PersonalDataExports {
 
-    /** The caller's data, collected now (the same content as the ZIP's data.json). */
-    PersonalDataExport collect(UserId userId);
+    /** The caller's data, collected now (the same content as the ZIP's data.json); audited with the request. */
+    PersonalDataExport collect(UserId userId, RequestMetadata request);
 
     /** Queues an export of the user's data; a repeat with the same idempotency key returns the first one. */
     PersonalDataExportStatus request(UserId userId, String idempotencyKey);
@@ -22,8 +23,8 @@ public interface PersonalDataExports {
     /** The user's recent exports, newest first. */
     List<PersonalDataExportStatus> recent(UserId userId, int limit);
 
-    /** The ZIP while it is ready and unexpired, and only to the user who asked for it. */
-    Optional<byte[]> download(UserId userId, String exportId);
+    /** The ZIP while it is ready and unexpired, and only to the user who asked for it; audited with the request. */
+    Optional<byte[]> download(UserId userId, String exportId, RequestMetadata request);
 
     /**
      * Queues an export of the organization's data (members, workspaces, settings, audit log).

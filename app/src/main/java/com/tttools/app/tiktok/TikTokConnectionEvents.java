@@ -33,18 +33,19 @@ public final class TikTokConnectionEvents {
 
     /** {@code errorCode} is TikTok's code when the change came from a failed call. */
     public record ConnectionStatusChanged(UUID connectionId, WorkspaceId workspaceId, OrganizationId organizationId,
-            String from, String to, Integer errorCode, Actor actor, RequestMetadata request, Instant at)
-            implements AuditableEvent {
+            ConnectionStatus from, ConnectionStatus to, Integer errorCode, Actor actor, RequestMetadata request,
+            Instant at) implements AuditableEvent {
         @Override
         public AuditEntry auditEntry() {
             Map<String, Object> details = new HashMap<>();
-            details.put("from", from);
-            details.put("to", to);
+            details.put("from", from.name());
+            details.put("to", to.name());
             if (errorCode != null) {
                 details.put("error", errorCode);
             }
             // the catalogue's connection.needs_reauth is the transition users care about; others are status_changed
-            String action = "NEEDS_REAUTH".equals(to) ? "connection.needs_reauth" : "connection.status_changed";
+            String action = to == ConnectionStatus.NEEDS_REAUTH ? "connection.needs_reauth"
+                    : "connection.status_changed";
             return entry(action, actor, connectionId, organizationId, workspaceId,
                     request, details, at);
         }

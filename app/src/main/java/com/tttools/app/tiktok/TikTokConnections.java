@@ -4,6 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
 /**
  * The TikTok connections of a workspace: connect (OAuth), health, manual checks, sync requests and disconnect.
  * Every call checks the caller's workspace permission (404 when the workspace is not visible, 403 below the role).
+ * Audited calls take the HTTP request's {@link RequestMetadata} (the controller's argument) for the audit row.
  */
 public interface TikTokConnections {
 
@@ -22,11 +24,13 @@ public interface TikTokConnections {
     ConnectionView get(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
 
     /** Runs the health check now (OPERATOR+) and returns the updated connection. */
-    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
+    ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request);
 
     /** Revokes and deletes the tokens (workspace ADMIN); synced data stays. Repeating it is a no-op. */
-    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
-        disconnect(caller, workspaceId, connectionId, false);
+    default void disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
+        disconnect(caller, workspaceId, connectionId, false, request);
     }
 
     /**
@@ -36,7 +40,7 @@ public interface TikTokConnections {
      * disconnected connection is a no-op (nothing is deleted then).
      */
     Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
-            boolean deleteData);
+            boolean deleteData, RequestMetadata request);
 
     /**
      * What a disconnect did: {@code dataDeleted} when the data of {@code deletedAdvertisers} is being deleted;
@@ -54,7 +58,7 @@ public interface TikTokConnections {
      * Removes a DISCONNECTED connection from the list (workspace ADMIN; audited); its synced data stays. 409 while
      * it is not disconnected, 404 when unknown.
      */
-    void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId);
+    void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId, RequestMetadata request);
 
     /**
      * The connection's latest sync of each kind ({@code ASSETS}, {@code REPORTS}) as a job, for the health centre;
@@ -90,8 +94,8 @@ public interface TikTokConnections {
     record SyncRequest(String kind, String from, String to) {
     }
 
-    /** A connection as the API and the pages show it. */
-    record ConnectionView(String id, String provider, String kind, String status, List<Scope> scopes,
+    /** A connection as the API and the pages show it ({@code status} serialises as its enum name). */
+    record ConnectionView(String id, String provider, String kind, ConnectionStatus status, List<Scope> scopes,
             int advertiserCount, List<String> advertisers, List<String> newAdvertisers,
             List<String> lostAdvertisers, Instant tokenExpiresAt, Instant connectedAt, Person connectedBy,
             Instant lastSyncAt, Instant lastSuccessAt, Instant lastCheckedAt, LastError lastError) {
@@ -99,6 +103,16 @@ public interface TikTokConnections {
         /** The typed id, for calls back into {@link TikTokConnections} (the API shows {@link #id()}). */
         public ConnectionId connectionId() {
             return ConnectionId.of(id);
+        }
+
+        /** Tokens revoked and deleted; only removing it from the list is left. */
+        public boolean disconnected() {
+            return status == ConnectionStatus.DISCONNECTED;
+        }
+
+        /** TikTok accepts the grant: syncs can be requested. */
+        public boolean active() {
+            return status == ConnectionStatus.ACTIVE;
         }
     }
 

@@ -3,7 +3,6 @@ package com.tttools.app.tiktok;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
-import java.util.UUID;
 
 /**
  * The TikTok Marketing API for the other modules: every call goes through a {@link TikTokClient} bound to one
@@ -23,7 +22,7 @@ public interface TikTokMarketingApi {
      * @param actor       who is acting, named in the audit log if a rejected call changes the connection's status
      *                    ({@code Actor.system("job:" + jobId)} for jobs, the user for interactive work)
      */
-    TikTokClient forConnection(WorkspaceId workspaceId, UUID connectionId, Actor actor);
+    TikTokClient forConnection(WorkspaceId workspaceId, ConnectionId connectionId, Actor actor);
 
     /**
      * True when TikTok is the embedded simulator (no app credentials, never in {@code prod}): other modules then use
@@ -31,10 +30,5 @@ public interface TikTokMarketingApi {
      */
     default boolean simulatorMode() {
         return false;
-    }
-
-    /** {@link #forConnection(WorkspaceId, UUID, Actor)} for a typed connection id. */
-    default TikTokClient forConnection(WorkspaceId workspaceId, ConnectionId connectionId, Actor actor) {
-        return forConnection(workspaceId, connectionId.value(), actor);
     }
 }

@@ -15,6 +15,7 @@ import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class NotificationEventsIT extends IntegrationTest {
         UUID connection = UUID.randomUUID();
 
         transactions.executeWithoutResult(s -> events.publishEvent(new ConnectionStatusChanged(connection,
-                WorkspaceId.of(wsId), OrganizationId.of(orgId), "ACTIVE", "NEEDS_REAUTH", 40105,
+                WorkspaceId.of(wsId), OrganizationId.of(orgId), ConnectionStatus.ACTIVE, ConnectionStatus.NEEDS_REAUTH, 40105,
                 Actor.system("test"), RequestMetadata.none(), Instant.now())));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> notificationsOf(owner.api()).path("items").toString()

@@ -98,6 +98,9 @@ class PlatformWebIT extends IntegrationTest {
         HttpResponse<String> docs = Http.get(url("/v3/api-docs"));
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\"").contains("TTtools API");
+        // the RequestMetadata argument of audited handlers is resolved from the request, not a client parameter
+        assertThat(docs.body()).contains("/api/v1/workspaces/{wsId}/connections/{id}/check")
+                .doesNotContain("RequestMetadata");
         HttpResponse<String> ui = Http.get(url("/swagger-ui.html"));
         assertThat(ui.statusCode()).isIn(200, 302);
     }

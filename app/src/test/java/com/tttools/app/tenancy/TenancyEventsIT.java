@@ -1,6 +1,5 @@
 package com.tttools.app.tenancy;
 
-import com.tttools.app.support.Tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.identity.AuthenticatedUser;
@@ -12,7 +11,9 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.AuditEntry;
 import com.tttools.app.shared.audit.AuditableEvent;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.Tenants;
 import com.tttools.app.tenancy.core.InvitationService;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.tenancy.core.WorkspaceService;
@@ -26,6 +27,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /** Every membership, role, invitation and workspace change publishes an auditable event. */
 @RecordApplicationEvents
 class TenancyEventsIT extends IntegrationTest {
+
+    private static final RequestMetadata REQUEST = new RequestMetadata("203.0.113.9", "tenancy-events-test", "req-tenancy");
 
     @Autowired
     OrganizationService organizations;
@@ -48,23 +51,23 @@ class TenancyEventsIT extends IntegrationTest {
         AuthenticatedUser owner = principal(ownerAccount);
         AuthenticatedUser colleague = principal(colleagueAccount);
 
-        var created = organizations.create(owner, "Audited Org", new WorkspaceService.NewWorkspace("Audited WS", null, null));
+        var created = organizations.create(owner, "Audited Org", new WorkspaceService.NewWorkspace("Audited WS", null, null), REQUEST);
         OrganizationId org = created.organizationId();
         WorkspaceId ws = WorkspaceId.of(created.firstWorkspace().id());
-        var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of());
-        invitations.resend(owner, org, invitation.id());
-        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email(), 2));
-        organizations.changeRole(owner, org, colleague.id(), "ADMIN");
-        workspaces.setMember(owner, ws, colleague.id(), "OPERATOR");
-        workspaces.setMember(owner, ws, colleague.id(), "ANALYST");
-        workspaces.removeMember(owner, ws, colleague.id());
-        workspaces.delete(owner, ws);
-        workspaces.restore(owner, ws);
-        var second = invitations.invite(owner, org, "someone-" + colleagueAccount.email(), "MEMBER", List.of());
-        invitations.revoke(owner, org, second.id());
-        organizations.transferOwnership(owner, org, colleague.id());
-        organizations.removeMember(colleague, org, owner.id());
-        organizations.delete(colleague, org, "Audited Org");
+        var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of(), REQUEST);
+        invitations.resend(owner, org, invitation.id(), REQUEST);
+        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email(), 2), REQUEST);
+        organizations.changeRole(owner, org, colleague.id(), "ADMIN", REQUEST);
+        workspaces.setMember(owner, ws, colleague.id(), "OPERATOR", REQUEST);
+        workspaces.setMember(owner, ws, colleague.id(), "ANALYST", REQUEST);
+        workspaces.removeMember(owner, ws, colleague.id(), REQUEST);
+        workspaces.delete(owner, ws, REQUEST);
+        workspaces.restore(owner, ws, REQUEST);
+        var second = invitations.invite(owner, org, "someone-" + colleagueAccount.email(), "MEMBER", List.of(), REQUEST);
+        invitations.revoke(owner, org, second.id(), REQUEST);
+        organizations.transferOwnership(owner, org, colleague.id(), REQUEST);
+        organizations.removeMember(colleague, org, owner.id(), REQUEST);
+        organizations.delete(colleague, org, "Audited Org", REQUEST);
 
         List<AuditEntry> entries = events.stream(AuditableEvent.class).map(AuditableEvent::auditEntry)
                 .filter(e -> org.equals(e.organizationId())).toList();
@@ -81,6 +84,8 @@ class TenancyEventsIT extends IntegrationTest {
         assertThat(roleChange.targetId()).isEqualTo(colleague.id().toString());
         assertThat(entries.get(9).workspaceId()).isEqualTo(ws);
         assertThat(entries).allSatisfy(e -> assertThat(e.details().toString()).doesNotContainIgnoringCase("token"));
+        // each service records the request metadata its caller passed down
+        assertThat(entries).extracting(AuditEntry::request).containsOnly(REQUEST);
     }
 
     private static AuthenticatedUser principal(Tenants.User user) {

@@ -1,6 +1,7 @@
 package com.tttools.app.bulk.internal;
 
 import com.tttools.app.bulk.BulkLevel;
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tiktok.ApiCall;
@@ -69,7 +70,7 @@ class TikTokEntities {
      * NEEDS_REAUTH (audited as {@code actor}) and ends the call with a NeedsReauthorizationException.
      */
     TikTokClient client(WorkspaceId workspace, UUID connectionId, Actor actor) {
-        return api.forConnection(workspace, connectionId, actor);
+        return api.forConnection(workspace, new ConnectionId(connectionId), actor);
     }
 
     /** The entities of one advertiser as TikTok has them now, by id (absent ids: {@link Current#missing}). */

@@ -9,11 +9,11 @@ import com.tttools.app.bulk.ChangeSetView;
 import com.tttools.app.bulk.PlanCommand;
 import com.tttools.app.bulk.WeeklySchedule;
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,7 +75,7 @@ class BulkApiController {
             @AuthenticationPrincipal AuthenticatedUser caller,
             @RequestBody PlanRequest body,
             @Parameter(in = ParameterIn.HEADER, description = "repeat-safe key: same key and body, same change set")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, RequestMetadata request) {
         PlanCommand command = new PlanCommand(parse(BulkAction.class, "action", body.action()),
                 parse(BulkLevel.class, "level", body.level()), body.targets(),
                 body.filter() == null ? null : new PlanCommand.Filter(body.filter().advertiserId(),
@@ -83,7 +83,7 @@ class BulkApiController {
                 body.value() == null ? null : new PlanCommand.Value(body.value().amount(), body.value().percent(),
                         body.value().floor(), body.value().ceiling()),
                 body.runAt(), body.schedule());
-        return ResponseEntity.status(HttpStatus.CREATED).body(bulk.plan(who(caller), ws, command, idempotencyKey));
+        return ResponseEntity.status(HttpStatus.CREATED).body(bulk.plan(who(caller, request), ws, command, idempotencyKey));
     }
 
     @GetMapping(BASE)
@@ -108,24 +108,24 @@ class BulkApiController {
     @Operation(summary = "Approve", description = "A workspace ADMIN other than the author (403 otherwise).")
     ChangeSetView approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
             @AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String id, @RequestBody(required = false) ApproveRequest body) {
-        return bulk.approve(who(caller), ws, id, body == null ? null : body.comment());
+            @PathVariable String id, @RequestBody(required = false) ApproveRequest body, RequestMetadata request) {
+        return bulk.approve(who(caller, request), ws, id, body == null ? null : body.comment());
     }
 
     @PostMapping(BASE + "/{id}/reject")
     @Operation(summary = "Reject with a reason", description = "A workspace ADMIN other than the author.")
     ChangeSetView reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
             @AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String id, @RequestBody(required = false) RejectRequest body) {
-        return bulk.reject(who(caller), ws, id, body == null ? null : body.reason());
+            @PathVariable String id, @RequestBody(required = false) RejectRequest body, RequestMetadata request) {
+        return bulk.reject(who(caller, request), ws, id, body == null ? null : body.reason());
     }
 
     @PostMapping(BASE + "/{id}/apply")
     @Operation(summary = "Apply an approved change set", description = "202 with the job id; 409 unless APPROVED; 422 "
             + "in blackout hours.")
     ResponseEntity<Map<String, String>> apply(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
-            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", bulk.apply(who(caller), ws, id)));
+            @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id, RequestMetadata request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", bulk.apply(who(caller, request), ws, id)));
     }
 
     @PostMapping(BASE + "/{id}/cancel")
@@ -133,8 +133,8 @@ class BulkApiController {
             + "applied is dropped.")
     ResponseEntity<ChangeSetView> cancel(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
             @AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(bulk.cancel(who(caller), ws, id));
+            @PathVariable String id, RequestMetadata request) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(bulk.cancel(who(caller, request), ws, id));
     }
 
     @PostMapping(BASE + "/{id}/revert")
@@ -142,8 +142,8 @@ class BulkApiController {
             + "applied and not changed at TikTok since; under the same approval policy.")
     ResponseEntity<ChangeSetView> revert(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceId ws,
             @AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable String id) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(bulk.revert(who(caller), ws, id));
+            @PathVariable String id, RequestMetadata request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(bulk.revert(who(caller, request), ws, id));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/bulk-policy")
@@ -156,12 +156,12 @@ class BulkApiController {
     @Operation(summary = "Change the approval policy and guardrails (workspace ADMIN)")
     BulkPolicy updatePolicy(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceId ws,
             @AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody BulkPolicy body) {
-        return bulk.updatePolicy(who(caller), ws, body);
+            @RequestBody BulkPolicy body, RequestMetadata request) {
+        return bulk.updatePolicy(who(caller, request), ws, body);
     }
 
-    static BulkOperations.Caller who(AuthenticatedUser caller) {
-        return new BulkOperations.Caller(caller.id(), caller.email(), CurrentRequest.metadata());
+    static BulkOperations.Caller who(AuthenticatedUser caller, RequestMetadata request) {
+        return new BulkOperations.Caller(caller.id(), caller.email(), request);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

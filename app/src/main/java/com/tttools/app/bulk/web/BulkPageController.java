@@ -19,6 +19,7 @@ import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
@@ -102,7 +103,7 @@ class BulkPageController {
     @PostMapping("/workspaces/{wsId}/bulk-operations")
     String plan(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId, PlanForm form,
-            Model model) {
+            Model model, RequestMetadata request) {
         try {
             PlanCommand.Value value = null;
             BulkAction action = BulkApiController.parse(BulkAction.class, "action", form.action());
@@ -115,7 +116,7 @@ class BulkPageController {
                     Boolean.TRUE.equals(form.allMatching()) ? null : form.ids() == null ? List.of() : form.ids(),
                     Boolean.TRUE.equals(form.allMatching()) ? new PlanCommand.Filter(blank(form.advertiserId()), blank(form.campaignId()),
                             blank(form.status()), blank(form.q())) : null, value, null, schedule(form));
-            ChangeSetView planned = bulk.plan(BulkApiController.who(caller), ws.workspaceId(), command, null);
+            ChangeSetView planned = bulk.plan(BulkApiController.who(caller, request), ws.workspaceId(), command, null);
             return "redirect:/workspaces/" + wsId + "/bulk-operations/" + planned.id();
         } catch (ValidationFailedException e) {
             return selectPage(ws.workspaceId(), wsId, form, e.problems(), model);
@@ -244,41 +245,43 @@ class BulkPageController {
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/approve")
     String approve(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(wsId, id, redirect, () -> bulk.approve(BulkApiController.who(caller), ws.workspaceId(), id, comment),
+            @PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect,
+            RequestMetadata request) {
+        return act(wsId, id, redirect, () -> bulk.approve(BulkApiController.who(caller, request), ws.workspaceId(), id, comment),
                 "Approved.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/reject")
     String reject(@RequireWorkspace(WorkspacePermission.APPROVE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(wsId, id, redirect, () -> bulk.reject(BulkApiController.who(caller), ws.workspaceId(), id, reason),
+            @PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect,
+            RequestMetadata request) {
+        return act(wsId, id, redirect, () -> bulk.reject(BulkApiController.who(caller, request), ws.workspaceId(), id, reason),
                 "Rejected.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/apply")
     String apply(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        return act(wsId, id, redirect, () -> bulk.apply(BulkApiController.who(caller), ws.workspaceId(), id),
+            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+        return act(wsId, id, redirect, () -> bulk.apply(BulkApiController.who(caller, request), ws.workspaceId(), id),
                 "Applying at TikTok.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/cancel")
     String cancel(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        return act(wsId, id, redirect, () -> bulk.cancel(BulkApiController.who(caller), ws.workspaceId(), id),
+            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+        return act(wsId, id, redirect, () -> bulk.cancel(BulkApiController.who(caller, request), ws.workspaceId(), id),
                 "Cancel requested.");
     }
 
     @PostMapping("/workspaces/{wsId}/bulk-operations/{id}/revert")
     String revert(@RequireWorkspace(WorkspacePermission.CREATE_BULK_OPERATION) WorkspaceAccess ws,
             @AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String wsId,
-            @PathVariable String id, RedirectAttributes redirect) {
+            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
         try {
-            ChangeSetView revert = bulk.revert(BulkApiController.who(caller), ws.workspaceId(), id);
+            ChangeSetView revert = bulk.revert(BulkApiController.who(caller, request), ws.workspaceId(), id);
             redirect.addFlashAttribute("notice", "The revert is planned: review it below.");
             return "redirect:/workspaces/" + wsId + "/bulk-operations/" + revert.id();
         } catch (ConflictException | ValidationFailedException | TikTokApiException e) {
@@ -305,12 +308,13 @@ class BulkPageController {
             @RequestParam(required = false) BigDecimal maxBudgetIncreasePercent,
             @RequestParam(required = false) Integer cooldownMinutes,
             @RequestParam(required = false) List<Integer> blackoutHours,
-            @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String timezone, Model model, RedirectAttributes redirect,
+            RequestMetadata request) {
         BulkPolicy policy = new BulkPolicy(approval, new BulkPolicy.Thresholds(entities, budgetIncreasePerDay, deletes),
                 new BulkPolicy.Guardrails(maxBudgetIncreasePercent, cooldownMinutes,
                         blackoutHours == null ? List.of() : blackoutHours, timezone));
         try {
-            bulk.updatePolicy(BulkApiController.who(caller), ws.workspaceId(), policy);
+            bulk.updatePolicy(BulkApiController.who(caller, request), ws.workspaceId(), policy);
         } catch (ValidationFailedException e) {
             model.addAttribute("wsId", wsId);
             model.addAttribute("policy", policy);

@@ -23,6 +23,7 @@ import com.tttools.app.reporting.Reports;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -109,7 +110,7 @@ class HomeAssembler {
 
     private Checklist checklist(WorkspaceAccess workspace, String base, List<ConnectionHealth> health,
             List<JobView> running, boolean hasData) {
-        boolean connected = health.stream().anyMatch(c -> !"DISCONNECTED".equals(c.status()));
+        boolean connected = health.stream().anyMatch(c -> c.status() != ConnectionStatus.DISCONNECTED);
         boolean synced = succeeded(workspace, REPORT_SYNC);
         boolean assets = synced || succeeded(workspace, AssetSync.JOB.name());
         boolean syncing = running.stream().anyMatch(j -> j.type().equals(REPORT_SYNC)
@@ -332,15 +333,15 @@ class HomeAssembler {
 
     private static ConnectionHealth health(TikTokConnections.ConnectionView c, Instant now, ZoneId zone) {
         String label = switch (c.status()) {
-            case "ACTIVE" -> "Connected";
-            case "NEEDS_REAUTH" -> "Needs reconnecting";
-            case "DISCONNECTED" -> "Disconnected";
-            default -> c.status().charAt(0) + c.status().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            case ACTIVE -> "Connected";
+            case NEEDS_REAUTH -> "Needs reconnecting";
+            case ERROR -> "Error";
+            case DISCONNECTED -> "Disconnected";
         };
         String badge = switch (c.status()) {
-            case "ACTIVE" -> "badge-ok";
-            case "NEEDS_REAUTH" -> "badge-warn";
-            default -> "";
+            case ACTIVE -> "badge-ok";
+            case NEEDS_REAUTH -> "badge-warn";
+            case ERROR, DISCONNECTED -> "";
         };
         return new ConnectionHealth(c.id(), c.connectedBy() == null ? null : c.connectedBy().name(), c.status(),
                 label, badge, c.advertiserCount(), Formats.relative(c.lastSyncAt(), now),

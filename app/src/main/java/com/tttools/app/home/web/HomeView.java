@@ -2,6 +2,7 @@ package com.tttools.app.home.web;
 
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.tenancy.WorkspaceAccess;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.util.List;
 
 /** Everything the workspace home shows, already in words and formatted numbers. */
@@ -34,7 +35,7 @@ record HomeView(WorkspaceAccess workspace, Checklist checklist, Period yesterday
             String cpaBefore, String cpaNow) {
     }
 
-    record ConnectionHealth(String id, String connectedBy, String status, String statusLabel, String badge,
+    record ConnectionHealth(String id, String connectedBy, ConnectionStatus status, String statusLabel, String badge,
             int advertisers, String lastSync, String lastSyncTitle, String lastError, String tokenExpires) {
     }
 

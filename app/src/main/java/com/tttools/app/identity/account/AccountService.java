@@ -180,7 +180,7 @@ public class AccountService {
         // The link proves control of the mailbox, so the address counts as verified too.
         users.markEmailVerified(user.id(), now);
         sessions.endAllSessions(user.id(), null);
-        accessTokens.revokeAllTokens(user.id(), "password_reset");
+        accessTokens.revokeAllTokens(user.id(), "password_reset", request);
         events.publishEvent(new UserPasswordChanged(user.id(), user.email(), true, request, now));
         securityEvents.publish(SecurityEventTypes.PASSWORD_RESET, user.id(), user.email(), Map.of(), request);
         return user.id();
@@ -200,7 +200,7 @@ public class AccountService {
         Instant now = clock.instant();
         users.updatePasswordHash(userId, encoder.encode(newPassword), now);
         sessions.endAllSessions(userId, keepSessionId);
-        accessTokens.revokeAllTokens(userId, "password_changed");
+        accessTokens.revokeAllTokens(userId, "password_changed", request);
         events.publishEvent(new UserPasswordChanged(userId, user.email(), false, request, now));
         securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of(), request);
     }

@@ -7,6 +7,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.platform.ratelimit.RateLimiter.Decision;
 import com.tttools.app.identity.secret.Secrets;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,9 +48,10 @@ public class LoginService {
     }
 
     @Transactional
-    public LoginResult authenticate(String email, String password, String secondFactorCode, String ip) {
+    public LoginResult authenticate(String email, String password, String secondFactorCode, RequestMetadata request) {
+        String ip = request.ip();
         String account = email == null ? "" : UserRepository.normalize(email);
-        Tokens tokens = takeTokens(account, ip);
+        Tokens tokens = takeTokens(account, request);
         if (tokens.refused() != null) {
             return tokens.refused();
         }
@@ -58,7 +60,7 @@ public class LoginService {
                 ? encoder.matches(password, found.get().passwordHash())
                 : dummyCheck(password);
         if (!passwordMatches) {
-            return fail(account, tokens, found);
+            return fail(account, tokens, found, request);
         }
         UserRecord user = found.get();
         SecondFactor factor = secondFactor.getIfAvailable();
@@ -68,32 +70,33 @@ public class LoginService {
                 limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
                 return new LoginResult.SecondFactorRequired(user);
             }
-            if (!factor.verify(user.id(), secondFactorCode)) {
-                return fail(account, tokens, found);
+            if (!factor.verify(user.id(), secondFactorCode, request)) {
+                return fail(account, tokens, found, request);
             }
         }
         if (encoder.upgradeEncoding(user.passwordHash())) {
             users.rehash(user.id(), encoder.encode(password));
         }
         succeeded(account, ip);
-        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of());
+        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of(), request);
         return new LoginResult.Succeeded(user, restoreIfPendingDeletion(user));
     }
 
     /** The second step of a two-step sign-in whose password step passed moments ago. */
     @Transactional
-    public LoginResult completeSecondFactor(UserRecord user, String code, String ip) {
+    public LoginResult completeSecondFactor(UserRecord user, String code, RequestMetadata request) {
+        String ip = request.ip();
         String account = UserRepository.normalize(user.email());
-        Tokens tokens = takeTokens(account, ip);
+        Tokens tokens = takeTokens(account, request);
         if (tokens.refused() != null) {
             return tokens.refused();
         }
         SecondFactor factor = secondFactor.getIfAvailable();
-        if (factor == null || !factor.enabled(user.id()) || code == null || !factor.verify(user.id(), code.strip())) {
-            return fail(account, tokens, Optional.of(user));
+        if (factor == null || !factor.enabled(user.id()) || code == null || !factor.verify(user.id(), code.strip(), request)) {
+            return fail(account, tokens, Optional.of(user), request);
         }
         succeeded(account, ip);
-        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"));
+        securityEvents.publish(SecurityEventTypes.LOGIN_SUCCEEDED, user.id(), user.email(), Map.of("secondFactor", "true"), request);
         return new LoginResult.Succeeded(user, restoreIfPendingDeletion(user));
     }
 
@@ -105,7 +108,8 @@ public class LoginService {
 
     /** Re-confirms the credentials of a signed-in user (account deletion). Failures use up the account's sign-in budget. */
     @Transactional
-    public UserAccounts.CredentialCheck checkCredentials(UserId userId, String password, String secondFactorCode) {
+    public UserAccounts.CredentialCheck checkCredentials(UserId userId, String password, String secondFactorCode,
+            RequestMetadata request) {
         Optional<UserRecord> found = users.findById(userId);
         if (found.isEmpty()) {
             return UserAccounts.CredentialCheck.WRONG_PASSWORD;
@@ -123,7 +127,7 @@ public class LoginService {
             if (secondFactorCode == null || secondFactorCode.isBlank()) {
                 return UserAccounts.CredentialCheck.CODE_REQUIRED;
             }
-            if (!factor.verify(userId, secondFactorCode.strip())) {
+            if (!factor.verify(userId, secondFactorCode.strip(), request)) {
                 limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
                 return UserAccounts.CredentialCheck.WRONG_CODE;
             }
@@ -135,7 +139,8 @@ public class LoginService {
      * Takes one token from the IP's and one from the account's bucket, atomically each; when either is empty
      * the attempt is refused (with the other token given back) and nothing is evaluated.
      */
-    private Tokens takeTokens(String account, String ip) {
+    private Tokens takeTokens(String account, RequestMetadata request) {
+        String ip = request.ip();
         Decision byIp = limiter.consume(LoginLimits.FAILED_LOGINS_PER_IP, ip);
         Decision byAccount = byIp.allowed() ? limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account) : null;
         if (byIp.allowed() && byAccount.allowed()) {
@@ -145,7 +150,7 @@ public class LoginService {
             limiter.refund(LoginLimits.FAILED_LOGINS_PER_IP, ip);
         }
         securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, account.isEmpty() ? null : account,
-                Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"));
+                Map.of("limit", byIp.allowed() ? "login-account" : "login-ip"), request);
         return new Tokens(null, new LoginResult.Throttled(byIp.allowed() ? byAccount.retryAfter() : byIp.retryAfter()));
     }
 
@@ -162,11 +167,11 @@ public class LoginService {
      * A failure keeps the tokens its attempt took. The attempt that took the account's last token and failed
      * locks the account: one lock-out event however many attempts race.
      */
-    private LoginResult fail(String account, Tokens tokens, Optional<UserRecord> user) {
+    private LoginResult fail(String account, Tokens tokens, Optional<UserRecord> user, RequestMetadata request) {
         securityEvents.publish(SecurityEventTypes.LOGIN_FAILED, user.map(UserRecord::id).orElse(null),
-                account.isEmpty() ? null : account, Map.of("knownAccount", String.valueOf(user.isPresent())));
+                account.isEmpty() ? null : account, Map.of("knownAccount", String.valueOf(user.isPresent())), request);
         if (tokens.byAccount().remaining() == 0 && user.isPresent()) {
-            securityEvents.publish(SecurityEventTypes.LOGIN_LOCKED, user.get().id(), user.get().email(), Map.of());
+            securityEvents.publish(SecurityEventTypes.LOGIN_LOCKED, user.get().id(), user.get().email(), Map.of(), request);
         }
         return new LoginResult.Failed();
     }

@@ -1,7 +1,6 @@
 package com.tttools.app.identity.account;
 
 import com.tttools.app.shared.audit.RequestMetadata;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
 import java.time.Clock;
@@ -12,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes security events with the current request's IP, user agent and request id. Each publication
+ * Publishes security events with the IP, user agent and request id of the request that caused them. Each publication
  * joins the caller's transaction, or opens one: the audit module listens transactionally.
  */
 @Component
@@ -26,13 +25,10 @@ public class SecurityEvents {
         this.clock = clock;
     }
 
-    /** For callers outside identity's request-bound services (filters, handlers): reads the request of this thread. */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void publish(String type, UserId userId, String email, Map<String, String> details) {
-        publish(type, userId, email, details, CurrentRequest.metadata());
-    }
-
-    /** With the request's metadata passed down from the controller. */
+    /**
+     * {@code request}: the metadata a controller received as an argument (or a filter built with
+     * {@code HttpRequestMetadata.of}), passed down; {@link RequestMetadata#none()} from jobs.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public void publish(String type, UserId userId, String email, Map<String, String> details,
             RequestMetadata request) {

@@ -17,6 +17,7 @@ import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -127,7 +128,7 @@ public class TwoFactorService implements SecondFactor {
 
     /** Turns two-factor sign-in on when the code matches the pending secret; returns the recovery codes (shown once). */
     @Transactional
-    public List<String> confirm(UserId userId, String code) {
+    public List<String> confirm(UserId userId, String code, RequestMetadata request) {
         Row row = row(userId).filter(r -> r.enabledAt() == null)
                 .orElseThrow(() -> new ConflictException("Start the two-factor setup first."));
         OptionalLong step = Totp.matchingStep(secretOf(userId, row), code == null ? null : code.strip(), clock.instant(),
@@ -140,15 +141,15 @@ public class TwoFactorService implements SecondFactor {
                 .param("user", userId.value()).update();
         List<String> codes = replaceRecoveryCodes(userId);
         UserRecord user = users.findById(userId).orElseThrow();
-        securityEvents.publish(SecurityEventTypes.TWO_FACTOR_ENABLED, userId, user.email(), Map.of());
+        securityEvents.publish(SecurityEventTypes.TWO_FACTOR_ENABLED, userId, user.email(), Map.of(), request);
         return codes;
     }
 
     /** Turns two-factor sign-in off; needs the password and a current code (or a recovery code). */
     @Transactional(noRollbackFor = RateLimitedException.class)
-    public void disable(UserId userId, String password, String code) {
+    public void disable(UserId userId, String password, String code, RequestMetadata request) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
-        String account = takeGuessToken(user);
+        String account = takeGuessToken(user, request);
         if (password == null || !encoder.matches(password, user.passwordHash())) {
             throw new ValidationFailedException("password", "is not your current password");
         }
@@ -156,20 +157,20 @@ public class TwoFactorService implements SecondFactor {
             limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
             throw new ConflictException("Two-factor sign-in is not on.");
         }
-        if (!verify(userId, code)) {
+        if (!verify(userId, code, request)) {
             throw new ValidationFailedException("code", "is not a valid code");
         }
         limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
         jdbc.sql("DELETE FROM user_recovery_codes WHERE user_id = :user").param("user", userId.value()).update();
         jdbc.sql("DELETE FROM user_two_factor WHERE user_id = :user").param("user", userId.value()).update();
-        securityEvents.publish(SecurityEventTypes.TWO_FACTOR_DISABLED, userId, user.email(), Map.of());
+        securityEvents.publish(SecurityEventTypes.TWO_FACTOR_DISABLED, userId, user.email(), Map.of(), request);
     }
 
     @Transactional(noRollbackFor = RateLimitedException.class)
-    public List<String> regenerateRecoveryCodes(UserId userId, String code) {
+    public List<String> regenerateRecoveryCodes(UserId userId, String code, RequestMetadata request) {
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
-        String account = takeGuessToken(user);
-        if (!enabled(userId) || !verify(userId, code)) {
+        String account = takeGuessToken(user, request);
+        if (!enabled(userId) || !verify(userId, code, request)) {
             throw new ValidationFailedException("code", "is not a valid code");
         }
         limiter.refund(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
@@ -177,11 +178,11 @@ public class TwoFactorService implements SecondFactor {
     }
 
     /** Takes the token a guess costs, or refuses (recorded as a security event) before anything is evaluated. */
-    private String takeGuessToken(UserRecord user) {
+    private String takeGuessToken(UserRecord user, RequestMetadata request) {
         String account = UserRepository.normalize(user.email());
         RateLimiter.Decision decision = limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, account);
         if (!decision.allowed()) {
-            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, user.id(), user.email(), Map.of("limit", "two-factor"));
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, user.id(), user.email(), Map.of("limit", "two-factor"), request);
             throw new RateLimitedException(decision.retryAfter());
         }
         return account;
@@ -200,7 +201,7 @@ public class TwoFactorService implements SecondFactor {
     /** A 6-digit code is a TOTP code (accepted once per step); anything else is tried as a recovery code. */
     @Override
     @Transactional
-    public boolean verify(UserId userId, String code) {
+    public boolean verify(UserId userId, String code, RequestMetadata request) {
         if (code == null || code.isBlank() || code.length() > 32) {
             return false;
         }
@@ -227,7 +228,7 @@ public class TwoFactorService implements SecondFactor {
         if (used) {
             UserRecord user = users.findById(userId).orElseThrow();
             securityEvents.publish(SecurityEventTypes.RECOVERY_CODE_USED, userId, user.email(),
-                    Map.of("remaining", String.valueOf(unusedRecoveryCodes(userId))));
+                    Map.of("remaining", String.valueOf(unusedRecoveryCodes(userId))), request);
         }
         return used;
     }

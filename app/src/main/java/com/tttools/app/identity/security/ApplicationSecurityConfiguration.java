@@ -7,6 +7,7 @@ import com.tttools.app.identity.token.PersonalAccessTokens;
 import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.security.ProblemResponses;
 import com.tttools.app.platform.security.SecurityHeaders;
+import com.tttools.app.platform.web.HttpRequestMetadata;
 import com.tttools.app.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -99,7 +100,8 @@ class ApplicationSecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> {
                             if (ex instanceof CsrfException) {
                                 securityEvents.publish(SecurityEventTypes.CSRF_REJECTED, null, null,
-                                        Map.of("method", req.getMethod(), "path", pathOf(req)));
+                                        Map.of("method", req.getMethod(), "path", pathOf(req)),
+                                        HttpRequestMetadata.of(req));
                             }
                             if (api.matches(req)) {
                                 problems.write(req, res, HttpStatus.FORBIDDEN, ex instanceof CsrfException

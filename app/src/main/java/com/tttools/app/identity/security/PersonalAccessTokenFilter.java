@@ -3,7 +3,7 @@ package com.tttools.app.identity.security;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.token.PersonalAccessTokens;
 import com.tttools.app.platform.security.ProblemResponses;
-import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.platform.web.HttpRequestMetadata;
 import com.tttools.app.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -64,7 +64,7 @@ class PersonalAccessTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String presented = request.getHeader("Authorization").substring(BEARER.length()).strip();
-        var holder = tokens.authenticate(presented, CurrentRequest.of(request).ip());
+        var holder = tokens.authenticate(presented, HttpRequestMetadata.of(request));
         if (holder.isEmpty()) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "The access token is invalid, expired or revoked.");
             return;

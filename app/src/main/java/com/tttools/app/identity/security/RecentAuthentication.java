@@ -10,6 +10,7 @@ import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.identity.session.SessionProperties;
 import com.tttools.app.identity.session.UserSessions;
 import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.platform.web.HttpRequestMetadata;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,12 +95,12 @@ public class RecentAuthentication {
             proven = encoder.matches(password, user.passwordHash());
         } else {
             proven = code != null && !code.isBlank() && factor != null && factor.enabled(user.id())
-                    && factor.verify(user.id(), code.strip());
+                    && factor.verify(user.id(), code.strip(), HttpRequestMetadata.of(request));
         }
         if (!proven) {
             limiter.consume(LoginLimits.FAILED_LOGINS_PER_ACCOUNT, limitKey);
             securityEvents.publish(SecurityEventTypes.LOGIN_FAILED, user.id(), user.email(),
-                    Map.of("step", "reauthentication"));
+                    Map.of("step", "reauthentication"), HttpRequestMetadata.of(request));
             throw new ValidationFailedException(password != null && !password.isEmpty() ? "password" : "code",
                     password != null && !password.isEmpty() ? "is not your current password" : "is not a valid code");
         }

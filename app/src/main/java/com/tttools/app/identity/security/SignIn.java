@@ -3,7 +3,7 @@ package com.tttools.app.identity.security;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.session.UserSessions;
-import com.tttools.app.platform.web.CurrentRequest;
+import com.tttools.app.platform.web.HttpRequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -44,7 +44,7 @@ public class SignIn {
             old.invalidate();
         }
         HttpSession session = request.getSession(true);
-        var metadata = CurrentRequest.of(request);
+        var metadata = HttpRequestMetadata.of(request);
         session.setAttribute(UserSessions.IP, metadata.ip());
         session.setAttribute(UserSessions.USER_AGENT, metadata.userAgent());
         session.setAttribute(UserSessions.SIGNED_IN_AT, clock.instant());

@@ -10,6 +10,7 @@ import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -64,7 +65,7 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
     }
 
     @Transactional
-    public Created create(UserId userId, String name, boolean readOnly, Instant expiresAt) {
+    public Created create(UserId userId, String name, boolean readOnly, Instant expiresAt, RequestMetadata request) {
         Instant now = clock.instant();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new ValidationFailedException("name", "must be 1 to 100 characters long");
@@ -86,7 +87,7 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
         securityEvents.publish(SecurityEventTypes.TOKEN_CREATED, userId, owner.email(),
-                Map.of("tokenId", id.toString(), "name", name.strip(), "readOnly", String.valueOf(readOnly)));
+                Map.of("tokenId", id.toString(), "name", name.strip(), "readOnly", String.valueOf(readOnly)), request);
         return new Created(new TokenView(id.toString(), name.strip(), readOnly, now, null, expiresAt), secret);
     }
 
@@ -101,7 +102,7 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
     }
 
     @Transactional
-    public void revoke(UserId userId, String tokenId) {
+    public void revoke(UserId userId, String tokenId, RequestMetadata request) {
         UUID id = parse(tokenId).orElseThrow(() -> new NotFoundException("Token"));
         int rows = jdbc.sql("""
                         UPDATE personal_access_tokens SET revoked_at = :now
@@ -112,12 +113,12 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
             throw new NotFoundException("Token");
         }
         UserRecord user = users.findById(userId).orElseThrow();
-        securityEvents.publish(SecurityEventTypes.TOKEN_REVOKED, userId, user.email(), Map.of("tokenId", tokenId));
+        securityEvents.publish(SecurityEventTypes.TOKEN_REVOKED, userId, user.email(), Map.of("tokenId", tokenId), request);
     }
 
     @Override
     @Transactional
-    public int revokeAllTokens(UserId userId, String reason) {
+    public int revokeAllTokens(UserId userId, String reason, RequestMetadata request) {
         int rows = jdbc.sql("""
                         UPDATE personal_access_tokens SET revoked_at = :now
                         WHERE user_id = :user AND revoked_at IS NULL""")
@@ -126,14 +127,15 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
         if (rows > 0) {
             UserRecord user = users.findById(userId).orElseThrow();
             securityEvents.publish(SecurityEventTypes.TOKEN_REVOKED, userId, user.email(),
-                    Map.of("count", String.valueOf(rows), "reason", reason));
+                    Map.of("count", String.valueOf(rows), "reason", reason), request);
         }
         return rows;
     }
 
     /** The owner of a presented token, if it is live; records its use (and a first use from a new IP). */
     @Transactional
-    public Optional<Holder> authenticate(String presented, String ip) {
+    public Optional<Holder> authenticate(String presented, RequestMetadata request) {
+        String ip = request.ip();
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
@@ -162,7 +164,7 @@ public class PersonalAccessTokens implements AccessTokenRevoker {
         }
         if (newIp) {
             securityEvents.publish(SecurityEventTypes.TOKEN_USED_FROM_NEW_IP, user.get().id(), user.get().email(),
-                    Map.of("tokenId", token.id().toString()));
+                    Map.of("tokenId", token.id().toString()), request);
         }
         return Optional.of(new Holder(user.get(), token.readOnly()));
     }

@@ -7,6 +7,7 @@ import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.identity.secret.Secrets;
 import com.tttools.app.identity.session.UserSessions;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +47,7 @@ class AccountLifecycleFacade implements AccountLifecycle {
 
     @Override
     @Transactional
-    public void endAllAccess(UserId userId) {
+    public void endAllAccess(UserId userId, RequestMetadata request) {
         int ended = sessions.endAllSessions(userId, null);
         int revoked = jdbc.sql("""
                         UPDATE personal_access_tokens SET revoked_at = :now
@@ -54,7 +55,7 @@ class AccountLifecycleFacade implements AccountLifecycle {
                 .param("now", Timestamp.from(clock.instant())).param("user", userId.value()).update();
         users.findById(userId).ifPresent(user -> securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, userId,
                 user.email(), Map.of("count", String.valueOf(ended), "tokensRevoked", String.valueOf(revoked),
-                        "reason", "account-deletion")));
+                        "reason", "account-deletion"), request));
     }
 
     @Override

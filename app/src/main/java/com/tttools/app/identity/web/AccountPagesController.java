@@ -101,19 +101,19 @@ class AccountPagesController {
 
     @PostMapping("/account/sessions/{id}/revoke")
     String revokeSession(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo("/account");
         }
         return outcome(redirect, "The session is signed out.", () -> {
             sessions.revoke(caller.id(), id);
-            securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of());
+            securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of(), metadata);
         });
     }
 
     @PostMapping("/account/sessions/revoke-others")
     String revokeOtherSessions(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo("/account");
         }
@@ -121,20 +121,20 @@ class AccountPagesController {
         return outcome(redirect, "Every other session is signed out.", () -> {
             int ended = sessions.endAllSessions(caller.id(), session == null ? null : session.getId());
             securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(),
-                    Map.of("count", String.valueOf(ended)));
+                    Map.of("count", String.valueOf(ended)), metadata);
         });
     }
 
     @PostMapping("/account/tokens")
     String createToken(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "false") boolean readOnly, @RequestParam(required = false) LocalDate expiresOn,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo("/account");
         }
         try {
             var created = tokens.create(caller.id(), name, readOnly,
-                    expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                    expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), metadata);
             redirect.addFlashAttribute("newToken", created.secret());
             redirect.addFlashAttribute("message", "Token created. Copy it now: it is shown only once.");
         } catch (ValidationFailedException e) {
@@ -147,8 +147,8 @@ class AccountPagesController {
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revokeToken(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
-            RedirectAttributes redirect) {
-        return outcome(redirect, "The token is revoked.", () -> tokens.revoke(caller.id(), id));
+            RedirectAttributes redirect, RequestMetadata request) {
+        return outcome(redirect, "The token is revoked.", () -> tokens.revoke(caller.id(), id, request));
     }
 
     private static String outcome(RedirectAttributes redirect, String success, Runnable action) {

@@ -119,7 +119,7 @@ class AuthApiController {
             HttpServletResponse response, RequestMetadata metadata) {
         RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
-            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"), metadata);
             return tooManyRequests(request, decision.retryAfter());
         }
         if (errors.hasErrors()) {
@@ -138,7 +138,7 @@ class AuthApiController {
     @PostMapping("/login")
     ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response,
             RequestMetadata metadata) {
-        LoginResult result = logins.authenticate(body.email(), body.password(), body.totpCode(), metadata.ip());
+        LoginResult result = logins.authenticate(body.email(), body.password(), body.totpCode(), metadata);
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return ok.restored()
@@ -160,9 +160,10 @@ class AuthApiController {
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request,
+            RequestMetadata metadata) {
         if (user != null) {
-            securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of());
+            securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of(), metadata);
         }
         signIn.signOut(request);
         return ResponseEntity.noContent().header("Clear-Site-Data", "\"cookies\", \"storage\"").build();

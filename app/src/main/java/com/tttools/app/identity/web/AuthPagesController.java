@@ -68,7 +68,7 @@ class AuthPagesController {
             @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response,
             RequestMetadata metadata, Model model) {
         String target = SafeRedirects.target(next, AFTER_LOGIN);
-        LoginResult result = logins.authenticate(email, password, null, metadata.ip());
+        LoginResult result = logins.authenticate(email, password, null, metadata);
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return "redirect:" + (ok.restored() ? RESTORED : target);
@@ -109,7 +109,7 @@ class AuthPagesController {
         if (user == null) {
             return "redirect:/login";
         }
-        LoginResult result = logins.completeSecondFactor(user, code, metadata.ip());
+        LoginResult result = logins.completeSecondFactor(user, code, metadata);
         if (result instanceof LoginResult.Succeeded ok) {
             signIn.signIn(ok.user(), request, response);
             return "redirect:" + (ok.restored() ? RESTORED : SafeRedirects.target(next, AFTER_LOGIN));
@@ -143,7 +143,7 @@ class AuthPagesController {
         model.addAttribute("next", SafeRedirects.target(form.next(), null));   // the form itself stays bound to its errors
         RateLimiter.Decision decision = limiter.consume(LoginLimits.SIGNUPS_PER_IP, metadata.ip());
         if (!decision.allowed()) {
-            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"));
+            securityEvents.publish(SecurityEventTypes.RATE_LIMITED, null, null, Map.of("limit", "signup-ip"), metadata);
             response.setStatus(429);
             model.addAttribute("error", "Too many sign-ups from your network. Try again later.");
             // a fresh form object: the model drops the binding result, so no field is marked (nothing was checked)
@@ -236,9 +236,10 @@ class AuthPagesController {
     }
 
     @PostMapping("/logout")
-    String logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
+    String logout(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request,
+            RequestMetadata metadata) {
         if (user != null) {
-            securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of());
+            securityEvents.publish(SecurityEventTypes.LOGOUT, user.id(), user.email(), Map.of(), metadata);
         }
         signIn.signOut(request);
         return "redirect:/login?loggedOut";

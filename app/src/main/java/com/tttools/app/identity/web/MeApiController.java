@@ -153,33 +153,33 @@ class MeApiController {
 
     @DeleteMapping("/sessions/{id}")
     ResponseEntity<Void> revokeSession(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
-            HttpServletRequest request) {
+            HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
         sessions.revoke(caller.id(), id);
-        securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of());
+        securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(), Map.of(), metadata);
         return ResponseEntity.noContent().build();
     }
 
     /** Ends every session but the current one ("sign out everywhere else"). */
     @DeleteMapping("/sessions")
     ResponseEntity<Void> revokeOtherSessions(@AuthenticationPrincipal AuthenticatedUser caller,
-            HttpServletRequest request) {
+            HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
         HttpSession session = request.getSession(false);
         int ended = sessions.endAllSessions(caller.id(), session == null ? null : session.getId());
         securityEvents.publish(SecurityEventTypes.SESSION_REVOKED, caller.id(), caller.email(),
-                Map.of("count", String.valueOf(ended)));
+                Map.of("count", String.valueOf(ended)), metadata);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/tokens")
     ResponseEntity<CreatedToken> createToken(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody TokenRequest body, HttpServletRequest request) {
+            @RequestBody TokenRequest body, HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
         if (body == null) {
             throw new ValidationFailedException("name", "must not be empty");
         }
-        var created = tokens.create(caller.id(), body.name(), Boolean.TRUE.equals(body.readOnly()), body.expiresAt());
+        var created = tokens.create(caller.id(), body.name(), Boolean.TRUE.equals(body.readOnly()), body.expiresAt(), metadata);
         var view = created.token();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedToken(view.id(), view.name(), view.readOnly(), view.expiresAt(), created.secret()));
@@ -191,8 +191,9 @@ class MeApiController {
     }
 
     @DeleteMapping("/tokens/{id}")
-    ResponseEntity<Void> revokeToken(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
-        tokens.revoke(caller.id(), id);
+    ResponseEntity<Void> revokeToken(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
+        tokens.revoke(caller.id(), id, request);
         return ResponseEntity.noContent().build();
     }
 }

@@ -3,6 +3,7 @@ package com.tttools.app.identity.web;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
 import com.tttools.app.identity.security.RecentAuthentication;
+import com.tttools.app.shared.audit.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -76,23 +77,23 @@ class TwoFactorApiController {
 
     @PostMapping("/confirm")
     RecoveryCodes confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body,
-            HttpServletRequest request) {
+            HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
-        return new RecoveryCodes(twoFactor.confirm(caller.id(), body.code()));
+        return new RecoveryCodes(twoFactor.confirm(caller.id(), body.code(), metadata));
     }
 
     @PostMapping("/recovery-codes")
     RecoveryCodes regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CodeRequest body,
-            HttpServletRequest request) {
+            HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
-        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.id(), body.code()));
+        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.id(), body.code(), metadata));
     }
 
     @DeleteMapping
     ResponseEntity<Void> disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody DisableRequest body,
-            HttpServletRequest request) {
+            HttpServletRequest request, RequestMetadata metadata) {
         recent.require(request);
-        twoFactor.disable(caller.id(), body.password(), body.code());
+        twoFactor.disable(caller.id(), body.password(), body.code(), metadata);
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,6 +4,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.mfa.TwoFactorService;
 import com.tttools.app.identity.security.RecentAuthentication;
 import com.tttools.app.platform.ratelimit.RateLimitedException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
@@ -59,12 +60,12 @@ class TwoFactorPagesController {
     @PostMapping("/account/two-factor/confirm")
     String confirm(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
             HttpServletRequest request,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo(PAGE);
         }
         try {
-            redirect.addFlashAttribute("recoveryCodes", twoFactor.confirm(caller.id(), code));
+            redirect.addFlashAttribute("recoveryCodes", twoFactor.confirm(caller.id(), code, metadata));
             redirect.addFlashAttribute("message", "Two-factor sign-in is on. Keep these recovery codes somewhere safe: "
                     + "each works once if you lose your device. They are shown only now.");
         } catch (ValidationFailedException e) {
@@ -79,12 +80,12 @@ class TwoFactorPagesController {
     @PostMapping("/account/two-factor/disable")
     String disable(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String code, HttpServletRequest request,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo(PAGE);
         }
         try {
-            twoFactor.disable(caller.id(), password, code);
+            twoFactor.disable(caller.id(), password, code, metadata);
             redirect.addFlashAttribute("message", "Two-factor sign-in is off.");
             return "redirect:/account";
         } catch (ValidationFailedException | ConflictException e) {
@@ -101,12 +102,12 @@ class TwoFactorPagesController {
     @PostMapping("/account/two-factor/recovery-codes")
     String regenerate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String code,
             HttpServletRequest request,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata metadata) {
         if (!recent.isRecent(request)) {
             return ConfirmPasswordPagesController.redirectTo(PAGE);
         }
         try {
-            redirect.addFlashAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(caller.id(), code));
+            redirect.addFlashAttribute("recoveryCodes", twoFactor.regenerateRecoveryCodes(caller.id(), code, metadata));
             redirect.addFlashAttribute("message", "New recovery codes; the old ones no longer work.");
         } catch (ValidationFailedException e) {
             redirect.addFlashAttribute("error", "That code is not valid.");

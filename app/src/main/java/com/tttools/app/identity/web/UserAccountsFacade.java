@@ -7,6 +7,7 @@ import com.tttools.app.identity.account.SecondFactor;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,9 @@ class UserAccountsFacade implements UserAccounts {
     }
 
     @Override
-    public CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode) {
-        return logins.checkCredentials(id, password, secondFactorCode);
+    public CredentialCheck checkCredentials(UserId id, String password, String secondFactorCode,
+            RequestMetadata request) {
+        return logins.checkCredentials(id, password, secondFactorCode, request);
     }
 
     @Override

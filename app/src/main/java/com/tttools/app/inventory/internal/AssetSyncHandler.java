@@ -90,7 +90,8 @@ class AssetSyncHandler implements JobHandler<AssetSync.Payload> {
             throw new JobFailedPermanently("The payload names no connectionId.");
         }
         // a rejected token makes the client run the connection's health check (NEEDS_REAUTH) before it throws
-        TikTokClient tiktok = api.forConnection(workspace, connectionId, Actor.system("job:" + run.jobId()))
+        TikTokClient tiktok = api
+                .forConnection(workspace, new ConnectionId(connectionId), Actor.system("job:" + run.jobId()))
                 .background();
         Sync sync = new Sync(run, workspace, connectionId, tiktok);
         try {

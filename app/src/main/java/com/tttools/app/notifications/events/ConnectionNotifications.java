@@ -3,6 +3,7 @@ package com.tttools.app.notifications.events;
 import com.tttools.app.notifications.NotificationRequest;
 import com.tttools.app.notifications.Notifications;
 import com.tttools.app.tenancy.TenantDirectory;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionAdvertisersChanged;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
 import java.util.List;
@@ -27,12 +28,12 @@ class ConnectionNotifications {
     @ApplicationModuleListener
     void on(ConnectionStatusChanged event) {
         String link = "/workspaces/" + event.workspaceId().value() + "/connections";
-        if ("NEEDS_REAUTH".equals(event.to())) {
+        if (event.to() == ConnectionStatus.NEEDS_REAUTH) {
             tenants.workspaceAdmins(event.workspaceId()).forEach(admin -> notifications.notify(new NotificationRequest(
                     "connection.needs-reauth", admin, event.workspaceId(), "TikTok needs to be connected again",
                     "TikTok no longer accepts this workspace's connection. Syncs are paused until an admin "
                             + "authorises it again.", link, "reauth:" + event.connectionId(), List.of(), null)));
-        } else if ("ERROR".equals(event.to())) {
+        } else if (event.to() == ConnectionStatus.ERROR) {
             tenants.workspaceAdmins(event.workspaceId()).forEach(admin -> notifications.notify(new NotificationRequest(
                     "connection.error", admin, event.workspaceId(), "A TikTok connection reports errors",
                     "Calls to TikTok through this workspace's connection fail"

@@ -1,16 +1,23 @@
 package com.tttools.app.platform.web;
 
+import com.tttools.app.shared.audit.RequestMetadata;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.Components;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The published description of the REST API at /v3/api-docs (Swagger UI at /swagger-ui.html). */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // handlers take the request's metadata as an argument (RequestMetadataArguments): not an API parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestMetadata.class);
+    }
 
     @Bean
     OpenAPI tttoolsOpenApi() {

@@ -36,7 +36,7 @@ class RequestMetadataArguments implements WebMvcConfigurer {
         public RequestMetadata resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                 NativeWebRequest request, WebDataBinderFactory binders) {
             HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-            return servlet == null ? RequestMetadata.none() : CurrentRequest.of(servlet);
+            return servlet == null ? RequestMetadata.none() : HttpRequestMetadata.of(servlet);
         }
     }
 }

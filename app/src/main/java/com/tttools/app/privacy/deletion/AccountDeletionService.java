@@ -7,7 +7,6 @@ import com.tttools.app.identity.AccountLifecycle;
 import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.AccountDeletionBlocked;
 import com.tttools.app.privacy.AccountDeletionScheduled;
 import com.tttools.app.privacy.AccountDeletions;
@@ -18,6 +17,7 @@ import com.tttools.app.reporting.SavedViewOwners;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.AccountMemberships;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -91,8 +91,8 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
 
     @Override
     @Transactional
-    public AccountDeletionScheduled request(UserId userId, String password, String totpCode) {
-        switch (users.checkCredentials(userId, password, totpCode)) {
+    public AccountDeletionScheduled request(UserId userId, String password, String totpCode, RequestMetadata request) {
+        switch (users.checkCredentials(userId, password, totpCode, request)) {
             case WRONG_PASSWORD -> throw new ValidationFailedException("password", "is not your current password");
             case CODE_REQUIRED -> throw new ValidationFailedException("totpCode",
                     "is required: enter the code from your authenticator app (or a recovery code)");
@@ -115,11 +115,11 @@ class AccountDeletionService implements AccountDeletions, PendingAccountDeletion
                         ON CONFLICT (user_id) DO UPDATE SET requested_at = :now, purge_after = :purgeAfter, purged_at = NULL""")
                 .param("user", userId.value()).param("tombstone", tombstone(userId))
                 .param("now", Timestamp.from(now)).param("purgeAfter", Timestamp.from(purgeAfter)).update();
-        accounts.endAllAccess(userId);
+        accounts.endAllAccess(userId, request);
         exports.deleteAllOf(userId.value());
         String email = users.find(userId).map(UserSummary::email).orElse(null);
         AccountDeletionScheduled scheduled = new AccountDeletionScheduled(userId, email, now, purgeAfter,
-                CurrentRequest.metadata());
+                request);
         events.publishEvent(scheduled);
         return scheduled;
     }

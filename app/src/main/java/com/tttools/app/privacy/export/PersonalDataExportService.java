@@ -5,7 +5,6 @@ import com.tttools.app.shared.JobId;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.jobs.JobRequest;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.PersonalDataExported;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
@@ -18,6 +17,7 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
 import com.tttools.app.tenancy.TenantAccess;
@@ -61,18 +61,18 @@ class PersonalDataExportService implements PersonalDataExports {
     }
 
     @Override
-    public PersonalDataExport collect(UserId userId) {
+    public PersonalDataExport collect(UserId userId, RequestMetadata request) {
         PersonalDataExport export = collector.collectUser(userId, (done, all) -> {
         });
-        audited(userId, export);
+        audited(userId, export, request);
         return export;
     }
 
-    private void audited(UserId userId, PersonalDataExport export) {
+    private void audited(UserId userId, PersonalDataExport export, RequestMetadata request) {
         Object email = export.sections().get("profile").isEmpty() ? null
                 : export.sections().get("profile").get(0).get("email");
         audit.record(new PersonalDataExported(userId, email == null ? null : email.toString(),
-                CurrentRequest.metadata(), clock.instant()).auditEntry());
+                request, clock.instant()).auditEntry());
     }
 
     @Override
@@ -94,10 +94,10 @@ class PersonalDataExportService implements PersonalDataExports {
     }
 
     @Override
-    public Optional<byte[]> download(UserId userId, String exportId) {
+    public Optional<byte[]> download(UserId userId, String exportId, RequestMetadata request) {
         Optional<byte[]> zip = parse(exportId).flatMap(id -> store.zip(id, userId.value(), null, clock.instant()));
         zip.ifPresent(bytes -> audit.record(new PersonalDataExported(userId, users.find(userId)
-                .map(com.tttools.app.identity.UserSummary::email).orElse(null), CurrentRequest.metadata(),
+                .map(com.tttools.app.identity.UserSummary::email).orElse(null), request,
                 clock.instant()).auditEntry()));
         return zip;
     }

@@ -1,12 +1,12 @@
 package com.tttools.app.privacy.retention;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.Retention;
 import com.tttools.app.privacy.RetentionChange;
 import com.tttools.app.privacy.RetentionSetting;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.RequireOrganization;
 import java.util.List;
@@ -43,9 +43,9 @@ class RetentionApiController {
     @PutMapping
     ClassesJson put(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationId organization,
-            @RequestBody(required = false) ChangeRequest body) {
+            @RequestBody(required = false) ChangeRequest body, RequestMetadata request) {
         return new ClassesJson(retention.change(organization, body == null ? null : body.classes(),
-                Actor.user(caller.id(), caller.email()), CurrentRequest.metadata()));
+                Actor.user(caller.id(), caller.email()), request));
     }
 
 }

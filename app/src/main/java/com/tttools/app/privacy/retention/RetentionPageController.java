@@ -1,13 +1,13 @@
 package com.tttools.app.privacy.retention;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.privacy.Retention;
 import com.tttools.app.privacy.RetentionChange;
 import com.tttools.app.privacy.RetentionSetting;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.RequireOrganization;
@@ -54,7 +54,7 @@ class RetentionPageController {
     String save(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireOrganization(OrganizationPermission.MANAGE_RETENTION) OrganizationAccess organization,
             @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletResponse response, RequestMetadata request) {
         List<RetentionSetting> current = retention.settings(organization.organizationId());
         List<String> order = new ArrayList<>();
         List<RetentionChange> changes = new ArrayList<>();
@@ -77,7 +77,7 @@ class RetentionPageController {
         if (errors.isEmpty()) {
             try {
                 retention.change(organization.organizationId(), changes, Actor.user(caller.id(), caller.email()),
-                        CurrentRequest.metadata());
+                        request);
                 redirect.addFlashAttribute("notice", "Retention saved. The next daily purge applies it.");
                 return "redirect:/organizations/" + organization.organizationId() + "/retention";
             } catch (ValidationFailedException invalid) {

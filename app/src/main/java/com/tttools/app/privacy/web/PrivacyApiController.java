@@ -9,6 +9,7 @@ import com.tttools.app.privacy.PersonalDataExport;
 import com.tttools.app.privacy.PersonalDataExportStatus;
 import com.tttools.app.privacy.PersonalDataExports;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
@@ -58,8 +59,8 @@ class PrivacyApiController {
 
     @GetMapping("/me/export")
     @Operation(summary = "Everything held about the caller, as JSON (the same content as an export's data.json)")
-    PersonalDataExport inline(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return exports.collect(caller.id());
+    PersonalDataExport inline(@AuthenticationPrincipal AuthenticatedUser caller, RequestMetadata request) {
+        return exports.collect(caller.id(), request);
     }
 
     @PostMapping("/me/exports")
@@ -77,8 +78,9 @@ class PrivacyApiController {
 
     @GetMapping("/me/exports/{id}/download")
     @Operation(summary = "The export as application/zip (data.json, one CSV per section, README.txt), for 24 h, only to its owner")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
-        return zip(exports.download(caller.id(), id), "tttools-personal-data-" + id + ".zip");
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
+        return zip(exports.download(caller.id(), id, request), "tttools-personal-data-" + id + ".zip");
     }
 
     @PostMapping("/organizations/{orgId}/exports")
@@ -109,9 +111,9 @@ class PrivacyApiController {
     @DeleteMapping("/me")
     @Operation(summary = "Delete the caller's account: {password, totpCode?}. 204: sessions and tokens end at once, data erased after 14 days unless the owner signs in again, and then the organizations in which the caller is the only member (listed beforehand on the Your data page) are deleted with everything in them; 422 wrong password/code; 409 {organizations: [{id, name, transferUrl}]} while the last owner of an organization with other members")
     ResponseEntity<Void> deleteAccount(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestBody(required = false) DeleteAccount body, HttpServletRequest request) {
+            @RequestBody(required = false) DeleteAccount body, HttpServletRequest request, RequestMetadata metadata) {
         DeleteAccount input = body == null ? new DeleteAccount(null, null) : body;
-        deletions.request(caller.id(), input.password(), input.totpCode());
+        deletions.request(caller.id(), input.password(), input.totpCode(), metadata);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

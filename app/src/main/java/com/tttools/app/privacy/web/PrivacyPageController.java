@@ -10,6 +10,7 @@ import com.tttools.app.privacy.PrivacyProperties;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -69,8 +70,9 @@ class PrivacyPageController {
     }
 
     @GetMapping("/account/data/exports/{id}/download")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id) {
-        byte[] zip = exports.download(caller.id(), id).orElseThrow(() -> new NotFoundException("Export"));
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
+            RequestMetadata request) {
+        byte[] zip = exports.download(caller.id(), id, request).orElseThrow(() -> new NotFoundException("Export"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -82,9 +84,9 @@ class PrivacyPageController {
     @PostMapping("/account/data/delete")
     String delete(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String totpCode,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model, RequestMetadata metadata) {
         try {
-            deletions.request(caller.id(), password, totpCode.isBlank() ? null : totpCode);
+            deletions.request(caller.id(), password, totpCode.isBlank() ? null : totpCode, metadata);
         } catch (ValidationFailedException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldProblem problem : e.problems()) {

@@ -105,7 +105,8 @@ class ReportSyncHandler implements JobHandler<ReportSync.Payload> {
         }
         WorkspaceId workspace = run.workspaceId();
         // a rejected token makes the client run the connection's health check (NEEDS_REAUTH) before it throws
-        TikTokClient tiktok = api.forConnection(workspace, connectionId, Actor.system("job:" + run.jobId()))
+        TikTokClient tiktok = api
+                .forConnection(workspace, new ConnectionId(connectionId), Actor.system("job:" + run.jobId()))
                 .background();
         try {
             List<String> ids = tiktok.authorizedAdvertiserIds().stream().sorted().toList();

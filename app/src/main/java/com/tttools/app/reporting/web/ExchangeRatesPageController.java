@@ -1,13 +1,13 @@
 package com.tttools.app.reporting.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.rates.ExchangeRateStore;
 import com.tttools.app.reporting.rates.WorkspaceRates;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
@@ -54,7 +54,7 @@ class ExchangeRatesPageController {
             @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceAccess granted,
             @RequestParam(required = false) String currency, @RequestParam(required = false) String date,
             @RequestParam(required = false) String perEur, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata request) {
         WorkspaceRates.Entry entry;
         try {
             entry = WorkspaceRates.validate(currency, date, perEur, today(granted));
@@ -68,7 +68,7 @@ class ExchangeRatesPageController {
             values.put("perEur", perEur == null ? "" : perEur);
             return render(granted, model, errors, values);
         }
-        rates.set(granted, Actor.user(caller.id(), caller.email()), entry, CurrentRequest.metadata());
+        rates.set(granted, Actor.user(caller.id(), caller.email()), entry, request);
         redirect.addFlashAttribute("notice", "Saved: 1 EUR = " + entry.perEur().toPlainString() + " " + entry.currency()
                 + " on " + entry.date() + ".");
         return "redirect:/workspaces/" + granted.workspaceId() + "/settings/exchange-rates";
@@ -78,7 +78,7 @@ class ExchangeRatesPageController {
     String delete(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceAccess granted,
             @RequestParam(required = false) String currency, @RequestParam(required = false) String date,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata request) {
         LocalDate day;
         try {
             day = LocalDate.parse(date == null ? "" : date);
@@ -86,7 +86,7 @@ class ExchangeRatesPageController {
             throw new NotFoundException("Exchange rate");
         }
         if (currency == null || !rates.delete(granted, Actor.user(caller.id(), caller.email()), currency, day,
-                CurrentRequest.metadata())) {
+                request)) {
             throw new NotFoundException("Exchange rate");
         }
         redirect.addFlashAttribute("notice", "Deleted the " + currency + " rate of " + day + ".");

@@ -9,7 +9,6 @@ import com.tttools.app.reporting.Reports;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.reporting.ReportEvents.ReportExported;
 import com.tttools.app.reporting.internal.ReportExportRecorder;
 import com.tttools.app.shared.audit.Actor;
@@ -155,11 +154,11 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> advertiserId,
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            RequestMetadata request) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort), 500, null).inCurrency(granted.currency());
-        RequestMetadata request = CurrentRequest.metadata();
         List<Metric> money = query.metrics().stream().filter(Metric::money).toList();
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

@@ -3,6 +3,7 @@ package com.tttools.app.tenancy.core;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.AccountMemberships;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class AccountMembershipsService implements AccountMemberships {
     public List<OwnedOrganization> deleteOrganizationsOnlyHeldBy(UserId userId, Actor actor) {
         List<OwnedOrganization> deleted = new ArrayList<>();
         for (OwnedOrganization candidate : onlyMemberOf(userId)) {
-            organizations.deleteIfOnlyMember(candidate.id(), userId, actor)
+            organizations.deleteIfOnlyMember(candidate.id(), userId, actor, RequestMetadata.none())
                     .ifPresent(name -> deleted.add(new OwnedOrganization(candidate.id(), name)));
         }
         return deleted;

@@ -7,13 +7,13 @@ import com.tttools.app.identity.UserSummary;
 import com.tttools.app.platform.config.PlatformProperties;
 import com.tttools.app.platform.mail.MailTemplates;
 import com.tttools.app.platform.mail.MailOutbox;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
@@ -96,7 +96,7 @@ public class InvitationService {
     }
 
     public InvitationView invite(AuthenticatedUser caller, OrganizationId organizationId, String email, String role,
-            List<GrantRequest> grants) {
+            List<GrantRequest> grants, RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.MANAGE_ORG_MEMBERS);
         Inputs inputs = new Inputs();
@@ -126,7 +126,7 @@ public class InvitationService {
         send(invitation, self.organizationName(), caller.name(), token);
         events.publishEvent(new TenancyEvents.MemberInvited(invitation.id().toString(), organizationId, address,
                 invitedRole, view(invitation, now).workspaces(), OrganizationService.actor(caller),
-                CurrentRequest.metadata(), now));
+                request, now));
         return view(invitation, now);
     }
 
@@ -137,7 +137,8 @@ public class InvitationService {
         return invitations.pending(organizationId, now).stream().map(i -> view(i, now)).toList();
     }
 
-    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, String invitationId) {
+    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+            RequestMetadata request) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Invitation invitation = find(organizationId, invitationId);
         if (invitation.acceptedAt() != null) {
@@ -147,12 +148,13 @@ public class InvitationService {
             Instant now = clock.instant();
             invitations.revoke(organizationId, invitation.id(), now);
             events.publishEvent(new TenancyEvents.InvitationRevoked(invitation.id().toString(), organizationId,
-                    invitation.email(), OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+                    invitation.email(), OrganizationService.actor(caller), request, now));
         }
     }
 
     /** Sends a new link (the previous one stops working) valid for another 7 days. */
-    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, String invitationId) {
+    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+            RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.MANAGE_ORG_MEMBERS);
         Invitation invitation = find(organizationId, invitationId);
@@ -165,7 +167,7 @@ public class InvitationService {
         Invitation renewed = find(organizationId, invitationId);
         send(renewed, self.organizationName(), caller.name(), token);
         events.publishEvent(new TenancyEvents.InvitationResent(invitationId, organizationId, invitation.email(),
-                OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+                OrganizationService.actor(caller), request, now));
         return view(renewed, now);
     }
 
@@ -179,7 +181,7 @@ public class InvitationService {
     }
 
     /** Joins the organization (and the granted workspaces that still exist); returns the organization. */
-    public OrganizationId accept(AuthenticatedUser caller, String token) {
+    public OrganizationId accept(AuthenticatedUser caller, String token, RequestMetadata request) {
         Invitation invitation = invitations.lockByTokenHash(hash(token))
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         Instant now = clock.instant();
@@ -215,7 +217,7 @@ public class InvitationService {
         invitations.markAccepted(organizationId, invitation.id(), caller.id(), now);
         events.publishEvent(new TenancyEvents.InvitationAccepted(invitation.id().toString(), organizationId,
                 caller.id(), user.email(), invitation.role(), OrganizationService.actor(caller),
-                CurrentRequest.metadata(), now));
+                request, now));
         return organizationId;
     }
 

@@ -1,7 +1,6 @@
 package com.tttools.app.tenancy.core;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -10,6 +9,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
@@ -56,7 +56,8 @@ public class OrganizationService {
     }
 
     /** Creates an organization with the caller as OWNER, and optionally its first workspace (onboarding). */
-    public Created create(AuthenticatedUser caller, String name, WorkspaceService.NewWorkspace firstWorkspace) {
+    public Created create(AuthenticatedUser caller, String name, WorkspaceService.NewWorkspace firstWorkspace,
+            RequestMetadata request) {
         Inputs inputs = new Inputs();
         String organizationName = inputs.name("name", name);
         if (firstWorkspace != null) {
@@ -68,9 +69,9 @@ public class OrganizationService {
         organizations.insert(id, organizationName, caller.id(), now);
         organizations.addMember(id, caller.id(), OrganizationRole.OWNER, now);
         events.publishEvent(new TenancyEvents.OrganizationCreated(id, organizationName, actor(caller),
-                CurrentRequest.metadata(), now));
+                request, now));
         WorkspaceService.WorkspaceView workspace = firstWorkspace == null ? null
-                : workspaces.create(caller, id, firstWorkspace);
+                : workspaces.create(caller, id, firstWorkspace, request);
         return new Created(id, organizationName, workspace);
     }
 
@@ -93,7 +94,8 @@ public class OrganizationService {
                 .collect(Collectors.toMap(OrganizationRepository.Member::userId, OrganizationRepository.Member::joinedAt));
     }
 
-    public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role) {
+    public MemberView changeRole(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, String role,
+            RequestMetadata request) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Inputs inputs = new Inputs();
         OrganizationRole newRole = inputs.role("role", role, OrganizationRole::parse, ORG_ROLES);
@@ -112,15 +114,16 @@ public class OrganizationService {
             }
             organizations.changeRole(organizationId, userId, newRole);
             events.publishEvent(new TenancyEvents.MemberRoleChanged(organizationId, userId, before, newRole,
-                    actor(caller), CurrentRequest.metadata(), clock.instant()));
+                    actor(caller), request, clock.instant()));
         }
         return members.describe(List.of(userId), id -> id, id -> newRole.name()).get(0);
     }
 
     /** Removes a member (or the caller themself, which is leaving); their sessions lose access on the next request. */
-    public void removeMember(AuthenticatedUser caller, OrganizationId organizationId, UserId userId) {
+    public void removeMember(AuthenticatedUser caller, OrganizationId organizationId, UserId userId,
+            RequestMetadata request) {
         if (caller.id().equals(userId)) {
-            leave(caller, organizationId);
+            leave(caller, organizationId, request);
             return;
         }
         OrganizationAccess self = lockAndRequire(caller, organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
@@ -128,16 +131,17 @@ public class OrganizationService {
         if (role == OrganizationRole.OWNER && self.role() != OrganizationRole.OWNER) {
             throw new ForbiddenException("Only an owner can remove an owner.");
         }
-        remove(caller, organizationId, userId, role, false);
+        remove(caller, organizationId, userId, role, false, request);
     }
 
-    public void leave(AuthenticatedUser caller, OrganizationId organizationId) {
+    public void leave(AuthenticatedUser caller, OrganizationId organizationId, RequestMetadata request) {
         lockAndRequire(caller, organizationId, OrganizationPermission.VIEW_ORGANIZATION);
-        remove(caller, organizationId, caller.id(), memberRole(organizationId, caller.id()), true);
+        remove(caller, organizationId, caller.id(), memberRole(organizationId, caller.id()), true, request);
     }
 
     /** Makes another member OWNER; the caller stays in the organization as ADMIN. */
-    public void transferOwnership(AuthenticatedUser caller, OrganizationId organizationId, UserId newOwner) {
+    public void transferOwnership(AuthenticatedUser caller, OrganizationId organizationId, UserId newOwner,
+            RequestMetadata request) {
         lockAndRequire(caller, organizationId, OrganizationPermission.TRANSFER_OWNERSHIP);
         OrganizationRole before = organizations.membership(organizationId, newOwner)
                 .map(OrganizationRepository.Membership::role)
@@ -149,15 +153,16 @@ public class OrganizationService {
         organizations.changeRole(organizationId, newOwner, OrganizationRole.OWNER);
         organizations.changeRole(organizationId, caller.id(), OrganizationRole.ADMIN);
         events.publishEvent(new TenancyEvents.MemberRoleChanged(organizationId, newOwner, before,
-                OrganizationRole.OWNER, actor(caller), CurrentRequest.metadata(), now));
+                OrganizationRole.OWNER, actor(caller), request, now));
         events.publishEvent(new TenancyEvents.MemberRoleChanged(organizationId, caller.id(), OrganizationRole.OWNER,
-                OrganizationRole.ADMIN, actor(caller), CurrentRequest.metadata(), now));
+                OrganizationRole.ADMIN, actor(caller), request, now));
         events.publishEvent(new TenancyEvents.OwnershipTransferred(organizationId, caller.id(), newOwner,
-                actor(caller), CurrentRequest.metadata(), now));
+                actor(caller), request, now));
     }
 
     /** Deletes the organization with everything in it; the caller must type its name to confirm. */
-    public void delete(AuthenticatedUser caller, OrganizationId organizationId, String confirmation) {
+    public void delete(AuthenticatedUser caller, OrganizationId organizationId, String confirmation,
+            RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.DELETE_ORGANIZATION);
         if (confirmation == null || !confirmation.strip().equals(self.organizationName())) {
@@ -166,7 +171,7 @@ public class OrganizationService {
         lock(organizationId);
         List<UserId> former = organizations.members(organizationId).stream()
                 .map(OrganizationRepository.Member::userId).toList();
-        deleteLocked(organizationId, self.organizationName(), former, actor(caller));
+        deleteLocked(organizationId, self.organizationName(), former, actor(caller), request);
     }
 
     /**
@@ -174,7 +179,8 @@ public class OrganizationService {
      * lock) its only member; used when that user's account is erased. Returns the organization's name when it was
      * deleted. Joins the caller's transaction.
      */
-    Optional<String> deleteIfOnlyMember(OrganizationId organizationId, UserId userId, Actor actor) {
+    Optional<String> deleteIfOnlyMember(OrganizationId organizationId, UserId userId, Actor actor,
+            RequestMetadata request) {
         Optional<String> name = organizations.lockForChange(organizationId);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -184,26 +190,27 @@ public class OrganizationService {
         if (!former.equals(List.of(userId))) {
             return Optional.empty();
         }
-        deleteLocked(organizationId, name.get(), former, actor);
+        deleteLocked(organizationId, name.get(), former, actor, request);
         return name;
     }
 
     /** The organization row is locked: its workspaces go by cascade, every module purges on the event. */
-    private void deleteLocked(OrganizationId organizationId, String name, List<UserId> former, Actor actor) {
+    private void deleteLocked(OrganizationId organizationId, String name, List<UserId> former, Actor actor,
+            RequestMetadata request) {
         List<WorkspaceId> workspaceIds = organizations.workspaceIds(organizationId);
         organizations.delete(organizationId);
         events.publishEvent(new TenancyEvents.OrganizationDeleted(organizationId, name, former, workspaceIds, actor,
-                CurrentRequest.metadata(), clock.instant()));
+                request, clock.instant()));
     }
 
     private void remove(AuthenticatedUser caller, OrganizationId organizationId, UserId userId, OrganizationRole role,
-            boolean leaving) {
+            boolean leaving, RequestMetadata request) {
         if (role == OrganizationRole.OWNER && organizations.countOwners(organizationId) <= 1) {
             throw new ConflictException(LAST_OWNER);
         }
         organizations.removeMember(organizationId, userId);
         events.publishEvent(new TenancyEvents.MemberRemoved(organizationId, userId, role, leaving, actor(caller),
-                CurrentRequest.metadata(), clock.instant()));
+                request, clock.instant()));
     }
 
     private void lock(OrganizationId organizationId) {

@@ -1,7 +1,6 @@
 package com.tttools.app.tenancy.core;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
@@ -9,6 +8,7 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.shared.validation.CurrencyCode;
 import com.tttools.app.shared.validation.DisplayName;
 import com.tttools.app.shared.validation.TimeZoneName;
@@ -76,7 +76,8 @@ public class WorkspaceService {
                 inputs.currency(prefix + "currency", request.currency()));
     }
 
-    public WorkspaceView create(AuthenticatedUser caller, OrganizationId organizationId, NewWorkspace request) {
+    public WorkspaceView create(AuthenticatedUser caller, OrganizationId organizationId, NewWorkspace request,
+            RequestMetadata metadata) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.CREATE_WORKSPACE);
         Inputs inputs = new Inputs();
         NewWorkspace valid = validate(inputs, request == null ? new NewWorkspace(null, null, null) : request, "");
@@ -87,7 +88,7 @@ public class WorkspaceService {
                 valid.currency(), null), now);
         preferences.remember(caller.id(), organizationId, id, now);
         events.publishEvent(new TenancyEvents.WorkspaceCreated(id, organizationId, valid.name(), valid.timezone(),
-                valid.currency(), OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+                valid.currency(), OrganizationService.actor(caller), metadata, now));
         return WorkspaceView.of(access.requireWorkspace(caller.id(), id, WorkspacePermission.VIEW_WORKSPACE));
     }
 
@@ -110,7 +111,8 @@ public class WorkspaceService {
      * Changes the workspace's reporting currency (workspace ADMIN): reports, the home and CSVs convert into it from
      * the next request on. Audited with the old and new code; setting the current one changes nothing.
      */
-    public WorkspaceView changeCurrency(AuthenticatedUser caller, WorkspaceId workspaceId, String currency) {
+    public WorkspaceView changeCurrency(AuthenticatedUser caller, WorkspaceId workspaceId, String currency,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_SETTINGS);
         if (currency == null || currency.isBlank()) {
@@ -124,7 +126,7 @@ public class WorkspaceService {
             Instant now = clock.instant();
             workspaces.changeCurrency(ws.organizationId(), workspaceId, valid);
             events.publishEvent(new TenancyEvents.WorkspaceCurrencyChanged(workspaceId, ws.organizationId(),
-                    ws.currency(), valid, OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+                    ws.currency(), valid, OrganizationService.actor(caller), metadata, now));
         }
         return WorkspaceView.of(access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE));
     }
@@ -142,7 +144,8 @@ public class WorkspaceService {
     }
 
     /** Grants or changes a workspace role; the user must already be a member of the organization. */
-    public MemberView setMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId, String role) {
+    public MemberView setMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId, String role,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
         Inputs inputs = new Inputs();
@@ -156,32 +159,33 @@ public class WorkspaceService {
         if (before != newRole) {
             workspaces.upsertMember(ws.organizationId(), workspaceId, userId, newRole, clock.instant());
             events.publishEvent(new TenancyEvents.WorkspaceMemberRoleChanged(workspaceId, ws.organizationId(), userId,
-                    before, newRole, OrganizationService.actor(caller), CurrentRequest.metadata(), clock.instant()));
+                    before, newRole, OrganizationService.actor(caller), metadata, clock.instant()));
         }
         return members.describe(List.of(userId), id -> id, id -> newRole.name()).get(0);
     }
 
-    public void removeMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId) {
+    public void removeMember(AuthenticatedUser caller, WorkspaceId workspaceId, UserId userId,
+            RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId,
                 WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);
         WorkspaceRole role = workspaces.memberRole(ws.organizationId(), workspaceId, userId)
                 .orElseThrow(() -> new NotFoundException("Member"));
         workspaces.removeMember(ws.organizationId(), workspaceId, userId);
         events.publishEvent(new TenancyEvents.WorkspaceMemberRemoved(workspaceId, ws.organizationId(), userId, role,
-                OrganizationService.actor(caller), CurrentRequest.metadata(), clock.instant()));
+                OrganizationService.actor(caller), metadata, clock.instant()));
     }
 
     /** Soft delete by an organization admin: hidden at once, restorable for 30 days, then purged. */
-    public void delete(AuthenticatedUser caller, WorkspaceId workspaceId) {
+    public void delete(AuthenticatedUser caller, WorkspaceId workspaceId, RequestMetadata metadata) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.VIEW_WORKSPACE);
         access.requireOrganization(caller.id(), ws.organizationId(), OrganizationPermission.DELETE_WORKSPACE);
         Instant now = clock.instant();
         workspaces.markDeleted(ws.organizationId(), workspaceId, caller.id(), now);
         events.publishEvent(new TenancyEvents.WorkspaceDeleted(workspaceId, ws.organizationId(), ws.workspaceName(),
-                now.plus(RESTORABLE_FOR), OrganizationService.actor(caller), CurrentRequest.metadata(), now));
+                now.plus(RESTORABLE_FOR), OrganizationService.actor(caller), metadata, now));
     }
 
-    public WorkspaceView restore(AuthenticatedUser caller, WorkspaceId workspaceId) {
+    public WorkspaceView restore(AuthenticatedUser caller, WorkspaceId workspaceId, RequestMetadata metadata) {
         var standing = workspaces.standing(workspaceId, caller.id(), true)
                 .orElseThrow(() -> new NotFoundException("Workspace"));
         var workspace = standing.workspace();
@@ -196,7 +200,7 @@ public class WorkspaceService {
         }
         workspaces.restore(workspace.organizationId(), workspaceId);
         events.publishEvent(new TenancyEvents.WorkspaceRestored(workspaceId, workspace.organizationId(),
-                workspace.name(), OrganizationService.actor(caller), CurrentRequest.metadata(), clock.instant()));
+                workspace.name(), OrganizationService.actor(caller), metadata, clock.instant()));
         return get(caller, workspaceId);
     }
 

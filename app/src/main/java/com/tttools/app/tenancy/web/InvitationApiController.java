@@ -2,6 +2,7 @@ package com.tttools.app.tenancy.web;
 
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.core.InvitationService;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,11 @@ class InvitationApiController {
 
     @PostMapping("/api/v1/organizations/{orgId}/invitations")
     ResponseEntity<InvitationService.InvitationView> invite(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable OrganizationId orgId, @RequestBody(required = false) NewInvitation body) {
+            @PathVariable OrganizationId orgId, @RequestBody(required = false) NewInvitation body,
+            RequestMetadata metadata) {
         NewInvitation request = body == null ? new NewInvitation(null, null, null) : body;
         var created = invitations.invite(caller, orgId, request.email(), request.role(),
-                request.workspaces());
+                request.workspaces(), metadata);
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -45,19 +47,20 @@ class InvitationApiController {
 
     @DeleteMapping("/api/v1/organizations/{orgId}/invitations/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id) {
-        invitations.revoke(caller, orgId, id);
+            @PathVariable String id, RequestMetadata request) {
+        invitations.revoke(caller, orgId, id, request);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/invitations/{id}/resend")
     InvitationService.InvitationView resend(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable OrganizationId orgId, @PathVariable String id) {
-        return invitations.resend(caller, orgId, id);
+            @PathVariable OrganizationId orgId, @PathVariable String id, RequestMetadata request) {
+        return invitations.resend(caller, orgId, id, request);
     }
 
     @PostMapping("/api/v1/invitations/{token}/accept")
-    Map<String, String> accept(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String token) {
-        return Map.of("organizationId", invitations.accept(caller, token).toString());
+    Map<String, String> accept(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String token,
+            RequestMetadata request) {
+        return Map.of("organizationId", invitations.accept(caller, token, request).toString());
     }
 }

@@ -3,6 +3,7 @@ package com.tttools.app.tenancy.web;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.core.InvitationService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,9 +39,9 @@ class InvitationPageController {
 
     @PostMapping("/invitations/{token}/accept")
     String accept(@PathVariable String token, @AuthenticationPrincipal AuthenticatedUser caller,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata request) {
         try {
-            var organizationId = invitations.accept(caller, token);
+            var organizationId = invitations.accept(caller, token, request);
             redirect.addFlashAttribute("notice", "Welcome aboard: you joined the organization.");
             return "redirect:/organizations/" + organizationId;
         } catch (ConflictException | ForbiddenException refused) {

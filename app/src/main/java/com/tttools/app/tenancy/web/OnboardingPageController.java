@@ -1,6 +1,7 @@
 package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.shared.validation.CurrencyCode;
 import com.tttools.app.shared.validation.DisplayName;
 import com.tttools.app.shared.validation.TimeZoneName;
@@ -59,13 +60,13 @@ class OnboardingPageController {
     @PostMapping("/onboarding")
     String create(@AuthenticationPrincipal AuthenticatedUser caller,
             @Valid @ModelAttribute("form") OnboardingForm form, BindingResult errors, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RequestMetadata request) {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(model);
         }
         var created = organizations.create(caller, form.name(),
-                new WorkspaceService.NewWorkspace(form.workspaceName(), form.timezone(), form.currency()));
+                new WorkspaceService.NewWorkspace(form.workspaceName(), form.timezone(), form.currency()), request);
         return "redirect:/workspaces/" + created.firstWorkspace().id();
     }
 

@@ -3,6 +3,7 @@ package com.tttools.app.tenancy.web;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.OrganizationService;
@@ -50,9 +51,10 @@ class OrganizationApiController {
 
     @PostMapping
     ResponseEntity<OrganizationJson> create(@AuthenticationPrincipal AuthenticatedUser caller,
-            @Valid @RequestBody(required = false) NewOrganization body) {
+            @Valid @RequestBody(required = false) NewOrganization body,
+            RequestMetadata metadata) {
         NewOrganization request = body == null ? new NewOrganization(null, null) : body;
-        var created = organizations.create(caller, request.name(), request.workspace());
+        var created = organizations.create(caller, request.name(), request.workspace(), metadata);
         return ResponseEntity.status(HttpStatus.CREATED).body(new OrganizationJson(created.organizationId().toString(),
                 created.name(), "OWNER", created.firstWorkspace()));
     }
@@ -66,22 +68,23 @@ class OrganizationApiController {
 
     @DeleteMapping("/{orgId}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestBody(required = false) Deletion body) {
-        organizations.delete(caller, orgId, body == null ? null : body.confirmName());
+            @RequestBody(required = false) Deletion body, RequestMetadata request) {
+        organizations.delete(caller, orgId, body == null ? null : body.confirmName(), request);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{orgId}/transfer-ownership")
     ResponseEntity<Void> transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestBody(required = false) Transfer body) {
+            @RequestBody(required = false) Transfer body, RequestMetadata request) {
         organizations.transferOwnership(caller, orgId,
-                PathIds.user(body == null ? null : body.userId()));
+                PathIds.user(body == null ? null : body.userId()), request);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{orgId}/leave")
-    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
-        organizations.leave(caller, orgId);
+    ResponseEntity<Void> leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            RequestMetadata request) {
+        organizations.leave(caller, orgId, request);
         return ResponseEntity.noContent().build();
     }
 
@@ -92,15 +95,15 @@ class OrganizationApiController {
 
     @PatchMapping("/{orgId}/members/{userId}")
     MemberView changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body) {
+            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body, RequestMetadata request) {
         return organizations.changeRole(caller, orgId, userId,
-                body == null ? null : body.role());
+                body == null ? null : body.role(), request);
     }
 
     @DeleteMapping("/{orgId}/members/{userId}")
     ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable UserId userId) {
-        organizations.removeMember(caller, orgId, userId);
+            @PathVariable UserId userId, RequestMetadata request) {
+        organizations.removeMember(caller, orgId, userId, request);
         return ResponseEntity.noContent().build();
     }
 }

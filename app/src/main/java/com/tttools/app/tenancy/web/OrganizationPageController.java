@@ -4,6 +4,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
@@ -65,64 +66,66 @@ class OrganizationPageController {
     String invite(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) String email, @RequestParam(required = false) String role,
             @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String workspaceRole,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata request) {
         List<InvitationService.GrantRequest> grants = workspaceId == null || workspaceId.isBlank() ? List.of()
                 : List.of(new InvitationService.GrantRequest(workspaceId, workspaceRole));
-        var invitation = invitations.invite(caller, orgId, email, role, grants);
+        var invitation = invitations.invite(caller, orgId, email, role, grants, request);
         redirect.addFlashAttribute("notice", "Invitation sent to " + invitation.email() + ".");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")
     String revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        invitations.revoke(caller, orgId, id);
+            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+        invitations.revoke(caller, orgId, id, request);
         redirect.addFlashAttribute("notice", "Invitation revoked.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/resend")
     String resend(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id, RedirectAttributes redirect) {
-        invitations.resend(caller, orgId, id);
+            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+        invitations.resend(caller, orgId, id, request);
         redirect.addFlashAttribute("notice", "Invitation sent again with a new link.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/members/{userId}/role")
     String changeRole(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable UserId userId, @RequestParam(required = false) String role, RedirectAttributes redirect) {
-        var member = organizations.changeRole(caller, orgId, userId, role);
+            @PathVariable UserId userId, @RequestParam(required = false) String role, RedirectAttributes redirect,
+            RequestMetadata request) {
+        var member = organizations.changeRole(caller, orgId, userId, role, request);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + ".");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/members/{userId}/remove")
     String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable UserId userId, RedirectAttributes redirect) {
-        organizations.removeMember(caller, orgId, userId);
+            @PathVariable UserId userId, RedirectAttributes redirect, RequestMetadata request) {
+        organizations.removeMember(caller, orgId, userId, request);
         redirect.addFlashAttribute("notice", "Member removed.");
         return caller.id().toString().equals(userId) ? "redirect:/app" : "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/leave")
-    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId) {
-        organizations.leave(caller, orgId);
+    String leave(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+            RequestMetadata request) {
+        organizations.leave(caller, orgId, request);
         return "redirect:/app";
     }
 
     @PostMapping("/organizations/{orgId}/transfer-ownership")
     String transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestParam(required = false) String userId, RedirectAttributes redirect) {
-        organizations.transferOwnership(caller, orgId, PathIds.user(userId));
+            @RequestParam(required = false) String userId, RedirectAttributes redirect, RequestMetadata request) {
+        organizations.transferOwnership(caller, orgId, PathIds.user(userId), request);
         redirect.addFlashAttribute("notice", "Ownership transferred. You are now an admin.");
         return "redirect:/organizations/" + orgId;
     }
 
     @PostMapping("/organizations/{orgId}/delete")
     String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestParam(required = false) String confirmName) {
-        organizations.delete(caller, orgId, confirmName);
+            @RequestParam(required = false) String confirmName, RequestMetadata request) {
+        organizations.delete(caller, orgId, confirmName, request);
         return "redirect:/app";
     }
 }

@@ -4,6 +4,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import com.tttools.app.tenancy.OrganizationPermission;
@@ -40,9 +41,9 @@ class WorkspaceApiController {
     @PostMapping("/api/v1/organizations/{orgId}/workspaces")
     ResponseEntity<WorkspaceService.WorkspaceView> create(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireOrganization(OrganizationPermission.CREATE_WORKSPACE) OrganizationId orgId,
-            @Valid @RequestBody(required = false) WorkspaceService.NewWorkspace body) {
+            @Valid @RequestBody(required = false) WorkspaceService.NewWorkspace body, RequestMetadata request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(workspaces.create(caller, orgId, body));
+                .body(workspaces.create(caller, orgId, body, request));
     }
 
     @GetMapping("/api/v1/organizations/{orgId}/workspaces")
@@ -60,8 +61,9 @@ class WorkspaceApiController {
     /** Sets the reporting currency reports, the home and CSVs convert into (workspace ADMIN). */
     @PutMapping("/api/v1/workspaces/{wsId}/currency")
     WorkspaceService.WorkspaceView changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body) {
-        return workspaces.changeCurrency(caller, wsId, body == null ? null : body.currency());
+            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body,
+            RequestMetadata request) {
+        return workspaces.changeCurrency(caller, wsId, body == null ? null : body.currency(), request);
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}")
@@ -70,15 +72,16 @@ class WorkspaceApiController {
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
-        workspaces.delete(caller, wsId);
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+            RequestMetadata request) {
+        workspaces.delete(caller, wsId, request);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/restore")
     WorkspaceService.WorkspaceView restore(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId) {
-        return workspaces.restore(caller, wsId);
+            @PathVariable WorkspaceId wsId, RequestMetadata request) {
+        return workspaces.restore(caller, wsId, request);
     }
 
     /** Makes this the caller's current workspace (the switcher; remembered across sign-ins). */
@@ -95,15 +98,15 @@ class WorkspaceApiController {
 
     @PutMapping("/api/v1/workspaces/{wsId}/members/{userId}")
     MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body) {
+            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body, RequestMetadata request) {
         return workspaces.setMember(caller, wsId, userId,
-                body == null ? null : body.role());
+                body == null ? null : body.role(), request);
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/members/{userId}")
     ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable UserId userId) {
-        workspaces.removeMember(caller, wsId, userId);
+            @PathVariable UserId userId, RequestMetadata request) {
+        workspaces.removeMember(caller, wsId, userId, request);
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,6 +5,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
@@ -54,7 +55,7 @@ class WorkspacePageController {
     @PostMapping("/organizations/{orgId}/workspaces")
     String create(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @Valid @ModelAttribute("form") WorkspaceService.NewWorkspace form, BindingResult errors, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RequestMetadata request) {
         if (errors.hasErrors()) {
             String page = render(caller, orgId, model);
             if (!Boolean.TRUE.equals(model.getAttribute("administers"))) {
@@ -63,7 +64,7 @@ class WorkspacePageController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return page;
         }
-        var workspace = workspaces.create(caller, orgId, form);
+        var workspace = workspaces.create(caller, orgId, form, request);
         return "redirect:/workspaces/" + workspace.id();
     }
 
@@ -101,9 +102,9 @@ class WorkspacePageController {
 
     @PostMapping("/workspaces/{wsId}/settings/currency")
     String changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @RequestParam(required = false) String currency, RedirectAttributes redirect) {
+            @RequestParam(required = false) String currency, RedirectAttributes redirect, RequestMetadata request) {
         try {
-            var workspace = workspaces.changeCurrency(caller, wsId, currency);
+            var workspace = workspaces.changeCurrency(caller, wsId, currency, request);
             redirect.addFlashAttribute("notice", "Reports are now shown in " + workspace.currency() + ".");
         } catch (com.tttools.app.shared.ValidationFailedException e) {
             redirect.addFlashAttribute("currencyError", e.problems().get(0).message());
@@ -114,33 +115,33 @@ class WorkspacePageController {
     @PostMapping("/workspaces/{wsId}/members")
     String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @RequestParam(required = false) String userId, @RequestParam(required = false) String role,
-            RedirectAttributes redirect) {
-        var member = workspaces.setMember(caller, wsId, PathIds.user(userId), role);
+            RedirectAttributes redirect, RequestMetadata request) {
+        var member = workspaces.setMember(caller, wsId, PathIds.user(userId), role, request);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
         return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
     String removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable UserId userId, RedirectAttributes redirect) {
-        workspaces.removeMember(caller, wsId, userId);
+            @PathVariable UserId userId, RedirectAttributes redirect, RequestMetadata request) {
+        workspaces.removeMember(caller, wsId, userId, request);
         redirect.addFlashAttribute("notice", "Removed from this workspace.");
         return "redirect:/workspaces/" + wsId + "/settings";
     }
 
     @PostMapping("/workspaces/{wsId}/delete")
     String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, RequestMetadata request) {
         var workspace = workspaces.get(caller, wsId);
-        workspaces.delete(caller, wsId);
+        workspaces.delete(caller, wsId, request);
         redirect.addFlashAttribute("notice", "Workspace deleted. It can be restored for 30 days.");
         return "redirect:/organizations/" + workspace.organizationId() + "/workspaces";
     }
 
     @PostMapping("/workspaces/{wsId}/restore")
     String restore(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            RedirectAttributes redirect) {
-        workspaces.restore(caller, wsId);
+            RedirectAttributes redirect, RequestMetadata request) {
+        workspaces.restore(caller, wsId, request);
         redirect.addFlashAttribute("notice", "Workspace restored.");
         return "redirect:/workspaces/" + wsId;
     }

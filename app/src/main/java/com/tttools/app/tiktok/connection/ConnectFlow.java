@@ -1,11 +1,11 @@
 package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.shared.audit.SecurityEventOccurred;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
@@ -86,13 +86,14 @@ class ConnectFlow {
         }
     }
 
-    Result callback(AuthenticatedUser caller, String sessionId, String state, String authCode, String error) {
+    Result callback(AuthenticatedUser caller, String sessionId, String state, String authCode, String error,
+            RequestMetadata request) {
         Instant now = clock.instant();
         OAuthStates.Outcome outcome = tx.execute(status -> {
             OAuthStates.Outcome o = states.consume(state, caller.id(), sessionId, now);
             if (o.rejection() != null) {
                 events.publishEvent(new SecurityEventOccurred(REJECTED_EVENT, caller.id(), caller.email(),
-                        CurrentRequest.metadata(), Map.of("reason", o.rejection().name()), now));
+                        request, Map.of("reason", o.rejection().name()), now));
             }
             return o;
         });
@@ -143,7 +144,7 @@ class ConnectFlow {
         java.util.Optional<com.tttools.app.tiktok.tokens.AccessToken> replaced = existing.flatMap(
                 id -> tokens.accessToken(workspaceId, id));
         tx.executeWithoutResult(status -> store(workspace, caller, connectionId, existing.isPresent(), tiktokUser,
-                grant, now));
+                grant, request, now));
         // the renewed connection's previous token must not stay usable at TikTok
         replaced.filter(old -> !old.value().equals(grant.accessToken().value())).ifPresent(old -> {
             try {
@@ -166,7 +167,7 @@ class ConnectFlow {
     }
 
     private void store(WorkspaceAccess workspace, AuthenticatedUser caller, UUID connectionId, boolean renew,
-            String tiktokUser, AdvertiserGrant grant, Instant now) {
+            String tiktokUser, AdvertiserGrant grant, RequestMetadata request, Instant now) {
         if (renew) {
             connections.renew(workspace.workspaceId(), connectionId, grant.scopes(), grant.advertiserIds(),
                     caller.id().value(), now);
@@ -181,7 +182,7 @@ class ConnectFlow {
         tokens.storeAccessToken(workspace.workspaceId(), connectionId, grant.accessToken());
         events.publishEvent(new ConnectionEstablished(connectionId, workspace.workspaceId(),
                 workspace.organizationId(), grant.advertiserIds(), grant.scopes(),
-                Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), now));
+                Actor.user(caller.id(), caller.email()), request, now));
     }
 
     /** A grant we refuse to store must not stay usable at TikTok either. */

@@ -3,6 +3,7 @@ package com.tttools.app.tiktok.connection;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
@@ -58,8 +59,8 @@ class ConnectionApiController {
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
     ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id) {
-        return connections.check(caller, wsId, id);
+            @PathVariable ConnectionId id, RequestMetadata request) {
+        return connections.check(caller, wsId, id, request);
     }
 
     /**
@@ -74,8 +75,8 @@ class ConnectionApiController {
             @Parameter(description = "true: also delete the synced assets and reports of the advertisers this "
                     + "connection granted, except advertisers another live connection of the workspace still grants "
                     + "(default false: the data stays as reporting history)")
-            @RequestParam(defaultValue = "false") boolean deleteData) {
-        connections.disconnect(caller, wsId, id, deleteData);
+            @RequestParam(defaultValue = "false") boolean deleteData, RequestMetadata request) {
+        connections.disconnect(caller, wsId, id, deleteData, request);
         return ResponseEntity.noContent().build();
     }
 

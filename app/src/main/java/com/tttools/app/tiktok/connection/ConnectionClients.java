@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok.connection;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
@@ -46,8 +47,8 @@ class ConnectionClients implements TikTokMarketingApi {
     }
 
     @Override
-    public TikTokClient forConnection(WorkspaceId workspaceId, UUID connectionId, Actor actor) {
-        return new ConnectionClient(this, workspaceId, connectionId, actor, com.tttools.app.tiktok.CallPriority.INTERACTIVE);
+    public TikTokClient forConnection(WorkspaceId workspaceId, ConnectionId connectionId, Actor actor) {
+        return new ConnectionClient(this, workspaceId, connectionId.value(), actor, com.tttools.app.tiktok.CallPriority.INTERACTIVE);
     }
 
     MarketingApi api() {

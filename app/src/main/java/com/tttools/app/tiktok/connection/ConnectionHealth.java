@@ -10,7 +10,7 @@ import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionAdvertisersChange
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
 import com.tttools.app.tiktok.client.TikTokOAuth;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.app.tiktok.connection.ConnectionRow.Status;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ class ConnectionHealth {
      */
     boolean check(UUID connectionId, Instant now, Actor actor, RequestMetadata request) {
         Boolean done = tx.execute(status -> connections.lockIfFree(connectionId)
-                .filter(row -> row.status() != Status.DISCONNECTED && row.status() != Status.NEEDS_REAUTH)
+                .filter(row -> row.status() != ConnectionStatus.DISCONNECTED && row.status() != ConnectionStatus.NEEDS_REAUTH)
                 .map(row -> {
                     checkLocked(row, now, actor, request);
                     return true;
@@ -89,7 +89,7 @@ class ConnectionHealth {
     private void checkLocked(ConnectionRow row, Instant now, Actor actor, RequestMetadata request) {
         Optional<AccessToken> token = tokens.accessToken(row.workspaceId(), row.id());
         if (token.isEmpty()) {
-            fail(row, Status.NEEDS_REAUTH, null, "No token is stored for this connection.", null, now, actor, request);
+            fail(row, ConnectionStatus.NEEDS_REAUTH, null, "No token is stored for this connection.", null, now, actor, request);
             return;
         }
         try {
@@ -108,12 +108,12 @@ class ConnectionHealth {
                             row.organizationId(), added, lost, now));
                 }
             }
-            changed(row, Status.ACTIVE, null, now, actor, request);
+            changed(row, ConnectionStatus.ACTIVE, null, now, actor, request);
         } catch (NeedsReauthorizationException rejected) {
-            fail(row, Status.NEEDS_REAUTH, rejected.code(), rejected.getMessage(), rejected.requestId(), now, actor,
+            fail(row, ConnectionStatus.NEEDS_REAUTH, rejected.code(), rejected.getMessage(), rejected.requestId(), now, actor,
                     request);
         } catch (TikTokApiException failed) {
-            fail(row, Status.ERROR, failed.code() == 0 ? null : failed.code(), failed.getMessage(),
+            fail(row, ConnectionStatus.ERROR, failed.code() == 0 ? null : failed.code(), failed.getMessage(),
                     failed.requestId(), now, actor, request);
         }
     }
@@ -122,20 +122,20 @@ class ConnectionHealth {
      * Records a failed check. NEEDS_REAUTH means TikTok no longer accepts the grant: its token rows are deleted at
      * once (nothing may use them again) and the connection waits for the user's reconnect.
      */
-    void fail(ConnectionRow row, Status status, Integer code, String message, String requestId, Instant now,
+    void fail(ConnectionRow row, ConnectionStatus status, Integer code, String message, String requestId, Instant now,
             Actor actor, RequestMetadata request) {
         connections.recordFailure(row.id(), status, code, message, requestId, now);
-        if (status == Status.NEEDS_REAUTH) {
+        if (status == ConnectionStatus.NEEDS_REAUTH) {
             tokens.delete(row.workspaceId(), row.id());
         }
         changed(row, status, code, now, actor, request);
     }
 
-    private void changed(ConnectionRow row, Status to, Integer code, Instant now, Actor actor,
+    private void changed(ConnectionRow row, ConnectionStatus to, Integer code, Instant now, Actor actor,
             RequestMetadata request) {
         if (row.status() != to) {
             events.publishEvent(new ConnectionStatusChanged(row.id(), row.workspaceId(), row.organizationId(),
-                    row.status().name(), to.name(), code, actor, request, now));
+                    row.status(), to, code, actor, request, now));
         }
     }
 

@@ -3,10 +3,12 @@ package com.tttools.app.tiktok.connection;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.client.TikTokProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,33 +85,32 @@ class ConnectionPageController {
                     && admins.get(0).toString().equals(c.connectedBy().id());
             return new Health(c, statusLabel(c.status()), badge(c.status()), known,
                     connections.lastSyncs(caller, workspace.workspaceId(), c.connectionId()), onlyAdmin,
-                    !"ACTIVE".equals(c.status()));
+                    !c.active());
         }).toList();
     }
 
-    static String statusLabel(String status) {
+    static String statusLabel(ConnectionStatus status) {
         return switch (status) {
-            case "ACTIVE" -> "Active";
-            case "NEEDS_REAUTH" -> "Needs reconnecting";
-            case "ERROR" -> "TikTok errors";
-            case "DISCONNECTED" -> "Disconnected";
-            default -> status;
+            case ACTIVE -> "Active";
+            case NEEDS_REAUTH -> "Needs reconnecting";
+            case ERROR -> "TikTok errors";
+            case DISCONNECTED -> "Disconnected";
         };
     }
 
-    static String badge(String status) {
+    static String badge(ConnectionStatus status) {
         return switch (status) {
-            case "ACTIVE" -> "badge-ok";
-            case "NEEDS_REAUTH", "ERROR" -> "badge-warn";
-            default -> "badge-deleted";
+            case ACTIVE -> "badge-ok";
+            case NEEDS_REAUTH, ERROR -> "badge-warn";
+            case DISCONNECTED -> "badge-deleted";
         };
     }
 
     /** Removes a disconnected connection from the list; its synced data stays. */
     @PostMapping("/workspaces/{wsId}/connections/{id}/remove")
     String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, RedirectAttributes redirect) {
-        connections.remove(caller, wsId, id);
+            @PathVariable ConnectionId id, RequestMetadata request, RedirectAttributes redirect) {
+        connections.remove(caller, wsId, id, request);
         redirect.addFlashAttribute("notice", "Removed the disconnected connection from the list. Its synced data stays.");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
@@ -123,9 +124,9 @@ class ConnectionPageController {
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/check")
     String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, RedirectAttributes redirect) {
-        var view = connections.check(caller, wsId, id);
-        redirect.addFlashAttribute("notice", "Checked: the connection is " + view.status() + ".");
+            @PathVariable ConnectionId id, RequestMetadata request, RedirectAttributes redirect) {
+        var view = connections.check(caller, wsId, id, request);
+        redirect.addFlashAttribute("notice", "Checked the connection: " + statusLabel(view.status()) + ".");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
 
@@ -144,8 +145,8 @@ class ConnectionPageController {
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
     String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             @PathVariable ConnectionId id, @RequestParam(defaultValue = "false") boolean deleteData,
-            RedirectAttributes redirect) {
-        var done = connections.disconnect(caller, wsId, id, deleteData);
+            RequestMetadata request, RedirectAttributes redirect) {
+        var done = connections.disconnect(caller, wsId, id, deleteData, request);
         redirect.addFlashAttribute("notice", notice(done));
         return "redirect:/workspaces/" + wsId + "/connections";
     }
@@ -182,10 +183,10 @@ class ConnectionPageController {
             @RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "state", required = false) String state,
             @RequestParam(name = "error", required = false) String error,
-            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RequestMetadata metadata, jakarta.servlet.http.HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         ConnectFlow.Result result = flow.callback(caller, ConnectionApiController.sessionId(request), state,
-                authCode != null ? authCode : code, error);
+                authCode != null ? authCode : code, error, metadata);
         if (result.succeeded()) {
             // the home's first-run checklist follows the first sync from here
             redirect.addFlashAttribute("notice", "TikTok is connected. The first sync is importing your campaigns "

@@ -2,6 +2,7 @@ package com.tttools.app.tiktok.connection;
 
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -199,7 +200,7 @@ class ConnectionRepository {
                 .update();
     }
 
-    void recordFailure(UUID id, ConnectionRow.Status status, Integer code, String message, String requestId,
+    void recordFailure(UUID id, ConnectionStatus status, Integer code, String message, String requestId,
             Instant at) {
         jdbc.sql("""
                         UPDATE tiktok_connection SET status = :status, last_checked_at = :at, last_error_code = :code,
@@ -248,7 +249,7 @@ class ConnectionRepository {
                 new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)),
                 rs.getString("kind"),
-                ConnectionRow.Status.valueOf(rs.getString("status")),
+                ConnectionStatus.valueOf(rs.getString("status")),
                 longs(rs.getArray("scopes")),
                 strings(rs.getArray("granted_advertisers")),
                 rs.getArray("seen_advertisers") == null ? null : strings(rs.getArray("seen_advertisers")),

@@ -3,7 +3,6 @@ package com.tttools.app.tiktok.connection;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
-import com.tttools.app.platform.web.CurrentRequest;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
@@ -14,9 +13,11 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.net.URI;
@@ -77,36 +78,38 @@ class ConnectionService implements TikTokConnections {
     }
 
     @Override
-    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
+    public ConnectionView check(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected.");
         }
-        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), CurrentRequest.metadata());
+        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), request);
         return views(List.of(find(workspaceId, connectionId))).get(0);
     }
 
     @Override
     public Disconnection disconnect(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
-            boolean deleteData) {
+            boolean deleteData, RequestMetadata request) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
-        return disconnector.disconnect(workspaceId, connectionId.value(), deleteData, Actor.user(caller.id(), caller.email()),
-                CurrentRequest.metadata(), clock.instant());
+        return disconnector.disconnect(workspaceId, connectionId.value(), deleteData,
+                Actor.user(caller.id(), caller.email()), request, clock.instant());
     }
 
     @Override
     @org.springframework.transaction.annotation.Transactional
-    public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId) {
+    public void remove(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
+            RequestMetadata request) {
         WorkspaceAccess ws = access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.MANAGE_CONNECTIONS);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() != ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() != ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("Only a disconnected connection can be removed; disconnect it first.");
         }
         if (connections.deleteDisconnected(workspaceId, connectionId.value())) {
             events.publishEvent(new com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionRemoved(connectionId.value(),
                     workspaceId, ws.organizationId(), row.grantedAdvertisers().size(),
-                    Actor.user(caller.id(), caller.email()), CurrentRequest.metadata(), clock.instant()));
+                    Actor.user(caller.id(), caller.email()), request, clock.instant()));
         }
     }
 
@@ -130,7 +133,7 @@ class ConnectionService implements TikTokConnections {
         String to = request == null ? null : request.to();
         validate(kind, from, to, idempotencyKey);
         ConnectionRow row = find(workspaceId, connectionId);
-        if (row.status() == ConnectionRow.Status.DISCONNECTED) {
+        if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
         return launchers.of(SyncLauncher.Kind.valueOf(kind)).launch(workspaceId, connectionId,
@@ -202,11 +205,11 @@ class ConnectionService implements TikTokConnections {
     }
 
     private static ConnectionView view(ConnectionRow row, UserSummary by) {
-        List<String> advertisers = row.status() == ConnectionRow.Status.DISCONNECTED ? List.of()
+        List<String> advertisers = row.status() == ConnectionStatus.DISCONNECTED ? List.of()
                 : row.currentAdvertisers();
         LastError error = row.lastErrorAt() == null ? null
                 : new LastError(row.lastErrorCode(), row.lastErrorMessage(), row.lastErrorRequestId(), row.lastErrorAt());
-        return new ConnectionView(row.id().toString(), "tiktok", row.kind(), row.status().name(),
+        return new ConnectionView(row.id().toString(), "tiktok", row.kind(), row.status(),
                 row.scopes().stream().map(id -> new Scope(id, ScopeNames.name(id))).toList(), advertisers.size(),
                 advertisers, row.newAdvertisers(), row.lostAdvertisers(), row.tokenExpiresAt(), row.connectedAt(),
                 new Person(row.connectedBy().toString(), by == null ? null : by.name(), by == null ? null : by.email()),

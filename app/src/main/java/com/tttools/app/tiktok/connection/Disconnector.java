@@ -12,7 +12,7 @@ import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionDisconnected;
 import com.tttools.app.tiktok.TikTokConnections.Disconnection;
 import com.tttools.app.tiktok.client.TikTokOAuth;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
-import com.tttools.app.tiktok.connection.ConnectionRow.Status;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +71,7 @@ class Disconnector {
             RequestMetadata request, Instant now) {
         ConnectionRow row = connections.find(workspaceId, connectionId)
                 .orElseThrow(() -> new NotFoundException("Connection"));
-        if (row.status() == Status.DISCONNECTED) {
+        if (row.status() == ConnectionStatus.DISCONNECTED) {
             return Disconnection.alreadyDisconnected();
         }
         // Stop the connection's syncs before the token dies at TikTok: a sync whose next call then fails on the
@@ -85,7 +85,7 @@ class Disconnector {
             List<ConnectionRow> all = connections.lockAll(workspaceId);
             ConnectionRow locked = all.stream().filter(c -> c.id().equals(connectionId)).findFirst()
                     .orElseThrow(() -> new NotFoundException("Connection"));
-            if (locked.status() == Status.DISCONNECTED) {
+            if (locked.status() == ConnectionStatus.DISCONNECTED) {
                 return Disconnection.alreadyDisconnected();
             }
             tokens.delete(workspaceId, connectionId);
@@ -98,7 +98,7 @@ class Disconnector {
             List<String> kept = List.of();
             if (deleteData) {
                 Set<String> elsewhere = all.stream()
-                        .filter(c -> !c.id().equals(connectionId) && c.status() != Status.DISCONNECTED)
+                        .filter(c -> !c.id().equals(connectionId) && c.status() != ConnectionStatus.DISCONNECTED)
                         .flatMap(c -> stillGranted(c).stream()).collect(Collectors.toSet());
                 Map<Boolean, List<String>> split = advertisersOf(locked).stream()
                         .collect(Collectors.partitioningBy(elsewhere::contains));

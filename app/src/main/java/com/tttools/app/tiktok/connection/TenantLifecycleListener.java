@@ -7,6 +7,7 @@ import com.tttools.app.tenancy.TenancyEvents.OrganizationDeleted;
 import com.tttools.app.tenancy.TenancyEvents.WorkspaceDeleted;
 import com.tttools.app.tenancy.TenancyEvents.WorkspacePurged;
 import com.tttools.app.tenancy.TenancyEvents.WorkspaceRestored;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -65,7 +66,7 @@ class TenantLifecycleListener {
     private void disconnectAndPurge(Set<WorkspaceId> workspaces, Actor actor, RequestMetadata request) {
         for (WorkspaceId workspace : workspaces) {
             for (ConnectionRow row : connections.list(workspace)) {
-                if (row.status() != ConnectionRow.Status.DISCONNECTED) {
+                if (row.status() != ConnectionStatus.DISCONNECTED) {
                     disconnector.disconnect(workspace, row.id(), actor, request, clock.instant());
                 }
             }

@@ -9,7 +9,7 @@ import com.tttools.app.tiktok.client.TikTokOAuth;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.app.tiktok.TikTokUnavailableException;
 import com.tttools.app.tiktok.client.TtUserTokens;
-import com.tttools.app.tiktok.connection.ConnectionRow.Status;
+import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,7 +59,7 @@ class TokenRefresher {
     private boolean refresh(UUID id, Instant now) {
         Optional<ConnectionRow> locked = connections.lockIfFree(id)
                 // re-read under the lock: another node may have refreshed it a moment ago
-                .filter(row -> row.status() == Status.ACTIVE || row.status() == Status.ERROR)
+                .filter(row -> row.status() == ConnectionStatus.ACTIVE || row.status() == ConnectionStatus.ERROR)
                 .filter(row -> row.tokenExpiresAt() != null && row.tokenExpiresAt().isBefore(now.plus(AHEAD)));
         if (locked.isEmpty()) {
             return false;
@@ -67,7 +67,7 @@ class TokenRefresher {
         ConnectionRow row = locked.get();
         Optional<RefreshToken> refreshToken = tokens.refreshToken(row.workspaceId(), row.id());
         if (refreshToken.isEmpty()) {
-            health.fail(row, Status.NEEDS_REAUTH, null, "No refresh token is stored for this connection.", null, now,
+            health.fail(row, ConnectionStatus.NEEDS_REAUTH, null, "No refresh token is stored for this connection.", null, now,
                     SYSTEM, RequestMetadata.none());
             return false;
         }
@@ -81,11 +81,11 @@ class TokenRefresher {
         } catch (TikTokUnavailableException | RateLimitedException transientFailure) {
             // TikTok is down or busy, not refusing: ERROR, and the next run (15 min) tries again while the token
             // is still valid
-            health.fail(row, Status.ERROR, codeOf(transientFailure), transientFailure.getMessage(),
+            health.fail(row, ConnectionStatus.ERROR, codeOf(transientFailure), transientFailure.getMessage(),
                     transientFailure.requestId(), now, SYSTEM, RequestMetadata.none());
             return false;
         } catch (TikTokApiException refused) {
-            health.fail(row, Status.NEEDS_REAUTH, codeOf(refused), refused.getMessage(), refused.requestId(), now,
+            health.fail(row, ConnectionStatus.NEEDS_REAUTH, codeOf(refused), refused.getMessage(), refused.requestId(), now,
                     SYSTEM, RequestMetadata.none());
             return false;
         }

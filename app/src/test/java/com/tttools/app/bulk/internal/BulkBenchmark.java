@@ -13,6 +13,7 @@ import com.tttools.app.bulk.PlanCommand;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
@@ -114,7 +115,7 @@ class BulkBenchmark extends IntegrationTest {
         UUID connection = UUID.randomUUID();
         tokenStore.storeAccessToken(ws, connection,
                 new AccessToken(simulator.issueAccessToken("7000000000000000001", List.of(advertiser))));
-        TikTokClient client = api.forConnection(ws, connection, Actor.system("bench"));
+        TikTokClient client = api.forConnection(ws, new ConnectionId(connection), Actor.system("bench"));
 
         List<String> ads = new ArrayList<>();
         for (JsonNode ad : client.listAll(ApiCall.get("ad/get/").param("advertiser_id", advertiser)

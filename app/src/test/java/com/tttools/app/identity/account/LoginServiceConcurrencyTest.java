@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.identity.PendingAccountDeletions;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.support.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class LoginServiceConcurrencyTest {
         }
 
         @Override
-        public boolean verify(UserId userId, String code) {
+        public boolean verify(UserId userId, String code, RequestMetadata request) {
             gate.pass(gate.codes);
             return CODE.equals(code);
         }
@@ -82,7 +83,7 @@ class LoginServiceConcurrencyTest {
     void eightyConcurrentWrongPasswordsForOneAccountAreEvaluatedAtMostTenTimes() throws Exception {
         UserRecord user = user("victim@example.com");
 
-        Race race = race(80, i -> logins.authenticate(user.email(), "guess " + i, null, "10.0.0." + i));
+        Race race = race(80, i -> logins.authenticate(user.email(), "guess " + i, null, ip("10.0.0." + i)));
 
         assertThat(race.gate.passwords.get()).isEqualTo(10);
         assertThat(race.count(LoginResult.Failed.class)).isEqualTo(10);
@@ -93,11 +94,11 @@ class LoginServiceConcurrencyTest {
     @Test
     void afterTheLockOutOneRefilledTokenLetsOneAttemptThrough() throws Exception {
         UserRecord user = user("locked@example.com");
-        race(20, i -> logins.authenticate(user.email(), "guess " + i, null, "10.0.1." + i));
+        race(20, i -> logins.authenticate(user.email(), "guess " + i, null, ip("10.0.1." + i)));
         assertThat(events).containsOnlyOnce("login.locked");
 
         clock.advance(Duration.ofSeconds(90));
-        Race race = race(20, i -> logins.authenticate(user.email(), "again " + i, null, "10.0.2." + i));
+        Race race = race(20, i -> logins.authenticate(user.email(), "again " + i, null, ip("10.0.2." + i)));
 
         assertThat(race.gate.passwords.get()).isEqualTo(1);
         assertThat(race.count(LoginResult.Throttled.class)).isEqualTo(19);
@@ -110,7 +111,7 @@ class LoginServiceConcurrencyTest {
         }
 
         Race race = race(80, i -> logins.authenticate(i % 2 == 0 ? "member" + i / 2 + "@example.com"
-                : "nobody" + i + "@example.com", "guess", null, "203.0.113.7"));
+                : "nobody" + i + "@example.com", "guess", null, ip("203.0.113.7")));
 
         assertThat(race.gate.passwords.get()).isEqualTo(30);
         assertThat(race.count(LoginResult.Throttled.class)).isEqualTo(50);
@@ -121,13 +122,13 @@ class LoginServiceConcurrencyTest {
         UserRecord user = user("mfa@example.com");
         twoFactor.put(user.id(), true);
 
-        Race step = race(40, i -> logins.completeSecondFactor(user, String.format("%06d", i), "10.0.3." + i));
+        Race step = race(40, i -> logins.completeSecondFactor(user, String.format("%06d", i), ip("10.0.3." + i)));
         assertThat(step.gate.codes.get()).isEqualTo(10);
         assertThat(step.count(LoginResult.Throttled.class)).isEqualTo(30);
 
         clock.advance(Duration.ofMinutes(15));
         Race withPassword = race(40, i -> logins.authenticate(user.email(), PASSWORD, String.format("%06d", i),
-                "10.0.4." + i));
+                ip("10.0.4." + i)));
         assertThat(withPassword.gate.passwords.get()).isEqualTo(10);
         assertThat(withPassword.gate.codes.get()).isEqualTo(10);
     }
@@ -136,27 +137,27 @@ class LoginServiceConcurrencyTest {
     void successesAndPasswordStepsDoNotCountAsFailures() {
         UserRecord user = user("good@example.com");
         for (int i = 0; i < 9; i++) {
-            assertThat(logins.authenticate(user.email(), "wrong", null, "198.51.100.1"))
+            assertThat(logins.authenticate(user.email(), "wrong", null, ip("198.51.100.1")))
                     .isInstanceOf(LoginResult.Failed.class);
         }
         for (int i = 0; i < 40; i++) {
-            assertThat(logins.authenticate(user.email(), PASSWORD, null, "198.51.100.1"))
+            assertThat(logins.authenticate(user.email(), PASSWORD, null, ip("198.51.100.1")))
                     .isInstanceOf(LoginResult.Succeeded.class);
         }
         for (int i = 0; i < 10; i++) {
-            assertThat(logins.authenticate(user.email(), "wrong", null, "198.51.100.2"))
+            assertThat(logins.authenticate(user.email(), "wrong", null, ip("198.51.100.2")))
                     .isInstanceOf(LoginResult.Failed.class);
         }
-        assertThat(logins.authenticate(user.email(), PASSWORD, null, "198.51.100.2"))
+        assertThat(logins.authenticate(user.email(), PASSWORD, null, ip("198.51.100.2")))
                 .isInstanceOf(LoginResult.Throttled.class);
 
         UserRecord mfa = user("mfa-steps@example.com");
         twoFactor.put(mfa.id(), true);
         for (int i = 0; i < 20; i++) {
-            assertThat(logins.authenticate(mfa.email(), PASSWORD, null, "198.51.100.3"))
+            assertThat(logins.authenticate(mfa.email(), PASSWORD, null, ip("198.51.100.3")))
                     .isInstanceOf(LoginResult.SecondFactorRequired.class);
         }
-        assertThat(logins.completeSecondFactor(mfa, CODE, "198.51.100.3")).isInstanceOf(LoginResult.Succeeded.class);
+        assertThat(logins.completeSecondFactor(mfa, CODE, ip("198.51.100.3"))).isInstanceOf(LoginResult.Succeeded.class);
     }
 
     // --- the race ---
@@ -229,6 +230,11 @@ class LoginServiceConcurrencyTest {
         return user;
     }
 
+    /** The request metadata of a sign-in from {@code address}: the login limits key on its IP. */
+    private static RequestMetadata ip(String address) {
+        return new RequestMetadata(address, "concurrency-test", null);
+    }
+
     private LoginService loginService() {
         UserRepository users = new UserRepository(null) {
             @Override
@@ -238,7 +244,8 @@ class LoginServiceConcurrencyTest {
         };
         SecurityEvents securityEvents = new SecurityEvents(null, clock) {
             @Override
-            public void publish(String type, UserId userId, String email, Map<String, String> details) {
+            public void publish(String type, UserId userId, String email, Map<String, String> details,
+                    RequestMetadata request) {
                 events.add(type);
             }
         };

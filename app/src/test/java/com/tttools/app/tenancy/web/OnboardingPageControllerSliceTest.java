@@ -81,13 +81,13 @@ class OnboardingPageControllerSliceTest {
 
     @Test
     void aValidFormCreatesTheOrganizationAndItsFirstWorkspace() {
-        when(organizations.create(eq(WebSlice.CALLER), eq("Acme Agency"), any())).thenReturn(
+        when(organizations.create(eq(WebSlice.CALLER), eq("Acme Agency"), any(), any())).thenReturn(
                 new OrganizationService.Created(OrganizationId.random(), "Acme Agency", new WorkspaceService.WorkspaceView(
                         "00000000-0000-0000-0000-0000000000aa", null, "Brand One", "Europe/Berlin", "EUR", "ADMIN")));
 
         assertThat(post("name=Acme+Agency&workspaceName=Brand+One&timezone=Europe%2FBerlin&currency=EUR"))
                 .hasStatus(302).hasRedirectedUrl("/workspaces/00000000-0000-0000-0000-0000000000aa");
-        verify(organizations).create(WebSlice.CALLER, "Acme Agency",
-                new WorkspaceService.NewWorkspace("Brand One", "Europe/Berlin", "EUR"));
+        verify(organizations).create(eq(WebSlice.CALLER), eq("Acme Agency"),
+                eq(new WorkspaceService.NewWorkspace("Brand One", "Europe/Berlin", "EUR")), any());
     }
 }

@@ -79,7 +79,7 @@ class WorkspacePageControllerSliceTest {
                 .containsPattern("id=\"ws-timezone-error\"[^>]*>must be an IANA time zone such as Europe/Berlin<")
                 .containsPattern("id=\"ws-currency-error\"[^>]*>must be an ISO 4217 currency code such as EUR<");
         assertThat(page).contains("value=\"Brand \u202Eeno\"");
-        verify(workspaces, never()).create(any(), any(), any());
+        verify(workspaces, never()).create(any(), any(), any(), any());
     }
 
     @Test
@@ -96,7 +96,7 @@ class WorkspacePageControllerSliceTest {
         caller(OrganizationRole.MEMBER);
 
         assertThat(post("name=")).hasStatus(403);
-        verify(workspaces, never()).create(any(), any(), any());
+        verify(workspaces, never()).create(any(), any(), any(), any());
     }
 
     @Test
@@ -110,13 +110,13 @@ class WorkspacePageControllerSliceTest {
 
     @Test
     void aValidFormCreatesTheWorkspace() {
-        when(workspaces.create(eq(WebSlice.CALLER), eq(organization), any())).thenReturn(new WorkspaceService.WorkspaceView(
+        when(workspaces.create(eq(WebSlice.CALLER), eq(organization), any(), any())).thenReturn(new WorkspaceService.WorkspaceView(
                 "00000000-0000-0000-0000-0000000000bb", organization.toString(), "Brand Two", "Europe/Berlin", "EUR",
                 "ADMIN"));
 
         assertThat(post("name=Brand+Two&timezone=Europe%2FBerlin&currency=EUR"))
                 .hasStatus(302).hasRedirectedUrl("/workspaces/00000000-0000-0000-0000-0000000000bb");
-        verify(workspaces).create(WebSlice.CALLER, organization,
-                new WorkspaceService.NewWorkspace("Brand Two", "Europe/Berlin", "EUR"));
+        verify(workspaces).create(eq(WebSlice.CALLER), eq(organization),
+                eq(new WorkspaceService.NewWorkspace("Brand Two", "Europe/Berlin", "EUR")), any());
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tiktok.AdFilter;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.ApiPage;
 import com.tttools.app.tiktok.CallPriority;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.NeedsReauthorizationException;
 import com.tttools.app.tiktok.TikTokClient;
 import com.tttools.app.tiktok.TikTokMarketingApi;
@@ -41,7 +43,7 @@ class ConnectionClientIT extends ConnectionTestSupport {
         String token = tokenOf(admin, id).value();
         long before = callsWith(token);
 
-        TikTokClient client = tiktok.forConnection(ws, UUID.fromString(id), ACTOR);
+        TikTokClient client = tiktok.forConnection(ws, ConnectionId.of(id), ACTOR);
         List<String> advertisers = client.authorizedAdvertiserIds();
         List<JsonNode> info = client.advertiserInfo(advertisers, List.of("advertiser_id", "name"));
 
@@ -58,7 +60,7 @@ class ConnectionClientIT extends ConnectionTestSupport {
     void aWriteThroughTheGenericCallIsAJsonPostWithTheConnectionsToken() {
         Admin admin = admin("client-write");
         String id = connect(admin);
-        TikTokClient client = tiktok.forConnection(WorkspaceId.of(admin.workspaceId()), UUID.fromString(id), ACTOR)
+        TikTokClient client = tiktok.forConnection(WorkspaceId.of(admin.workspaceId()), ConnectionId.of(id), ACTOR)
                 .background();
         String advertiser = client.authorizedAdvertiserIds().get(0);
         JsonNode campaign = firstLiveCampaign(client, advertiser);
@@ -82,14 +84,14 @@ class ConnectionClientIT extends ConnectionTestSupport {
         WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
         control("POST", "/_sim/tokens/revoke", Map.of("accessToken", tokenOf(admin, id).value()));
         String advertiser = connections.find(ws, UUID.fromString(id)).orElseThrow().grantedAdvertisers().get(0);
-        TikTokClient client = tiktok.forConnection(ws, UUID.fromString(id), ACTOR);
+        TikTokClient client = tiktok.forConnection(ws, ConnectionId.of(id), ACTOR);
 
         assertThatThrownBy(() -> client.ads(advertiser, AdFilter.all(), page -> { }))
                 .isInstanceOfSatisfying(NeedsReauthorizationException.class,
                         e -> assertThat(e.code()).isEqualTo(40105));
 
         ConnectionRow row = connections.find(ws, UUID.fromString(id)).orElseThrow();
-        assertThat(row.status()).isEqualTo(ConnectionRow.Status.NEEDS_REAUTH);
+        assertThat(row.status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
         assertThat(tokenRows(admin.workspaceId())).as("tokens deleted").isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
                         SELECT actor_system FROM audit_events WHERE workspace_id = :ws AND action = 'connection.needs_reauth'""")
@@ -106,13 +108,13 @@ class ConnectionClientIT extends ConnectionTestSupport {
         tokens.delete(ws, UUID.fromString(id));
         long calls = control("GET", "/_sim/stats", null).path("calls_per_path").path("/bc/get/").asLong(0);
 
-        TikTokClient client = tiktok.forConnection(ws, UUID.fromString(id), ACTOR);
+        TikTokClient client = tiktok.forConnection(ws, ConnectionId.of(id), ACTOR);
         assertThatThrownBy(client::businessCenters).isInstanceOfSatisfying(NeedsReauthorizationException.class,
                 e -> assertThat(e.code()).isZero());
         assertThat(control("GET", "/_sim/stats", null).path("calls_per_path").path("/bc/get/").asLong(0))
                 .isEqualTo(calls);
         assertThat(connections.find(ws, UUID.fromString(id)).orElseThrow().status())
-                .isEqualTo(ConnectionRow.Status.ACTIVE);
+                .isEqualTo(ConnectionStatus.ACTIVE);
     }
 
     @Test
@@ -121,7 +123,7 @@ class ConnectionClientIT extends ConnectionTestSupport {
         Admin other = admin("client-other");
         String id = connect(owner);
 
-        TikTokClient client = tiktok.forConnection(WorkspaceId.of(other.workspaceId()), UUID.fromString(id), ACTOR);
+        TikTokClient client = tiktok.forConnection(WorkspaceId.of(other.workspaceId()), ConnectionId.of(id), ACTOR);
 
         assertThatThrownBy(client::authorizedAdvertiserIds).isInstanceOf(NeedsReauthorizationException.class);
     }

@@ -12,6 +12,7 @@ import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.tiktok.ApiCall;
 import com.tttools.app.tiktok.ApiResult;
+import com.tttools.app.tiktok.ConnectionStatus;
 import com.tttools.app.tiktok.tokens.RefreshToken;
 import com.tttools.app.tiktok.client.MarketingApi;
 import java.net.URLEncoder;
@@ -253,13 +254,13 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         refresher.refreshExpiring(now);
 
         var refreshed = connections.find(ws, good).orElseThrow();
-        assertThat(refreshed.status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+        assertThat(refreshed.status()).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(refreshed.tokenExpiresAt()).isEqualTo(now.plus(Duration.ofHours(24)));
         assertThat(tokens.accessToken(ws, good).orElseThrow().value())
                 .isNotEqualTo(first.data().path("access_token").asString());
         assertThat(connections.find(ws, later).orElseThrow().tokenExpiresAt())
                 .as("not due yet").isEqualTo(now.plus(Duration.ofHours(5)));
-        assertThat(connections.find(ws, bad).orElseThrow().status()).isEqualTo(ConnectionRow.Status.NEEDS_REAUTH);
+        assertThat(connections.find(ws, bad).orElseThrow().status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
         assertThat(refresher.refreshExpiring(now)).as("nothing due any more").isZero();
     }
 
@@ -289,7 +290,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> service.schedulable(ws, new ConnectionId(id)));
 
         assertThat(refresher.refreshExpiring(now)).as("refreshed once restored").isEqualTo(1);
-        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
     }
 
     @Test
@@ -318,7 +319,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         }
         assertThat(control("GET", "/_sim/stats", null).path("calls_per_path")
                 .path("/tt_user/oauth2/refresh_token/").asLong(0)).isEqualTo(1);
-        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionRow.Status.ACTIVE);
+        assertThat(connections.find(ws, id).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
     }
 
     private UUID ttUserConnection(WorkspaceId ws, OrganizationId org, Admin admin, Instant expiresAt,

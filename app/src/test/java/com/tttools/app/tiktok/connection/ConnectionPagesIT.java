@@ -36,7 +36,7 @@ class ConnectionPagesIT extends ConnectionTestSupport {
                 .contains("Disconnect").doesNotContain("Connect your TikTok for Business account");
 
         assertThat(admin.api().post(page + "/" + id + "/check", null).status()).isEqualTo(302);
-        assertThat(admin.api().get(page).body()).contains("Checked: the connection is ACTIVE.");
+        assertThat(admin.api().get(page).body()).contains("Checked the connection: Active.");
 
         assertThat(admin.api().post(page + "/" + id + "/disconnect", null).status()).isEqualTo(302);
         assertThat(admin.api().get(page).body()).contains("DISCONNECTED").contains("Disconnected.");

@@ -151,6 +151,9 @@ class TenantQueryRoutingIT extends IntegrationTest {
                 try {
                     plan = explain(connection, statement);
                 } catch (SQLException e) {
+                    if (insertFromSessionTable(sql, e)) {
+                        continue;
+                    }
                     problems.add("could not EXPLAIN (" + e.getMessage().lines().findFirst().orElse("") + "): "
                             + oneLine(sql));
                     continue;
@@ -278,6 +281,26 @@ class TenantQueryRoutingIT extends IntegrationTest {
             wrongAnswers.add(what + " answered " + response.status() + " (expected " + status + "): "
                     + response.body().substring(0, Math.min(300, response.body().length())));
         }
+    }
+
+    private static final Pattern MISSING = Pattern.compile("relation \"([a-z_][a-z0-9_]*)\" does not exist");
+    private static final Pattern INSERT_TARGET = Pattern.compile("(?i)^insert\\s+into\\s+([a-z_][a-z0-9_]*)");
+
+    /**
+     * An INSERT ... SELECT from a temporary table of the writing session (the inventory sync stages a page in one)
+     * cannot be explained on another connection. It is routed all the same: the only tenant table it names is the
+     * one it inserts into, and Citus routes inserted rows by their workspace_id value.
+     */
+    static boolean insertFromSessionTable(String sql, SQLException e) {
+        Matcher missing = MISSING.matcher(String.valueOf(e.getMessage()));
+        Matcher target = INSERT_TARGET.matcher(sql);
+        if (!missing.find() || CitusPlan.DISTRIBUTED.contains(missing.group(1)) || !target.find()) {
+            return false;
+        }
+        Set<String> tenantTables = new HashSet<>(tablesNamed(sql));
+        tenantTables.retainAll(CitusPlan.DISTRIBUTED);
+        return tenantTables.equals(Set.of(target.group(1).toLowerCase(Locale.ROOT)))
+                && sql.toLowerCase(Locale.ROOT).contains("workspace_id");
     }
 
     private static boolean explainable(String sql) {

@@ -89,7 +89,6 @@ class TenantQueryRoutingIT extends IntegrationTest {
         CROSS_TENANT.put("UPDATE bulk_change_sets SET created_by_email =", "erasure: a user's e-mail replaced in every workspace's change sets");
         CROSS_TENANT.put("UPDATE bulk_approvals SET user_email =", "erasure: a user's e-mail replaced in every workspace's approvals");
         CROSS_TENANT.put("DELETE FROM report_views WHERE owner_id", "a departing user's private saved views, in every workspace");
-        CROSS_TENANT.put("FROM tiktok_pending_revocation", "token revocations left to retry, every workspace");
 
         BY_ID.put("UPDATE jobs SET status = ", "the job runner starts, finishes and requeues its job by id (db-scheduler's execution data is the job id)");
         BY_ID.put("UPDATE jobs SET progress_done", "the job runner's progress, by job id");
@@ -100,6 +99,9 @@ class TenantQueryRoutingIT extends IntegrationTest {
         BY_ID.put("UPDATE tiktok_connection SET status = ?, last_checked_at", "health check failure, by connection id (from the sweep)");
         BY_ID.put("UPDATE tiktok_connection SET token_expires_at", "token refresh, by connection id");
         BY_ID.put("UPDATE tiktok_connection SET status = 'DISCONNECTED'", "disconnect, by connection id");
+        BY_ID.put("attempts FROM tiktok_pending_revocation", "a token revocation's retry task, by its id (the task's data)");
+        BY_ID.put("UPDATE tiktok_pending_revocation SET attempts", "a token revocation's retry task, by its id");
+        BY_ID.put("DELETE FROM tiktok_pending_revocation WHERE id", "a token revocation done or given up, by its id");
     }
 
     /** Where a plan node keeps the conditions that may carry workspace_id. */

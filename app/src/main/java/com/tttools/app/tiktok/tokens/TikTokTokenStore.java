@@ -99,13 +99,12 @@ public class TikTokTokenStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (workspace_id, connection_id, kind) DO UPDATE SET key_id = excluded.key_id, alg = excluded.alg,
                             nonce = excluded.nonce, ciphertext = excluded.ciphertext, expires_at = excluded.expires_at,
-                            updated_at = now()
-                        WHERE tiktok_token.workspace_id = excluded.workspace_id""")
+                            updated_at = now()""")
                 .params(connectionId, workspaceId.value(), kind.name(), sealed.keyId(), SealedValue.ALGORITHM,
                         sealed.nonce(), sealed.ciphertext(), expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
         if (written != 1) {
-            throw new IllegalStateException("connection " + connectionId + " belongs to another workspace");
+            throw new IllegalStateException("token of connection " + connectionId + " not stored");
         }
     }
 

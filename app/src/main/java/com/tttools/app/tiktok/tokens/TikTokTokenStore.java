@@ -84,8 +84,9 @@ public class TikTokTokenStore {
         return vault.resealIfStale(sealed, context)
                 .map(fresh -> jdbc.sql("""
                                 UPDATE tiktok_token SET key_id = ?, nonce = ?, ciphertext = ?, updated_at = now()
-                                WHERE connection_id = ? AND kind = ? AND key_id = ?""")
-                        .params(fresh.keyId(), fresh.nonce(), fresh.ciphertext(), row.connectionId(), row.kind(),
+                                WHERE workspace_id = ? AND connection_id = ? AND kind = ? AND key_id = ?""")
+                        .params(fresh.keyId(), fresh.nonce(), fresh.ciphertext(), row.workspaceId(), row.connectionId(),
+                                row.kind(),
                                 row.keyId())
                         .update())
                 .orElse(0);
@@ -96,15 +97,14 @@ public class TikTokTokenStore {
         int written = jdbc.sql("""
                         INSERT INTO tiktok_token (connection_id, workspace_id, kind, key_id, alg, nonce, ciphertext, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (connection_id, kind) DO UPDATE SET key_id = excluded.key_id, alg = excluded.alg,
+                        ON CONFLICT (workspace_id, connection_id, kind) DO UPDATE SET key_id = excluded.key_id, alg = excluded.alg,
                             nonce = excluded.nonce, ciphertext = excluded.ciphertext, expires_at = excluded.expires_at,
-                            updated_at = now()
-                        WHERE tiktok_token.workspace_id = excluded.workspace_id""")
+                            updated_at = now()""")
                 .params(connectionId, workspaceId.value(), kind.name(), sealed.keyId(), SealedValue.ALGORITHM,
                         sealed.nonce(), sealed.ciphertext(), expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
         if (written != 1) {
-            throw new IllegalStateException("connection " + connectionId + " belongs to another workspace");
+            throw new IllegalStateException("token of connection " + connectionId + " not stored");
         }
     }
 

@@ -42,7 +42,8 @@ class EntityLabelsReadModelIT extends IntegrationTest {
                         SELECT column_name FROM information_schema.columns WHERE table_name = :view
                         ORDER BY ordinal_position""")
                 .param("view", EntityLabels.VIEW).query(String.class).list())
-                .containsExactly("workspace_id", "kind", "tiktok_id", "inventory_id", "name", "status", "removed");
+                .containsExactly("workspace_id", "kind", "tiktok_id", "inventory_id", "name", "status", "removed",
+                        "advertiser_id", "campaign_id", "adgroup_id");
 
         WorkspaceId workspace = WorkspaceId.random();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -15,17 +15,23 @@ import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.identity.web.AccountForms.EmailChangeForm;
+import com.tttools.app.identity.web.AccountForms.NameForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,6 +66,12 @@ class AccountPagesController {
     @GetMapping("/account")
     String account(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request, Model model) {
         var user = users.findById(caller.id()).orElseThrow(() -> new NotFoundException("User"));
+        if (!model.containsAttribute("nameForm")) {
+            model.addAttribute("nameForm", new NameForm(user.name()));
+        }
+        if (!model.containsAttribute("emailForm")) {
+            model.addAttribute("emailForm", new EmailChangeForm(null, null));
+        }
         HttpSession session = request.getSession(false);
         SecondFactor factor = secondFactor.getIfAvailable();
         model.addAttribute("user", user);
@@ -71,17 +83,31 @@ class AccountPagesController {
         return "identity/account";
     }
 
+    /** A refused form comes back on the page (422) with its messages next to its fields; a valid one goes on. */
     @PostMapping("/account/name")
-    String changeName(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String name,
-            RequestMetadata metadata, RedirectAttributes redirect) {
-        return outcome(redirect, "Your name is saved.", () -> accounts.changeName(caller.id(), name, metadata));
+    String changeName(@AuthenticationPrincipal AuthenticatedUser caller,
+            @Valid @ModelAttribute("nameForm") NameForm form, BindingResult errors, RequestMetadata metadata,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return account(caller, request, model);
+        }
+        return outcome(redirect, "Your name is saved.", () -> accounts.changeName(caller.id(), form.name(), metadata));
     }
 
     @PostMapping("/account/email")
-    String changeEmail(@AuthenticationPrincipal AuthenticatedUser caller, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String currentPassword, RedirectAttributes redirect) {
-        return outcome(redirect, "We sent a confirmation link to " + email + ". The change happens when you follow it.",
-                () -> accounts.requestEmailChange(caller.id(), email, currentPassword));
+    String changeEmail(@AuthenticationPrincipal AuthenticatedUser caller,
+            @Valid @ModelAttribute("emailForm") EmailChangeForm form, BindingResult errors,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("emailForm", form.withoutPassword());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "emailForm", errors);
+            model.addAttribute("emailFormInvalid", true);
+            return account(caller, request, model);
+        }
+        return outcome(redirect, "We sent a confirmation link to " + form.email() + ". The change happens when you follow it.",
+                () -> accounts.requestEmailChange(caller.id(), form.email(), form.currentPassword()));
     }
 
     @PostMapping("/account/password")

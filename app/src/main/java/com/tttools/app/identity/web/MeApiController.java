@@ -1,5 +1,8 @@
 package com.tttools.app.identity.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import com.tttools.app.shared.validation.EmailAddress;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.MembershipDirectory;
@@ -50,7 +53,7 @@ class MeApiController {
         }
     }
 
-    record EmailChange(String email, String currentPassword) {
+    record EmailChange(@EmailAddress String email, @NotBlank(message = "must not be empty") String currentPassword) {
         @Override
         public String toString() {
             return "EmailChange[email=" + email + "]";
@@ -128,7 +131,8 @@ class MeApiController {
     }
 
     @PostMapping("/email")
-    ResponseEntity<Void> changeEmail(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody EmailChange body) {
+    ResponseEntity<Void> changeEmail(@AuthenticationPrincipal AuthenticatedUser caller,
+            @Valid @RequestBody EmailChange body) {
         accounts.requestEmailChange(caller.id(), body.email(), body.currentPassword());
         return ResponseEntity.accepted().build();
     }

@@ -85,7 +85,7 @@ public class NodeProbe {
 
         private void record(JobRun run, String event) {
             jdbc.sql("INSERT INTO node_probe_runs (job_id, node, event) VALUES (CAST(:job AS uuid), :node, :event)")
-                    .param("job", run.jobId()).param("node", node).param("event", event).update();
+                    .param("job", run.jobId().value()).param("node", node).param("event", event).update();
         }
     }
 

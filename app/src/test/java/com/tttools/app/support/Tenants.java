@@ -73,6 +73,19 @@ public final class Tenants {
         return matcher.group(1);
     }
 
+    /**
+     * The token of the invitation mail that replaced {@code previous} (a resend). The outbox sends each mail on its
+     * own, so the resent one may arrive before or after the first: the newest mail is not necessarily the live link.
+     */
+    public String resentInvitationToken(String email, String previous) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mailbox.messages()
+                .stream().map(com.tttools.app.platform.mail.DevMailbox.Delivered::message)
+                .filter(m -> m.to().equalsIgnoreCase(email) && m.subject().contains("You're invited"))
+                .map(m -> INVITATION_LINK.matcher(m.text()))
+                .filter(Matcher::find).map(m -> m.group(1))
+                .filter(token -> !token.equals(previous)).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
     /** A verified user who joined the organization with the given roles. */
     public User member(User admin, String orgId, String prefix, String orgRole, List<Map<String, String>> workspaces) {
         User user = verifiedUser(prefix);

@@ -55,8 +55,9 @@ class TenancyEventsIT extends IntegrationTest {
         OrganizationId org = created.organizationId();
         WorkspaceId ws = WorkspaceId.of(created.firstWorkspace().id());
         var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of(), REQUEST);
+        String first = tenants.invitationToken(colleagueAccount.email());
         invitations.resend(owner, org, invitation.id(), REQUEST);
-        invitations.accept(colleague, tenants.invitationToken(colleagueAccount.email(), 2), REQUEST);
+        invitations.accept(colleague, tenants.resentInvitationToken(colleagueAccount.email(), first), REQUEST);
         organizations.changeRole(owner, org, colleague.id(), "ADMIN", REQUEST);
         workspaces.setMember(owner, ws, colleague.id(), "OPERATOR", REQUEST);
         workspaces.setMember(owner, ws, colleague.id(), "ANALYST", REQUEST);

@@ -39,6 +39,7 @@ class ConnectionClientIT extends ConnectionTestSupport {
     void theTypedReadsSendTheConnectionsTokenAndReturnWhatItReaches() {
         Admin admin = admin("client-reads");
         String id = connect(admin);
+        awaitFirstAssetSync(admin);
         WorkspaceId ws = WorkspaceId.of(admin.workspaceId());
         String token = tokenOf(admin, id).value();
         long before = callsWith(token);

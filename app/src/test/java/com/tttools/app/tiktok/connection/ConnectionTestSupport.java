@@ -111,6 +111,19 @@ abstract class ConnectionTestSupport extends IntegrationTest {
                 .results().map(m -> m.group(1)).toList();
     }
 
+    /**
+     * Waits for the asset sync that connecting queues (in the background, after the callback) to finish: it calls
+     * TikTok with the connection's token, so a test counting that token's calls starts after it.
+     */
+    void awaitFirstAssetSync(Admin admin) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> {
+            var items = admin.api().get("/api/v1/workspaces/" + admin.workspaceId() + "/jobs?type=tiktok.asset-sync")
+                    .json().get("items");
+            return !items.isEmpty() && items.valueStream().allMatch(job ->
+                    List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("status").asString()));
+        });
+    }
+
     /** The browser (the given session) arriving at our callback. */
     ApiClient.Response callback(ApiClient browser, URI callback) {
         return browser.get(callback.getRawPath() + "?" + callback.getRawQuery());

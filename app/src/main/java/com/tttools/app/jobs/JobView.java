@@ -1,6 +1,7 @@
 package com.tttools.app.jobs;
 
 import com.tttools.app.shared.JobId;
+import com.tttools.app.shared.UserId;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,11 @@ public record JobView(String id, String workspaceId, String type, JobStatus stat
     /** The typed id, for calls back into {@link Jobs} (the API shows {@link #id()}). */
     public JobId jobId() {
         return JobId.of(id);
+    }
+
+    /** The member who submitted the job, typed; null for jobs the system started. */
+    public UserId creator() {
+        return createdBy == null ? null : UserId.of(createdBy);
     }
 
     /** {@code total} is null while unknown. */

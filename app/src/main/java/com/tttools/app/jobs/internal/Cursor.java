@@ -1,12 +1,12 @@
 package com.tttools.app.jobs.internal;
 
 import com.tttools.app.shared.Cursors;
+import com.tttools.app.shared.JobId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Keyset position (created_at, id) of a newest-first list, in the shared cursor format. Garbage answers 422. */
-record Cursor(Instant createdAt, UUID id) {
+record Cursor(Instant createdAt, JobId id) {
 
     private static final String LIST = "jobs";
 
@@ -16,6 +16,6 @@ record Cursor(Instant createdAt, UUID id) {
 
     static Cursor decode(String value) {
         List<String> fields = Cursors.decode(value, LIST, 2);
-        return fields == null ? null : new Cursor(Cursors.instant(fields.get(0)), Cursors.uuid(fields.get(1)));
+        return fields == null ? null : new Cursor(Cursors.instant(fields.get(0)), new JobId(Cursors.uuid(fields.get(1))));
     }
 }

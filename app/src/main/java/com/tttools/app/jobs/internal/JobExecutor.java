@@ -17,7 +17,6 @@ import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -62,7 +61,7 @@ class JobExecutor {
                         new ExponentialBackoffFailureHandler<>(properties.firstRetryDelay(), 2.0),
                         (complete, operations) -> failAfterLastRetry(complete)))
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> execute(UUID.fromString(instance.getData())));
+                .execute((instance, context) -> execute(JobId.of(instance.getData())));
     }
 
     @Bean
@@ -74,7 +73,7 @@ class JobExecutor {
         return task;
     }
 
-    void unschedule(SchedulerClient scheduler, UUID jobId) {
+    void unschedule(SchedulerClient scheduler, JobId jobId) {
         TaskInstanceId id = TaskInstanceId.of(TASK, jobId.toString());
         try {
             scheduler.getScheduledExecution(id).ifPresent(e -> scheduler.cancel(id));
@@ -90,7 +89,7 @@ class JobExecutor {
         return id == null || id.isBlank() || id.length() > MAX_REQUEST_ID ? null : id;
     }
 
-    void execute(UUID jobId) {
+    void execute(JobId jobId) {
         // every log line of the job names it (ECS JSON: the jobId field), whichever node runs it
         try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID_MDC_KEY, jobId.toString())) {
             Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
@@ -116,7 +115,7 @@ class JobExecutor {
         }
     }
 
-    private void executeLogged(UUID jobId, JobRepository.RunState state) {
+    private void executeLogged(JobId jobId, JobRepository.RunState state) {
         if (state.cancelRequested()) {
             jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
             return;
@@ -179,7 +178,7 @@ class JobExecutor {
 
     /** db-scheduler gave up on an execution the row still counted as retryable (the attempt limit was lowered). */
     private void failAfterLastRetry(ExecutionComplete complete) {
-        UUID jobId = UUID.fromString((String) complete.getExecution().taskInstance.getData());
+        JobId jobId = JobId.of((String) complete.getExecution().taskInstance.getData());
         String error = complete.getCause().map(JobExecutor::describe).orElse("Out of attempts");
         jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
     }
@@ -188,7 +187,7 @@ class JobExecutor {
      * A job asked to stop that fails on its way out (e.g. a sync whose connection was disconnected, its token gone)
      * ends CANCELLED, not FAILED or retried.
      */
-    private boolean finishedAsCancelled(UUID jobId) {
+    private boolean finishedAsCancelled(JobId jobId) {
         if (!jobs.cancelRequested(jobId)) {
             return false;
         }
@@ -217,7 +216,7 @@ class JobExecutor {
 
         @Override
         public JobId jobId() {
-            return new JobId(state.id());
+            return state.id();
         }
 
         @Override

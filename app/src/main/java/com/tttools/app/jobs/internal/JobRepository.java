@@ -4,6 +4,7 @@ import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobRequest;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.WorkspaceId;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ class JobRepository {
     static final int MAX_MESSAGES = 50;
 
     /** The runner's view of a job row; {@code requestId} is the submitting request's, null for system jobs. */
-    record RunState(UUID id, WorkspaceId workspaceId, String type, JobStatus status, String payload, String checkpoint,
+    record RunState(JobId id, WorkspaceId workspaceId, String type, JobStatus status, String payload, String checkpoint,
             int attempts, int maxAttempts, boolean cancelRequested, String requestId) {
     }
 
@@ -40,14 +41,14 @@ class JobRepository {
     }
 
     /** Inserts unless an unfinished job holds the concurrency key or the idempotency key was used: then empty. */
-    boolean insert(UUID id, JobRequest<?> request, String payloadJson, int maxAttempts, String requestId, Instant now) {
+    boolean insert(JobId id, JobRequest<?> request, String payloadJson, int maxAttempts, String requestId, Instant now) {
         return jdbc.sql("""
                         INSERT INTO jobs (id, workspace_id, type, status, payload, max_attempts, concurrency_key,
                                           idempotency_key, created_by, request_id, created_at, updated_at)
                         VALUES (:id, :ws, :type, 'QUEUED', CAST(:payload AS jsonb), :max, :ckey, :ikey, :by, :request,
                                 :now, :now)
                         ON CONFLICT DO NOTHING""")
-                .param("id", id).param("ws", request.workspaceId().value()).param("type", request.type().name())
+                .param("id", id.value()).param("ws", request.workspaceId().value()).param("type", request.type().name())
                 .param("payload", payloadJson)
                 .param("max", maxAttempts).param("ckey", request.concurrencyKey())
                 .param("ikey", request.idempotencyKey())
@@ -69,11 +70,11 @@ class JobRepository {
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
     }
 
-    List<UUID> unfinishedByConcurrencyKey(WorkspaceId ws, String key) {
+    List<JobId> unfinishedByConcurrencyKey(WorkspaceId ws, String key) {
         return jdbc.sql("""
                         SELECT id FROM jobs
                         WHERE workspace_id = :ws AND concurrency_key = :key AND status IN ('QUEUED', 'RUNNING')""")
-                .param("ws", ws.value()).param("key", key).query(UUID.class).list();
+                .param("ws", ws.value()).param("key", key).query((rs, i) -> new JobId(rs.getObject("id", UUID.class))).list();
     }
 
     Optional<JobView> findByIdempotencyKey(WorkspaceId ws, String key) {
@@ -81,9 +82,9 @@ class JobRepository {
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();
     }
 
-    Optional<JobView> find(WorkspaceId ws, UUID id) {
+    Optional<JobView> find(WorkspaceId ws, JobId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws AND id = :id")
-                .param("ws", ws.value()).param("id", id).query(JobRepository::view).optional();
+                .param("ws", ws.value()).param("id", id.value()).query(JobRepository::view).optional();
     }
 
     List<JobView> list(WorkspaceId ws, JobFilter filter, int limit, Cursor after) {
@@ -98,21 +99,21 @@ class JobRepository {
                 .param("ws", ws.value()).param("type", filter.type())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
-                .param("afterId", after == null ? null : after.id())
+                .param("afterId", after == null ? null : after.id().value())
                 .param("limit", limit)
                 .query(JobRepository::view).list();
     }
 
     /** Marks the start of an attempt; empty when the job is gone or already finished (nothing to run). */
-    Optional<RunState> start(UUID id, Instant now) {
+    Optional<RunState> start(JobId id, Instant now) {
         return jdbc.sql("""
                         UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, started_at = COALESCE(started_at, :now),
                                updated_at = :now
                         WHERE id = :id AND status IN ('QUEUED', 'RUNNING')
                         RETURNING id, workspace_id, type, status, payload::text AS payload, checkpoint::text AS checkpoint,
                                   attempts, max_attempts, cancel_requested, request_id""")
-                .param("id", id).param("now", Timestamp.from(now))
-                .query((rs, i) -> new RunState(rs.getObject("id", UUID.class),
+                .param("id", id.value()).param("now", Timestamp.from(now))
+                .query((rs, i) -> new RunState(new JobId(rs.getObject("id", UUID.class)),
                         new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("type"),
                         JobStatus.valueOf(rs.getString("status")), rs.getString("payload"), rs.getString("checkpoint"),
                         rs.getInt("attempts"), rs.getInt("max_attempts"), rs.getBoolean("cancel_requested"),
@@ -120,50 +121,50 @@ class JobRepository {
                 .optional();
     }
 
-    void finish(UUID id, JobStatus status, String error, Instant now) {
+    void finish(JobId id, JobStatus status, String error, Instant now) {
         jdbc.sql("""
                         UPDATE jobs SET status = :status,
                                last_error = CASE WHEN :status = 'SUCCEEDED' THEN NULL ELSE COALESCE(:error, last_error) END,
                                finished_at = :now,
                                updated_at = :now
                         WHERE id = :id""")
-                .param("status", status.name()).param("error", error).param("now", Timestamp.from(now)).param("id", id)
+                .param("status", status.name()).param("error", error).param("now", Timestamp.from(now)).param("id", id.value())
                 .update();
     }
 
-    void retryLater(UUID id, String error, Instant now) {
+    void retryLater(JobId id, String error, Instant now) {
         jdbc.sql("UPDATE jobs SET status = 'QUEUED', last_error = :error, updated_at = :now WHERE id = :id")
-                .param("error", error).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("error", error).param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
-    void progress(UUID id, long done, Long total, Instant now) {
+    void progress(JobId id, long done, Long total, Instant now) {
         jdbc.sql("UPDATE jobs SET progress_done = :done, progress_total = :total, updated_at = :now WHERE id = :id")
-                .param("done", done).param("total", total).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("done", done).param("total", total).param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
     /** Appends a note unless the job has it already or holds {@link #MAX_MESSAGES}. */
-    void message(UUID id, String text, Instant now) {
+    void message(JobId id, String text, Instant now) {
         String clean = StorableValues.sanitize(text);
         String line = clean.length() > 500 ? clean.substring(0, 500) + "..." : clean;
         jdbc.sql("""
                         UPDATE jobs SET messages = messages || jsonb_build_array(CAST(:text AS text)), updated_at = :now
                         WHERE id = :id AND NOT jsonb_exists(messages, :text) AND jsonb_array_length(messages) < :max""")
-                .param("text", line).param("now", Timestamp.from(now)).param("id", id).param("max", MAX_MESSAGES)
+                .param("text", line).param("now", Timestamp.from(now)).param("id", id.value()).param("max", MAX_MESSAGES)
                 .update();
     }
 
-    void checkpoint(UUID id, String json, Instant now) {
+    void checkpoint(JobId id, String json, Instant now) {
         jdbc.sql("UPDATE jobs SET checkpoint = CAST(:json AS jsonb), updated_at = :now WHERE id = :id")
-                .param("json", json).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("json", json).param("now", Timestamp.from(now)).param("id", id.value()).update();
     }
 
-    boolean cancelRequested(UUID id) {
-        return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = :id").param("id", id)
+    boolean cancelRequested(JobId id) {
+        return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = :id").param("id", id.value())
                 .query(Boolean.class).optional().orElse(true);
     }
 
     /** Cancels a queued job outright; asks a running one to stop. Returns the status before. */
-    Optional<JobStatus> requestCancel(WorkspaceId ws, UUID id, Instant now) {
+    Optional<JobStatus> requestCancel(WorkspaceId ws, JobId id, Instant now) {
         return jdbc.sql("""
                         UPDATE jobs j SET cancel_requested = TRUE,
                                status = CASE WHEN j.status = 'QUEUED' THEN 'CANCELLED' ELSE j.status END,
@@ -172,7 +173,7 @@ class JobRepository {
                         FROM (SELECT id, status FROM jobs WHERE id = :id AND workspace_id = :ws FOR UPDATE) before
                         WHERE j.id = before.id AND before.status IN ('QUEUED', 'RUNNING')
                         RETURNING before.status""")
-                .param("ws", ws.value()).param("id", id).param("now", Timestamp.from(now))
+                .param("ws", ws.value()).param("id", id.value()).param("now", Timestamp.from(now))
                 .query((rs, i) -> JobStatus.valueOf(rs.getString(1))).optional();
     }
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +59,7 @@ class JobService implements Jobs {
                 return earlier.get();
             }
         }
-        UUID id = UUID.randomUUID();
+        JobId id = JobId.random();
         Instant now = clock.instant();
         if (!jobs.insert(id, request, payloads.write(request.payload()), properties.maxAttempts(),
                 JobExecutor.currentRequestId(), now)) {
@@ -76,7 +75,7 @@ class JobService implements Jobs {
 
     @Override
     public Optional<JobView> find(WorkspaceId workspaceId, JobId jobId) {
-        return jobs.find(workspaceId, jobId.value());
+        return jobs.find(workspaceId, jobId);
     }
 
     @Override
@@ -90,15 +89,14 @@ class JobService implements Jobs {
             return new CursorPage<>(page, null);
         }
         JobView last = page.get(limit - 1);
-        return new CursorPage<>(page.subList(0, limit), new Cursor(last.createdAt(), UUID.fromString(last.id())).encode());
+        return new CursorPage<>(page.subList(0, limit), new Cursor(last.createdAt(), last.jobId()).encode());
     }
 
     @Override
     @Transactional
     public boolean cancel(WorkspaceId workspaceId, JobId jobId) {
-        UUID id = jobId.value();
-        Optional<JobStatus> before = jobs.requestCancel(workspaceId, id, clock.instant());
-        before.filter(s -> s == JobStatus.QUEUED).ifPresent(s -> executor.unschedule(scheduler.getObject(), id));
+        Optional<JobStatus> before = jobs.requestCancel(workspaceId, jobId, clock.instant());
+        before.filter(s -> s == JobStatus.QUEUED).ifPresent(s -> executor.unschedule(scheduler.getObject(), jobId));
         return before.isPresent();
     }
 
@@ -106,8 +104,8 @@ class JobService implements Jobs {
     @Transactional
     public int cancelUnfinished(WorkspaceId workspaceId, String concurrencyKey) {
         int cancelled = 0;
-        for (UUID id : jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey)) {
-            if (cancel(workspaceId, new JobId(id))) {
+        for (JobId id : jobs.unfinishedByConcurrencyKey(workspaceId, concurrencyKey)) {
+            if (cancel(workspaceId, id)) {
                 cancelled++;
             }
         }

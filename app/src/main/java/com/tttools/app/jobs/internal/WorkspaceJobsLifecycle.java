@@ -46,9 +46,9 @@ class WorkspaceJobsLifecycle {
     /** Returns how many jobs were asked to stop. */
     int cancelUnfinished(WorkspaceId workspaceId) {
         int cancelled = 0;
-        for (UUID id : jdbc.sql("SELECT id FROM jobs WHERE workspace_id = :ws AND status IN ('QUEUED', 'RUNNING')")
-                .param("ws", workspaceId.value()).query(UUID.class).list()) {
-            if (jobs.cancel(workspaceId, new JobId(id))) {
+        for (JobId id : jdbc.sql("SELECT id FROM jobs WHERE workspace_id = :ws AND status IN ('QUEUED', 'RUNNING')")
+                .param("ws", workspaceId.value()).query((rs, i) -> new JobId(rs.getObject("id", UUID.class))).list()) {
+            if (jobs.cancel(workspaceId, id)) {
                 cancelled++;
             }
         }

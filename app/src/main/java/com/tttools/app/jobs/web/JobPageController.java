@@ -2,7 +2,6 @@ package com.tttools.app.jobs.web;
 
 import com.tttools.app.jobs.JobType;
 import com.tttools.app.identity.UserAccounts;
-import com.tttools.app.identity.UserSummary;
 import com.tttools.app.jobs.JobFilter;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.JobView;
@@ -17,8 +16,6 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,16 +98,11 @@ class JobPageController {
 
     /** The name of the member who started the job; TTtools itself for jobs the system started. */
     private String startedBy(JobView job) {
-        if (job.createdBy() == null) {
+        UserId creator = job.creator();
+        if (creator == null) {
             return "TTtools (scheduled or automatic)";
         }
-        Optional<UserSummary> user;
-        try {
-            user = users.find(new UserId(UUID.fromString(job.createdBy())));
-        } catch (IllegalArgumentException e) {
-            user = Optional.empty();
-        }
-        return user.map(u -> u.name() + " (" + u.email() + ")").orElse("A former member");
+        return users.find(creator).map(u -> u.name() + " (" + u.email() + ")").orElse("A former member");
     }
 
     @GetMapping("/workspaces/{wsId}/jobs/{jobId}/progress")

@@ -1,5 +1,6 @@
 package com.tttools.app.bulk;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.AuditEntry;
 import com.tttools.app.shared.audit.AuditableEvent;
@@ -8,11 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Someone (or the schedule) started applying a change set at TikTok, as job {@code jobId}. */
-public record ChangeSetApplyStarted(ChangeSetRef changeSet, Actor actor, String jobId, RequestMetadata request,
+public record ChangeSetApplyStarted(ChangeSetRef changeSet, Actor actor, JobId jobId, RequestMetadata request,
         Instant at) implements AuditableEvent {
 
     @Override
     public AuditEntry auditEntry() {
-        return BulkEvents.entry("bulk_operation.apply_started", actor, changeSet, request, Map.of("jobId", jobId), at);
+        return BulkEvents.entry("bulk_operation.apply_started", actor, changeSet, request, Map.of("jobId", jobId.toString()), at);
     }
 }

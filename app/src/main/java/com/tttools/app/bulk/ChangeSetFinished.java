@@ -1,5 +1,6 @@
 package com.tttools.app.bulk;
 
+import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.AuditEntry;
@@ -15,7 +16,7 @@ import java.util.Map;
  * did not). Audited as {@code bulk_operation.applied}, or
  * {@code bulk_operation.reverted} when the change set undid {@code revertOf}.
  */
-public record ChangeSetFinished(ChangeSetRef changeSet, UserId author, String jobId, ChangeSetStatus status,
+public record ChangeSetFinished(ChangeSetRef changeSet, UserId author, JobId jobId, ChangeSetStatus status,
         ChangeSetView.Counts counts, String revertOf, List<Map<String, Object>> changes, String reason, Instant at)
         implements AuditableEvent {
 

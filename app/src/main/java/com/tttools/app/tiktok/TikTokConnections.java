@@ -5,6 +5,19 @@ import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.shared.validation.DateRange;
+import com.tttools.app.shared.validation.IsoDate;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -90,8 +103,44 @@ public interface TikTokConnections {
      */
     boolean schedulable(WorkspaceId workspaceId, ConnectionId connectionId);
 
-    /** {@code from}/{@code to} as ISO dates (REPORTS), optional. */
-    record SyncRequest(String kind, String from, String to) {
+    /**
+     * {@code from}/{@code to} as ISO dates (REPORTS), optional. The constraints are the request's whole validation;
+     * {@link #requestSync} checks them (after the caller's permission) for the API body and the page's buttons alike.
+     */
+    @DateRange(field = "to", message = "must not be before from")
+    @SyncRequest.RangeForReportsOnly
+    record SyncRequest(
+            @NotNull(message = KIND_PROBLEM) @Pattern(regexp = "ASSETS|REPORTS", message = KIND_PROBLEM) String kind,
+            @IsoDate String from, @IsoDate String to) {
+
+        static final String KIND_PROBLEM = "must be ASSETS or REPORTS";
+
+        /** An asset sync takes no date range. */
+        @Documented
+        @Constraint(validatedBy = RangeForReportsOnly.Validator.class)
+        @Target(ElementType.TYPE)
+        @Retention(RetentionPolicy.RUNTIME)
+        @interface RangeForReportsOnly {
+
+            String message() default "a date range applies to REPORTS only";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends Payload>[] payload() default {};
+
+            class Validator implements ConstraintValidator<RangeForReportsOnly, SyncRequest> {
+                @Override
+                public boolean isValid(SyncRequest value, ConstraintValidatorContext context) {
+                    if (value == null || !"ASSETS".equals(value.kind()) || (value.from() == null && value.to() == null)) {
+                        return true;
+                    }
+                    context.disableDefaultConstraintViolation();
+                    context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                            .addPropertyNode("from").addConstraintViolation();
+                    return false;
+                }
+            }
+        }
     }
 
     /** A connection as the API and the pages show it ({@code status} serialises as its enum name). */

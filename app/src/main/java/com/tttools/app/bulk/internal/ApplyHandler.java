@@ -447,7 +447,7 @@ class ApplyHandler implements JobHandler<ApplyPayload> {
                     repository.transition(ws, row.id(), Set.of(status), ChangeSetStatus.SCHEDULED);
                 }
                 events.publishEvent(new ChangeSetFinished(service.ref(row, lines.size()), new UserId(row.createdBy()),
-                        jobId.toString(), status, counts, row.revertOf() == null ? null : row.revertOf().toString(),
+                        jobId, status, counts, row.revertOf() == null ? null : row.revertOf().toString(),
                         BulkService.changesForAudit(lines), reason, now));
                 return true;
             }));

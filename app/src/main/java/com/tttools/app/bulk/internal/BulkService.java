@@ -98,9 +98,9 @@ class BulkService implements BulkOperations {
         validate(command);
         String hash = hash(command);
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw new ValidationFailedException("Idempotency-Key", "must be 1 to 200 characters");
-            }
+            com.tttools.app.shared.validation.IdempotencyKey.Validator.problem(idempotencyKey).ifPresent(problem -> {
+                throw new ValidationFailedException(com.tttools.app.shared.validation.IdempotencyKey.FIELD, problem);
+            });
             Optional<ChangeSetView> earlier = repeated(caller, ws, idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -390,7 +390,7 @@ class BulkService implements BulkOperations {
         JobView job = jobs.submit(JobRequest.of(row.workspaceId(), ApplyPayload.JOB, new ApplyPayload(row.id()))
                 .withConcurrencyKey("bulk:" + row.id()).withCreatedBy(by));
         repository.applying(row.workspaceId(), row.id(), job.jobId(), now());
-        events.publishEvent(new ChangeSetApplyStarted(ref(row, lineCount(row)), actor, job.id(), request, now()));
+        events.publishEvent(new ChangeSetApplyStarted(ref(row, lineCount(row)), actor, job.jobId(), request, now()));
         return job.id();
     }
 

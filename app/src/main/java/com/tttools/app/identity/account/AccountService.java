@@ -205,11 +205,9 @@ public class AccountService {
         securityEvents.publish(SecurityEventTypes.PASSWORD_CHANGED, userId, user.email(), Map.of(), request);
     }
 
+    /** The name comes validated by the page's and the API's request records ({@code @PersonName}). */
     @Transactional
     public UserRecord changeName(UserId userId, String name, RequestMetadata request) {
-        validateName(name).ifPresent(m -> {
-            throw new ValidationFailedException("name", m);
-        });
         UserRecord user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
         if (!user.name().equals(name.strip())) {
             Instant now = clock.instant();
@@ -252,9 +250,5 @@ public class AccountService {
 
     static Optional<String> validateEmail(String email) {
         return EmailAddress.Validator.problem(email);
-    }
-
-    static Optional<String> validateName(String name) {
-        return PersonName.Validator.problem(name);
     }
 }

@@ -3,6 +3,7 @@ package com.tttools.app.identity.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import com.tttools.app.shared.validation.EmailAddress;
+import com.tttools.app.shared.validation.PersonName;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.MembershipDirectory;
@@ -43,7 +44,8 @@ class MeApiController {
             List<MembershipDirectory.OrganizationMembership> organizations) {
     }
 
-    record ProfilePatch(String name) {
+    /** Only the fields sent change: a missing (null) name leaves the name as it is. */
+    record ProfilePatch(@PersonName(absentMeansUnchanged = true) String name) {
     }
 
     record PasswordChange(String currentPassword, String newPassword) {
@@ -113,7 +115,7 @@ class MeApiController {
     }
 
     @PatchMapping
-    UserJson patch(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ProfilePatch body,
+    UserJson patch(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ProfilePatch body,
             RequestMetadata metadata) {
         UserRecord user = body.name() == null
                 ? users.findById(caller.id()).orElseThrow(() -> new NotFoundException("User"))

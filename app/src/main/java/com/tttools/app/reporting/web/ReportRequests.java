@@ -7,10 +7,10 @@ import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.validation.DateRange;
+import com.tttools.app.shared.validation.IsoDate;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +55,7 @@ final class ReportRequests {
         LocalDate start = date("from", p.from(), problems);
         LocalDate end = date("to", p.to(), problems);
         if (start != null && end != null) {
-            if (start.isAfter(end)) {
+            if (!DateRange.Validator.ordered(start, end)) {
                 problems.add(new FieldProblem("from", "must not be after to"));
             } else if (end.toEpochDay() - start.toEpochDay() + 1 > MAX_DAYS) {
                 problems.add(new FieldProblem("to", "the range may span at most 3 years"));
@@ -144,22 +144,14 @@ final class ReportRequests {
         return ids;
     }
 
+    /** A required date: its rules are {@link IsoDate}'s, shared with every other request that takes a date. */
     static LocalDate date(String field, String value, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "is required (YYYY-MM-DD)"));
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (!StorableValues.isStorable(date)) {
-                problems.add(new FieldProblem(field, "must be a date from 0001-01-01 to 9999-12-31"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
-            return null;
-        }
+        IsoDate.Validator.problem(value).ifPresent(problem -> problems.add(new FieldProblem(field, problem)));
+        return IsoDate.Validator.parse(value);
     }
 
     /** The cursor of the page starting at {@code offset} (the API's next cursor and the page's next-page link). */

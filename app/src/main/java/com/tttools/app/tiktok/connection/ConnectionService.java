@@ -8,12 +8,13 @@ import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.shared.validation.IdempotencyKey;
+import com.tttools.app.shared.validation.IsoDate;
 import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
@@ -22,9 +23,9 @@ import com.tttools.app.tiktok.SyncLauncher;
 import com.tttools.app.tiktok.TikTokConnections;
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Service;
 @Service
 class ConnectionService implements TikTokConnections {
 
+    /** Problems listed in the order of the request's fields. */
+    private static final List<String> FIELD_ORDER = List.of("kind", "from", "to");
+
     private final TenantAccess access;
     private final ConnectFlow flow;
     private final ConnectionRepository connections;
@@ -45,11 +49,13 @@ class ConnectionService implements TikTokConnections {
     private final UserAccounts users;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Validator validator;
 
     ConnectionService(TenantAccess access, ConnectFlow flow, ConnectionRepository connections,
             ConnectionHealth health, Disconnector disconnector, SyncLaunchers launchers, UserAccounts users, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, Validator validator) {
         this.events = events;
+        this.validator = validator;
         this.access = access;
         this.flow = flow;
         this.connections = connections;
@@ -128,17 +134,14 @@ class ConnectionService implements TikTokConnections {
     public JobId requestSync(AuthenticatedUser caller, WorkspaceId workspaceId, ConnectionId connectionId,
             SyncRequest request, String idempotencyKey) {
         access.requireWorkspace(caller.id(), workspaceId, WorkspacePermission.TRIGGER_SYNC);
-        String kind = request == null ? null : request.kind();
-        String from = request == null ? null : request.from();
-        String to = request == null ? null : request.to();
-        validate(kind, from, to, idempotencyKey);
+        SyncRequest sync = request == null ? new SyncRequest(null, null, null) : request;
+        validate(sync, idempotencyKey);
         ConnectionRow row = find(workspaceId, connectionId);
         if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected; connect TikTok again to sync.");
         }
-        return launchers.of(SyncLauncher.Kind.valueOf(kind)).launch(workspaceId, connectionId,
-                from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), idempotencyKey,
-                caller.id());
+        return launchers.of(SyncLauncher.Kind.valueOf(sync.kind())).launch(workspaceId, connectionId,
+                IsoDate.Validator.parse(sync.from()), IsoDate.Validator.parse(sync.to()), idempotencyKey, caller.id());
     }
 
     @Override
@@ -156,41 +159,15 @@ class ConnectionService implements TikTokConnections {
         return connections.find(workspaceId, connectionId.value()).filter(ConnectionRow::schedulable).isPresent();
     }
 
-    private static void validate(String kind, String from, String to, String idempotencyKey) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!"ASSETS".equals(kind) && !"REPORTS".equals(kind)) {
-            problems.add(new FieldProblem("kind", "must be ASSETS or REPORTS"));
-        }
-        LocalDate fromDate = date("from", from, problems);
-        LocalDate toDate = date("to", to, problems);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            problems.add(new FieldProblem("to", "must not be before from"));
-        }
-        if ("ASSETS".equals(kind) && (from != null || to != null)) {
-            problems.add(new FieldProblem("from", "a date range applies to REPORTS only"));
-        }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            problems.add(new FieldProblem("Idempotency-Key", "must be 1 to 200 characters"));
-        }
+    /** The request record's constraints and the header's, all problems at once (as the API answers them). */
+    private void validate(SyncRequest request, String idempotencyKey) {
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(p -> FIELD_ORDER.indexOf(p.field()))).toList());
+        IdempotencyKey.Validator.problem(idempotencyKey)
+                .ifPresent(problem -> problems.add(new FieldProblem(IdempotencyKey.FIELD, problem)));
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
-        }
-    }
-
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (!StorableValues.isStorable(date)) {
-                problems.add(new FieldProblem(field, "must be a date from 0001-01-01 to 9999-12-31"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException malformed) {
-            problems.add(new FieldProblem(field, "must be a date (YYYY-MM-DD)"));
-            return null;
         }
     }
 

@@ -6,9 +6,8 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.InventoryRows;
 import com.tttools.app.support.Tenants;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,25 +40,26 @@ class InventoryDetailPageIT extends IntegrationTest {
     @BeforeEach
     void workspaceWithACampaignAnAdGroupAndAnAd() {
         Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
-        owner = tenants.verifiedUser("detail-owner");
-        String org = tenants.createOrganization(owner, "Detail Agency");
-        ws = tenants.createWorkspace(owner, org, "Detail Brand");   // Europe/Berlin
-        analyst = tenants.member(owner, org, "detail-analyst", "MEMBER",
-                List.of(Map.of("workspaceId", ws, "role", "ANALYST")));
-        entity("ADVERTISER", ADVERTISER, null, null, "Acme Shoes", "STATUS_ENABLE",
-                "{\"currency\": \"USD\", \"timezone\": \"UTC\"}");
-        entity("CAMPAIGN", CAMPAIGN, null, null, "Spring sale", "CAMPAIGN_STATUS_ENABLE", """
+        Tenants.Workspace workspace = tenants.ownedWorkspace("detail", "Detail");   // Europe/Berlin
+        owner = workspace.owner();
+        ws = workspace.id();
+        analyst = tenants.analyst(workspace, "detail");
+        InventoryRows rows = new InventoryRows(jdbc, ws, ADVERTISER);
+        rows.add("ADVERTISER", ADVERTISER).name("Acme Shoes").status("STATUS_ENABLE")
+                .fields("{\"currency\": \"USD\", \"timezone\": \"UTC\"}").insert();
+        rows.add("CAMPAIGN", CAMPAIGN).name("Spring sale").status("CAMPAIGN_STATUS_ENABLE").fields("""
                 {"objective_type": "APP_PROMOTION", "budget": 12345.5, "budget_mode": "BUDGET_MODE_DAY",
-                 "operation_status": "ENABLE", "create_time": "2026-11-20 08:00:00"}""");
-        entity("AD_GROUP", AD_GROUP, CAMPAIGN, CAMPAIGN, "Young shoppers", "ADGROUP_STATUS_DELIVERY_OK", """
+                 "operation_status": "ENABLE", "create_time": "2026-11-20 08:00:00"}""").insert();
+        rows.add("AD_GROUP", AD_GROUP).under(CAMPAIGN, CAMPAIGN).name("Young shoppers")
+                .status("ADGROUP_STATUS_DELIVERY_OK").fields("""
                 {"budget": 2500, "budget_mode": "BUDGET_MODE_TOTAL", "bid_type": "BID_TYPE_NO_BID",
                  "optimization_goal": "CLICK", "billing_event": "CPC", "schedule_type": "SCHEDULE_START_END",
                  "schedule_start_time": "2026-12-01 23:30:00", "schedule_end_time": "2026-12-31 23:00:00",
                  "placement_type": "PLACEMENT_TYPE_NORMAL", "placements": ["PLACEMENT_TIKTOK", "PLACEMENT_PANGLE"],
-                 "operation_status": "DISABLE"}""");
-        entity("AD", AD, AD_GROUP, CAMPAIGN, "Sneaker video", "AD_STATUS_DELIVERY_OK", """
+                 "operation_status": "DISABLE"}""").insert();
+        rows.add("AD", AD).under(AD_GROUP, CAMPAIGN).name("Sneaker video").status("AD_STATUS_DELIVERY_OK").fields("""
                 {"ad_format": "SINGLE_VIDEO", "call_to_action": "LEARN_MORE", "ad_text": "Run FAST_AND_FAR",
-                 "landing_page_url": "https://shoes.example/sale", "operation_status": "ENABLE"}""");
+                 "landing_page_url": "https://shoes.example/sale", "operation_status": "ENABLE"}""").insert();
     }
 
     @Test
@@ -112,17 +112,5 @@ class InventoryDetailPageIT extends IntegrationTest {
         int to = page.indexOf("id=\"raw-fields\"");
         assertThat(from).isPositive();
         return page.substring(from, to < 0 ? page.length() : to);
-    }
-
-    private void entity(String kind, String tiktokId, String parent, String campaign, String name, String status,
-            String fields) {
-        jdbc.sql("""
-                        INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, parent_tiktok_id,
-                            campaign_tiktok_id, name, status, fields, connection_id, synced_at, updated_at)
-                        VALUES (:ws, :kind, :id, :adv, :parent, :campaign, :name, :status, CAST(:fields AS jsonb),
-                            :connection, now(), now())""")
-                .param("ws", UUID.fromString(ws)).param("kind", kind).param("id", tiktokId).param("adv", ADVERTISER)
-                .param("parent", parent).param("campaign", campaign).param("name", name).param("status", status)
-                .param("fields", fields).param("connection", UUID.randomUUID()).update();
     }
 }

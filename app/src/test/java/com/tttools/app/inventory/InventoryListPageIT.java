@@ -6,6 +6,7 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.InventoryRows;
 import com.tttools.app.support.StatementCounter;
 import com.tttools.app.support.Tenants;
 import java.math.BigDecimal;
@@ -39,15 +40,16 @@ class InventoryListPageIT extends IntegrationTest {
     private Tenants.User owner;
     private Tenants.User analyst;
     private String ws;
+    private InventoryRows rows;
 
     @BeforeEach
     void workspaceWithTwoCampaigns() {
         Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
-        owner = tenants.verifiedUser("list-owner");
-        String org = tenants.createOrganization(owner, "List Agency");
-        ws = tenants.createWorkspace(owner, org, "List Brand");
-        analyst = tenants.member(owner, org, "list-analyst", "MEMBER",
-                List.of(Map.of("workspaceId", ws, "role", "ANALYST")));
+        Tenants.Workspace workspace = tenants.ownedWorkspace("list", "List");
+        owner = workspace.owner();
+        ws = workspace.id();
+        analyst = tenants.analyst(workspace, "list");
+        rows = new InventoryRows(jdbc, ws, ADVERTISER);
         entity("ADVERTISER", ADVERTISER, "Acme Shoes", "ADVERTISER_STATUS_ENABLE", null,
                 "{\"currency\": \"USD\", \"timezone\": \"UTC\"}");
         entity("CAMPAIGN", "7200000000000000001", "Spring sale", "CAMPAIGN_STATUS_ENABLE", "TRAFFIC",
@@ -212,14 +214,7 @@ class InventoryListPageIT extends IntegrationTest {
     }
 
     private void entity(String kind, String tiktokId, String name, String status, String objective, String fields) {
-        jdbc.sql("""
-                        INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, objective,
-                            fields, connection_id, synced_at, updated_at)
-                        VALUES (:ws, :kind, :id, :adv, :name, :status, :objective, CAST(:fields AS jsonb), :connection,
-                            now(), now())""")
-                .param("ws", UUID.fromString(ws)).param("kind", kind).param("id", tiktokId).param("adv", ADVERTISER)
-                .param("name", name).param("status", status).param("objective", objective).param("fields", fields)
-                .param("connection", UUID.randomUUID()).update();
+        rows.add(kind, tiktokId).name(name).status(status).objective(objective).fields(fields).insert();
     }
 
     private void fact(String campaign, LocalDate day, String spend, long impressions, long clicks, long conversions) {

@@ -6,6 +6,7 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.InventoryRows;
 import com.tttools.app.support.Tenants;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,15 +41,17 @@ class ReportNoDeliveryIT extends IntegrationTest {
 
     private Tenants.User owner;
     private String ws;
+    private InventoryRows rows;
     private LocalDate from;
     private LocalDate to;
 
     @BeforeEach
     void workspaceWithACampaignThatSpentAndOneThatDidNot() {
         Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
-        owner = tenants.verifiedUser("nodelivery-owner");
-        String org = tenants.createOrganization(owner, "No Delivery Agency");
-        ws = tenants.createWorkspace(owner, org, "No Delivery Brand");
+        Tenants.Workspace workspace = tenants.ownedWorkspace("nodelivery", "No Delivery");
+        owner = workspace.owner();
+        ws = workspace.id();
+        rows = new InventoryRows(jdbc, ws, ADVERTISER);
         entity("ADVERTISER", ADVERTISER, ADVERTISER, "Acme Shoes", "STATUS_ENABLE");
         entity("CAMPAIGN", SPENDING, ADVERTISER, "Spring sale", "CAMPAIGN_STATUS_ENABLE");
         entity("CAMPAIGN", QUIET, ADVERTISER, "Quiet one", "CAMPAIGN_STATUS_DISABLE");
@@ -156,11 +159,6 @@ class ReportNoDeliveryIT extends IntegrationTest {
     }
 
     private void entity(String kind, String tiktokId, String advertiser, String name, String status) {
-        jdbc.sql("""
-                        INSERT INTO inventory_entities (workspace_id, kind, tiktok_id, advertiser_id, name, status, fields,
-                            connection_id, synced_at, updated_at)
-                        VALUES (:ws, :kind, :id, :adv, :name, :status, '{}'::jsonb, :connection, now(), now())""")
-                .param("ws", UUID.fromString(ws)).param("kind", kind).param("id", tiktokId).param("adv", advertiser)
-                .param("name", name).param("status", status).param("connection", UUID.randomUUID()).update();
+        rows.add(kind, tiktokId).advertiser(advertiser).name(name).status(status).insert();
     }
 }

@@ -86,6 +86,23 @@ public final class Tenants {
                 .filter(token -> !token.equals(previous)).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
+    /** A verified owner, their organization and one workspace in it (Europe/Berlin, EUR). */
+    public record Workspace(User owner, String orgId, String id) {
+    }
+
+    /** The usual start of a page test: {@code prefix-owner} owns {@code name} Agency and its {@code name} Brand. */
+    public Workspace ownedWorkspace(String prefix, String name) {
+        User owner = verifiedUser(prefix + "-owner");
+        String org = createOrganization(owner, name + " Agency");
+        return new Workspace(owner, org, createWorkspace(owner, org, name + " Brand"));
+    }
+
+    /** A member of the workspace's organization who is an analyst of that workspace only. */
+    public User analyst(Workspace workspace, String prefix) {
+        return member(workspace.owner(), workspace.orgId(), prefix + "-analyst", "MEMBER",
+                List.of(Map.of("workspaceId", workspace.id(), "role", "ANALYST")));
+    }
+
     /** A verified user who joined the organization with the given roles. */
     public User member(User admin, String orgId, String prefix, String orgRole, List<Map<String, String>> workspaces) {
         User user = verifiedUser(prefix);

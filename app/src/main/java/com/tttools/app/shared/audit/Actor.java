@@ -1,12 +1,14 @@
 package com.tttools.app.shared.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tttools.app.shared.UserId;
 
 /**
  * Who did something: a user (id and email at the time), or the system with the job that acted
  * (e.g. {@code system} = "job:asset-sync:42").
  */
-public record Actor(UserId userId, String email, String system) {
+public record Actor(UserId userId, String email, @JsonProperty("system") String system) {
 
     public static Actor user(UserId userId, String email) {
         return new Actor(userId, email, null);
@@ -16,6 +18,8 @@ public record Actor(UserId userId, String email, String system) {
         return new Actor(null, null, what);
     }
 
+    /** Not part of the JSON (events are stored as JSON): Jackson would write it as {@code system} and read it back. */
+    @JsonIgnore
     public boolean isSystem() {
         return system != null;
     }

@@ -12,6 +12,7 @@ import com.tttools.app.identity.account.AccountService;
 import com.tttools.app.identity.account.SecurityEvents;
 import com.tttools.app.identity.account.UserRecord;
 import com.tttools.app.identity.account.UserRepository;
+import com.tttools.app.identity.consent.PolicyConsents;
 import com.tttools.app.identity.security.RecentAuthentication;
 import com.tttools.app.identity.session.UserSessions;
 import com.tttools.app.identity.token.PersonalAccessTokens;
@@ -40,7 +41,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @Import(WebSlice.Settings.class)
 @MockitoBean(types = {UserRepository.class, AccountService.class, UserSessions.class, PersonalAccessTokens.class,
         SecurityEvents.class, RecentAuthentication.class, RateLimiter.class, CsrfTokenRepository.class,
-        TenantAccess.class})
+        TenantAccess.class, PolicyConsents.class})
 class MeApiControllerSliceTest {
 
     private static final UserRecord ME = new UserRecord(WebSlice.CALLER.id(), WebSlice.CALLER.email(), "Slice Caller",

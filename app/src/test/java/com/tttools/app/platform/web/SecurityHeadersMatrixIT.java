@@ -6,22 +6,19 @@ import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.AppRoutes;
+import com.tttools.app.support.HeaderChecks;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -30,9 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * status (200, 302, 400, 401, 403, 404, 405, 422); signed-in answers are never cached; and no answer grants a
  * foreign origin anything (there is no CORS at all: the pages and the API are same-origin only).
  *
- * <p>The routes come from the running application's handler mappings, so a new route is checked without a
- * change here. Path variables are filled with fresh UUIDs: most answers are 404s, which is the status class the
- * headers most often go missing on.
+ * <p>The routes come from the running application's handler mappings ({@link AppRoutes}, shared with the CSRF
+ * matrix), so a new route is checked without a change here. Path variables are filled with fresh UUIDs: most
+ * answers are 404s, which is the status class the headers most often go missing on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityHeadersMatrixIT extends IntegrationTest {
@@ -61,7 +58,8 @@ class SecurityHeadersMatrixIT extends IntegrationTest {
 
     @Test
     void everyRouteAndStatusCarriesTheSecurityHeadersAndSignedInAnswersAreNotCached() {
-        List<String> paths = getPaths();
+        List<String> paths = new AppRoutes(mappings, workspaceId, null).gets().stream().map(AppRoutes.Route::path)
+                .toList();
         assertThat(paths).as("GET routes found in the handler mappings").hasSizeGreaterThan(30);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> misses = new ArrayList<>();
@@ -105,53 +103,10 @@ class SecurityHeadersMatrixIT extends IntegrationTest {
         assertThat(grants).as("CORS grants to foreign origins").isEmpty();
     }
 
-    private void check(String what, ApiClient.Response response, boolean authenticated, Map<Integer, Integer> statuses,
-            List<String> misses) {
-        statuses.merge(response.status(), 1, Integer::sum);
-        String label = what + " (" + response.status() + ")";
-        String csp = response.header("Content-Security-Policy").orElse("");
-        for (String directive : List.of("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")) {
-            if (!csp.contains(directive)) {
-                misses.add(label + ": CSP without " + directive);
-            }
-        }
-        if (!response.header("X-Content-Type-Options").orElse("").equals("nosniff")) {
-            misses.add(label + ": no nosniff");
-        }
-        if (!Set.of("strict-origin-when-cross-origin", "no-referrer", "same-origin", "strict-origin")
-                .contains(response.header("Referrer-Policy").orElse(""))) {
-            misses.add(label + ": Referrer-Policy " + response.header("Referrer-Policy").orElse("missing"));
-        }
-        if (!response.header("X-Frame-Options").orElse("").equals("DENY")) {
-            misses.add(label + ": no X-Frame-Options DENY");
-        }
-        boolean staticFile = what.startsWith("static") || what.startsWith("webjar");
-        if (authenticated && !staticFile && !response.header("Cache-Control").orElse("").contains("no-store")) {
-            misses.add(label + ": Cache-Control " + response.header("Cache-Control").orElse("missing"));
-        }
-    }
-
-    /** Every GET route with its path variables filled; the simulator and the error controller are not ours. */
-    private List<String> getPaths() {
-        Set<String> paths = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                continue;
-            }
-            for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/error") || pattern.contains("**") || pattern.contains("logout") || pattern.contains("sign-out")) {
-                    continue;
-                }
-                paths.add(fill(pattern));
-            }
-        }
-        return new ArrayList<>(paths);
-    }
-
-    private String fill(String pattern) {
-        return pattern.replace("{wsId}", workspaceId).replace("{workspaceId}", workspaceId)
-                .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    private static void check(String what, ApiClient.Response response, boolean authenticated,
+            Map<Integer, Integer> statuses, List<String> misses) {
+        HeaderChecks.check(what, response, authenticated, what.startsWith("static") || what.startsWith("webjar"),
+                statuses, misses);
     }
 
     private static String accept(String path) {

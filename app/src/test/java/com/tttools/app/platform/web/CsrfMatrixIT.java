@@ -34,6 +34,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsrfMatrixIT extends IntegrationTest {
 
+    /** Reads that are audited on purpose (docs/audit-actions.md): a data download is an event worth a trail. */
+    private static final List<String> AUDITED_READS = List.of("report.exported", "audit.exported",
+            "privacy.data_exported");
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -88,7 +92,8 @@ class CsrfMatrixIT extends IntegrationTest {
     /**
      * GETs are safe: every GET route, asked by the workspace's owner (pages as HTML, the API as JSON) and anonymously,
      * changes no row of the tenant (every table with a workspace or organization column, filtered to the test's own,
-     * and the owner's user row), compared as a snapshot of each table's rows before and after.
+     * and the owner's user row), compared as a snapshot of each table's rows before and after. The audit trail is the
+     * one deliberate exception: downloading data is audited ({@link #AUDITED_READS}), and nothing else may be.
      */
     @Test
     void everyGetRouteChangesNoRow() {
@@ -98,22 +103,41 @@ class CsrfMatrixIT extends IntegrationTest {
         assertThat(routes).as("GET routes found").hasSizeGreaterThan(30);
         Map<String, String> before = snapshot();
         assertThat(before).as("tenant tables found").hasSizeGreaterThan(20);
+        List<String> auditBefore = auditActions();
+        java.time.Instant sweepStarted = jdbc.sql("SELECT now()").query(java.time.Instant.class).single();
         for (AppRoutes.Route route : routes) {
             String accept = route.path().startsWith("/api/") ? "application/json" : "text/html";
             owner.send("GET", route.path(), null, "Accept", accept);
             new ApiClient(port).send("GET", route.path(), null, "Accept", accept);
         }
         assertThat(owner.get("/api/v1/me").status()).as("the session itself still works").isEqualTo(200);
+        // the audit listeners run after the request: wait until every event the sweep published was delivered
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM event_publication
+                        WHERE completion_date IS NULL AND publication_date >= :started AND status IS DISTINCT FROM 'FAILED'""")
+                .param("started", java.sql.Timestamp.from(sweepStarted)).query(Long.class).single() == 0);
         Map<String, String> after = snapshot();
         List<String> changed = before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table)))
                 .toList();
         System.out.println("GET snapshot compared " + before.size() + " tables over " + routes.size() + " GET routes");
         assertThat(changed).as("tables whose tenant rows a GET changed").isEmpty();
+        List<String> audited = new ArrayList<>(auditActions());
+        auditBefore.forEach(audited::remove);
+        assertThat(audited).as("audit entries GETs wrote").isSubsetOf(AUDITED_READS);
+    }
+
+    /** The audit entries of the tenant and its owner, by action. */
+    private List<String> auditActions() {
+        return jdbc.sql("""
+                        SELECT action FROM audit_events
+                        WHERE organization_id::text = :org OR workspace_id::text = :ws OR actor_user_id::text = :user""")
+                .param("org", organizationId).param("ws", workspaceId).param("user", userId).query(String.class).list();
     }
 
     /** Per table: the count and an md5 of the tenant's rows in a fixed order. */
     private Map<String, String> snapshot() {
         Map<String, String> tables = new TreeMap<>();
+        // audit_events and its chain heads: compared by action instead (AUDITED_READS)
         List<Map<String, Object>> columns = jdbc.sql("""
                         SELECT c.table_schema, c.table_name, bool_or(c.column_name = 'workspace_id') AS by_workspace,
                                bool_or(c.column_name = 'organization_id') AS by_organization
@@ -121,6 +145,7 @@ class CsrfMatrixIT extends IntegrationTest {
                         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                         WHERE t.table_type = 'BASE TABLE' AND c.column_name IN ('workspace_id', 'organization_id')
                           AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+                          AND c.table_name NOT IN ('audit_events', 'audit_chains')
                         GROUP BY c.table_schema, c.table_name""").query().listOfRows();
         for (Map<String, Object> table : columns) {
             String name = "\"" + table.get("table_schema") + "\".\"" + table.get("table_name") + "\"";

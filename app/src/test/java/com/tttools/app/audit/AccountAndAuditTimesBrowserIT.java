@@ -43,8 +43,8 @@ class AccountAndAuditTimesBrowserIT extends BrowserTest {
         driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
         driver.get(url("/favicon.svg"));
         // a sign-in of its own: the account page's activity lists it
-        String session = Users.loggedIn(port, owner.email(), Users.PASSWORD).sessionCookie();
-        driver.manage().addCookie(new Cookie.Builder("SESSION", session).path("/")
+        String signedIn = Users.loggedIn(port, owner.email(), Users.PASSWORD).sessionCookie();
+        driver.manage().addCookie(new Cookie.Builder("SESSION", signedIn).path("/")
                 .isHttpOnly(true).sameSite("Lax").build());
 
         driver.get(url("/account"));

@@ -22,7 +22,8 @@ public enum SecurityEventType {
     TOKEN_USED_FROM_NEW_IP("token.new_ip"),
     SESSION_REVOKED("session.revoked"),
     CSRF_REJECTED("csrf.rejected"),
-    RATE_LIMITED("rate_limit.hit");
+    RATE_LIMITED("rate_limit.hit"),
+    TIKTOK_CALLBACK_REJECTED("tiktok.oauth_callback_rejected");
 
     private final String code;
 

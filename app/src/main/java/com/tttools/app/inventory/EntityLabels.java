@@ -5,7 +5,7 @@ package com.tttools.app.inventory;
  * columns {@code workspace_id}, {@code kind} (an {@link EntityKind} name, see {@link #kind}), {@code tiktok_id},
  * {@code inventory_id}, {@code name}, {@code status} (as TikTok reports it), {@code removed}, {@code advertiser_id},
  * {@code campaign_id} and {@code adgroup_id} (as in reporting's facts: a campaign is its own campaign, an ad group
- * its own ad group; null above the level). Readers filter by {@code workspace_id} and {@code kind} and only read.
+ * its own ad group; null above the level) and {@code objective} (the TikTok objective type, set on campaigns). Readers filter by {@code workspace_id} and {@code kind} and only read.
  *
  * <p>Why a view and not a facade call: reporting labels each report row with the entity's current name and status,
  * filters by them and sorts by name inside one SQL statement over its facts; asking a facade for the labels of a

@@ -35,10 +35,11 @@ public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<
     }
 
     /** Empty lists and nulls mean "no filter". */
+    /** {@code objective}: only entities under campaigns with that TikTok objective type (not at advertiser level). */
     public record Filters(List<String> advertiserIds, List<String> campaignIds, List<String> adgroupIds, String status,
-            String name) {
+            String name, String objective) {
 
-        public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), null, null);
+        public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), null, null, null);
 
         public Filters {
             advertiserIds = advertiserIds == null ? List.of() : List.copyOf(advertiserIds);
@@ -46,6 +47,12 @@ public record ReportQuery(ReportLevel level, LocalDate from, LocalDate to, List<
             adgroupIds = adgroupIds == null ? List.of() : List.copyOf(adgroupIds);
             status = status == null || status.isBlank() ? null : status;
             name = name == null || name.isBlank() ? null : name.strip();
+            objective = objective == null || objective.isBlank() ? null : objective.strip();
+        }
+
+        public Filters(List<String> advertiserIds, List<String> campaignIds, List<String> adgroupIds, String status,
+                String name) {
+            this(advertiserIds, campaignIds, adgroupIds, status, name, null);
         }
     }
 

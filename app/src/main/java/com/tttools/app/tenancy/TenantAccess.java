@@ -30,6 +30,12 @@ public interface TenantAccess {
     /** Live workspaces of the organization the user can see (all of them for owners and admins); empty if none. */
     List<WorkspaceId> visibleWorkspaces(UserId userId, OrganizationId organizationId);
 
+    /**
+     * The organization's soft-deleted workspaces (not yet purged) with their names, by name: their events stay in
+     * the audit log, whose whole-organization viewers may filter by them. Authorizes nothing (the caller has).
+     */
+    java.util.Map<WorkspaceId, String> deletedWorkspaceNames(OrganizationId organizationId);
+
     /** The workspace the user last worked in if they still have access, else their first visible one. */
     Optional<WorkspaceAccess> currentWorkspace(UserId userId);
 }

@@ -94,9 +94,14 @@ class AccountRecoveryIT extends IntegrationTest {
 
         for (String token : new String[] {reset, "not-a-real-token", ""}) {
             String used = anonymous.get("/reset-password?token=" + token).body();
-            assertThat(used).as(token).contains("id=\"reset-link-unusable\"").contains("already used or expired")
+            assertThat(used).as(token).contains("id=\"reset-link-unusable\"")
                     .contains("href=\"/forgot-password\"").doesNotContain("name=\"newPassword\"");
         }
+        assertThat(anonymous.get("/reset-password?token=" + reset).body()).as("the used link says it was used")
+                .contains("data-state=\"USED\"").contains("This link was already used.").contains("href=\"/login\"");
+        assertThat(anonymous.get("/reset-password?token=not-a-real-token").body())
+                .contains("data-state=\"UNKNOWN\"").contains("This link is not valid.")
+                .doesNotContain("already used");
     }
 
     @Test

@@ -53,10 +53,12 @@ class HomeAssembler {
     private final Reports reports;
     private final TikTokConnections connections;
     private final Jobs jobs;
+    private final HomeInbox inbox;
     private final Clock clock;
 
-    HomeAssembler(Reports reports, TikTokConnections connections, Jobs jobs, Clock clock) {
+    HomeAssembler(Reports reports, TikTokConnections connections, Jobs jobs, HomeInbox inbox, Clock clock) {
         this.reports = reports;
+        this.inbox = inbox;
         this.connections = connections;
         this.jobs = jobs;
         this.clock = clock;
@@ -87,7 +89,8 @@ class HomeAssembler {
                 period(today.minusDays(7), today.minusDays(1)), kpis(yesterday, week), charts(chart, today), hasData
                 ? movers(workspace, today, base) : List.of(), health, running,
                 asOf == null ? null : Formats.relative(asOf, now), Formats.dateTime(asOf, zone), hasData,
-                workspace.can(WorkspacePermission.MANAGE_CONNECTIONS));
+                workspace.can(WorkspacePermission.MANAGE_CONNECTIONS), inbox.approvals(workspace, base),
+                inbox.alerts(workspace, base));
     }
 
     /** The first-run checklist alone (the fragment htmx polls while the first sync runs). */

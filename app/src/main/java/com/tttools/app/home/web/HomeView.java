@@ -3,13 +3,23 @@ package com.tttools.app.home.web;
 import com.tttools.app.jobs.JobView;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tiktok.ConnectionStatus;
+import java.time.Instant;
 import java.util.List;
 
 /** Everything the workspace home shows, already in words and formatted numbers. */
 record HomeView(WorkspaceAccess workspace, Checklist checklist, Period yesterday, Period week, List<CurrencyKpis> kpis,
         List<SpendChart> charts,
         List<Mover> movers, List<ConnectionHealth> connections, List<JobView> running, String dataAsOf,
-        String dataAsOfTitle, boolean hasData, boolean connects) {
+        String dataAsOfTitle, boolean hasData, boolean connects, List<PendingApproval> approvals,
+        List<RecentAlertRow> alerts) {
+
+    /** A change set awaiting approval: what it does in words, who planned it and when, where to decide. */
+    record PendingApproval(String id, String what, String plannedBy, Instant plannedAt, String href) {
+    }
+
+    /** An alert fired lately: the rule, the entity's name, when, whether someone has seen it. */
+    record RecentAlertRow(String rule, String entity, String message, Instant firedAt, String state, String href) {
+    }
 
     /** A period of the KPIs, advertiser-local dates, inclusive; {@code label} as the page writes it. */
     record Period(String from, String to, String label) {

@@ -163,6 +163,11 @@ public class AccountService {
         return tokens.isUsable(token, EmailTokenPurpose.RESET_PASSWORD, clock.instant());
     }
 
+    /** Why a password-reset link does not work (or that it does): used, expired or unknown. */
+    public EmailTokens.LinkState passwordResetLinkState(String token) {
+        return tokens.state(token, EmailTokenPurpose.RESET_PASSWORD, clock.instant());
+    }
+
     /**
      * Sets a new password from an emailed link and ends every session and personal access token of the account:
      * whoever held the account before the mailbox owner recovered it keeps nothing.

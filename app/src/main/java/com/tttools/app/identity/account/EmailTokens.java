@@ -69,6 +69,25 @@ public class EmailTokens {
                 .query(Long.class).single() > 0;
     }
 
+    /** Why a link does or does not work now. */
+    public enum LinkState { USABLE, USED, EXPIRED, UNKNOWN }
+
+    /**
+     * The state of a link's token: usable, already used (or replaced by a newer link, which marks it used),
+     * expired, or unknown (never issued, mistyped, or of another purpose).
+     */
+    public LinkState state(String raw, EmailTokenPurpose purpose, Instant now) {
+        if (raw == null || raw.isBlank() || raw.length() > 128) {
+            return LinkState.UNKNOWN;
+        }
+        return jdbc.sql("""
+                        SELECT CASE WHEN used_at IS NOT NULL THEN 'USED' WHEN expires_at <= :now THEN 'EXPIRED'
+                                    ELSE 'USABLE' END
+                        FROM user_email_tokens WHERE token_hash = :hash AND purpose = :purpose""")
+                .param("now", Timestamp.from(now)).param("hash", Secrets.sha256(raw)).param("purpose", purpose.name())
+                .query(String.class).optional().map(LinkState::valueOf).orElse(LinkState.UNKNOWN);
+    }
+
     /** Marks the token used and returns whose it was; empty when unknown, used, expired or of another purpose. */
     public Optional<Consumed> consume(String raw, EmailTokenPurpose purpose, Instant now) {
         if (raw == null || raw.isBlank() || raw.length() > 128) {

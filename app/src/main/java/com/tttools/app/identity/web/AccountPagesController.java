@@ -79,7 +79,11 @@ class AccountPagesController {
         model.addAttribute("twoFactorEnabled", factor != null && factor.enabled(user.id()));
         model.addAttribute("sessions", sessions.list(caller.id(), session == null ? null : session.getId()));
         model.addAttribute("tokens", tokens.list(caller.id()));
-        model.addAttribute("securityEvents", securityLog.forUser(caller.id(), 20, null).items());
+        var events = securityLog.forUser(caller.id(), 20, null).items();
+        model.addAttribute("securityEvents", events);
+        Map<String, String> eventLabels = new java.util.HashMap<>();
+        events.forEach(e -> eventLabels.put(e.type(), SecurityEventTypes.label(e.type())));
+        model.addAttribute("eventLabels", eventLabels);
         return "identity/account";
     }
 

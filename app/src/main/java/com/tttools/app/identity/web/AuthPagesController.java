@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuthPagesController {
 
     static final String AFTER_LOGIN = "/app";
+    /** The session's note of the page a sign-up came from (an invitation), offered again once the address is confirmed. */
+    static final String CONTINUE_AFTER_VERIFY = AuthPagesController.class.getName() + ".continueAfterVerify";
 
     private final AccountService accounts;
     /** Where a sign-in that cancelled a pending account deletion lands: the privacy page says so. */
@@ -158,6 +160,11 @@ class AuthPagesController {
                 } else {
                     signIn.startAnonymousSession(request);   // a taken address answers like a new one
                 }
+                String next = SafeRedirects.target(form.next(), null);
+                if (next != null) {
+                    // where the confirmation leads back to (an invitation waits for a confirmed address)
+                    request.getSession().setAttribute(CONTINUE_AFTER_VERIFY, next);
+                }
                 return "redirect:" + SafeRedirects.target(form.next(), AFTER_LOGIN);
             } catch (ValidationFailedException e) {
                 reject(errors, e);
@@ -176,10 +183,15 @@ class AuthPagesController {
 
     @PostMapping("/verify-email")
     String verify(@RequestParam(defaultValue = "") String token, RequestMetadata metadata, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         try {
             accounts.verifyEmail(token, metadata);
             model.addAttribute("verified", true);
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(CONTINUE_AFTER_VERIFY) instanceof String next) {
+                session.removeAttribute(CONTINUE_AFTER_VERIFY);
+                model.addAttribute("continueTo", SafeRedirects.target(next, null));
+            }
         } catch (ValidationFailedException | ConflictException e) {
             response.setStatus(422);
             model.addAttribute("error", e instanceof ValidationFailedException v ? v.problems().get(0).message() : e.getMessage());
@@ -204,8 +216,12 @@ class AuthPagesController {
 
     @GetMapping("/reset-password")
     String resetPage(@RequestParam(defaultValue = "") String token, Model model) {
-        // A used, expired or unknown link says so and offers a new one instead of a form that cannot work.
-        model.addAttribute("linkUnusable", !accounts.isPasswordResetUsable(token));
+        // A used, expired or unknown link says which and offers a new one instead of a form that cannot work.
+        boolean unusable = !accounts.isPasswordResetUsable(token);
+        model.addAttribute("linkUnusable", unusable);
+        if (unusable) {
+            model.addAttribute("linkState", accounts.passwordResetLinkState(token).name());
+        }
         model.addAttribute("token", token);
         model.addAttribute("form", new ResetPasswordForm(token, null));
         return "identity/reset-password";
@@ -221,6 +237,9 @@ class AuthPagesController {
             response.setStatus(422);
             reject(errors, e);
             model.addAttribute("linkUnusable", errors.hasFieldErrors("token"));
+            if (errors.hasFieldErrors("token")) {
+                model.addAttribute("linkState", accounts.passwordResetLinkState(form.token()).name());
+            }
         }
         model.addAttribute("token", form.token());
         return "identity/reset-password";

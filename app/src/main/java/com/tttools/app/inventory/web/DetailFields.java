@@ -28,27 +28,64 @@ public class DetailFields {
 
     private static final DateTimeFormatter TIKTOK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** Groups in page order; a key not listed goes to "Other settings". */
-    private static final Map<String, List<String>> GROUPS = groups();
+    /** How a value is written: enum in words, money, one of TikTok's times, as it is, or the budget with its mode. */
+    enum Format { WORDS, MONEY, TIME, VERBATIM, BUDGET }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("objectiveType", "Objective"), Map.entry("budget", "Budget"),
-            Map.entry("operationStatus", "Switched"), Map.entry("createTime", "Created at TikTok"),
-            Map.entry("bidType", "Bid strategy"), Map.entry("bidPrice", "Bid"),
-            Map.entry("optimizationGoal", "Optimisation goal"), Map.entry("billingEvent", "Billed per"),
-            Map.entry("scheduleType", "Schedule"), Map.entry("scheduleStartTime", "Starts"),
-            Map.entry("scheduleEndTime", "Ends"), Map.entry("placementType", "Placement"),
-            Map.entry("placements", "Placements"), Map.entry("adFormat", "Format"), Map.entry("adText", "Ad text"),
-            Map.entry("callToAction", "Call to action"), Map.entry("landingPageUrl", "Landing page"),
-            Map.entry("displayName", "Display name"), Map.entry("videoId", "Video ID"),
-            Map.entry("identityType", "Identity"), Map.entry("userName", "User name"),
-            Map.entry("canPushVideo", "Can post videos"), Map.entry("pixelCode", "Pixel code"),
-            Map.entry("pixelCategory", "Category"), Map.entry("eventCount", "Events"),
-            Map.entry("catalogType", "Catalog type"), Map.entry("bcId", "Business center ID"),
-            Map.entry("audienceType", "Audience type"), Map.entry("coverNum", "Audience size"),
-            Map.entry("isValid", "Usable"), Map.entry("expiredTime", "Expires"),
-            Map.entry("displayTimezone", "Display timezone"), Map.entry("ownerBcId", "Owner business center ID"),
-            Map.entry("userRole", "Your role"), Map.entry("balance", "Balance"), Map.entry("type", "Type"));
+    /** A known detail: its label, its group on the page and how its value is written. */
+    record Row(String key, String label, String group, Format format) {
+    }
+
+    private static final String DELIVERY = "Delivery";
+    private static final String BUDGET = "Budget and bidding";
+    private static final String SCHEDULE = "Schedule";
+    private static final String CREATIVE = "Creative";
+    private static final String OTHER = "Other settings";
+    /** The groups in page order; a detail without a row goes to "Other settings". */
+    private static final List<String> GROUP_ORDER = List.of(DELIVERY, BUDGET, SCHEDULE, CREATIVE, OTHER);
+
+    /** Every detail the page knows, one row each (a null label: the key in words). */
+    private static final Map<String, Row> ROWS = rows(
+            new Row("objectiveType", "Objective", DELIVERY, Format.WORDS),
+            new Row("operationStatus", "Switched", DELIVERY, Format.WORDS),
+            new Row("optimizationGoal", "Optimisation goal", DELIVERY, Format.WORDS),
+            new Row("placementType", "Placement", DELIVERY, Format.WORDS),
+            new Row("placements", "Placements", DELIVERY, Format.WORDS),
+            new Row("budget", "Budget", BUDGET, Format.BUDGET),
+            new Row("budgetMode", null, BUDGET, Format.WORDS),
+            new Row("bidType", "Bid strategy", BUDGET, Format.WORDS),
+            new Row("bidPrice", "Bid", BUDGET, Format.MONEY),
+            new Row("billingEvent", "Billed per", BUDGET, Format.WORDS),
+            new Row("balance", "Balance", BUDGET, Format.MONEY),
+            new Row("scheduleType", "Schedule", SCHEDULE, Format.WORDS),
+            new Row("scheduleStartTime", "Starts", SCHEDULE, Format.TIME),
+            new Row("scheduleEndTime", "Ends", SCHEDULE, Format.TIME),
+            new Row("createTime", "Created at TikTok", SCHEDULE, Format.TIME),
+            new Row("expiredTime", "Expires", SCHEDULE, Format.TIME),
+            new Row("adFormat", "Format", CREATIVE, Format.WORDS),
+            new Row("adText", "Ad text", CREATIVE, Format.VERBATIM),
+            new Row("callToAction", "Call to action", CREATIVE, Format.WORDS),
+            new Row("landingPageUrl", "Landing page", CREATIVE, Format.VERBATIM),
+            new Row("displayName", "Display name", CREATIVE, Format.VERBATIM),
+            new Row("videoId", "Video ID", CREATIVE, Format.VERBATIM),
+            new Row("identityType", "Identity", CREATIVE, Format.WORDS),
+            new Row("userName", "User name", OTHER, Format.VERBATIM),
+            new Row("canPushVideo", "Can post videos", OTHER, Format.WORDS),
+            new Row("pixelCode", "Pixel code", OTHER, Format.VERBATIM),
+            new Row("pixelCategory", "Category", OTHER, Format.WORDS),
+            new Row("eventCount", "Events", OTHER, Format.WORDS),
+            new Row("catalogType", "Catalog type", OTHER, Format.WORDS),
+            new Row("bcId", "Business center ID", OTHER, Format.VERBATIM),
+            new Row("audienceType", "Audience type", OTHER, Format.WORDS),
+            new Row("coverNum", "Audience size", OTHER, Format.WORDS),
+            new Row("isValid", "Usable", OTHER, Format.WORDS),
+            new Row("displayTimezone", "Display timezone", OTHER, Format.VERBATIM),
+            new Row("ownerBcId", "Owner business center ID", OTHER, Format.VERBATIM),
+            new Row("userRole", "Your role", OTHER, Format.WORDS),
+            new Row("type", "Type", OTHER, Format.WORDS),
+            new Row("company", null, OTHER, Format.VERBATIM),
+            new Row("country", null, OTHER, Format.VERBATIM),
+            new Row("currency", null, OTHER, Format.VERBATIM),
+            new Row("timezone", null, OTHER, Format.VERBATIM));
 
     /** TikTok's enums whose words are not simply the enum in lower case. */
     private static final Map<String, String> WORDS = Map.ofEntries(
@@ -73,16 +110,6 @@ public class DetailFields {
             Map.entry("CUSTOMIZED_USER", "Custom identity"), Map.entry("AUTH_CODE", "Authorised TikTok account"),
             Map.entry("TT_USER", "TikTok account"), Map.entry("BC_AUTH_TT", "TikTok account via a business center"));
 
-    /** Keys whose value is an amount of money in the advertiser's currency. */
-    private static final List<String> MONEY = List.of("bidPrice", "balance");
-    /** Keys whose value is one of TikTok's times ("yyyy-MM-dd HH:mm:ss" in UTC, or epoch seconds). */
-    private static final List<String> TIMES = List.of("createTime", "scheduleStartTime", "scheduleEndTime",
-            "expiredTime");
-    /** Keys shown as they are (names, texts, ids, codes). */
-    private static final List<String> VERBATIM = List.of("adText", "landingPageUrl", "displayName", "videoId",
-            "userName", "pixelCode", "bcId", "ownerBcId", "company", "country", "currency", "timezone",
-            "displayTimezone");
-
     private final ListNumbers numbers;
     private final StatusBadges badges;
 
@@ -97,32 +124,40 @@ public class DetailFields {
      */
     public Map<String, List<Field>> of(Map<String, Object> details, String currency, Locale locale) {
         Map<String, List<Field>> grouped = new LinkedHashMap<>();
-        GROUPS.keySet().forEach(g -> grouped.put(g, new ArrayList<>()));
+        GROUP_ORDER.forEach(g -> grouped.put(g, new ArrayList<>()));
         for (Map.Entry<String, Object> detail : details.entrySet()) {
             String key = detail.getKey();
             if (key.equals("budgetMode") && details.containsKey("budget")) {
                 continue;   // folded into the budget: "$50.00 / day"
             }
             Field field = field(key, detail.getValue(), details, currency, locale);
-            grouped.get(groupOf(key)).add(field);
+            Row row = ROWS.get(key);
+            grouped.get(row == null ? OTHER : row.group()).add(field);
         }
         grouped.values().removeIf(List::isEmpty);
         return grouped;
     }
 
     private Field field(String key, Object value, Map<String, Object> details, String currency, Locale locale) {
-        String label = LABELS.getOrDefault(key, badges.label(key));
+        Row row = ROWS.get(key);
+        Format format = row == null ? Format.WORDS : row.format();
+        String label = row == null || row.label() == null ? badges.label(key) : row.label();
         String raw = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
                 : String.valueOf(value);
-        if (key.equals("budget")) {
-            return new Field(key, label, budget(value, details.get("budgetMode"), currency, locale), null);
-        }
-        if (MONEY.contains(key)) {
-            return new Field(key, label, money(value, currency, locale), null);
-        }
-        if (TIMES.contains(key)) {
-            Instant at = instant(value);
-            return new Field(key, label, at == null ? raw : null, at);
+        switch (format) {
+            case BUDGET -> {
+                return new Field(key, label, budget(value, details.get("budgetMode"), currency, locale), null);
+            }
+            case MONEY -> {
+                return new Field(key, label, money(value, currency, locale), null);
+            }
+            case TIME -> {
+                Instant at = instant(value);
+                return new Field(key, label, at == null ? raw : null, at);
+            }
+            default -> {
+                // words and verbatim values: by the value's type first
+            }
         }
         if (value instanceof Boolean b) {
             return new Field(key, label, b ? "Yes" : "No", null);
@@ -134,10 +169,7 @@ public class DetailFields {
             return new Field(key, label, list.isEmpty() ? "—"
                     : String.join(", ", list.stream().map(v -> words(String.valueOf(v))).toList()), null);
         }
-        if (VERBATIM.contains(key)) {
-            return new Field(key, label, raw, null);
-        }
-        return new Field(key, label, words(raw), null);
+        return new Field(key, label, format == Format.VERBATIM ? raw : words(raw), null);
     }
 
     /** "$50.00 / day", "$1,000.00 in total", "No limit"; the amount alone when TikTok gives no mode. */
@@ -194,22 +226,11 @@ public class DetailFields {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    private static String groupOf(String key) {
-        return GROUPS.entrySet().stream().filter(g -> g.getValue().contains(key)).map(Map.Entry::getKey).findFirst()
-                .orElse("Other settings");
-    }
-
-    private static Map<String, List<String>> groups() {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        groups.put("Delivery", List.of("objectiveType", "operationStatus", "optimizationGoal", "placementType",
-                "placements"));
-        groups.put("Budget and bidding", List.of("budget", "budgetMode", "bidType", "bidPrice", "billingEvent",
-                "balance"));
-        groups.put("Schedule", List.of("scheduleType", "scheduleStartTime", "scheduleEndTime", "createTime",
-                "expiredTime"));
-        groups.put("Creative", List.of("adFormat", "adText", "callToAction", "landingPageUrl", "displayName",
-                "videoId", "identityType"));
-        groups.put("Other settings", List.of());
-        return groups;
+    private static Map<String, Row> rows(Row... rows) {
+        Map<String, Row> byKey = new LinkedHashMap<>();
+        for (Row row : rows) {
+            byKey.put(row.key(), row);
+        }
+        return java.util.Collections.unmodifiableMap(byKey);
     }
 }

@@ -412,6 +412,9 @@ class ReportService implements Reports {
         }
         where.append(filters.status() == null ? " AND NOT e.removed"
                 : ReportQuery.REMOVED.equals(filters.status()) ? " AND e.removed" : " AND e.status = :status AND NOT e.removed");
+        if (filters.objective() != null) {
+            where.append(" AND e.campaign_id IN (").append(OBJECTIVE_CAMPAIGNS).append(")");
+        }
         if (filters.name() != null) {
             where.append(" AND e.name ILIKE :name");
         }
@@ -444,6 +447,10 @@ class ReportService implements Reports {
         return String.join(", ", order);
     }
 
+    /** The campaigns with the objective filter's objective type (from inventory's read model). */
+    private static final String OBJECTIVE_CAMPAIGNS = "SELECT o.tiktok_id FROM inventory_entity_labels o"
+            + " WHERE o.workspace_id = :ws AND o.kind = 'CAMPAIGN' AND o.objective = :objective";
+
     /** The facts a query covers: the tenant, level and dates first (the indexes' order), then the filters. */
     private static String where(ReportQuery query) {
         ReportQuery.Filters filters = query.filters();
@@ -461,6 +468,9 @@ class ReportService implements Reports {
             where.append(" AND f.entity_id IN (SELECT s.tiktok_id FROM inventory_entity_labels s WHERE s.workspace_id = :ws"
                     + " AND s.kind = :kind AND ").append(ReportQuery.REMOVED.equals(filters.status())
                     ? "s.removed)" : "s.status = :status AND NOT s.removed)");
+        }
+        if (filters.objective() != null) {
+            where.append(" AND f.campaign_id IN (").append(OBJECTIVE_CAMPAIGNS).append(")");
         }
         if (filters.name() != null) {
             where.append(" AND (f.entity_name ILIKE :name OR f.entity_id IN (SELECT n.tiktok_id FROM inventory_entity_labels n"
@@ -482,7 +492,7 @@ class ReportService implements Reports {
                 .addValue("advertisers", filters.advertiserIds().toArray(String[]::new))
                 .addValue("campaigns", filters.campaignIds().toArray(String[]::new))
                 .addValue("adgroups", filters.adgroupIds().toArray(String[]::new))
-                .addValue("status", filters.status())
+                .addValue("status", filters.status()).addValue("objective", filters.objective())
                 .addValue("name", filters.name() == null ? null : "%" + likeEscaped(filters.name()) + "%");
     }
 

@@ -83,7 +83,7 @@ class ReportPageController {
             new java.util.LinkedHashSet<>(List.of("summary", "entities", "days", "ledger")));
 
     private static final java.util.Set<String> CONTROLS = java.util.Set.of("level", "preset", "from", "to", "metric",
-            "metrics", "status", "q", "advertiserId");
+            "metrics", "status", "q", "advertiserId", "objective");
 
     private final Reports reports;
     private final ReportViewStore views;
@@ -171,6 +171,7 @@ class ReportPageController {
         state.addAll("campaignId", form.campaignId());
         state.addAll("adgroupId", form.adgroupId());
         addIf(state, "status", form.status());
+        addIf(state, "objective", form.objective());
         addIf(state, "q", form.q());
         addIf(state, "sort", form.sort());
         String base = "/workspaces/" + workspace + "/reports";
@@ -185,6 +186,7 @@ class ReportPageController {
         model.addAttribute("chosenColumns", List.of(columns.split(",")));
         model.addAttribute("labels", LABELS);
         model.addAttribute("status", form.status());
+        model.addAttribute("objective", form.objective());
         model.addAttribute("q", form.q());
         model.addAttribute("sort", form.sort());
         model.addAttribute("advertiserIds", form.advertiserId());
@@ -208,11 +210,12 @@ class ReportPageController {
         ReportQuery byEntity = null;
         try {
             ReportRequests.Params daily = new ReportRequests.Params(form.level(), fromValue, toValue, columns,
-                    "date", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(), null);
+                    "date", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(), null,
+                    form.objective());
             byDate = ReportRequests.parse(daily, 500, null).inCurrency(granted.currency());
             byEntity = ReportRequests.parse(new ReportRequests.Params(form.level(), fromValue, toValue, columns,
                     "entity", form.advertiserId(), form.campaignId(), form.adgroupId(), form.status(), form.q(),
-                    form.sort()), PAGE_SIZE, form.cursor()).inCurrency(granted.currency());
+                    form.sort(), form.objective()), PAGE_SIZE, form.cursor()).inCurrency(granted.currency());
         } catch (ValidationFailedException e) {
             e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         }
@@ -226,6 +229,13 @@ class ReportPageController {
         if (wholePage && !errors.containsKey("advertiserId")
                 && !advertiserOptions.keySet().containsAll(form.advertiserId())) {
             errors.put("advertiserId", "is not an advertiser this workspace reports on");
+        }
+        // the objective control offers the objectives the workspace's campaigns have, in words
+        List<String> objectives = wholePage ? objectiveOptions(workspace) : List.of();
+        model.addAttribute("objectiveOptions", objectives);
+        if (wholePage && form.objective() != null && !errors.containsKey("objective")
+                && !objectives.contains(form.objective())) {
+            errors.put("objective", "is not an objective any campaign here has");
         }
         if (wholePage && form.status() != null && !errors.containsKey("status") && !errors.containsKey("level")
                 && !statuses.contains(form.status())) {
@@ -556,6 +566,11 @@ class ReportPageController {
             options.add(ReportQuery.REMOVED);
         }
         return options;
+    }
+
+    /** The objective types the workspace's campaigns have in the inventory. */
+    private List<String> objectiveOptions(WorkspaceId workspace) {
+        return inventory.filterValues(workspace, com.tttools.app.inventory.EntityKind.CAMPAIGN).objectives();
     }
 
     private static String levelWords(String level) {

@@ -17,7 +17,9 @@ record ReportPageRequest(String level, String preset, String from, String to, St
         List<String> advertiserId, List<String> campaignId, List<String> adgroupId,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}",
                 message = "is not a TikTok status (e.g. CAMPAIGN_STATUS_DISABLE) nor REMOVED") String status,
-        @Size(max = 100, message = "may be at most 100 characters") String q, String sort, String cursor) {
+        @Size(max = 100, message = "may be at most 100 characters") String q, String sort, String cursor,
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "is not a TikTok objective type (e.g. TRAFFIC)")
+        String objective) {
 
     ReportPageRequest {
         level = blank(level) ? "CAMPAIGN" : level.strip().toUpperCase(Locale.ROOT);
@@ -31,6 +33,7 @@ record ReportPageRequest(String level, String preset, String from, String to, St
         q = blank(q) ? null : q;
         sort = blank(sort) ? null : sort.strip();
         cursor = blank(cursor) ? null : cursor.strip();
+        objective = blank(objective) ? null : objective.strip();
     }
 
     /** A custom range when both dates are given, else the preset's. */

@@ -27,9 +27,14 @@ final class ReportRequests {
     static final int MAX_DAYS = 3 * 366;
     private static final String CURSOR_LIST = "reports";
 
-    /** The filters and sort of a request, as they came. */
+    /** The filters and sort of a request, as they came; {@code objective} a TikTok objective type (campaigns'). */
     record Params(String level, String from, String to, String metrics, String groupBy, List<String> advertiserId,
-            List<String> campaignId, List<String> adgroupId, String status, String q, String sort) {
+            List<String> campaignId, List<String> adgroupId, String status, String q, String sort, String objective) {
+
+        Params(String level, String from, String to, String metrics, String groupBy, List<String> advertiserId,
+                List<String> campaignId, List<String> adgroupId, String status, String q, String sort) {
+            this(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId, status, q, sort, null);
+        }
     }
 
     private ReportRequests() {
@@ -97,6 +102,12 @@ final class ReportRequests {
         if (status != null && !STATUS.matcher(status).matches()) {
             problems.add(new FieldProblem("status", "is not a TikTok status (e.g. CAMPAIGN_STATUS_DISABLE) nor REMOVED"));
         }
+        String objective = p.objective() == null || p.objective().isBlank() ? null : p.objective().strip();
+        if (objective != null && !STATUS.matcher(objective).matches()) {
+            problems.add(new FieldProblem("objective", "is not a TikTok objective type (e.g. TRAFFIC)"));
+        } else if (objective != null && reportLevel == ReportLevel.ADVERTISER) {
+            problems.add(new FieldProblem("objective", "does not fit level ADVERTISER (use CAMPAIGN, ADGROUP or AD)"));
+        }
         if (p.q() != null && p.q().strip().length() > 100) {
             problems.add(new FieldProblem("q", "may be at most 100 characters"));
         }
@@ -109,7 +120,7 @@ final class ReportRequests {
             throw new ValidationFailedException(problems);
         }
         return new ReportQuery(reportLevel, start, end, chosen, byDate, byEntity,
-                new ReportQuery.Filters(advertisers, campaigns, adgroups, status, p.q()), sort, limit, offset);
+                new ReportQuery.Filters(advertisers, campaigns, adgroups, status, p.q(), objective), sort, limit, offset);
     }
 
     /** {@code key} or {@code -key}: date (grouped by date), name (grouped by entity) or one of the chosen metrics. */

@@ -84,10 +84,11 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String objective,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
-                status, q, sort), limit, cursor).inCurrency(granted.currency());
+                status, q, sort, objective), limit, cursor).inCurrency(granted.currency());
         ReportResult result = reports.run(workspace, query);
         Map<LocalDate, Finality> finality = new java.util.HashMap<>();
         result.dates().forEach(d -> finality.put(d.date(), d.status()));
@@ -155,10 +156,10 @@ class ReportsApiController {
             @RequestParam(required = false) List<String> campaignId,
             @RequestParam(required = false) List<String> adgroupId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-            RequestMetadata request) {
+            @RequestParam(required = false) String objective, RequestMetadata request) {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
-                status, q, sort), 500, null).inCurrency(granted.currency());
+                status, q, sort, objective), 500, null).inCurrency(granted.currency());
         List<Metric> money = query.metrics().stream().filter(Metric::money).toList();
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

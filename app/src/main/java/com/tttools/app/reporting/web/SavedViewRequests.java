@@ -71,7 +71,7 @@ final class SavedViewRequests {
         return new ReportRequests.Params(text(query, "level"), from, to, text(query, "metrics"),
                 query.get("groupBy") == null ? "date" : text(query, "groupBy"), list(query, "advertiserId"),
                 list(query, "campaignId"), list(query, "adgroupId"), text(query, "status"), text(query, "q"),
-                text(query, "sort"));
+                text(query, "sort"), text(query, "objective"));
     }
 
     private static String text(Map<String, Object> query, String key) {

@@ -13,6 +13,7 @@ import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,15 @@ public class TenantAccessService implements TenantAccess, MembershipDirectory {
     @Override
     public List<WorkspaceId> visibleWorkspaces(UserId userId, OrganizationId organizationId) {
         return workspaces.visible(organizationId, userId).stream().map(WorkspaceRepository.Workspace::id).toList();
+    }
+
+    @Override
+    public Map<WorkspaceId, String> deletedWorkspaceNames(OrganizationId organizationId) {
+        Map<WorkspaceId, String> names = new java.util.LinkedHashMap<>();
+        workspaces.deleted(organizationId).stream()
+                .sorted(java.util.Comparator.comparing(w -> w.name().toLowerCase(java.util.Locale.ROOT)))
+                .forEach(w -> names.put(w.id(), w.name()));
+        return names;
     }
 
     /** The workspaces of the organization the user sees, with their effective role in each. */

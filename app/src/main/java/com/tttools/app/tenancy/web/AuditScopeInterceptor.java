@@ -8,9 +8,9 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.tenancy.OrganizationPermission;
-import com.tttools.app.tenancy.TenantAccess;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import com.tttools.app.tenancy.WorkspacePermission;
+import com.tttools.app.tenancy.TenantAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -65,8 +65,10 @@ class AuditScopeInterceptor implements HandlerInterceptor {
         access.requireOrganization(user.id(), organization, OrganizationPermission.VIEW_ORGANIZATION);
         try {
             access.requireOrganization(user.id(), organization, OrganizationPermission.READ_AUDIT_LOG);
-            return VisibleScope.wholeOrganization(organization, viewer,
-                    names(user, organization, WorkspacePermission.VIEW_WORKSPACE));
+            // deleted workspaces stay in the log: the control offers them too, marked, after the live ones
+            Map<WorkspaceId, String> names = names(user, organization, WorkspacePermission.VIEW_WORKSPACE);
+            access.deletedWorkspaceNames(organization).forEach((id, name) -> names.putIfAbsent(id, name + " (deleted)"));
+            return VisibleScope.wholeOrganization(organization, viewer, names);
         } catch (ForbiddenException notAnOrganizationAdmin) {
             Map<WorkspaceId, String> administered = names(user, organization,
                     WorkspacePermission.MANAGE_WORKSPACE_MEMBERS);

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConnectFlow {
 
     static final String CALLBACK_PATH = "/oauth/tiktok/callback";
-    static final String REJECTED_EVENT = "tiktok.oauth_callback_rejected";
+    static final String REJECTED_EVENT = com.tttools.app.identity.SecurityEventTypes.TIKTOK_CALLBACK_REJECTED;
     private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
 
     private final TenantAccess access;

@@ -146,6 +146,7 @@ class AuthPagesControllerSliceTest {
                 .when(accounts).confirmPasswordReset(eq("tok"), eq("short"), any());
         org.mockito.Mockito.doThrow(new ValidationFailedException("token", "is invalid or expired"))
                 .when(accounts).confirmPasswordReset(eq("used"), eq("a long passphrase here"), any());
+        when(accounts.passwordResetLinkState("used")).thenReturn(com.tttools.app.identity.account.EmailTokens.LinkState.USED);
 
         MvcTestResult refused = post("/reset-password", "token=tok&newPassword=short");
         assertThat(refused).hasStatus(422);
@@ -154,6 +155,7 @@ class AuthPagesControllerSliceTest {
 
         MvcTestResult unusable = post("/reset-password", "token=used&newPassword=a+long+passphrase+here");
         assertThat(unusable).hasStatus(422);
-        assertThat(page(unusable)).contains("id=\"reset-link-unusable\"").doesNotContain("newPassword-error");
+        assertThat(page(unusable)).contains("id=\"reset-link-unusable\"").contains("This link was already used.")
+                .doesNotContain("newPassword-error");
     }
 }

@@ -230,7 +230,9 @@ class AlertRulesIT extends IntegrationTest {
     @Test
     void aRecurringTaskEvaluatesEveryWorkspacesRulesEveryFifteenMinutes() {
         var evaluate = recurring.stream().filter(t -> t.getName().equals(AlertTasks.EVALUATE)).findFirst().orElseThrow();
-        assertThat(evaluate.getSchedule()).isEqualTo(com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.ofMinutes(15));
+        Instant at = Instant.parse("2026-12-04T10:00:00Z");
+        assertThat(evaluate.schedulableInstance("recurring").getNextExecutionTime(at)).as("its schedule")
+                .isEqualTo(at.plus(Duration.ofMinutes(15)));
         assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :t").param("t", AlertTasks.EVALUATE)
                 .query(Long.class).single()).as("registered with the scheduler").isEqualTo(1);
         facts.campaignDay("601", LocalDate.now(ZoneOffset.UTC), "500", 1000, 10, 1);

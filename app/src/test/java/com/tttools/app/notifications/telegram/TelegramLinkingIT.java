@@ -206,6 +206,27 @@ class TelegramLinkingIT extends IntegrationTest {
                 .contains("Link Telegram again");
     }
 
+    /** Telegram reports the block itself (my_chat_member → kicked): the link is disabled before any send fails. */
+    @Test
+    void aBlockReportedByTelegramDisablesTheLink() throws Exception {
+        long chat = chat();
+        UserId user = linkedUser("tg-kicked", chat);
+        tools.jackson.databind.node.ObjectNode update = tools.jackson.databind.json.JsonMapper.builder().build()
+                .createObjectNode();
+        var member = update.putObject("my_chat_member");
+        member.putObject("chat").put("id", chat).put("type", "private");
+        member.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Ada");
+        member.put("date", 1_764_065_730L);
+        member.putObject("old_chat_member").put("status", "member");
+        member.putObject("new_chat_member").put("status", "kicked");
+        FAKE.enqueueUpdate(update);
+
+        polling.pollOnce(Duration.ZERO);
+
+        assertThat(links.find(user).orElseThrow().active()).isFalse();
+        assertThat(sender.addressOf(user)).isEmpty();
+    }
+
     private DeliveryFailure sendFails(UserId user, long chat) {
         try {
             sender.send(new OutgoingMessage(UUID.randomUUID(), user, Long.toString(chat), "alert.fired", "Subject",

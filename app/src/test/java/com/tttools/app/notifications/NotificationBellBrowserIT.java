@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,13 +56,18 @@ class NotificationBellBrowserIT extends IntegrationTest {
         browser.manage().addCookie(new Cookie.Builder("SESSION", user.api().sessionCookie()).path("/")
                 .isHttpOnly(true).sameSite("Lax").build());
         browser.get(url("/account"));
+        // htmx may swap the bell again at any moment (load, then every minute): every look goes through the wait
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(d -> !d.findElements(By.cssSelector("#notification-bell .bell-count")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#notification-bell .bell-count")).getText()).isEqualTo("2");
+        wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.ElementNotInteractableException.class);
+        wait.until(d -> d.findElement(By.cssSelector("#notification-bell .bell-count")).getText().equals("2"));
         browser.executeScript("window.bellMarker = 'same page';");
 
-        browser.findElement(By.cssSelector("#notification-bell summary")).click();
-        browser.findElement(By.cssSelector("#notification-bell li.unread button")).click();
+        browser.findElement(By.cssSelector("#notification-bell summary")).click();   // opens the list
+        wait.until(d -> {
+            ((ChromeDriver) d).executeScript("document.querySelector('#notification-bell details').open = true;");
+            d.findElement(By.cssSelector("#notification-bell li.unread button")).click();
+            return true;
+        });
 
         wait.until(d -> d.findElement(By.cssSelector("#notification-bell .bell-count")).getText().equals("1"));
         assertThat(browser.executeScript("return window.bellMarker;")).as("no page reload").isEqualTo("same page");

@@ -16,7 +16,10 @@ import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.ConnectionStatus;
+import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionAdvertisersChanged;
 import com.tttools.app.tiktok.TikTokConnectionEvents.ConnectionStatusChanged;
+import com.tttools.app.shared.UserId;
+import com.tttools.app.shared.audit.SecurityEventOccurred;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +42,10 @@ class NotificationEventsIT extends IntegrationTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     JsonNode notificationsOf(ApiClient client) {
         return client.get("/api/v1/me/notifications").json();
@@ -89,5 +96,86 @@ class NotificationEventsIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.api().get("/api/v1/workspaces/" + wsId
                 + "/deliveries").json().path("items").get(0).path("recipient").asString().contains("***@"));
         assertThat(analyst.api().get("/api/v1/workspaces/" + wsId + "/deliveries").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aConnectionErrorAndChangedAdvertisersNotifyTheWorkspaceAdmins() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("conn-events-owner");
+        String orgId = tenants.createOrganization(owner, "Conn events org");
+        String wsId = tenants.createWorkspace(owner, orgId, "Conn events ws");
+        UUID connection = UUID.randomUUID();
+
+        transactions.executeWithoutResult(s -> {
+            events.publishEvent(new ConnectionStatusChanged(connection, WorkspaceId.of(wsId), OrganizationId.of(orgId),
+                    ConnectionStatus.ACTIVE, ConnectionStatus.ERROR, 50000, Actor.system("test"), RequestMetadata.none(),
+                    Instant.now()));
+            events.publishEvent(new ConnectionAdvertisersChanged(connection, WorkspaceId.of(wsId),
+                    OrganizationId.of(orgId), List.of("7001", "7002"), List.of("7003"), Instant.now()));
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notificationsOf(owner.api()).path("items").size() == 2);
+        JsonNode items = notificationsOf(owner.api()).path("items");
+        assertThat(items.findValuesAsString("type")).containsExactlyInAnyOrder("connection.error", "advertisers.changed");
+        assertThat(items.toString()).contains("2 advertiser(s) added, 1 no longer reachable through the TikTok connection.");
+    }
+
+    @Test
+    void aSignInFromANewIpAndTwoFactorChangesNotifyTheAccount() {
+        String email = Users.uniqueEmail("security-events");
+        ApiClient client = Users.signedUpAndVerified(port, email, mailer);
+        UserId user = UserId.of(client.get("/api/v1/me").json().path("id").asString());
+        String ip = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+
+        // once the account has a known address, a new one is told once, however often it is used
+        for (String from : List.of("198.51.100.9", ip, ip, ip)) {
+            transactions.executeWithoutResult(s -> events.publishEvent(new SecurityEventOccurred("login.succeeded",
+                    user, email, new RequestMetadata(from, "test", null), Map.of(), Instant.now())));
+        }
+        transactions.executeWithoutResult(s -> events.publishEvent(new SecurityEventOccurred("two_factor.enabled",
+                user, email, new RequestMetadata(ip, "test", null), Map.of(), Instant.now())));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notificationsOf(client).path("items").toString()
+                .contains("Two-factor sign-in turned on"));
+        List<String> titles = notificationsOf(client).path("items").findValuesAsString("title");
+        assertThat(titles).filteredOn(t -> t.equals("New sign-in from " + ip)).hasSize(1);
+        assertThat(titles).contains("Two-factor sign-in turned on");
+        Mailbox.latestTo((DevMailbox) mailer, email, "New sign-in from " + ip);
+        Mailbox.latestTo((DevMailbox) mailer, email, "Two-factor sign-in turned on");
+    }
+
+    @Test
+    void someoneWithAnAccountWhoIsInvitedSeesItInTheApp() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("inviting-owner");
+        String orgId = tenants.createOrganization(owner, "Inviting org");
+        Tenants.User invitee = tenants.verifiedUser("invited-user");
+
+        tenants.invite(owner, orgId, invitee.email(), "MEMBER", List.of());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notificationsOf(invitee.api()).path("items").toString()
+                .contains("invitation.received"));
+        assertThat(notificationsOf(invitee.api()).path("items").get(0).path("title").asString())
+                .isEqualTo("You were invited to an organization");
+    }
+
+    /** The outbox is written in the caller's transaction: a rolled-back cause stores and sends nothing. */
+    @Test
+    void aNotificationOfARolledBackTransactionIsNeitherStoredNorSent() {
+        String email = Users.uniqueEmail("rolled-back");
+        ApiClient client = Users.signedUpAndVerified(port, email, mailer);
+        UserId user = UserId.of(client.get("/api/v1/me").json().path("id").asString());
+
+        transactions.executeWithoutResult(s -> {
+            notifications.notify(new NotificationRequest("sync.failed", user, null, "Never happened", "Rolled back",
+                    null, null, List.of(), null));
+            s.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = :u AND title = 'Never happened'")
+                .param("u", user.value()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE user_id = :u AND template = 'sync.failed'")
+                .param("u", user.value()).query(Long.class).single()).isZero();
+        assertThat(notificationsOf(client).path("unreadCount").asInt()).isZero();
     }
 }

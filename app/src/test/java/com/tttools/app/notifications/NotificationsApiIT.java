@@ -124,6 +124,34 @@ class NotificationsApiIT extends IntegrationTest {
                 .param("u", ada.id().value()).query(Long.class).single()).as("each notification in one digest").isEqualTo(1);
     }
 
+    @Test
+    void aDailyDigestWaitsTheWholeDayThenSendsOneSummary() {
+        Account ada = verified("digest-daily");
+        assertThat(ada.client().put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("eventType", "sync.failed", "channels", List.of("IN_APP", "EMAIL"), "digest", "DAILY"))))
+                .status()).isEqualTo(200);
+        assertThat(ada.client().get("/api/v1/me/notification-preferences").json().path("items").toString())
+                .contains("\"digest\":\"DAILY\"");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        notifyOf(ada.id(), "sync.failed", "Sync failed at 09:00 " + marker);
+        notifyOf(ada.id(), "sync.failed", "Sync failed at 15:00 " + marker);
+        notifyOf(ada.id(), "sync.failed", "Sync failed at 21:00 " + marker);
+        assertThat(deliveriesOf(ada.id())).as("nothing sent one by one").isZero();
+        assertThat(ada.client().get("/api/v1/me/notifications").json().path("unreadCount").asInt())
+                .as("in the app at once").isEqualTo(3);
+
+        digests.sendDue(Instant.now().plus(Duration.ofMinutes(61)));
+        digests.sendDue(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(deliveriesOf(ada.id())).as("an hour, or 23, is not a day").isZero();
+
+        digests.sendDue(Instant.now().plus(Duration.ofHours(24).plusMinutes(1)));
+        MailMessage summary = Mailbox.latestTo((DevMailbox) mailer, ada.email(), "daily TTtools summary (3)");
+        assertThat(summary.text()).contains("Sync failed at 09:00 " + marker).contains("Sync failed at 21:00 " + marker);
+        digests.sendDue(Instant.now().plus(Duration.ofHours(49)));
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE user_id = :u AND template = 'digest'")
+                .param("u", ada.id().value()).query(Long.class).single()).isEqualTo(1);
+    }
+
     private long deliveriesOf(UserId user) {
         return jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE user_id = :u AND template <> 'verify-email'")
                 .param("u", user.value()).query(Long.class).single();

@@ -104,6 +104,18 @@ public final class FakeTelegram {
         failures.computeIfAbsent(chatId, c -> new ConcurrentLinkedDeque<>()).add("429:" + retryAfterSeconds);
     }
 
+    /** The next {@code times} {@code sendMessage} calls to the chat get 502 Bad Gateway (Telegram's servers in trouble). */
+    public void serverErrorNext(long chatId, int times) {
+        for (int i = 0; i < times; i++) {
+            failures.computeIfAbsent(chatId, c -> new ConcurrentLinkedDeque<>()).add("502");
+        }
+    }
+
+    /** Telegram works again for the chat: queued failures are dropped. */
+    public void recovered(long chatId) {
+        failures.remove(chatId);
+    }
+
     /** Every {@code sendMessage} to the chat from now on gets 403: the user blocked the bot. */
     public void blockedBy(long chatId) {
         failures.computeIfAbsent(chatId, c -> new ConcurrentLinkedDeque<>()).add("403");
@@ -170,6 +182,10 @@ public final class FakeTelegram {
             int seconds = Integer.parseInt(failure.substring(4));
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(seconds));
             answer(exchange, 429, error(429, "Too Many Requests: retry after " + seconds, seconds));
+            return;
+        }
+        if ("502".equals(failure)) {
+            answer(exchange, 502, error(502, "Bad Gateway", null));
             return;
         }
         if ("403".equals(failure)) {

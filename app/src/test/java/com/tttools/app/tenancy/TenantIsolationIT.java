@@ -192,6 +192,8 @@ class TenantIsolationIT extends IntegrationTest {
         // notifications: the delivery log is for workspace admins
         RULES.put("GET /api/v1/workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
                 (t, a) -> get(ws + t.wsA + "/deliveries")));
+        RULES.put("POST /api/v1/workspaces/{wsId}/deliveries/{id}/retry", Rule.workspace(WS_ADMINS,
+                (t, a) -> post(ws + t.wsA + "/deliveries/" + t.failedDelivery() + "/retry")));
 
         // privacy: organization exports are for owners only (personal exports live under /api/v1/me)
         RULES.put("POST /api/v1/organizations/{orgId}/exports", Rule.org(OWNERS,
@@ -206,6 +208,8 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("GET /organizations/{orgId}", Rule.org(ALL, (t, a) -> get(page + t.orgA)));
         RULES.put("GET /workspaces/{wsId}/deliveries", Rule.workspace(WS_ADMINS,
                 (t, a) -> get("/workspaces/" + t.wsA + "/deliveries")));
+        RULES.put("POST /workspaces/{wsId}/deliveries/{id}/retry", Rule.workspace(WS_ADMINS,
+                (t, a) -> post("/workspaces/" + t.wsA + "/deliveries/" + t.failedDelivery() + "/retry")));
         RULES.put("GET /workspaces/{wsId}/reports", Rule.workspace(IN_WORKSPACE,
                 (t, a) -> get("/workspaces/" + t.wsA + "/reports")));
         RULES.put("GET /workspaces/{wsId}/reports/sections", Rule.workspace(IN_WORKSPACE,
@@ -788,6 +792,25 @@ class TenantIsolationIT extends IntegrationTest {
                 .param("before", enabled ? "{\"status\":\"DISABLE\"}" : "{\"status\":\"ENABLE\"}")
                 .param("after", "{\"status\":\"" + target.status() + "\"}").update();
         return id;
+    }
+
+    /** A notification delivery of workspace A that failed for good (each call a fresh one: a retry re-queues it). */
+    private String failedDelivery() {
+        UUID notification = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO notifications (id, user_id, workspace_id, event_type, title, body, created_at)
+                        VALUES (:id, :user, :ws, 'sync.failed', 'Sync failed', 'Isolation check', now())""")
+                .param("id", notification).param("user", UUID.fromString(target.id()))
+                .param("ws", UUID.fromString(wsA)).update();
+        jdbc.sql("""
+                        INSERT INTO notification_deliveries (id, notification_id, user_id, workspace_id, channel, address,
+                            template, status, attempts, last_error, created_at, updated_at)
+                        VALUES (:id, :notification, :user, :ws, 'EMAIL', 'isolation@example.com', 'sync.failed',
+                            'FAILED', 8, 'SMTP server unavailable', now(), now())""")
+                .param("id", delivery).param("notification", notification).param("user", UUID.fromString(target.id()))
+                .param("ws", UUID.fromString(wsA)).update();
+        return delivery.toString();
     }
 
     private String queuedJob() {

@@ -70,19 +70,19 @@ public class DeliveryRepository {
 
     /** Records one more attempt that will be retried. */
     void retryLater(UUID id, String error, Instant next, Instant now) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE notification_deliveries SET attempts = attempts + 1, last_error = :error,
                     next_attempt_at = :next, updated_at = :now
                 WHERE id = :id AND status = 'QUEUED'
                 """)
                 .param("id", id).param("error", truncate(error)).param("next", Timestamp.from(next))
                 .param("now", Timestamp.from(now)).update();
-        counted("retry", 1);
+        counted("retry", changed);
     }
 
     /** The send succeeded: the sealed content is dropped (it may hold single-use links). */
     void sent(UUID id, String address, String provider, String providerMessageId, Instant now) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE notification_deliveries SET status = 'SENT', attempts = attempts + 1, provider = :provider,
                     address = COALESCE(address, :address),
                     provider_message_id = :messageId, next_attempt_at = NULL, content = NULL, content_nonce = NULL,
@@ -91,12 +91,12 @@ public class DeliveryRepository {
                 """)
                 .param("id", id).param("provider", provider).param("messageId", providerMessageId)
                 .param("address", address).param("now", Timestamp.from(now)).update();
-        counted("sent", 1);
+        counted("sent", changed);
     }
 
     /** Given up: not retryable, or out of attempts. {@code attempted} is false when nothing was tried. */
     void failed(UUID id, String error, boolean attempted, Instant now) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE notification_deliveries SET status = 'FAILED', attempts = attempts + :add,
                     last_error = :error, next_attempt_at = NULL, content = NULL, content_nonce = NULL,
                     content_key_id = NULL, updated_at = :now
@@ -104,7 +104,29 @@ public class DeliveryRepository {
                 """)
                 .param("id", id).param("add", attempted ? 1 : 0).param("error", truncate(error))
                 .param("now", Timestamp.from(now)).update();
-        counted("failed", 1);
+        counted("failed", changed);
+    }
+
+    /**
+     * An admin's retry of a FAILED notification delivery of the workspace: queued again with a fresh count of
+     * attempts. Transactional mail cannot be retried (its sealed content was dropped when it failed; the user asks
+     * for a new link instead). Returns whether it was re-queued.
+     */
+    boolean requeue(WorkspaceId workspaceId, UUID id, Instant now) {
+        int changed = jdbc.sql("""
+                UPDATE notification_deliveries SET status = 'QUEUED', attempts = 0, next_attempt_at = NULL,
+                    updated_at = :now
+                WHERE id = :id AND workspace_id = :ws AND status = 'FAILED' AND notification_id IS NOT NULL
+                """)
+                .param("id", id).param("ws", workspaceId.value()).param("now", Timestamp.from(now)).update();
+        counted("requeued", changed);
+        return changed == 1;
+    }
+
+    /** The delivery if it belongs to the workspace. */
+    public Optional<Delivery> find(WorkspaceId workspaceId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification_deliveries WHERE id = :id AND workspace_id = :ws")
+                .param("id", id).param("ws", workspaceId.value()).query(DeliveryRepository::map).optional();
     }
 
     /** A provider's webhook: SENT (or DELIVERED) moves on to DELIVERED or BOUNCED; returns rows changed. */
@@ -122,10 +144,13 @@ public class DeliveryRepository {
         return changed;
     }
 
-    /** {@code tttools_notifications_deliveries_total{status}}: deliveries this node moved to a status. */
+    /**
+     * {@code tttools_notifications_deliveries_total{status}}: deliveries this node moved to a status (rows actually
+     * changed, so a delivery that failed for good counts once under {@code failed}: alert on its rate).
+     */
     private void counted(String status, int deliveries) {
         Counter.builder("tttools.notifications.deliveries")
-                .description("Notification deliveries this node moved to a status (sent, retry, failed, delivered, bounced)")
+                .description("Notification deliveries this node moved to a status (sent, retry, failed, requeued, delivered, bounced)")
                 .tag("status", status).register(meters).increment(deliveries);
     }
 

@@ -1,5 +1,6 @@
 package com.tttools.app.notifications.telegram;
 
+import com.tttools.app.notifications.webhooks.WebhookEvents;
 import com.tttools.app.platform.security.SecurityHeaders;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code POST /webhooks/telegram}: one Update per request, as Telegram sends it when {@code TELEGRAM_WEBHOOK_URL}
  * is set. The {@code X-Telegram-Bot-Api-Secret-Token} header must equal our secret (compared in constant time);
- * otherwise 401 and the update is not looked at. No session, no CSRF: the secret is the authentication.
+ * otherwise 401 and the update is not looked at. An update_id seen before is acknowledged and ignored. No session, no CSRF: the secret is the authentication.
  */
 @RestController
 @Hidden
@@ -31,11 +32,14 @@ class TelegramWebhookController {
     private final TelegramProperties properties;
     private final TelegramUpdates updates;
     private final JsonMapper json;
+    private final WebhookEvents events;
 
-    TelegramWebhookController(TelegramProperties properties, TelegramUpdates updates, JsonMapper json) {
+    TelegramWebhookController(TelegramProperties properties, TelegramUpdates updates, JsonMapper json,
+            WebhookEvents events) {
         this.properties = properties;
         this.updates = updates;
         this.json = json;
+        this.events = events;
     }
 
     @PostMapping(PATH)
@@ -53,6 +57,11 @@ class TelegramWebhookController {
             update = json.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
             return ResponseEntity.badRequest().build();
+        }
+        // Telegram re-sends an update it got no 2xx for: its update_id makes the repeat a no-op
+        if (update.path("update_id").isIntegralNumber()
+                && !events.firstSeen("telegram", Long.toString(update.path("update_id").asLong()))) {
+            return ResponseEntity.ok().build();
         }
         updates.handle(update);
         return ResponseEntity.ok().build();

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryLog {
 
+    /** {@code canRetry}: a failed notification delivery an admin may queue again. */
     record Item(String id, String channel, String recipient, String template, String status,
-            String providerMessageId, int attempts, String lastError, Instant createdAt) {
+            String providerMessageId, int attempts, String lastError, Instant createdAt, boolean canRetry) {
     }
 
     record Page(List<Item> items, String nextCursor, long backlog) {
@@ -39,7 +40,8 @@ class DeliveryLog {
 
     private static Item item(DeliveryRepository.Delivery d) {
         return new Item(d.id().toString(), d.channel().name(), mask(d.address(), d.channel()), d.template(),
-                d.status().name(), d.providerMessageId(), d.attempts(), d.lastError(), d.createdAt());
+                d.status().name(), d.providerMessageId(), d.attempts(), d.lastError(), d.createdAt(),
+                d.status() == DeliveryStatus.FAILED && d.notificationId() != null);
     }
 
     /** {@code a***@example.com}; a chat id keeps only its last three digits. Null until resolved at send time. */

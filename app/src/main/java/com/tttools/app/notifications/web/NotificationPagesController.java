@@ -1,6 +1,7 @@
 package com.tttools.app.notifications.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.notifications.outbox.DeliveryRetry;
 import com.tttools.app.notifications.outbox.EventTypes;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.WorkspaceId;
@@ -32,11 +33,14 @@ class NotificationPagesController {
     private final InAppNotifications notifications;
     private final Preferences preferences;
     private final DeliveryLog deliveries;
+    private final DeliveryRetry retry;
 
-    NotificationPagesController(InAppNotifications notifications, Preferences preferences, DeliveryLog deliveries) {
+    NotificationPagesController(InAppNotifications notifications, Preferences preferences, DeliveryLog deliveries,
+            DeliveryRetry retry) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.deliveries = deliveries;
+        this.retry = retry;
     }
 
     @GetMapping("/account/notifications/bell")
@@ -101,5 +105,17 @@ class NotificationPagesController {
         model.addAttribute("labels", labels);
         model.addAttribute("statusWords", STATUS_WORDS);
         return "notifications/deliveries";
+    }
+
+    @PostMapping("/workspaces/{wsId}/deliveries/{id}/retry")
+    String retry(@RequireWorkspace(WorkspacePermission.MANAGE_NOTIFICATIONS) WorkspaceId workspace,
+            @PathVariable String wsId, @PathVariable String id) {
+        try {
+            retry.retry(workspace, DeliveryApiController.deliveryId(id));
+        } catch (com.tttools.app.shared.ConflictException e) {
+            // sent meanwhile, or already queued again by another admin: the log shows its current state
+            return "redirect:/workspaces/" + workspace.value() + "/deliveries";
+        }
+        return "redirect:/workspaces/" + workspace.value() + "/deliveries?retried=true";
     }
 }

@@ -61,6 +61,10 @@ class AlertRulesIT extends IntegrationTest {
     TelegramLinks links;
     @Autowired
     TelegramPolling polling;
+    @Autowired
+    AlertTasks tasks;
+    @Autowired
+    java.util.List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> recurring;
 
     Tenants tenants;
     Tenants.User owner;
@@ -222,6 +226,24 @@ class AlertRulesIT extends IntegrationTest {
                 .param("ws", UUID.fromString(ws)).query(Long.class).single()).isEqualTo(1);
     }
 
+    /** Besides after each sync, every 15 minutes: time alone changes pacing, delivery gaps and quiet hours. */
+    @Test
+    void aRecurringTaskEvaluatesEveryWorkspacesRulesEveryFifteenMinutes() {
+        var evaluate = recurring.stream().filter(t -> t.getName().equals(AlertTasks.EVALUATE)).findFirst().orElseThrow();
+        assertThat(scheduleOf(evaluate)).isEqualTo(com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.ofMinutes(15));
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :t").param("t", AlertTasks.EVALUATE)
+                .query(Long.class).single()).as("registered with the scheduler").isEqualTo(1);
+        facts.campaignDay("601", LocalDate.now(ZoneOffset.UTC), "500", 1000, 10, 1);
+        expect(owner.api().post("/api/v1/workspaces/" + ws + "/alert-rules", spendRule("100", 60)), 201);
+
+        tasks.evaluateAll();   // what the task runs: no sync needed
+
+        assertThat(sentTo(owner, "alert.fired")).singleElement()
+                .satisfies(r -> assertThat(r.title()).isEqualTo("Spend above 100: Campaign 601"));
+        tasks.evaluateAll();
+        assertThat(sentTo(owner, "alert.fired")).as("evaluated again: nothing new").hasSize(1);
+    }
+
     @Test
     void telegramButtonsActWithThePressingUsersRoleAndAnUnacknowledgedAlertEscalatesByEmail() throws Exception {
         Tenants.User analyst = tenants.member(owner, org, "alerts-analyst", "MEMBER",
@@ -270,6 +292,17 @@ class AlertRulesIT extends IntegrationTest {
             assertThat(r.channels()).containsExactly(Channel.EMAIL);
             assertThat(r.title()).isEqualTo("Not yet acknowledged: Spend above 100: Campaign 503");
         });
+    }
+
+    /** db-scheduler keeps a recurring task's schedule to itself; FixedDelay compares by its duration. */
+    private static Object scheduleOf(com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?> task) {
+        try {
+            var field = com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class.getDeclaredField("schedule");
+            field.setAccessible(true);
+            return field.get(task);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String firingOf(NotificationRequest request) {

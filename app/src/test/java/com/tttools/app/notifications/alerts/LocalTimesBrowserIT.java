@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * In a real browser whose timezone is Asia/Tokyo: the notifications, alerts and delivery log pages show their times
  * in the viewer's timezone (relative text with the local time as its title, or the local time itself in the log),
- * not in UTC.
+ * not in UTC; the delivery log speaks words, not enums; and at 390 px none of the module's pages scrolls sideways.
  */
 class LocalTimesBrowserIT extends IntegrationTest {
 
@@ -96,6 +96,19 @@ class LocalTimesBrowserIT extends IntegrationTest {
         WebElement sent = await().until(() -> browser.findElement(By.cssSelector("#deliveries-table time")), e -> true);
         assertThat(sent.getText()).containsPattern(TOKYO).doesNotContain("UTC");
         assertThat(sent.getAttribute("title")).matches("just now|\\d+ min ago");
+        // words, not enums: the channel and the status as a person says them
+        WebElement row = browser.findElement(By.cssSelector("#deliveries-table tbody tr"));
+        assertThat(row.getText()).contains("E-mail").containsPattern("Waiting|Sent|Delivered|Failed")
+                .doesNotContain("EMAIL").doesNotContain("QUEUED").doesNotContain("SENT").doesNotContain("connection.error");
         assertThat(Browser.consoleErrors(browser)).allMatch(m -> m.contains("/favicon.ico"));
+
+        // on a phone (390 px wide) none of the module's pages scrolls sideways
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        for (String page : List.of("/account/notifications", "/account/telegram", "/workspaces/" + ws + "/alerts",
+                "/workspaces/" + ws + "/deliveries")) {
+            browser.get(url(page));
+            long width = ((Number) browser.executeScript("return document.documentElement.scrollWidth;")).longValue();
+            assertThat(width).as("page width of " + page).isLessThanOrEqualTo(390);
+        }
     }
 }

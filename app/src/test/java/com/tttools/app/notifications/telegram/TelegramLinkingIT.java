@@ -14,6 +14,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.support.FakeTelegram;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.OutboxReader;
+import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Tenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,7 +116,7 @@ class TelegramLinkingIT extends IntegrationTest {
         Tenants.User user = tenants().verifiedUser("tg-hook");
         String code = code(expect(user.api().post("/api/v1/me/telegram/link", null), 201).json());
         long chat = chat();
-        String update = FakeTelegram.startMessage(chat, code).put("update_id", 1).toString();
+        String update = FakeTelegram.startMessage(chat, code).put("update_id", updateId()).toString();
 
         assertThat(webhook(update, "wrong-secret")).isEqualTo(401);
         assertThat(webhook(update, null)).isEqualTo(401);
@@ -124,6 +125,29 @@ class TelegramLinkingIT extends IntegrationTest {
 
         assertThat(webhook(update, properties.effectiveWebhookSecret())).isEqualTo(200);
         assertThat(links.find(UserId.of(user.id())).orElseThrow().chatId()).isEqualTo(chat);
+    }
+
+    /** Telegram re-sends an update it got no 2xx for; the same update_id three times is handled once (check 55). */
+    @Test
+    void theSameWebhookUpdateDeliveredThreeTimesIsHandledOnce() throws Exception {
+        Tenants.User user = tenants().verifiedUser("tg-hook-3x");
+        String code = code(expect(user.api().post("/api/v1/me/telegram/link", null), 201).json());
+        long chat = chat();
+        String update = FakeTelegram.startMessage(chat, code).put("update_id", updateId()).toString();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(webhook(update, properties.effectiveWebhookSecret())).isEqualTo(200);
+        }
+
+        assertThat(links.find(UserId.of(user.id())).orElseThrow().chatId()).isEqualTo(chat);
+        // handled again, the used code would have made the bot answer "expired or was already used"
+        assertThat(FAKE.messagesTo(chat)).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asString()).contains("now linked"));
+    }
+
+    /** Update ids are unique per bot; these stay clear of the fake's own counter and of earlier runs. */
+    private static long updateId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
     }
 
     @Test
@@ -162,7 +186,10 @@ class TelegramLinkingIT extends IntegrationTest {
     @Test
     void aBlockedBotDisablesTheLinkAndTheUserIsToldByEmail() throws Exception {
         long chat = chat();
-        UserId user = linkedUser("tg-403", chat);
+        Tenants.User account = tenants().verifiedUser("tg-403");
+        UserId user = UserId.of(account.id());
+        Instant now = Instant.now();
+        assertThat(links.consume(links.newCode(user, now, now.plusSeconds(600)), chat, now)).contains(user);
         FAKE.blockedBy(chat);
 
         DeliveryFailure failure = sendFails(user, chat);
@@ -174,6 +201,30 @@ class TelegramLinkingIT extends IntegrationTest {
                     assertThat(r.channels()).containsExactly(Channel.EMAIL);
                     assertThat(r.eventType()).isEqualTo("telegram.disabled");
                 });
+        // the e-mail itself reaches the user's verified address through the outbox
+        assertThat(Mailbox.latestTo((DevMailbox) mailer, account.email(), "Telegram notifications are off").text())
+                .contains("Link Telegram again");
+    }
+
+    /** Telegram reports the block itself (my_chat_member → kicked): the link is disabled before any send fails. */
+    @Test
+    void aBlockReportedByTelegramDisablesTheLink() throws Exception {
+        long chat = chat();
+        UserId user = linkedUser("tg-kicked", chat);
+        tools.jackson.databind.node.ObjectNode update = tools.jackson.databind.json.JsonMapper.builder().build()
+                .createObjectNode();
+        var member = update.putObject("my_chat_member");
+        member.putObject("chat").put("id", chat).put("type", "private");
+        member.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Ada");
+        member.put("date", 1_764_065_730L);
+        member.putObject("old_chat_member").put("status", "member");
+        member.putObject("new_chat_member").put("status", "kicked");
+        FAKE.enqueueUpdate(update);
+
+        polling.pollOnce(Duration.ZERO);
+
+        assertThat(links.find(user).orElseThrow().active()).isFalse();
+        assertThat(sender.addressOf(user)).isEmpty();
     }
 
     private DeliveryFailure sendFails(UserId user, long chat) {

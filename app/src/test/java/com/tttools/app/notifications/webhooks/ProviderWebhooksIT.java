@@ -148,4 +148,50 @@ class ProviderWebhooksIT extends IntegrationTest {
         assertThat(post("/webhooks/postmark", bounce, "Authorization", good).statusCode()).isEqualTo(200);
         assertThat(status(messageId)).isEqualTo("BOUNCED");
     }
+
+    /**
+     * Check 55: a provider delivers at least once, so the same event id three times is processed once. After the
+     * first, the delivery is put back to SENT by hand: had a repeat been processed, it would be DELIVERED again.
+     */
+    @Test
+    void theSameEventIdDeliveredThreeTimesIsProcessedOnce() throws Exception {
+        String emailId = sentDelivery("resend");
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String delivered = resendEvent("email.delivered", emailId);
+        String id = "msg_" + UUID.randomUUID();
+        String signature = sign(id, timestamp, delivered);
+
+        assertThat(post("/webhooks/resend", delivered, "svix-id", id, "svix-timestamp", timestamp,
+                "svix-signature", signature).statusCode()).isEqualTo(204);
+        assertThat(status(emailId)).isEqualTo("DELIVERED");
+        backToSent(emailId);
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/webhooks/resend", delivered, "svix-id", id, "svix-timestamp", timestamp,
+                    "svix-signature", signature).statusCode()).isEqualTo(204);
+        }
+        assertThat(status(emailId)).isEqualTo("SENT");
+        assertThat(eventsRecorded(id)).isEqualTo(1);
+
+        String messageId = sentDelivery("postmark");
+        String trace = "trace-" + UUID.randomUUID();
+        String bounce = """
+                {"RecordType":"Bounce","ID":4323372036,"Type":"HardBounce","TypeCode":1,"MessageID":"%s",
+                 "Email":"ops@example.com","BouncedAt":"2026-11-25T15:16:01Z"}""".formatted(messageId);
+        String good = "Basic " + Base64.getEncoder().encodeToString("postmark-hook:test-hook-password".getBytes());
+        assertThat(post("/webhooks/postmark", bounce, "Authorization", good, "X-PM-Webhook-Trace-Id", trace)
+                .statusCode()).isEqualTo(200);
+        assertThat(status(messageId)).isEqualTo("BOUNCED");
+        backToSent(messageId);
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("/webhooks/postmark", bounce, "Authorization", good, "X-PM-Webhook-Trace-Id", trace)
+                    .statusCode()).isEqualTo(200);
+        }
+        assertThat(status(messageId)).isEqualTo("SENT");
+        assertThat(eventsRecorded(trace)).isEqualTo(1);
+    }
+
+    private void backToSent(String providerMessageId) {
+        jdbc.sql("UPDATE notification_deliveries SET status = 'SENT' WHERE provider_message_id = :m")
+                .param("m", providerMessageId).update();
+    }
 }

@@ -46,6 +46,17 @@ public final class TenantScope {
         }
     }
 
+    /**
+     * Ends the request's binding once its handler and view are done, so what runs after it (Spring Session saving the
+     * session on the way out) keeps the login role.
+     */
+    public static void unbindRequest() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
     /** Runs {@code work} with the workspace bound on this thread, outside any web request (or inside one). */
     public static <T> T call(UUID workspaceId, Supplier<T> work) {
         UUID previous = CALL.get();

@@ -35,7 +35,9 @@ class TenantTransactionManager extends JdbcTransactionManager {
         }
     }
 
+    /** Labelled ({@code @Transactional(label = ...)}) or named ({@code TransactionTemplate.setName}) as a system one. */
     private static boolean system(TransactionDefinition definition) {
-        return definition instanceof TransactionAttribute attribute && attribute.getLabels().contains(TenantScope.SYSTEM);
+        return TenantScope.SYSTEM.equals(definition.getName())
+                || definition instanceof TransactionAttribute attribute && attribute.getLabels().contains(TenantScope.SYSTEM);
     }
 }

@@ -6,6 +6,6 @@
  * and the past-tense events in {@link com.tttools.app.tenancy.TenancyEvents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tenancy",
-        allowedDependencies = { "shared", "identity", "audit", "platform :: config", "platform :: mail",
+        allowedDependencies = { "shared", "identity", "audit", "platform :: config", "platform :: database", "platform :: mail",
                 "platform :: web" })
 package com.tttools.app.tenancy;

@@ -2,6 +2,7 @@ package com.tttools.app.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.platform.database.TenantScope;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
@@ -127,6 +128,9 @@ class ReportingBenchmark extends IntegrationTest {
             analyze();
             if (!SKIP.contains("queries")) {
                 queries(world);
+            }
+            if (!SKIP.contains("rls")) {
+                rowLevelSecurity(world);
             }
             if (!SKIP.contains("csv")) {
                 csvExport(world, big, token);
@@ -327,6 +331,66 @@ class ReportingBenchmark extends IntegrationTest {
                             + " load %s%n", shape.name, QUERY_RUNS, ids.size(), (double) rows / QUERY_RUNS, pct(ms, 50),
                     pct(ms, 95), pct(ms, 99), ms[ms.length - 1], shape.goal > 0 ? " (goal p95 <= " + (int) shape.goal
                             + " ms)" : "", pct(bigMs, 50), bigMs[bigMs.length - 1], load.summary());
+        }
+    }
+
+    // ---------------------------------------------------------------- (b2) row-level security's cost
+
+    /**
+     * The same report queries with and without the tenant context a workspace request gets (docs/security.md,
+     * "Row-level security"): B runs inside {@link TenantScope#call}, so ReportService's transaction switches to the
+     * tenant role and PostgreSQL adds the policy's predicate; A runs as the login role. Rounds alternate A/B and B/A
+     * over the same workspaces and dates (the machine is shared, so each round's ratio compares neighbours in time);
+     * the median of the per-round ratios B/A is the cost.
+     */
+    private void rowLevelSecurity(World world) {
+        List<WorkspaceId> ids = world.workspaces.stream().map(p -> p.id).toList();
+        int rounds = Integer.getInteger("bench.rlsRounds", 40);
+        record Shape(String name, ReportLevel level, int days, boolean byDate, boolean byEntity, int limit) {
+        }
+        List<Shape> shapes = List.of(
+                new Shape("90-day CAMPAIGN report by date with totals", ReportLevel.CAMPAIGN, 90, true, false, 500),
+                new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, false, true, 100));
+        for (Shape shape : shapes) {
+            load.phase("rls " + shape.name);
+            ReportQuery q = query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, shape.byDate,
+                    shape.byEntity, shape.limit);
+            for (WorkspaceId ws : ids) {   // warm-up, both ways
+                reports.run(ws, q);
+                TenantScope.call(ws.value(), () -> reports.run(ws, q));
+            }
+            double[] ratios = new double[rounds];
+            double plainTotal = 0;
+            double tenantTotal = 0;
+            for (int round = 0; round < rounds; round++) {
+                double plain = 0;
+                double tenant = 0;
+                for (WorkspaceId ws : ids) {
+                    boolean tenantFirst = (round + ids.indexOf(ws)) % 2 == 1;
+                    for (int turn = 0; turn < 2; turn++) {
+                        boolean asTenant = (turn == 0) == tenantFirst;
+                        long t = System.nanoTime();
+                        ReportResult result = asTenant ? TenantScope.call(ws.value(), () -> reports.run(ws, q))
+                                : reports.run(ws, q);
+                        double ms = (System.nanoTime() - t) / 1e6;
+                        assertThat(result.rows()).isNotEmpty();
+                        if (asTenant) {
+                            tenant += ms;
+                        } else {
+                            plain += ms;
+                        }
+                    }
+                }
+                ratios[round] = tenant / plain;
+                plainTotal += plain;
+                tenantTotal += tenant;
+            }
+            Arrays.sort(ratios);
+            System.out.printf("BENCH rls %s: %d rounds x %d workspaces, interleaved; tenant/plain per round: median %.3f"
+                            + " (p10 %.3f, p90 %.3f, min %.3f, max %.3f); mean per query plain %.2f ms, tenant %.2f ms;"
+                            + " load %s%n", shape.name, rounds, ids.size(), pct(ratios, 50), pct(ratios, 10),
+                    pct(ratios, 90), ratios[0], ratios[ratios.length - 1], plainTotal / (rounds * ids.size()),
+                    tenantTotal / (rounds * ids.size()), load.summary());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.tttools.app.tenancy.core;
 
 import com.tttools.app.identity.MembershipDirectory;
+import com.tttools.app.platform.database.TenantScope;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
@@ -21,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one place where roles turn into decisions: no membership → 404, membership but too low a role → 403.
  * Reads memberships from the database once per request ({@link RequestMemo}: the controller's check, the
- * layout's navigation and switcher share the answer), never from a cache that outlives the request.
+ * layout's navigation and switcher share the answer), never from a cache that outlives the request. Its reads span
+ * the caller's workspaces (the switcher, the organization's workspaces), so they run as the login role even inside a
+ * workspace request ({@link TenantScope#SYSTEM}).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, label = TenantScope.SYSTEM)
 public class TenantAccessService implements TenantAccess, MembershipDirectory {
 
     private final OrganizationRepository organizations;

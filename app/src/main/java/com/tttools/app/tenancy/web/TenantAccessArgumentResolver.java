@@ -1,6 +1,7 @@
 package com.tttools.app.tenancy.web;
 
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.platform.database.TenantScope;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.PathIds;
@@ -24,7 +25,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Resolves {@code @RequireWorkspace(permission) WorkspaceAccess} and {@code @RequireOrganization(permission)
  * OrganizationAccess} parameters (or the bare {@code WorkspaceId}/{@code OrganizationId}) through
- * {@link TenantAccess}: the one place web handlers turn a path id into an authorized tenant.
+ * {@link TenantAccess}: the one place web handlers turn a path id into an authorized tenant. A resolved workspace is
+ * also bound to the request's {@link TenantScope}, the row-level-security backstop behind every query's own
+ * {@code workspace_id} predicate.
  */
 class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -51,6 +54,8 @@ class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
             WorkspaceId id = PathIds.workspace(pathVariable(request, workspace.pathVariable()));
             WorkspaceAccess granted = access.requireWorkspace(caller(request, "Workspace").id(), id,
                     workspace.value());
+            // The rest of the request's transactions run under row-level security for this workspace (docs/security.md).
+            TenantScope.bindRequest(granted.workspaceId().value());
             return parameter.getParameterType() == WorkspaceId.class ? granted.workspaceId() : granted;
         }
         RequireOrganization organization = parameter.getParameterAnnotation(RequireOrganization.class);

@@ -1,0 +1,12 @@
+package com.tttools.app.platform.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled {@code TTTOOLS_ROW_LEVEL_SECURITY}: whether transactions of a workspace request run under the
+ *                row-level-security role ({@link TenantScope}); the policies exist either way
+ */
+@ConfigurationProperties("tttools.row-level-security")
+public record RowLevelSecurityProperties(@DefaultValue("true") boolean enabled) {
+}

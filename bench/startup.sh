@@ -47,10 +47,13 @@ command_of() {
   esac
 }
 
-# one start of variant $1 on data directory $2: prints "<seconds to ready> <jvm rss MB> <postgres rss MB>"
+# one start of variant $1 on data directory $2: prints
+# "<seconds to ready> <jvm rss MB> <postgres rss MB> <jvm cpu seconds until ready>"
+# (CPU time, user + system, counts the work of the start whatever else runs on the machine; wall time does not)
 one_start() {
   local variant=$1 data_dir=$2 log=$3
-  local started pid ready rss pg
+  local started pid ready rss pg cpu
+  port_free "$PORT"
   started=$(now)
   # shellcheck disable=SC2046
   TTTOOLS_DATA_DIR=$data_dir SERVER_PORT=$PORT JAVA_OPTS=$JAVA_OPTS $(command_of "$variant") >"$log" 2>&1 &
@@ -63,18 +66,28 @@ one_start() {
     sleep 0.05
   done
   ready=$(echo "$(now) - $started" | bc)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0)
   sleep "$IDLE_SECONDS"
   # bin/tttools execs java, so $pid is the JVM in every variant
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
   pg=$(( $(pgrep -f "postgres.*-D $data_dir" | xargs -r ps -o rss= -p | paste -sd+ - | bc 2>/dev/null || echo 0) / 1024 ))
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  printf '%.2f %d %d\n' "$ready" "$rss" "$pg"
+  printf '%.2f %d %d %s\n' "$ready" "$rss" "$pg" "$cpu"
+}
+
+# nothing may answer on port $1 before a start: the first answer must come from the process just launched
+port_free() {
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/" || true) != 000 ]]; then
+    echo "port $1 already answers: choose another PORT / SIM_PORT" >&2
+    exit 1
+  fi
 }
 
 # the simulator anchor: seconds from launch to its first HTTP answer (any status)
 simulator_start() {
   local started pid ready
+  port_free "$SIM_PORT"
   started=$(now)
   java -jar "$SIM_JAR" --port "$SIM_PORT" >"$BENCH_DIR/simulator.log" 2>&1 &
   pid=$!
@@ -123,12 +136,12 @@ for i in $(seq "$N"); do
   echo "STARTUP round $i anchors: java -version $(tail -1 javaversion.txt) s, simulator $(tail -1 anchor.txt) s  load $(load)"
   for variant in $VARIANTS; do
     one_start "$variant" "$BENCH_DIR/kept-$variant" "kept-$variant-$i.log" >>"kept-$variant.txt"
-    echo "STARTUP round $i kept  $variant: $(tail -1 "kept-$variant.txt")  (s, JVM MB, PG MB)  load $(load)"
+    echo "STARTUP round $i kept  $variant: $(tail -1 "kept-$variant.txt")  (s, JVM MB, PG MB, JVM CPU s)  load $(load)"
   done
   for variant in $VARIANTS; do
     rm -rf "fresh-$variant"
     one_start "$variant" "$BENCH_DIR/fresh-$variant" "fresh-$variant-$i.log" >>"fresh-$variant.txt"
-    echo "STARTUP round $i fresh $variant: $(tail -1 "fresh-$variant.txt")  (s, JVM MB, PG MB)  load $(load)"
+    echo "STARTUP round $i fresh $variant: $(tail -1 "fresh-$variant.txt")  (s, JVM MB, PG MB, JVM CPU s)  load $(load)"
   done
 done
 
@@ -142,8 +155,9 @@ for kind in kept fresh; do
     read -r -a t <<<"$(stats "$file" 1)"
     read -r -a r <<<"$(stats "$file" 2)"
     read -r -a p <<<"$(stats "$file" 3)"
-    printf 'STARTUP %-5s %-6s n=%d  ready min %s  median %s  max %s s  |  ÷ simulator %s  |  JVM RSS idle min %s median %s max %s MB  |  PostgreSQL RSS median %s MB\n' \
-      "$kind" "$variant" "$(wc -l <"$file")" "${t[0]}" "${t[1]}" "${t[2]}" "$(ratios "$file" 1)" "${r[0]}" "${r[1]}" "${r[2]}" "${p[1]}"
+    read -r -a c <<<"$(stats "$file" 4)"
+    printf 'STARTUP %-5s %-6s n=%d  ready min %s  median %s  max %s s  |  ÷ simulator %s  |  JVM CPU until ready median %s s  |  JVM RSS idle min %s median %s max %s MB  |  PostgreSQL RSS median %s MB\n' \
+      "$kind" "$variant" "$(wc -l <"$file")" "${t[0]}" "${t[1]}" "${t[2]}" "$(ratios "$file" 1)" "${c[1]}" "${r[0]}" "${r[1]}" "${r[2]}" "${p[1]}"
   done
 done
 echo "STARTUP done, load average $(cut -d' ' -f1-3 /proc/loadavg)"

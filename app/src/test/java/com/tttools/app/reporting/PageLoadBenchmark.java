@@ -163,8 +163,16 @@ class PageLoadBenchmark extends SimulatedWorkspaceTest {
                         result.p99Ms(), result.bytesPerRequest(), result.non2xx(), result.socketErrors(), uptime());
             }
             for (Ratio ratio : ratios) {
-                double value = results.get(ratio.subject()).requestsPerSecond()
-                        / results.get(ratio.anchor()).requestsPerSecond();
+                Result subject = results.get(ratio.subject());
+                Result anchor = results.get(ratio.anchor());
+                if (anchor.requestsPerSecond() == 0 || subject.non2xx() > 0 || anchor.non2xx() > 0) {
+                    // no answer inside the run, or errors (an overloaded machine): the round says nothing
+                    System.out.printf("BENCH round %d ratio %s not taken: %.1f / %.1f req/s, non-2xx %d / %d%n", round,
+                            ratio.name(), subject.requestsPerSecond(), anchor.requestsPerSecond(), subject.non2xx(),
+                            anchor.non2xx());
+                    continue;
+                }
+                double value = subject.requestsPerSecond() / anchor.requestsPerSecond();
                 ratioValues.get(ratio).add(value);
                 System.out.printf("BENCH round %d ratio %s = %.2f (%s)%n", round, ratio.name(), value, ratio.goal());
             }
@@ -183,9 +191,13 @@ class PageLoadBenchmark extends SimulatedWorkspaceTest {
             List<Double> values = entry.getValue();
             long met = entry.getKey().goal().startsWith("goal") ? values.stream()
                     .filter(v -> v >= Double.parseDouble(entry.getKey().goal().replace("goal >= ", ""))).count() : -1;
-            System.out.printf("BENCH ratio %s: median %.2f (%.2f-%.2f) over %d rounds (%s%s)%n", entry.getKey().name(),
-                    median(values), min(values), max(values), values.size(), entry.getKey().goal(),
-                    met < 0 ? "" : "; met in " + met + " of " + values.size() + " rounds");
+            if (values.isEmpty()) {
+                System.out.printf("BENCH ratio %s: no round gave one%n", entry.getKey().name());
+                continue;
+            }
+            System.out.printf("BENCH ratio %s: median %.2f (%.2f-%.2f) over %d of %d rounds (%s%s)%n",
+                    entry.getKey().name(), median(values), min(values), max(values), values.size(), ROUNDS,
+                    entry.getKey().goal(), met < 0 ? "" : "; met in " + met + " of " + values.size() + " rounds");
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class EarlyDatabaseStartTest {
     @Test
     void theServerRunsBeforeAnyBeanExistsAndTheContextUsesIt(@TempDir Path folder) throws Exception {
         Path dataDir = folder.resolve("postgres");
-        try (ConfigurableApplicationContext context = application(Database.class, dataDir).run()) {
+        try (ConfigurableApplicationContext context = application(Database.class).run(embedded(dataDir))) {
             // WaitForServer (a bean factory post-processor, before any bean) already saw the server's pid file
             assertThat(context.containsBean(EarlyDatabaseStart.BEAN_NAME)).isTrue();
             assertThat(context.getBean(DatabaseServer.class).embedded()).isTrue();
@@ -51,17 +50,17 @@ class EarlyDatabaseStartTest {
     @Test
     void aStartUpThatFailsStopsTheServerStartedEarly(@TempDir Path folder) {
         Path dataDir = folder.resolve("postgres");
-        assertThatThrownBy(() -> application(FailingAfterTheServerStarted.class, dataDir).run())
+        assertThatThrownBy(() -> application(FailingAfterTheServerStarted.class).run(embedded(dataDir)))
                 .hasMessageContaining("another part of the start-up failed");
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).isFalse();
     }
 
     @Test
     void nothingStartsEarlyWithAnExternalDatabase(@TempDir Path folder) {
-        SpringApplication application = application(Nothing.class, folder.resolve("postgres"));
-        application.setDefaultProperties(Map.of("tttools.database.url", "postgres://postgres@127.0.0.1:5432/postgres",
-                "tttools.database.embedded.data-dir", folder.resolve("postgres").toString()));
-        try (ConfigurableApplicationContext context = application.run()) {
+        SpringApplication application = application(Nothing.class);
+        try (ConfigurableApplicationContext context = application.run(
+                "--tttools.database.url=postgres://postgres@127.0.0.1:5432/postgres",
+                "--tttools.database.embedded.data-dir=" + folder.resolve("postgres"))) {
             assertThat(context.containsBean(EarlyDatabaseStart.BEAN_NAME)).isFalse();
         }
         assertThat(Files.exists(folder.resolve("postgres"))).isFalse();
@@ -69,20 +68,24 @@ class EarlyDatabaseStartTest {
 
     @Test
     void nothingStartsEarlyInTheProductionProfile(@TempDir Path folder) {
-        SpringApplication application = application(Nothing.class, folder.resolve("postgres"));
+        SpringApplication application = application(Nothing.class);
         application.setAdditionalProfiles("prod");
-        try (ConfigurableApplicationContext context = application.run()) {
+        try (ConfigurableApplicationContext context = application.run(embedded(folder.resolve("postgres")))) {
             assertThat(context.containsBean(EarlyDatabaseStart.BEAN_NAME)).isFalse();
         }
         assertThat(Files.exists(folder.resolve("postgres"))).isFalse();
     }
 
-    private static SpringApplication application(Class<?> configuration, Path dataDir) {
+    private static SpringApplication application(Class<?> configuration) {
         SpringApplication application = new SpringApplication(configuration);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("tttools.database.embedded.data-dir", dataDir.toString()));
         application.addListeners(new EarlyDatabaseStart());
         return application;
+    }
+
+    /** Arguments, so that they win over application.yml and a DATABASE_URL in the environment (as the tests run). */
+    private static String[] embedded(Path dataDir) {
+        return new String[] {"--tttools.database.url=", "--tttools.database.embedded.data-dir=" + dataDir};
     }
 
     /** Runs before any bean is created: waits until the early start made the server write its pid file. */

@@ -1,55 +1,62 @@
 #!/usr/bin/env bash
-# Start-up benchmark (docs/benchmarks.md, "Start-up"): starts the product's jar N times on a kept data directory
-# and N times on a fresh one, and prints min / median / max of the time from launching `java` until the readiness
-# probe answers 200, and the JVM's resident memory (RSS) after 10 s idle once ready. The embedded PostgreSQL runs
-# as separate processes: their RSS is printed apart and not part of the JVM's.
+# Start-up benchmark (docs/benchmarks.md, "Start-up"). Per round it starts, one after the other:
+#   - the anchors: `java -version`, and the standalone TikTok simulator (a minimal Spring Boot web app: Tomcat and
+#     one servlet, no auto-configuration) until it answers its first HTTP request;
+#   - each variant on its kept data directory (made once by an untimed start), then each variant on a fresh one;
+# and prints, per variant, min / median / max of the time from launching `java` until the readiness probe answers
+# 200, the JVM's resident memory (RSS) after IDLE_SECONDS idle, and the median of the per-round ratios
+# variant ÷ simulator anchor (load hits both alike within a round). The embedded PostgreSQL runs as separate
+# processes: their RSS is printed apart and not part of the JVM's. The load average is printed with every start.
 #
-#   mvn -q -o -pl tiktok-simulator,app package -DskipTests      # once: app/target/tttools.jar
-#   bench/startup.sh                     # N=5 runs each, plain `java -jar`
-#   MODE=cds bench/startup.sh            # the same from the extracted jar with a CDS archive (trained first)
-#   N=3 JAVA_OPTS="-Xmx512m" bench/startup.sh
+#   mvn -q -o -DskipTests install                      # once: app/target/tttools.jar and the simulator's jar
+#   bench/startup.sh                                   # N=5 rounds, variants "plain cds"
+#   VARIANTS=plain N=3 bench/startup.sh
+#   BEFORE_JAR=/path/to/older/tttools.jar VARIANTS="before plain cds" bench/startup.sh
 #
-# Runs in a scratch directory (BENCH_DIR, default /tmp/tttools-startup): the data directory there holds the
-# embedded cluster and the development encryption key; nothing of the repository is written.
+# Variants: plain = `java -jar app/target/tttools.jar` (the README's command); cds = bin/tttools (the extracted
+# jar with the class-data-sharing archive it trains on first use); before = plain on BEFORE_JAR.
+# Runs in a scratch directory (BENCH_DIR, default tttools-startup in the system temporary directory): the data
+# directories there hold the embedded clusters and development encryption keys; nothing of the repository is written
+# (bin/tttools keeps its extracted jar and archive in TTTOOLS_CDS_DIR, set to a folder of BENCH_DIR here).
 set -euo pipefail
 
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-5}
-MODE=${MODE:-plain}
-JAR=$(realpath "${JAR:-app/target/tttools.jar}")
+VARIANTS=${VARIANTS:-plain cds}
+JAR=$(realpath "${JAR:-$ROOT/app/target/tttools.jar}")
+SIM_JAR=$(realpath "${SIM_JAR:-$(ls "$ROOT"/tiktok-simulator/target/tiktok-simulator-*-exec.jar | head -1)}")
 PORT=${PORT:-18089}
-BENCH_DIR=${BENCH_DIR:-/tmp/tttools-startup}
+SIM_PORT=${SIM_PORT:-$((PORT + 1))}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/tttools-startup}
 JAVA_OPTS=${JAVA_OPTS:-}
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 
 mkdir -p "$BENCH_DIR"
 cd "$BENCH_DIR"
-
-launch=(java)
-if [[ $MODE == cds ]]; then
-  # Spring Boot's documented CDS route: extract the jar, one training run that stops once the context refreshed
-  # (-Dspring.context.exit=onRefresh) and writes the archive, then every start maps it.
-  if [[ ! -f cds/app.jsa || cds/.source -ot "$JAR" ]]; then
-    rm -rf cds
-    java -Djarmode=tools -jar "$JAR" extract --destination cds >/dev/null
-    TTTOOLS_DATA_DIR="$BENCH_DIR/train-data" SERVER_PORT=$PORT java -XX:ArchiveClassesAtExit=cds/app.jsa \
-      -Dspring.context.exit=onRefresh -jar cds/tttools.jar >cds/training.log 2>&1
-    touch cds/.source
-  fi
-  launch+=(-XX:SharedArchiveFile=cds/app.jsa)
-  jar_to_run=cds/tttools.jar
-else
-  jar_to_run=$JAR
-fi
+export TTTOOLS_CDS_DIR=$BENCH_DIR/cds TTTOOLS_JAR=$JAR
 
 now() { date +%s.%N; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
-# one start: prints "<seconds to ready> <jvm rss MB> <postgres rss MB>"
+command_of() {
+  case $1 in
+    plain) echo "java $JAVA_OPTS -jar $JAR" ;;
+    before) echo "java $JAVA_OPTS -jar $(realpath "$BEFORE_JAR")" ;;
+    cds) echo "$ROOT/bin/tttools" ;;
+    *) echo "unknown variant $1" >&2; exit 2 ;;
+  esac
+}
+
+# one start of variant $1 on data directory $2: prints
+# "<seconds to ready> <jvm rss MB> <postgres rss MB> <jvm cpu seconds until ready>"
+# (CPU time, user + system, counts the work of the start whatever else runs on the machine; wall time does not)
 one_start() {
-  local data_dir=$1 log=$2
-  local started pid ready rss pg
+  local variant=$1 data_dir=$2 log=$3
+  local started pid ready rss pg cpu
+  port_free "$PORT"
   started=$(now)
-  # shellcheck disable=SC2086
-  TTTOOLS_DATA_DIR=$data_dir SERVER_PORT=$PORT "${launch[@]}" $JAVA_OPTS -jar "$jar_to_run" >"$log" 2>&1 &
+  # shellcheck disable=SC2046
+  TTTOOLS_DATA_DIR=$data_dir SERVER_PORT=$PORT JAVA_OPTS=$JAVA_OPTS $(command_of "$variant") >"$log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -59,42 +66,98 @@ one_start() {
     sleep 0.05
   done
   ready=$(echo "$(now) - $started" | bc)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0)
   sleep "$IDLE_SECONDS"
+  # bin/tttools execs java, so $pid is the JVM in every variant
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
   pg=$(( $(pgrep -f "postgres.*-D $data_dir" | xargs -r ps -o rss= -p | paste -sd+ - | bc 2>/dev/null || echo 0) / 1024 ))
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  printf '%.2f %d %d\n' "$ready" "$rss" "$pg"
+  printf '%.2f %d %d %s\n' "$ready" "$rss" "$pg" "$cpu"
 }
 
-# min median max of column $2 of file $1
+# nothing may answer on port $1 before a start: the first answer must come from the process just launched
+port_free() {
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/" || true) != 000 ]]; then
+    echo "port $1 already answers: choose another PORT / SIM_PORT" >&2
+    exit 1
+  fi
+}
+
+# the simulator anchor: seconds from launch to its first HTTP answer (any status)
+simulator_start() {
+  local started pid ready
+  port_free "$SIM_PORT"
+  started=$(now)
+  java -jar "$SIM_JAR" --port "$SIM_PORT" >"$BENCH_DIR/simulator.log" 2>&1 &
+  pid=$!
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SIM_PORT/" || true) != 000 ]]; do
+    kill -0 "$pid" 2>/dev/null || { echo "the simulator exited; see $BENCH_DIR/simulator.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready=$(echo "$(now) - $started" | bc)
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  printf '%.2f\n' "$ready"
+}
+
+java_version() {
+  local started
+  started=$(now)
+  java -version 2>/dev/null
+  printf '%.2f\n' "$(echo "$(now) - $started" | bc)"
+}
+
+# min median max of the numbers in column $2 of file $1
 stats() {
   cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR]=$1 } END { m=(NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%s %s %s", v[1], m, v[NR] }'
 }
 
-summary() {
-  local label=$1 file=$2 t r p
-  read -r -a t <<<"$(stats "$file" 1)"
-  read -r -a r <<<"$(stats "$file" 2)"
-  read -r -a p <<<"$(stats "$file" 3)"
-  printf 'STARTUP %-5s %-5s n=%d  ready min %s s  median %s s  max %s s  |  JVM RSS idle min %s  median %s  max %s MB  |  PostgreSQL RSS median %s MB\n' \
-    "$label" "$MODE" "$(wc -l <"$file")" "${t[0]}" "${t[1]}" "${t[2]}" "${r[0]}" "${r[1]}" "${r[2]}" "${p[1]}"
+# median and spread of the per-round ratios column $2 of file $1 ÷ the simulator anchor of the same round
+ratios() {
+  paste -d' ' <(cut -d' ' -f"$2" "$1") anchor.txt | awk '{ print $1 / $2 }' | sort -n \
+    | awk '{ v[NR]=$1 } END { m=(NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.1f (%.1f-%.1f)", m, v[1], v[NR] }'
 }
 
-echo "STARTUP machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# the kept directory: made once (untimed), then reused by every timed start
-kept=$BENCH_DIR/kept-data
-if [[ ! -d $kept/postgres ]]; then
-  one_start "$kept" "$BENCH_DIR/prepare.log" >/dev/null
-fi
-: >"$BENCH_DIR/kept.txt"
-: >"$BENCH_DIR/fresh.txt"
-for i in $(seq "$N"); do
-  one_start "$kept" "$BENCH_DIR/kept-$i.log" >>"$BENCH_DIR/kept.txt"
-  fresh=$BENCH_DIR/fresh-data
-  rm -rf "$fresh"
-  one_start "$fresh" "$BENCH_DIR/fresh-$i.log" >>"$BENCH_DIR/fresh.txt"
-  echo "STARTUP run $i: kept $(tail -1 "$BENCH_DIR/kept.txt")  fresh $(tail -1 "$BENCH_DIR/fresh.txt")  (s, JVM MB, PG MB)  load $(cut -d' ' -f1 /proc/loadavg)"
+echo "STARTUP machine: $(nproc) cores, $(java -version 2>&1 | head -1), variants: $VARIANTS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+: >anchor.txt
+: >javaversion.txt
+for variant in $VARIANTS; do
+  : >"kept-$variant.txt"
+  : >"fresh-$variant.txt"
+  # the kept directory: made once (untimed; for cds this is also the training run), then reused by every start
+  if [[ ! -d kept-$variant/postgres ]]; then
+    one_start "$variant" "$BENCH_DIR/kept-$variant" "prepare-$variant.log" >/dev/null
+  fi
 done
-summary kept "$BENCH_DIR/kept.txt"
-summary fresh "$BENCH_DIR/fresh.txt"
+for i in $(seq "$N"); do
+  java_version >>javaversion.txt
+  simulator_start >>anchor.txt
+  echo "STARTUP round $i anchors: java -version $(tail -1 javaversion.txt) s, simulator $(tail -1 anchor.txt) s  load $(load)"
+  for variant in $VARIANTS; do
+    one_start "$variant" "$BENCH_DIR/kept-$variant" "kept-$variant-$i.log" >>"kept-$variant.txt"
+    echo "STARTUP round $i kept  $variant: $(tail -1 "kept-$variant.txt")  (s, JVM MB, PG MB, JVM CPU s)  load $(load)"
+  done
+  for variant in $VARIANTS; do
+    rm -rf "fresh-$variant"
+    one_start "$variant" "$BENCH_DIR/fresh-$variant" "fresh-$variant-$i.log" >>"fresh-$variant.txt"
+    echo "STARTUP round $i fresh $variant: $(tail -1 "fresh-$variant.txt")  (s, JVM MB, PG MB, JVM CPU s)  load $(load)"
+  done
+done
+
+read -r -a a <<<"$(stats anchor.txt 1)"
+read -r -a v <<<"$(stats javaversion.txt 1)"
+printf 'STARTUP anchors n=%d  simulator min %s median %s max %s s  |  java -version min %s median %s max %s s\n' \
+  "$N" "${a[0]}" "${a[1]}" "${a[2]}" "${v[0]}" "${v[1]}" "${v[2]}"
+for kind in kept fresh; do
+  for variant in $VARIANTS; do
+    file=$kind-$variant.txt
+    read -r -a t <<<"$(stats "$file" 1)"
+    read -r -a r <<<"$(stats "$file" 2)"
+    read -r -a p <<<"$(stats "$file" 3)"
+    read -r -a c <<<"$(stats "$file" 4)"
+    printf 'STARTUP %-5s %-6s n=%d  ready min %s  median %s  max %s s  |  ÷ simulator %s  |  JVM CPU until ready median %s s  |  JVM RSS idle min %s median %s max %s MB  |  PostgreSQL RSS median %s MB\n' \
+      "$kind" "$variant" "$(wc -l <"$file")" "${t[0]}" "${t[1]}" "${t[2]}" "$(ratios "$file" 1)" "${c[1]}" "${r[0]}" "${r[1]}" "${r[2]}" "${p[1]}"
+  done
+done
+echo "STARTUP done, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@ package com.tttools.app.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,11 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(DatabaseProperties properties) {
-        return DatabaseServer.start(properties);
+    DatabaseServer databaseServer(DatabaseProperties properties, ObjectProvider<EarlyDatabaseStart> early) {
+        // started by EarlyDatabaseStart while the context was being prepared, when the application's main did that
+        EarlyDatabaseStart started = early.getIfAvailable();
+        DatabaseServer server = started == null ? null : started.take(properties);
+        return server != null ? server : DatabaseServer.start(properties);
     }
 
     @Bean(destroyMethod = "close")

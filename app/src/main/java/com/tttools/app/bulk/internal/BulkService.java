@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,6 +102,8 @@ class BulkService implements BulkOperations {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
                 throw new ValidationFailedException("Idempotency-Key", "must be 1 to 200 characters");
             }
+            // a key names its plan for 24 hours, as the jobs' keys do; after that its reuse plans anew
+            repository.forgetIdempotencyKey(ws, caller.userId().value(), idempotencyKey, now().minus(Duration.ofHours(24)));
             Optional<ChangeSetView> earlier = repeated(caller, ws, idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();

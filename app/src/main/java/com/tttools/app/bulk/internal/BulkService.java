@@ -56,6 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class BulkService implements BulkOperations {
 
+    /** How long an {@code Idempotency-Key} names its change set (docs/bulk-operations.md). */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     static final int MAX_COMMENT = 1000;
     private static final String LIST_CURSOR = "bulk-operations";
     private static final String LINES_CURSOR = "bulk-operation-lines";
@@ -103,7 +106,7 @@ class BulkService implements BulkOperations {
                 throw new ValidationFailedException("Idempotency-Key", "must be 1 to 200 characters");
             }
             // a key names its plan for 24 hours, as the jobs' keys do; after that its reuse plans anew
-            repository.forgetIdempotencyKey(ws, caller.userId().value(), idempotencyKey, now().minus(Duration.ofHours(24)));
+            repository.forgetIdempotencyKey(ws, caller.userId().value(), idempotencyKey, now().minus(IDEMPOTENCY_WINDOW));
             Optional<ChangeSetView> earlier = repeated(caller, ws, idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();

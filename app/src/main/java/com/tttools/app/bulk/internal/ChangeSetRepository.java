@@ -120,6 +120,12 @@ class ChangeSetRepository {
                 .param("before", java.sql.Timestamp.from(before)).update();
     }
 
+    /** Clears every key of change sets planned before {@code before}; returns how many. */
+    int forgetIdempotencyKeys(Instant before) {
+        return jdbc.sql("UPDATE bulk_change_sets SET idempotency_key = NULL WHERE idempotency_key IS NOT NULL AND created_at < :before")
+                .param("before", java.sql.Timestamp.from(before)).update();
+    }
+
     Optional<Row> findByIdempotencyKey(WorkspaceId ws, UUID user, String key) {
         return jdbc.sql("""
                         SELECT * FROM bulk_change_sets

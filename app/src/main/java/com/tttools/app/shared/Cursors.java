@@ -69,7 +69,8 @@ public final class Cursors {
 
     /** An instant as a cursor field, to the microsecond (PostgreSQL's precision). */
     public static String instant(Instant at) {
-        return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at));
+        // not ChronoUnit.MICROS.between: it counts in nanoseconds first and overflows beyond 292 years from 1970
+        return Long.toString(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000));
     }
 
     /** A field written by {@link #instant(Instant)}; refused when malformed or not storable. */

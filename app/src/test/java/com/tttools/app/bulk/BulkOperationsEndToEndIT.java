@@ -289,8 +289,17 @@ class BulkOperationsEndToEndIT extends BulkTestSupport {
                 "targets", ids(new ArrayList<>(oneCampaignPerCurrency.values())), "value", Map.of("amount", 10)), null));
         assertThat(mixed.fields()).contains("value.amount");
         // the same Idempotency-Key with another body
-        expect(plan(operator, Map.of("action", "PAUSE", "level", "AD", "targets", ids(ads)), "e2e-bad-1"), 201);
+        String keyed = expect(plan(operator, Map.of("action", "PAUSE", "level", "AD", "targets", ids(ads)), "e2e-bad-1"), 201)
+                .json().path("id").asString();
         expect(plan(operator, Map.of("action", "ENABLE", "level", "AD", "targets", ids(ads)), "e2e-bad-1"), 422);
+        // a key older than 24 hours is purged (the change-set clock, every minute) and its reuse plans anew (check 54)
+        jdbc.sql("UPDATE bulk_change_sets SET created_at = created_at - interval '25 hours' WHERE id = :id")
+                .param("id", java.util.UUID.fromString(keyed)).update();
+        await().atMost(Duration.ofSeconds(150)).until(() -> jdbc.sql(
+                "SELECT idempotency_key IS NULL FROM bulk_change_sets WHERE id = :id")
+                .param("id", java.util.UUID.fromString(keyed)).query(Boolean.class).single());
+        assertThat(expect(plan(operator, Map.of("action", "PAUSE", "level", "AD", "targets", ids(ads)), "e2e-bad-1"), 201)
+                .json().path("id").asString()).isNotEqualTo(keyed);
         // a budget on ads, an unknown action
         expect(plan(operator, Map.of("action", "SET_BUDGET", "level", "AD", "targets", ids(ads),
                 "value", Map.of("amount", 100)), null), 422);

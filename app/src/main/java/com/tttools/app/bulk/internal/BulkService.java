@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@link BulkOperations}: states and rules of change sets. TikTok is read outside of database transactions. */
 @Service
 class BulkService implements BulkOperations {
+
+    /** How long an {@code Idempotency-Key} names its change set (docs/bulk-operations.md). */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     static final int MAX_COMMENT = 1000;
     private static final String LIST_CURSOR = "bulk-operations";
@@ -101,6 +105,8 @@ class BulkService implements BulkOperations {
             com.tttools.app.shared.validation.IdempotencyKey.Validator.problem(idempotencyKey).ifPresent(problem -> {
                 throw new ValidationFailedException(com.tttools.app.shared.validation.IdempotencyKey.FIELD, problem);
             });
+            // a key names its plan for 24 hours, as the jobs' keys do; after that its reuse plans anew
+            repository.forgetIdempotencyKey(ws, caller.userId().value(), idempotencyKey, now().minus(IDEMPOTENCY_WINDOW));
             Optional<ChangeSetView> earlier = repeated(caller, ws, idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every minute, on one node: unapproved change sets expire, change sets whose apply job ended without finishing them
- * get their final state, due scheduled ones start.
+ * get their final state, due scheduled ones start, and {@code Idempotency-Key}s older than 24 hours are cleared.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BulkProperties.class)
@@ -22,8 +22,9 @@ class BulkTasks {
     private static final Logger log = LoggerFactory.getLogger(BulkTasks.class);
 
     @Bean
-    RecurringTask<Void> bulkChangeSetClock(ChangeSetClock changeSets, Clock clock) {
+    RecurringTask<Void> bulkChangeSetClock(ChangeSetClock changeSets, ChangeSetRepository repository, Clock clock) {
         return Tasks.recurring(NAME, FixedDelay.ofMinutes(1)).execute((instance, context) -> {
+            repository.forgetIdempotencyKeys(clock.instant().minus(BulkService.IDEMPOTENCY_WINDOW));
             int expired = changeSets.expire(clock.instant());
             int settled = changeSets.settleEnded(clock.instant());
             int started = changeSets.startDue(clock.instant());

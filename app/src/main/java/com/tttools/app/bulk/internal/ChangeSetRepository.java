@@ -111,6 +111,21 @@ class ChangeSetRepository {
                 .param("ws", ws.value()).param("id", id).query(this::row).optional();
     }
 
+    /** Clears the person's key of a change set planned before {@code before}, so that the key may name a new plan. */
+    int forgetIdempotencyKey(WorkspaceId ws, UUID user, String key, Instant before) {
+        return jdbc.sql("""
+                        UPDATE bulk_change_sets SET idempotency_key = NULL
+                        WHERE workspace_id = :ws AND created_by = :user AND idempotency_key = :key AND created_at < :before""")
+                .param("ws", ws.value()).param("user", user).param("key", key)
+                .param("before", java.sql.Timestamp.from(before)).update();
+    }
+
+    /** Clears every key of change sets planned before {@code before}; returns how many. */
+    int forgetIdempotencyKeys(Instant before) {
+        return jdbc.sql("UPDATE bulk_change_sets SET idempotency_key = NULL WHERE idempotency_key IS NOT NULL AND created_at < :before")
+                .param("before", java.sql.Timestamp.from(before)).update();
+    }
+
     Optional<Row> findByIdempotencyKey(WorkspaceId ws, UUID user, String key) {
         return jdbc.sql("""
                         SELECT * FROM bulk_change_sets

@@ -77,6 +77,31 @@ class JobRepository {
                 .param("ws", ws.value()).param("key", key).query((rs, i) -> new JobId(rs.getObject("id", UUID.class))).list();
     }
 
+    /** Clears the key of the workspace's job created before {@code before}, so that the key may name a new job. */
+    int forgetIdempotencyKey(WorkspaceId ws, String key, Instant before) {
+        return jdbc.sql("""
+                        UPDATE jobs SET idempotency_key = NULL
+                        WHERE workspace_id = :ws AND idempotency_key = :key AND created_at < :before""")
+                .param("ws", ws.value()).param("key", key).param("before", Timestamp.from(before)).update();
+    }
+
+    /** Clears every idempotency key older than {@code before} (the recurring purge); returns how many. */
+    int forgetIdempotencyKeys(Instant before, int batch) {
+        return jdbc.sql("""
+                        UPDATE jobs SET idempotency_key = NULL WHERE id IN (
+                            SELECT id FROM jobs WHERE idempotency_key IS NOT NULL AND created_at < :before LIMIT :batch)""")
+                .param("before", Timestamp.from(before)).param("batch", batch).update();
+    }
+
+    /** True when the job was asked for with this type and payload (jsonb equality: key order and spacing aside). */
+    boolean isSameRequest(WorkspaceId ws, JobId id, String type, String payloadJson) {
+        return jdbc.sql("""
+                        SELECT type = :type AND payload = CAST(:payload AS jsonb) FROM jobs
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("ws", ws.value()).param("id", id.value()).param("type", type).param("payload", payloadJson)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     Optional<JobView> findByIdempotencyKey(WorkspaceId ws, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws AND idempotency_key = :key")
                 .param("ws", ws.value()).param("key", key).query(JobRepository::view).optional();

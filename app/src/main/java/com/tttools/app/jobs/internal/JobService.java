@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JobService implements Jobs {
 
     static final int MAX_LIMIT = 500;
+    /** How long an {@code Idempotency-Key} names its job (docs/jobs.md). */
+    static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(24);
 
     private final JobRepository jobs;
     private final ObjectProvider<SchedulerClient> scheduler;
@@ -53,24 +55,37 @@ class JobService implements Jobs {
     @Transactional
     public <P extends Record> JobView submit(JobRequest<P> request) {
         handlers.requireHandled(request.type());
+        Instant now = clock.instant();
+        String payload = payloads.write(request.payload());
         if (request.idempotencyKey() != null) {
+            // a key is remembered for 24 hours: after that its reuse starts a new job (the purge clears old keys)
+            jobs.forgetIdempotencyKey(request.workspaceId(), request.idempotencyKey(), now.minus(IDEMPOTENCY_WINDOW));
             Optional<JobView> earlier = jobs.findByIdempotencyKey(request.workspaceId(), request.idempotencyKey());
             if (earlier.isPresent()) {
-                return earlier.get();
+                return sameRequest(request, payload, earlier.get());
             }
         }
         JobId id = JobId.random();
-        Instant now = clock.instant();
-        if (!jobs.insert(id, request, payloads.write(request.payload()), properties.maxAttempts(),
-                JobExecutor.currentRequestId(), now)) {
+        if (!jobs.insert(id, request, payload, properties.maxAttempts(), JobExecutor.currentRequestId(), now)) {
+            Optional<JobView> byKey = Optional.ofNullable(request.idempotencyKey())
+                    .flatMap(key -> jobs.findByIdempotencyKey(request.workspaceId(), key));
+            if (byKey.isPresent()) {
+                return sameRequest(request, payload, byKey.get()); // the same key submitted concurrently: one job
+            }
             return Optional.ofNullable(request.concurrencyKey())
                     .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
-                    .or(() -> Optional.ofNullable(request.idempotencyKey())
-                            .flatMap(key -> jobs.findByIdempotencyKey(request.workspaceId(), key)))
                     .orElseThrow(() -> new IllegalStateException("Job not inserted and no conflicting job found"));
         }
         scheduler.getObject().scheduleIfNotExists(executor.task().instance(id.toString(), id.toString()), now);
         return jobs.find(request.workspaceId(), id).orElseThrow();
+    }
+
+    /** The job an idempotency key already names, if it was asked for with the same type and payload; else 422. */
+    private JobView sameRequest(JobRequest<?> request, String payload, JobView earlier) {
+        if (!jobs.isSameRequest(request.workspaceId(), JobId.of(earlier.id()), request.type().name(), payload)) {
+            throw new ValidationFailedException("Idempotency-Key", "was already used for a different request; use a new key");
+        }
+        return earlier;
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.springframework.web.util.HtmlUtils;
  * The Pause button of a campaign-level alert: plans a change set that pauses the alert's campaign through the bulk
  * module, as the pressing user, so it follows the workspace's approval policy like any other plan (never a direct
  * TikTok call). Planning needs {@link WorkspacePermission#CREATE_BULK_OPERATION}; the bot answers with the change
- * set's state and a link to it. Pressing again returns the same change set (the firing is the idempotency key).
+ * set's state and a link to it. Pressing again within 24 hours returns the same change set (the firing is the
+ * idempotency key, which the bulk module keeps for 24 hours).
  */
 @Component
 class AlertPause implements TelegramActionHandler {

@@ -110,6 +110,8 @@ final class ReportRequests {
         }
         if (p.q() != null && p.q().strip().length() > 100) {
             problems.add(new FieldProblem("q", "may be at most 100 characters"));
+        } else if (!StorableValues.isStorable(p.q())) {
+            problems.add(new FieldProblem("q", "must be text (no NUL characters)")); // PostgreSQL refuses NUL in text
         }
         ReportQuery.Sort sort = sort(p.sort(), byDate, byEntity, chosen, problems);
         if (limit < 1 || limit > 500) {

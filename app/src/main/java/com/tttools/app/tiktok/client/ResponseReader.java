@@ -46,7 +46,8 @@ final class ResponseReader {
         } catch (JacksonException e) {
             return Result.failed(Failure.retryable("malformed body (not JSON)" + describeBody(response)));
         }
-        if (root == null || !root.isObject() || !root.path("code").isNumber()) {
+        // a code that is no int (1e30, 99999999999, 0.5) is no envelope of TikTok's either
+        if (root == null || !root.isObject() || !root.path("code").isIntegralNumber() || !root.path("code").canConvertToInt()) {
             return Result.failed(Failure.retryable("malformed body (no envelope)"));
         }
         int code = root.path("code").asInt();

@@ -7,6 +7,7 @@ import com.tttools.app.reporting.ReportQuery;
 import com.tttools.app.reporting.ReportResult;
 import com.tttools.app.shared.Cursors;
 import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.StorableValues;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.validation.DateRange;
 import com.tttools.app.shared.validation.IsoDate;

@@ -331,8 +331,14 @@ class TenantQueryRoutingIT extends IntegrationTest {
             wrongAnswers.add("the synced workspace has fewer than two enabled ads");
             return;
         }
-        String planned = changeSet(flow, operator, operator.api().post(flow.base() + "/bulk-operations",
-                Map.of("action", "PAUSE", "level", "AD", "targets", ads), Map.of("Idempotency-Key", "citus-1")));
+        // planning reads the ads' current values from TikTok; on a loaded machine the simulator may miss the read
+        // timeout, which the API answers 502 "Try again" (nothing planned): so the test tries again, twice
+        ApiClient.Response plan = null;
+        for (int attempt = 1; attempt <= 3 && (plan == null || plan.status() == 502); attempt++) {
+            plan = operator.api().post(flow.base() + "/bulk-operations", Map.of("action", "PAUSE", "level", "AD",
+                    "targets", ads), Map.of("Idempotency-Key", "citus-" + attempt));
+        }
+        String planned = changeSet(flow, operator, plan);
         if (planned != null) {
             String revert = changeSet(flow, operator,
                     operator.api().post(flow.base() + "/bulk-operations/" + planned + "/revert", null));

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load test on two app nodes (docs/benchmarks.md, "Two nodes under load"): starts the product's jar twice on
 # loopback against one PostgreSQL (a fresh database per run), signs up a user, creates an organization, a workspace
-# and a personal access token, connects the embedded TikTok simulator (5 advertisers, 90 days of reports synced on
-# connect), then drives the reporting page (session cookie) and the report API (token) with wrk, 64 connections,
+# and a personal access token, connects TikTok (5 advertisers, 90 days of reports synced on connect) where both
+# nodes call ONE standalone simulator (tiktok-simulator's exec jar on SIM_PORT, its development app), so a token
+# issued through node A works for a sync node B runs; then drives the reporting page (session cookie) and the report API (token) with wrk, 64 connections,
 # wrk's threads split between node A and node B (bench/two-nodes.lua). Prints p50/p95/p99, requests/s, errors
 # (non-2xx and socket errors) and the load average before and after; `GET /api/v1/me` with the same token is the
 # anchor the other two are compared with (ratios of requests/s, measured in the same run).
@@ -11,15 +12,18 @@
 #   bench/two-nodes.sh                                           # 64 connections, 30 s per target, 3 rounds
 #   CONNECTIONS=32 SECONDS_PER_RUN=20 ROUNDS=1 bench/two-nodes.sh
 #
+# With REDIS_URL set, both nodes share it (TikTok quota, login limits) under a key prefix of this run's own.
 # Needs wrk, curl, psql and jq. ADMIN_URL is the server the bench database is created on (default: the local
 # PostgreSQL the tests use); the database is dropped at the end unless KEEP=1. Logs go to BENCH_DIR.
 set -euo pipefail
 
 JAR=$(realpath "${JAR:-app/target/tttools.jar}")
+SIM_JAR=$(realpath "${SIM_JAR:-$(ls tiktok-simulator/target/tiktok-simulator-*-exec.jar | head -1)}")
 LUA=$(realpath "$(dirname "$0")/two-nodes.lua")
 ADMIN_URL=${ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 PORT_A=${PORT_A:-18101}
 PORT_B=${PORT_B:-18102}
+SIM_PORT=${SIM_PORT:-18100}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-30}
@@ -42,6 +46,17 @@ trap cleanup EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# One TikTok for both nodes: the standalone simulator (the development app: id 7000000000000000001, any loopback
+# redirect URI). Each node's embedded simulator would know only the tokens it issued itself.
+SIM=http://127.0.0.1:$SIM_PORT
+java -Xmx384m -jar "$SIM_JAR" --port "$SIM_PORT" --seed 42 --scale small >"$BENCH_DIR/simulator.log" 2>&1 &
+pids+=($!)
+until curl -fs -o /dev/null "$SIM/_sim/info"; do
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "the simulator exited; see $BENCH_DIR/simulator.log" >&2; exit 1; }
+  sleep 1
+done
+echo "simulator ready on port $SIM_PORT"
+
 psql -q "$ADMIN_URL" -c "CREATE DATABASE $DB" >/dev/null
 # Both nodes seal TikTok tokens with the same key (as a real deployment's TTTOOLS_ENCRYPTION_KEYS does).
 KEY="bench:$(head -c 32 /dev/urandom | base64)"
@@ -50,6 +65,9 @@ start_node() {
   local name=$1 port=$2
   DATABASE_URL=$DB_URL SERVER_PORT=$port TTTOOLS_BASE_URL=http://127.0.0.1:$port TTTOOLS_ENCRYPTION_KEYS=$KEY \
     TTTOOLS_DATA_DIR="$BENCH_DIR/$name" TTTOOLS_DEV_MAILBOX_ALL=true \
+    TIKTOK_APP_ID=7000000000000000001 TIKTOK_APP_SECRET=simulator-secret \
+    TIKTOK_API_BASE_URL=$SIM TIKTOK_AUTH_URL=$SIM/portal/auth \
+    REDIS_URL=${REDIS_URL:-} TTTOOLS_REDIS_KEY_PREFIX=bench-$$: \
     java $JAVA_OPTS -jar "$JAR" >"$BENCH_DIR/$name.log" 2>&1 &
   pids+=($!)
   local pid=$!
@@ -88,11 +106,11 @@ WS=$(api POST "/api/v1/organizations/$ORG/workspaces" \
 TOKEN=$(api POST /api/v1/me/tokens '{"name":"two-node bench","readOnly":true}' | jq -r .token)
 SESSION=$(awk '$6 ~ /SESSION$/ {print $7}' "$JAR_COOKIES" | tail -1)
 
-# Connect the embedded simulator: consent auto-approves the first advertisers, the callback activates the
+# Connect the standalone simulator: consent auto-approves the first advertisers, the callback activates the
 # connection, and the report backfill (90 days) and the asset sync start on connect.
-ADS=$(curl -fs "$A/tiktok-sim/_sim/info" | jq -c ".first_advertiser_ids[:$ADVERTISERS]")
+ADS=$(curl -fs "$SIM/_sim/info" | jq -c ".first_advertiser_ids[:$ADVERTISERS]")
 curl -fs -X POST -H "Content-Type: application/json" --data "{\"autoApprove\":true,\"advertiserIds\":$ADS}" \
-  "$A/tiktok-sim/_sim/consent" >/dev/null
+  "$SIM/_sim/consent" >/dev/null
 AUTH=$(api POST "/api/v1/workspaces/$WS/connections/tiktok" | jq -r .authorizationUrl)
 CALLBACK=$(curl -fs -o /dev/null -w '%{redirect_url}' "$AUTH")
 curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" "$CALLBACK"
@@ -105,10 +123,9 @@ for _ in $(seq 1 900); do
   busy=$(jq '[.items[] | select(.status == "QUEUED" or .status == "RUNNING")] | length' <<<"$jobs_json")
   done_count=$(jq '[.items[] | select(.status == "SUCCEEDED")] | length' <<<"$jobs_json")
   if [[ $busy == 0 && $done_count -ge 2 ]]; then synced=1; break; fi
-  # each node's embedded simulator knows only the tokens it issued: a job node B ran fails (docs/benchmarks.md)
   if jq -e '[.items[] | select(.status == "FAILED")] | length > 0' <<<"$jobs_json" >/dev/null; then
     jq -r '.items[] | "  job \(.type) \(.status) \(.lastError // "")"' <<<"$jobs_json" >&2
-    echo "a sync failed; rerun (see docs/benchmarks.md, Two nodes under load)" >&2
+    echo "a sync failed; see $BENCH_DIR/a.log and b.log" >&2
     exit 1
   fi
   sleep 2

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs user-visible jobs as one db-scheduler task ({@code user-job}, data = job id). db-scheduler gives
+ * Runs user-visible jobs as one db-scheduler task ({@code user-job}, instance id = job id, data =
+ * {@code <workspace id>/<job id>}: every statement of a run names the job's workspace, the key Citus routes by). db-scheduler gives
  * persistence, one executor per execution across nodes, revival of executions whose node died, and the retry
  * delays (its exponential backoff: attempt n waits {@code firstRetryDelay × 2^(n-1)}); this class keeps the job row
  * in step. The row decides when attempts are used up ({@code attempts >= max_attempts}: FAILED, no retry).
@@ -61,7 +62,12 @@ class JobExecutor {
                         new ExponentialBackoffFailureHandler<>(properties.firstRetryDelay(), 2.0),
                         (complete, operations) -> failAfterLastRetry(complete)))
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> execute(JobId.of(instance.getData())));
+                .execute((instance, context) -> {
+                    TaskData data = TaskData.parse(instance.getData(), jobs);
+                    if (data != null) {
+                        execute(data.workspace(), data.jobId());
+                    }
+                });
     }
 
     @Bean
@@ -71,6 +77,24 @@ class JobExecutor {
 
     OneTimeTask<String> task() {
         return task;
+    }
+
+    /** The execution's data for a job. */
+    static String data(WorkspaceId workspace, JobId jobId) {
+        return workspace.value() + "/" + jobId;
+    }
+
+    /** A task's data read back; null when an old-format execution's job row is gone (nothing to run). */
+    record TaskData(WorkspaceId workspace, JobId jobId) {
+        static TaskData parse(String data, JobRepository jobs) {
+            int slash = data.indexOf('/');
+            if (slash < 0) {
+                // scheduled before the data carried the workspace (a job queued across the upgrade)
+                JobId id = JobId.of(data);
+                return jobs.workspaceOf(id).map(ws -> new TaskData(ws, id)).orElse(null);
+            }
+            return new TaskData(WorkspaceId.of(data.substring(0, slash)), JobId.of(data.substring(slash + 1)));
+        }
     }
 
     void unschedule(SchedulerClient scheduler, JobId jobId) {
@@ -89,10 +113,10 @@ class JobExecutor {
         return id == null || id.isBlank() || id.length() > MAX_REQUEST_ID ? null : id;
     }
 
-    void execute(JobId jobId) {
+    void execute(WorkspaceId workspace, JobId jobId) {
         // every log line of the job names it (ECS JSON: the jobId field), whichever node runs it
         try (MDC.MDCCloseable ignored = MDC.putCloseable(JOB_ID_MDC_KEY, jobId.toString())) {
-            Optional<JobRepository.RunState> started = jobs.start(jobId, clock.instant());
+            Optional<JobRepository.RunState> started = jobs.start(workspace, jobId, clock.instant());
             if (started.isEmpty()) {
                 return;
             }
@@ -117,44 +141,44 @@ class JobExecutor {
 
     private void executeLogged(JobId jobId, JobRepository.RunState state) {
         if (state.cancelRequested()) {
-            jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+            jobs.finish(state.workspaceId(), jobId, JobStatus.CANCELLED, null, clock.instant());
             return;
         }
         Optional<JobHandler<?>> handler = handlers.forName(state.type());
         if (handler.isEmpty()) {
             log.warn("Job {} has type {}, which no handler runs", jobId, state.type());
-            jobs.finish(jobId, JobStatus.FAILED, "No handler for job type " + state.type(), clock.instant());
+            jobs.finish(state.workspaceId(), jobId, JobStatus.FAILED, "No handler for job type " + state.type(), clock.instant());
             return;
         }
         long runStarted = System.nanoTime();
         String outcome = "failed";
         try {
             run(handler.get(), state);
-            jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
+            jobs.finish(state.workspaceId(), jobId, JobStatus.SUCCEEDED, null, clock.instant());
             outcome = "succeeded";
         } catch (JobCancelledException e) {
-            jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+            jobs.finish(state.workspaceId(), jobId, JobStatus.CANCELLED, null, clock.instant());
             outcome = "cancelled";
         } catch (JobFailedPermanently e) {
-            if (finishedAsCancelled(jobId)) {
+            if (finishedAsCancelled(state.workspaceId(), jobId)) {
                 outcome = "cancelled";
             } else {
-                jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+                jobs.finish(state.workspaceId(), jobId, JobStatus.FAILED, describe(e), clock.instant());
                 failed(handler.get(), state, describe(e));
             }
         } catch (Exception e) {
-            if (finishedAsCancelled(jobId)) {
+            if (finishedAsCancelled(state.workspaceId(), jobId)) {
                 outcome = "cancelled";
                 return;
             }
             if (state.attempts() >= state.maxAttempts()) {
                 log.warn("Job {} ({}) failed after {} attempts", jobId, state.type(), state.attempts(), e);
-                jobs.finish(jobId, JobStatus.FAILED, describe(e), clock.instant());
+                jobs.finish(state.workspaceId(), jobId, JobStatus.FAILED, describe(e), clock.instant());
                 failed(handler.get(), state, describe(e));
                 return;
             }
             log.info("Job {} ({}) attempt {} failed, will retry: {}", jobId, state.type(), state.attempts(), describe(e));
-            jobs.retryLater(jobId, describe(e), clock.instant());
+            jobs.retryLater(state.workspaceId(), jobId, describe(e), clock.instant());
             outcome = "retry";
             throw new RetryableJobFailure(e);
         } finally {
@@ -178,20 +202,23 @@ class JobExecutor {
 
     /** db-scheduler gave up on an execution the row still counted as retryable (the attempt limit was lowered). */
     private void failAfterLastRetry(ExecutionComplete complete) {
-        JobId jobId = JobId.of((String) complete.getExecution().taskInstance.getData());
+        TaskData data = TaskData.parse((String) complete.getExecution().taskInstance.getData(), jobs);
+        if (data == null) {
+            return;
+        }
         String error = complete.getCause().map(JobExecutor::describe).orElse("Out of attempts");
-        jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
+        jobs.finish(data.workspace(), data.jobId(), JobStatus.FAILED, error, clock.instant());
     }
 
     /**
      * A job asked to stop that fails on its way out (e.g. a sync whose connection was disconnected, its token gone)
      * ends CANCELLED, not FAILED or retried.
      */
-    private boolean finishedAsCancelled(JobId jobId) {
-        if (!jobs.cancelRequested(jobId)) {
+    private boolean finishedAsCancelled(WorkspaceId workspace, JobId jobId) {
+        if (!jobs.cancelRequested(workspace, jobId)) {
             return false;
         }
-        jobs.finish(jobId, JobStatus.CANCELLED, null, clock.instant());
+        jobs.finish(workspace, jobId, JobStatus.CANCELLED, null, clock.instant());
         return true;
     }
 
@@ -236,22 +263,22 @@ class JobExecutor {
 
         @Override
         public void checkpoint(String json) {
-            jobs.checkpoint(state.id(), json, clock.instant());
+            jobs.checkpoint(state.workspaceId(), state.id(), json, clock.instant());
         }
 
         @Override
         public void progress(long done, Long total) {
-            jobs.progress(state.id(), done, total, clock.instant());
+            jobs.progress(state.workspaceId(), state.id(), done, total, clock.instant());
         }
 
         @Override
         public void message(String text) {
-            jobs.message(state.id(), text, clock.instant());
+            jobs.message(state.workspaceId(), state.id(), text, clock.instant());
         }
 
         @Override
         public void stopIfCancelled() {
-            if (jobs.cancelRequested(state.id())) {
+            if (jobs.cancelRequested(state.workspaceId(), state.id())) {
                 throw new JobCancelledException();
             }
         }

@@ -130,14 +130,14 @@ class JobRepository {
     }
 
     /** Marks the start of an attempt; empty when the job is gone or already finished (nothing to run). */
-    Optional<RunState> start(JobId id, Instant now) {
+    Optional<RunState> start(WorkspaceId ws, JobId id, Instant now) {
         return jdbc.sql("""
                         UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, started_at = COALESCE(started_at, :now),
                                updated_at = :now
-                        WHERE id = :id AND status IN ('QUEUED', 'RUNNING')
+                        WHERE workspace_id = :ws AND id = :id AND status IN ('QUEUED', 'RUNNING')
                         RETURNING id, workspace_id, type, status, payload::text AS payload, checkpoint::text AS checkpoint,
                                   attempts, max_attempts, cancel_requested, request_id""")
-                .param("id", id.value()).param("now", Timestamp.from(now))
+                .param("ws", ws.value()).param("id", id.value()).param("now", Timestamp.from(now))
                 .query((rs, i) -> new RunState(new JobId(rs.getObject("id", UUID.class)),
                         new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("type"),
                         JobStatus.valueOf(rs.getString("status")), rs.getString("payload"), rs.getString("checkpoint"),
@@ -146,46 +146,68 @@ class JobRepository {
                 .optional();
     }
 
-    void finish(JobId id, JobStatus status, String error, Instant now) {
+    void finish(WorkspaceId ws, JobId id, JobStatus status, String error, Instant now) {
         jdbc.sql("""
                         UPDATE jobs SET status = :status,
                                last_error = CASE WHEN :status = 'SUCCEEDED' THEN NULL ELSE COALESCE(:error, last_error) END,
                                finished_at = :now,
                                updated_at = :now
-                        WHERE id = :id""")
-                .param("status", status.name()).param("error", error).param("now", Timestamp.from(now)).param("id", id.value())
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("status", status.name()).param("error", error).param("now", Timestamp.from(now))
+                .param("ws", ws.value()).param("id", id.value())
                 .update();
     }
 
-    void retryLater(JobId id, String error, Instant now) {
-        jdbc.sql("UPDATE jobs SET status = 'QUEUED', last_error = :error, updated_at = :now WHERE id = :id")
-                .param("error", error).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    void retryLater(WorkspaceId ws, JobId id, String error, Instant now) {
+        jdbc.sql("""
+                        UPDATE jobs SET status = 'QUEUED', last_error = :error, updated_at = :now
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("error", error).param("now", Timestamp.from(now)).param("ws", ws.value()).param("id", id.value())
+                .update();
     }
 
-    void progress(JobId id, long done, Long total, Instant now) {
-        jdbc.sql("UPDATE jobs SET progress_done = :done, progress_total = :total, updated_at = :now WHERE id = :id")
-                .param("done", done).param("total", total).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    void progress(WorkspaceId ws, JobId id, long done, Long total, Instant now) {
+        jdbc.sql("""
+                        UPDATE jobs SET progress_done = :done, progress_total = :total, updated_at = :now
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("done", done).param("total", total).param("now", Timestamp.from(now))
+                .param("ws", ws.value()).param("id", id.value()).update();
     }
 
     /** Appends a note unless the job has it already or holds {@link #MAX_MESSAGES}. */
-    void message(JobId id, String text, Instant now) {
+    void message(WorkspaceId ws, JobId id, String text, Instant now) {
         String clean = StorableValues.sanitize(text);
         String line = clean.length() > 500 ? clean.substring(0, 500) + "..." : clean;
         jdbc.sql("""
                         UPDATE jobs SET messages = messages || jsonb_build_array(CAST(:text AS text)), updated_at = :now
-                        WHERE id = :id AND NOT jsonb_exists(messages, :text) AND jsonb_array_length(messages) < :max""")
-                .param("text", line).param("now", Timestamp.from(now)).param("id", id.value()).param("max", MAX_MESSAGES)
+                        WHERE workspace_id = :ws AND id = :id AND NOT jsonb_exists(messages, :text)
+                          AND jsonb_array_length(messages) < :max""")
+                .param("text", line).param("now", Timestamp.from(now)).param("ws", ws.value()).param("id", id.value())
+                .param("max", MAX_MESSAGES)
                 .update();
     }
 
-    void checkpoint(JobId id, String json, Instant now) {
-        jdbc.sql("UPDATE jobs SET checkpoint = CAST(:json AS jsonb), updated_at = :now WHERE id = :id")
-                .param("json", json).param("now", Timestamp.from(now)).param("id", id.value()).update();
+    void checkpoint(WorkspaceId ws, JobId id, String json, Instant now) {
+        jdbc.sql("""
+                        UPDATE jobs SET checkpoint = CAST(:json AS jsonb), updated_at = :now
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("json", json).param("now", Timestamp.from(now)).param("ws", ws.value()).param("id", id.value())
+                .update();
     }
 
-    boolean cancelRequested(JobId id) {
-        return jdbc.sql("SELECT cancel_requested FROM jobs WHERE id = :id").param("id", id.value())
+    boolean cancelRequested(WorkspaceId ws, JobId id) {
+        return jdbc.sql("SELECT cancel_requested FROM jobs WHERE workspace_id = :ws AND id = :id")
+                .param("ws", ws.value()).param("id", id.value())
                 .query(Boolean.class).optional().orElse(true);
+    }
+
+    /**
+     * The workspace of a job, for an execution scheduled before the task's data carried it (see JobExecutor):
+     * the one read of a job by its id alone.
+     */
+    Optional<WorkspaceId> workspaceOf(JobId id) {
+        return jdbc.sql("SELECT workspace_id FROM jobs WHERE id = :id").param("id", id.value()).query(UUID.class).optional()
+                .map(WorkspaceId::new);
     }
 
     /** Cancels a queued job outright; asks a running one to stop. Returns the status before. */

@@ -76,7 +76,8 @@ class JobService implements Jobs {
                     .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
                     .orElseThrow(() -> new IllegalStateException("Job not inserted and no conflicting job found"));
         }
-        scheduler.getObject().scheduleIfNotExists(executor.task().instance(id.toString(), id.toString()), now);
+        scheduler.getObject().scheduleIfNotExists(executor.task().instance(id.toString(),
+                JobExecutor.data(request.workspaceId(), id)), now);
         return jobs.find(request.workspaceId(), id).orElseThrow();
     }
 

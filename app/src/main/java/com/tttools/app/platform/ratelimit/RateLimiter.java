@@ -13,12 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import com.tttools.app.platform.redis.SharedRedis;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Named token buckets (Bucket4j) for abuse limits: failed logins per account and per IP, sign-ups per IP,
- * password resets per email. In memory on this node.
+ * password resets per email. With a shared Redis ({@code REDIS_URL}) the buckets live there (Bucket4j's
+ * compare-and-swap on Lettuce), so a limit holds for the cluster, not per node; when Redis does not answer, the
+ * decision falls back to this node's bucket (a warning, at most once a minute), the same as without Redis. Keys
+ * are stored in Redis as SHA-256 hashes, never as the e-mail address or IP address they stand for.
  * <p>
  * Each limit keeps its buckets in its own bounded Caffeine cache: a bucket untouched for the limit's period
  * has refilled completely, so it expires then (dropping a full bucket changes no decision); beyond
@@ -57,37 +62,57 @@ public class RateLimiter {
     private final long maxKeysPerLimit;
     /** One cache per limit name: a handful of constants, so this map stays tiny. */
     private final ConcurrentMap<String, Cache<String, Bucket>> limits = new ConcurrentHashMap<>();
+    /** The cluster's buckets when a shared Redis is configured, else null. */
+    private final RemoteBuckets remote;
 
     @Autowired
+    public RateLimiter(Clock clock, ObjectProvider<SharedRedis> redis) {
+        this(clock, MAX_KEYS_PER_LIMIT, redis.getIfAvailable());
+    }
+
     public RateLimiter(Clock clock) {
         this(clock, MAX_KEYS_PER_LIMIT);
     }
 
     public RateLimiter(Clock clock, long maxKeysPerLimit) {
+        this(clock, maxKeysPerLimit, null);
+    }
+
+    /** A limiter whose buckets live in {@code redis} (null: on this node only). */
+    public RateLimiter(Clock clock, long maxKeysPerLimit, SharedRedis redis) {
         if (maxKeysPerLimit < 1) {
             throw new IllegalArgumentException("maxKeysPerLimit must be positive");
         }
         this.timeMeter = new ClockTimeMeter(clock);
         this.ticker = timeMeter::currentTimeNanos;
         this.maxKeysPerLimit = maxKeysPerLimit;
+        this.remote = redis == null ? null : new RemoteBuckets(redis, timeMeter);
     }
 
     /** Takes one token; refused with the wait until the next one when the bucket is empty. */
     public Decision consume(Limit limit, String key) {
-        ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = onCluster(limit, key, b -> b.tryConsumeAndReturnRemaining(1),
+                () -> bucket(limit, key).tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** Whether a token is there, without taking it (a later {@link #consume} may still be refused). */
     public Decision check(Limit limit, String key) {
-        EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
+        EstimationProbe probe = onCluster(limit, key, b -> b.estimateAbilityToConsume(1),
+                () -> bucket(limit, key).estimateAbilityToConsume(1));
         return probe.canBeConsumed() ? Decision.allowed(probe.getRemainingTokens())
                 : new Decision(false, roundUp(Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** Gives back a token taken by {@link #consume} for an attempt that turned out not to count (never above capacity). */
     public void refund(Limit limit, String key) {
+        if (remote != null && remote.run(limit, key, b -> {
+            b.addTokens(1);
+            return Boolean.TRUE;
+        }) != null) {
+            return;
+        }
         Bucket bucket = cache(limit).getIfPresent(key);
         if (bucket != null) {
             bucket.addTokens(1);
@@ -96,6 +121,9 @@ public class RateLimiter {
 
     /** Forgets a key's history (e.g. an account's failures after a successful login). */
     public void reset(Limit limit, String key) {
+        if (remote != null) {
+            remote.remove(limit, key);
+        }
         cache(limit).invalidate(key);
     }
 
@@ -104,6 +132,13 @@ public class RateLimiter {
         Cache<String, Bucket> cache = cache(limit);
         cache.cleanUp();
         return cache.estimatedSize();
+    }
+
+    /** The decision on the cluster's bucket, or on this node's when there is no Redis or it failed. */
+    private <T> T onCluster(Limit limit, String key, java.util.function.Function<Bucket, T> decide,
+            java.util.function.Supplier<T> local) {
+        T answer = remote == null ? null : remote.run(limit, key, decide);
+        return answer != null ? answer : local.get();
     }
 
     private Bucket bucket(Limit limit, String key) {

@@ -21,7 +21,8 @@ class WebSecurityConfiguration {
             ProblemResponses problems) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                                "/actuator/health/redis")
                         .permitAll()
                         .anyRequest().access(metricsToken))
                 .csrf(csrf -> csrf.disable())

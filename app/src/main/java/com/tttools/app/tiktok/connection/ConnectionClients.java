@@ -71,7 +71,7 @@ class ConnectionClients implements TikTokMarketingApi {
      */
     void rejected(WorkspaceId workspaceId, UUID connectionId, Actor actor) {
         if (connections.find(workspaceId, connectionId).isPresent()) {
-            health.check(connectionId, clock.instant(), actor, RequestMetadata.none());
+            health.check(workspaceId, connectionId, clock.instant(), actor, RequestMetadata.none());
         }
     }
 }

@@ -13,6 +13,7 @@ import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Duration;
 import java.time.Instant;
+import com.tttools.app.shared.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +58,10 @@ class ConnectionHealth {
     int checkDue(Instant now) {
         int checked = 0;
         while (true) {
-            List<UUID> due = connections.dueForCheck(now.minus(INTERVAL), BATCH);
+            var due = connections.dueForCheck(now.minus(INTERVAL), BATCH);
             int inBatch = 0;
-            for (UUID id : due) {
-                if (check(id, now, SYSTEM, RequestMetadata.none())) {
+            for (var ref : due) {
+                if (check(ref.workspaceId(), ref.connectionId().value(), now, SYSTEM, RequestMetadata.none())) {
                     inBatch++;
                 }
             }
@@ -75,8 +76,8 @@ class ConnectionHealth {
      * Checks one connection under its row lock (another node checking it at the same moment makes this a no-op).
      * Returns false when skipped (locked elsewhere, disconnected, or waiting for reconnect without a token).
      */
-    boolean check(UUID connectionId, Instant now, Actor actor, RequestMetadata request) {
-        Boolean done = tx.execute(status -> connections.lockIfFree(connectionId)
+    boolean check(WorkspaceId workspaceId, UUID connectionId, Instant now, Actor actor, RequestMetadata request) {
+        Boolean done = tx.execute(status -> connections.lockIfFree(workspaceId, connectionId)
                 .filter(row -> row.status() != ConnectionStatus.DISCONNECTED && row.status() != ConnectionStatus.NEEDS_REAUTH)
                 .map(row -> {
                     checkLocked(row, now, actor, request);
@@ -95,14 +96,14 @@ class ConnectionHealth {
         try {
             if (ConnectionRow.TT_USER.equals(row.kind())) {
                 oauth.userInfo(token.get());
-                connections.recordSuccess(row.id(), null, List.of(), List.of(), now);
+                connections.recordSuccess(row.workspaceId(), row.id(), null, List.of(), List.of(), now);
             } else {
                 List<String> seen = oauth.authorizedAdvertisers(token.get()).stream()
                         .map(AuthorizedAdvertiser::advertiserId).toList();
                 List<String> before = row.currentAdvertisers();
                 List<String> added = minus(seen, before);
                 List<String> lost = minus(before, seen);
-                connections.recordSuccess(row.id(), seen, added, lost, now);
+                connections.recordSuccess(row.workspaceId(), row.id(), seen, added, lost, now);
                 if (!added.isEmpty() || !lost.isEmpty()) {
                     events.publishEvent(new ConnectionAdvertisersChanged(row.id(), row.workspaceId(),
                             row.organizationId(), added, lost, now));
@@ -124,7 +125,7 @@ class ConnectionHealth {
      */
     void fail(ConnectionRow row, ConnectionStatus status, Integer code, String message, String requestId, Instant now,
             Actor actor, RequestMetadata request) {
-        connections.recordFailure(row.id(), status, code, message, requestId, now);
+        connections.recordFailure(row.workspaceId(), row.id(), status, code, message, requestId, now);
         if (status == ConnectionStatus.NEEDS_REAUTH) {
             tokens.delete(row.workspaceId(), row.id());
         }

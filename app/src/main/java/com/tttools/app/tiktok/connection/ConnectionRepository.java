@@ -112,8 +112,10 @@ class ConnectionRepository {
     }
 
     /** Locks the row for the rest of the transaction; empty when another transaction holds it (skip it). */
-    Optional<ConnectionRow> lockIfFree(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tiktok_connection WHERE id = :id FOR UPDATE SKIP LOCKED")
+    Optional<ConnectionRow> lockIfFree(WorkspaceId workspaceId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM tiktok_connection WHERE workspace_id = :workspaceId AND id = :id FOR UPDATE SKIP LOCKED")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .query(ConnectionRepository::row)
                 .optional();
@@ -155,15 +157,15 @@ class ConnectionRepository {
      * Connections to health-check: not checked since {@code checkedBefore}, oldest first. Disconnected ones, those
      * waiting for the user's reconnect (NEEDS_REAUTH, no token left) and suspended ones are not checked.
      */
-    List<UUID> dueForCheck(Instant checkedBefore, int limit) {
+    List<com.tttools.app.tiktok.TikTokConnections.ConnectionRef> dueForCheck(Instant checkedBefore, int limit) {
         return jdbc.sql("""
-                        SELECT id FROM tiktok_connection
+                        SELECT workspace_id, id FROM tiktok_connection
                         WHERE status <> 'DISCONNECTED' AND status <> 'NEEDS_REAUTH' AND suspended_at IS NULL
                           AND (last_checked_at IS NULL OR last_checked_at < :before)
                         ORDER BY last_checked_at NULLS FIRST, id LIMIT :limit""")
                 .param("before", timestamp(checkedBefore))
                 .param("limit", limit)
-                .query(UUID.class)
+                .query(ConnectionRepository::ref)
                 .list();
     }
 
@@ -175,23 +177,24 @@ class ConnectionRepository {
     }
 
     /** TikTok-account connections of live workspaces whose access token runs out before {@code expiringBefore}. */
-    List<UUID> ttUserTokensExpiring(Instant expiringBefore, int limit) {
+    List<com.tttools.app.tiktok.TikTokConnections.ConnectionRef> ttUserTokensExpiring(Instant expiringBefore, int limit) {
         return jdbc.sql("""
-                        SELECT id FROM tiktok_connection
+                        SELECT workspace_id, id FROM tiktok_connection
                         WHERE kind = 'TT_USER' AND status IN ('ACTIVE', 'ERROR') AND suspended_at IS NULL
                           AND token_expires_at < :before
                         ORDER BY token_expires_at, id LIMIT :limit""")
                 .param("before", timestamp(expiringBefore))
                 .param("limit", limit)
-                .query(UUID.class)
+                .query(ConnectionRepository::ref)
                 .list();
     }
 
-    void recordSuccess(UUID id, List<String> seen, List<String> added, List<String> lost, Instant at) {
+    void recordSuccess(WorkspaceId workspaceId, UUID id, List<String> seen, List<String> added, List<String> lost, Instant at) {
         jdbc.sql("""
                         UPDATE tiktok_connection SET status = 'ACTIVE', last_checked_at = :at, last_success_at = :at,
                             seen_advertisers = :seen, new_advertisers = :added, lost_advertisers = :lost
-                        WHERE id = :id AND status <> 'DISCONNECTED'""")
+                        WHERE workspace_id = :workspaceId AND id = :id AND status <> 'DISCONNECTED'""")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .param("seen", seen == null ? null : seen.toArray(new String[0]))
                 .param("added", added.toArray(new String[0]))
@@ -200,12 +203,13 @@ class ConnectionRepository {
                 .update();
     }
 
-    void recordFailure(UUID id, ConnectionStatus status, Integer code, String message, String requestId,
+    void recordFailure(WorkspaceId workspaceId, UUID id, ConnectionStatus status, Integer code, String message, String requestId,
             Instant at) {
         jdbc.sql("""
                         UPDATE tiktok_connection SET status = :status, last_checked_at = :at, last_error_code = :code,
                             last_error_message = :message, last_error_request_id = :requestId, last_error_at = :at
-                        WHERE id = :id AND status <> 'DISCONNECTED'""")
+                        WHERE workspace_id = :workspaceId AND id = :id AND status <> 'DISCONNECTED'""")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .param("status", status.name())
                 .param("code", code)
@@ -215,8 +219,9 @@ class ConnectionRepository {
                 .update();
     }
 
-    void tokenRefreshed(UUID id, Instant expiresAt) {
-        jdbc.sql("UPDATE tiktok_connection SET token_expires_at = :expiresAt WHERE id = :id")
+    void tokenRefreshed(WorkspaceId workspaceId, UUID id, Instant expiresAt) {
+        jdbc.sql("UPDATE tiktok_connection SET token_expires_at = :expiresAt WHERE workspace_id = :workspaceId AND id = :id")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .param("expiresAt", timestamp(expiresAt))
                 .update();
@@ -232,15 +237,22 @@ class ConnectionRepository {
                 .update();
     }
 
-    void markDisconnected(UUID id, UUID by, Instant at) {
+    void markDisconnected(WorkspaceId workspaceId, UUID id, UUID by, Instant at) {
         jdbc.sql("""
                         UPDATE tiktok_connection SET status = 'DISCONNECTED', disconnected_by = :by,
                             disconnected_at = :at, token_expires_at = NULL
-                        WHERE id = :id""")
+                        WHERE workspace_id = :workspaceId AND id = :id""")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .param("by", by)
                 .param("at", timestamp(at))
                 .update();
+    }
+
+    private static com.tttools.app.tiktok.TikTokConnections.ConnectionRef ref(ResultSet rs, int n) throws SQLException {
+        return new com.tttools.app.tiktok.TikTokConnections.ConnectionRef(
+                new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                new com.tttools.app.shared.ConnectionId(rs.getObject("id", UUID.class)));
     }
 
     private static ConnectionRow row(ResultSet rs, int n) throws SQLException {

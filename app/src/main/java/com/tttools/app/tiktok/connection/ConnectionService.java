@@ -91,7 +91,7 @@ class ConnectionService implements TikTokConnections {
         if (row.status() == ConnectionStatus.DISCONNECTED) {
             throw new ConflictException("The connection is disconnected.");
         }
-        health.check(connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), request);
+        health.check(workspaceId, connectionId.value(), clock.instant(), Actor.user(caller.id(), caller.email()), request);
         return views(List.of(find(workspaceId, connectionId))).get(0);
     }
 

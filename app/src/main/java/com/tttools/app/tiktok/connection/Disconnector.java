@@ -89,7 +89,7 @@ class Disconnector {
                 return Disconnection.alreadyDisconnected();
             }
             tokens.delete(workspaceId, connectionId);
-            connections.markDisconnected(connectionId, actor.userId() == null ? null : actor.userId().value(), now);
+            connections.markDisconnected(workspaceId, connectionId, actor.userId() == null ? null : actor.userId().value(), now);
             if (token.isPresent() && !revoked) {
                 pending.add(workspaceId, connectionId, token.get(), now);
             }

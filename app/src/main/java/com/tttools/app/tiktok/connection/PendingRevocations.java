@@ -58,7 +58,20 @@ class PendingRevocations {
     @Bean
     OneTimeTask<String> tiktokTokenRevocation() {
         return Tasks.oneTime(TASK, String.class)
-                .execute((instance, context) -> attempt(UUID.fromString(instance.getData()), clock.instant()));
+                .execute((instance, context) -> {
+                    String data = instance.getData();
+                    int slash = data.indexOf('/');
+                    if (slash < 0) {
+                        // scheduled before the data carried the workspace: look it up once by id
+                        UUID id = UUID.fromString(data);
+                        jdbc.sql("SELECT workspace_id FROM tiktok_pending_revocation WHERE id = :id").param("id", id)
+                                .query(UUID.class).optional()
+                                .ifPresent(ws -> attempt(new WorkspaceId(ws), id, clock.instant()));
+                        return;
+                    }
+                    attempt(WorkspaceId.of(data.substring(0, slash)), UUID.fromString(data.substring(slash + 1)),
+                            clock.instant());
+                });
     }
 
     /** Keeps the token sealed for the retry task and schedules it; joins the caller's transaction. */
@@ -77,15 +90,16 @@ class PendingRevocations {
                 .param("ciphertext", sealed.ciphertext())
                 .param("now", Timestamp.from(now))
                 .update();
-        schedule(id, 0, now.plus(backoff(0)));
+        schedule(workspaceId, id, 0, now.plus(backoff(0)));
         return id;
     }
 
     /** One revocation attempt; returns true when the row is gone afterwards. */
-    boolean attempt(UUID id, Instant now) {
+    boolean attempt(WorkspaceId workspaceId, UUID id, Instant now) {
         Optional<Pending> pending = jdbc.sql("""
                         SELECT workspace_id, key_id, nonce, ciphertext, attempts FROM tiktok_pending_revocation
-                        WHERE id = :id""")
+                        WHERE workspace_id = :workspaceId AND id = :id""")
+                .param("workspaceId", workspaceId.value())
                 .param("id", id)
                 .query((rs, n) -> new Pending(new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                         new SealedValue(rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext")),
@@ -109,18 +123,22 @@ class PendingRevocations {
                 log.error("Giving up revoking a disconnected TikTok token after {} attempts: {}", attempts,
                         failed.getMessage());
             } else {
-                jdbc.sql("UPDATE tiktok_pending_revocation SET attempts = :attempts WHERE id = :id")
-                        .param("attempts", attempts).param("id", id).update();
-                schedule(id, attempts, now.plus(backoff(attempts)));
+                jdbc.sql("""
+                                UPDATE tiktok_pending_revocation SET attempts = :attempts
+                                WHERE workspace_id = :workspaceId AND id = :id""")
+                        .param("attempts", attempts).param("workspaceId", workspaceId.value()).param("id", id).update();
+                schedule(workspaceId, id, attempts, now.plus(backoff(attempts)));
                 return false;
             }
         }
-        jdbc.sql("DELETE FROM tiktok_pending_revocation WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM tiktok_pending_revocation WHERE workspace_id = :workspaceId AND id = :id")
+                .param("workspaceId", workspaceId.value()).param("id", id).update();
         return true;
     }
 
-    private void schedule(UUID id, int attempt, Instant when) {
-        scheduler.getObject().schedule(new TaskInstance<>(TASK, id + "-" + attempt, id.toString()), when);
+    /** The task's data is {@code <workspace id>/<revocation id>}, so each attempt reads its row on one shard. */
+    private void schedule(WorkspaceId workspaceId, UUID id, int attempt, Instant when) {
+        scheduler.getObject().schedule(new TaskInstance<>(TASK, id + "-" + attempt, workspaceId.value() + "/" + id), when);
     }
 
     /** 1, 4, 16, 64 minutes. */

@@ -12,6 +12,7 @@ import com.tttools.app.tiktok.client.TtUserTokens;
 import com.tttools.app.tiktok.ConnectionStatus;
 import java.time.Duration;
 import java.time.Instant;
+import com.tttools.app.shared.WorkspaceId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -48,16 +49,16 @@ class TokenRefresher {
     /** Returns how many tokens were refreshed. */
     int refreshExpiring(Instant now) {
         int refreshed = 0;
-        for (UUID id : connections.ttUserTokensExpiring(now.plus(AHEAD), BATCH)) {
-            if (Boolean.TRUE.equals(tx.execute(status -> refresh(id, now)))) {
+        for (var ref : connections.ttUserTokensExpiring(now.plus(AHEAD), BATCH)) {
+            if (Boolean.TRUE.equals(tx.execute(status -> refresh(ref.workspaceId(), ref.connectionId().value(), now)))) {
                 refreshed++;
             }
         }
         return refreshed;
     }
 
-    private boolean refresh(UUID id, Instant now) {
-        Optional<ConnectionRow> locked = connections.lockIfFree(id)
+    private boolean refresh(WorkspaceId workspaceId, UUID id, Instant now) {
+        Optional<ConnectionRow> locked = connections.lockIfFree(workspaceId, id)
                 // re-read under the lock: another node may have refreshed it a moment ago
                 .filter(row -> row.status() == ConnectionStatus.ACTIVE || row.status() == ConnectionStatus.ERROR)
                 .filter(row -> row.tokenExpiresAt() != null && row.tokenExpiresAt().isBefore(now.plus(AHEAD)));
@@ -76,7 +77,7 @@ class TokenRefresher {
             tokens.storeAccessToken(row.workspaceId(), row.id(), fresh.accessToken());
             tokens.storeRefreshToken(row.workspaceId(), row.id(), fresh.refreshToken(),
                     now.plus(fresh.refreshTokenExpiresIn()));
-            connections.tokenRefreshed(row.id(), now.plus(fresh.expiresIn()));
+            connections.tokenRefreshed(row.workspaceId(), row.id(), now.plus(fresh.expiresIn()));
             return true;
         } catch (TikTokUnavailableException | RateLimitedException transientFailure) {
             // TikTok is down or busy, not refusing: ERROR, and the next run (15 min) tries again while the token

@@ -173,7 +173,7 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM tiktok_pending_revocation t WHERE strpos(t::text, :token) > 0")
                 .param("token", token).query(Long.class).single()).as("sealed, not plain").isZero();
 
-        assertThat(pending.attempt(revocation, Instant.now())).isTrue();
+        assertThat(pending.attempt(com.tttools.app.shared.WorkspaceId.of(admin.workspaceId()), revocation, Instant.now())).isTrue();
 
         assertThat(simulatorToken(token).get("status").asString()).isEqualTo("REVOKED");
         assertThat(pendingRows(id)).isZero();

@@ -30,7 +30,7 @@ class SimulatorRestartChecksIT extends ConnectionTestSupport {
         Admin admin = admin("sim-restart");
         String id = connect(admin);
         UUID connection = UUID.fromString(id);
-        health.check(connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
+        health.check(com.tttools.app.shared.WorkspaceId.of(admin.workspaceId()), connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
         assertThat(get(admin, id).get("status").asString()).isEqualTo("ACTIVE");
 
         control("POST", "/_sim/tokens/revoke", Map.of("accessToken", tokenOf(admin, id).value()));
@@ -45,14 +45,15 @@ class SimulatorRestartChecksIT extends ConnectionTestSupport {
         // no-op: check again until one of them has recorded the truth.
         assertThat(dueNow()).contains(connection);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            health.check(connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
+            health.check(com.tttools.app.shared.WorkspaceId.of(admin.workspaceId()), connection, Instant.now(), ConnectionHealth.SYSTEM, RequestMetadata.none());
             assertThat(get(admin, id).get("status").asString()).isEqualTo("NEEDS_REAUTH");
         });
         assertThat(get(admin, id).get("lastError").get("code").asInt()).isEqualTo(40105);
     }
 
     private List<UUID> dueNow() {
-        return repository.dueForCheck(Instant.now().minus(ConnectionHealth.INTERVAL), Integer.MAX_VALUE);
+        return repository.dueForCheck(Instant.now().minus(ConnectionHealth.INTERVAL), Integer.MAX_VALUE).stream()
+                .map(ref -> ref.connectionId().value()).toList();
     }
 
     private tools.jackson.databind.JsonNode get(Admin admin, String id) {

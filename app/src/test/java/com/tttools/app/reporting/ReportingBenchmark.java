@@ -78,8 +78,8 @@ class ReportingBenchmark extends IntegrationTest {
     static final double SIZE = Double.parseDouble(System.getProperty("bench.size", "1"));
     static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 300);
     /**
-     * Trial runs only: skip phases ("rewrite,explain,queries,rls,csv"; the ingestion always runs, interleaved with its raw
-     * COPY anchor) or keep the rows for a look afterwards. Smaller rounds: {@code bench.roundBatches},
+     * Trial runs only: skip phases ("rewrite,explain,queries,rls,csv"; the ingestion always runs, interleaved with
+     * its raw COPY anchor) or keep the rows for a look afterwards. Smaller rounds: {@code bench.roundBatches},
      * {@code bench.csvRounds}, {@code bench.rlsRounds}.
      */
     static final List<String> SKIP = List.of(System.getProperty("bench.skip", "").split(","));

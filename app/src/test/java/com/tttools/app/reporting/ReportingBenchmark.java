@@ -77,7 +77,11 @@ class ReportingBenchmark extends IntegrationTest {
     static final int WORKSPACES = Integer.getInteger("bench.workspaces", 100);
     static final double SIZE = Double.parseDouble(System.getProperty("bench.size", "1"));
     static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 300);
-    /** Trial runs only: skip phases ("raw,rewrite,queries,csv") or keep the rows for a look afterwards. */
+    /**
+     * Trial runs only: skip phases ("rewrite,explain,queries,rls,csv"; the ingestion always runs, interleaved with
+     * its raw COPY anchor) or keep the rows for a look afterwards. Smaller rounds: {@code bench.roundBatches},
+     * {@code bench.csvRounds}, {@code bench.rlsRounds}.
+     */
     static final List<String> SKIP = List.of(System.getProperty("bench.skip", "").split(","));
     static final boolean KEEP = Boolean.getBoolean("bench.keep");
 
@@ -119,8 +123,7 @@ class ReportingBenchmark extends IntegrationTest {
             return;
         }
         try {
-            double raw = SKIP.contains("raw") ? Double.NaN : rawCopy(world);
-            ingest(world, raw);
+            interleavedIngestion(world);
             if (!SKIP.contains("rewrite")) {
                 rewriteUnchanged(world);
             }
@@ -171,63 +174,82 @@ class ReportingBenchmark extends IntegrationTest {
 
     // ---------------------------------------------------------------- (a) ingestion
 
+    /** Batches per A/B round of the interleaved ingestion (each round gives one ratio). */
+    static final int ROUND_BATCHES = Integer.getInteger("bench.roundBatches", 100);
+
     /**
-     * (a), the reference: the same batches in the same binary encoding COPYed into an unindexed plain table, one COPY
-     * and one transaction per batch like the writer's, with the same {@code synchronous_commit = off}. Times include
-     * encoding the rows and exclude generating them. A CHECKPOINT (not timed) before and after, so that neither phase
-     * inherits the other's dirty pages.
+     * (a) The anchor and the subject interleaved, batch by batch, so that whatever else loads the machine hits both
+     * alike: each batch is first COPYed, encoded exactly as {@link FactWriter} encodes it, into an unindexed plain
+     * table (one COPY and one commit, {@code synchronous_commit = off} like the writer's transactions), then written
+     * through {@link FactWriter#write} (the append path); every other batch the
+     * other way round. Both are timed around the call (encoding included, generating the rows excluded). Every
+     * {@value #ROUND_BATCHES} batches make a round with its own ratio; the spread of the rounds' ratios is printed.
      */
-    private double rawCopy(World world) throws SQLException {
+    private double interleavedIngestion(World world) throws SQLException {
         checkpoint();
-        load.phase("raw COPY");
+        load.phase("ingestion, interleaved with raw COPY");
         long[] rows = {0};
-        long[] nanos = {0};
+        long[] changed = {0};
+        long[] rawNanos = {0};
+        long[] writeNanos = {0};
+        long[] batches = {0};
+        int[] maxBatch = {0};
+        long[] wal = {0, 0};
+        List<double[]> rounds = new ArrayList<>();
+        long[] round = {0, 0, 0};   // rows, raw nanos, write nanos
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_raw_facts");
             statement.execute("CREATE TABLE bench_raw_facts (LIKE report_daily_facts)");
             statement.execute("SET synchronous_commit = off");
-            long wal = walPosition();
             world.forEachBatch((workspace, batch) -> {
-                nanos[0] += rawCopy(connection, workspace, batch);
+                boolean rawFirst = batches[0] % 2 == 0;
+                long raw = 0;
+                long write = 0;
+                for (int side = 0; side < 2; side++) {
+                    long walBefore = walPosition();
+                    if ((side == 0) == rawFirst) {
+                        raw = rawCopy(connection, workspace, batch);
+                        wal[0] += walPosition() - walBefore;
+                    } else {
+                        long t = System.nanoTime();
+                        changed[0] += writer.write(workspace, batch, PULLED_AT);
+                        write = System.nanoTime() - t;
+                        wal[1] += walPosition() - walBefore;
+                    }
+                }
+                rawNanos[0] += raw;
+                writeNanos[0] += write;
                 rows[0] += batch.size();
+                batches[0]++;
+                maxBatch[0] = Math.max(maxBatch[0], batch.size());
+                round[0] += batch.size();
+                round[1] += raw;
+                round[2] += write;
+                if (batches[0] % ROUND_BATCHES == 0) {
+                    double rawRate = round[0] / (round[1] / 1e9);
+                    double writeRate = round[0] / (round[2] / 1e9);
+                    rounds.add(new double[] {rawRate, writeRate, writeRate / rawRate});
+                    System.out.printf("BENCH ingestion round %d: %,d rows, raw COPY %,.0f rows/s, FactWriter %,.0f rows/s,"
+                                    + " ratio %.2f; load %s%n", rounds.size(), round[0], rawRate, writeRate,
+                            writeRate / rawRate, load.summary());
+                    Arrays.fill(round, 0);
+                }
             });
-            double perSecond = rows[0] / (nanos[0] / 1e9);
-            System.out.printf("BENCH raw COPY of the same batches into an unindexed table: %,d rows in %.1f s = %,.0f"
-                    + " rows/s; WAL %,.0f MB; load %s%n", rows[0], nanos[0] / 1e9, perSecond,
-                    (walPosition() - wal) / 1e6, load.summary());
             statement.execute("DROP TABLE bench_raw_facts");
             statement.execute("RESET synchronous_commit");
-            checkpoint();
-            return perSecond;
         }
-    }
-
-    /** (a) Every batch through {@link FactWriter#write}, timed around the call (encoding included, generation not). */
-    private void ingest(World world, double rawPerSecond) {
-        checkpoint();
-        load.phase("ingestion");
-        long[] rows = {0};
-        long[] changed = {0};
-        long[] writeNanos = {0};
-        long[] batches = {0};
-        int[] maxBatch = {0};
-        long wal = walPosition();
-        long wall = System.nanoTime();
-        world.forEachBatch((workspace, batch) -> {
-            long t = System.nanoTime();
-            changed[0] += writer.write(workspace, batch, PULLED_AT);
-            writeNanos[0] += System.nanoTime() - t;
-            rows[0] += batch.size();
-            batches[0]++;
-            maxBatch[0] = Math.max(maxBatch[0], batch.size());
-        });
-        double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        double rawPerSecond = rows[0] / (rawNanos[0] / 1e9);
         double perSecond = rows[0] / (writeNanos[0] / 1e9);
+        double[] ratios = rounds.stream().mapToDouble(r -> r[2]).sorted().toArray();
         assertThat(changed[0]).as("rows reported as written").isEqualTo(rows[0]);
-        System.out.printf("BENCH ingestion through FactWriter.write: %,d rows in %,d calls (mean %,d rows, max %,d) in"
-                        + " %.1f s = %,.0f rows/s (wall %.1f s with generation); ingestion / raw COPY = %.2f; WAL %,.0f MB;"
-                        + " load %s%n", rows[0], batches[0], rows[0] / batches[0], maxBatch[0], writeNanos[0] / 1e9,
-                perSecond, wallSeconds, perSecond / rawPerSecond, (walPosition() - wal) / 1e6, load.summary());
+        System.out.printf("BENCH ingestion, interleaved with raw COPY batch by batch: %,d rows in %,d batches (mean %,d"
+                        + " rows, max %,d); raw COPY into an unindexed table %.1f s = %,.0f rows/s, WAL %,.0f MB;"
+                        + " FactWriter.write %.1f s = %,.0f rows/s, WAL %,.0f MB; ingestion / raw COPY = %.2f; over %d"
+                        + " rounds of %d batches: min %.2f, median %.2f, max %.2f; load %s%n", rows[0], batches[0],
+                rows[0] / batches[0], maxBatch[0], rawNanos[0] / 1e9, rawPerSecond, wal[0] / 1e6, writeNanos[0] / 1e9,
+                perSecond, wal[1] / 1e6, perSecond / rawPerSecond, ratios.length, ROUND_BATCHES,
+                ratios.length == 0 ? Double.NaN : ratios[0], ratios.length == 0 ? Double.NaN : pct(ratios, 50),
+                ratios.length == 0 ? Double.NaN : ratios[ratios.length - 1], load.summary());
         long stored = jdbc.sql("SELECT count(*) FROM report_daily_facts WHERE workspace_id = ANY(:ids)")
                 .param("ids", world.ids()).query(Long.class).single();
         assertThat(stored).isEqualTo(rows[0]);
@@ -236,6 +258,8 @@ class ReportingBenchmark extends IntegrationTest {
                         WHERE relname LIKE 'report_daily_facts%' OR relname = 'report_finality' ORDER BY relname""")
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list()
                 .forEach(s -> System.out.println("BENCH size " + s));
+        checkpoint();
+        return perSecond / rawPerSecond;
     }
 
     /** Encodes and COPYs one batch into the plain table; returns the nanoseconds it took. */
@@ -288,49 +312,60 @@ class ReportingBenchmark extends IntegrationTest {
 
     // ---------------------------------------------------------------- (b) queries
 
+    /**
+     * (b) Per query shape: one warm-up run per workspace, then {@link #QUERY_RUNS} runs cycling over the typical
+     * workspaces (the window moved back a week per round over them), each followed or preceded (alternately) by one
+     * run of the big workspace, so both see the same load; p50 of the big one against p50 of the typical ones.
+     */
     private void queries(World world) {
         List<WorkspaceId> ids = world.workspaces.stream().map(p -> p.id).toList();
+        List<WorkspaceId> typical = ids.size() > 1 ? ids.subList(1, ids.size()) : ids;
         record Shape(String name, ReportLevel level, int days, boolean byDate, boolean byEntity, int limit, double goal) {
         }
         List<Shape> shapes = List.of(
                 new Shape("90-day CAMPAIGN report by date with totals", ReportLevel.CAMPAIGN, 90, true, false, 500, 100),
                 new Shape("90-day CAMPAIGN report by entity with totals", ReportLevel.CAMPAIGN, 90, false, true, 100, 0),
-                new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, false, true, 100, 300));
-        explain(world.workspaces.get(Math.min(1, ids.size() - 1)).id, ids.get(0));
+                new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, false, true, 100, 300),
+                new Shape("90-day AD top-100 by spend with totals", ReportLevel.AD, 90, false, true, 100, 0));
+        if (!SKIP.contains("explain")) {
+            explain(world.workspaces.get(Math.min(1, ids.size() - 1)).id, ids.get(0));
+        }
         for (Shape shape : shapes) {
             load.phase(shape.name);
-            // Warm-up: one run per workspace, not recorded.
             for (WorkspaceId ws : ids) {
                 reports.run(ws, query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, shape.byDate,
                         shape.byEntity, shape.limit));
             }
             double[] ms = new double[QUERY_RUNS];
+            double[] bigMs = new double[QUERY_RUNS];
             long rows = 0;
             for (int i = 0; i < QUERY_RUNS; i++) {
-                WorkspaceId ws = ids.get(i % ids.size());
-                LocalDate to = LAST_DAY.minusDays((i / ids.size()) * 7L);
+                WorkspaceId ws = typical.get(i % typical.size());
+                LocalDate to = LAST_DAY.minusDays((i / typical.size()) * 7L % 63);
                 ReportQuery q = query(shape.level, to.minusDays(shape.days - 1), to, shape.byDate, shape.byEntity,
                         shape.limit);
-                long t = System.nanoTime();
-                ReportResult result = reports.run(ws, q);
-                ms[i] = (System.nanoTime() - t) / 1e6;
-                rows += result.rows().size();
-                assertThat(result.totals()).isNotEmpty();
-            }
-            double[] bigMs = new double[10];
-            for (int i = 0; i < bigMs.length; i++) {
-                long t = System.nanoTime();
-                reports.run(ids.get(0), query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, shape.byDate,
-                        shape.byEntity, shape.limit));
-                bigMs[i] = (System.nanoTime() - t) / 1e6;
+                for (int side = 0; side < 2; side++) {
+                    boolean big = (side == 0) == (i % 2 == 0);
+                    long t = System.nanoTime();
+                    ReportResult result = reports.run(big ? ids.get(0) : ws, q);
+                    double took = (System.nanoTime() - t) / 1e6;
+                    if (big) {
+                        bigMs[i] = took;
+                    } else {
+                        ms[i] = took;
+                        rows += result.rows().size();
+                    }
+                    assertThat(result.totals()).isNotEmpty();
+                }
             }
             Arrays.sort(ms);
             Arrays.sort(bigMs);
-            System.out.printf("BENCH query %s: %d runs over %d workspaces (mean %.0f rows returned): p50 %.1f ms, p95 %.1f"
-                            + " ms, p99 %.1f ms, max %.1f ms%s; the big workspace alone (10 runs): p50 %.1f ms, max %.1f ms;"
-                            + " load %s%n", shape.name, QUERY_RUNS, ids.size(), (double) rows / QUERY_RUNS, pct(ms, 50),
-                    pct(ms, 95), pct(ms, 99), ms[ms.length - 1], shape.goal > 0 ? " (goal p95 <= " + (int) shape.goal
-                            + " ms)" : "", pct(bigMs, 50), bigMs[bigMs.length - 1], load.summary());
+            System.out.printf("BENCH query %s: %d runs over %d typical workspaces (mean %.0f rows returned): p50 %.1f ms,"
+                            + " p95 %.1f ms, p99 %.1f ms, max %.1f ms%s; the big workspace, interleaved (%d runs): p50 %.1f"
+                            + " ms, p95 %.1f ms; big p50 / typical p50 = %.2f; load %s%n", shape.name, QUERY_RUNS,
+                    typical.size(), (double) rows / QUERY_RUNS, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1],
+                    shape.goal > 0 ? " (goal p95 <= " + (int) shape.goal + " ms)" : "", QUERY_RUNS, pct(bigMs, 50),
+                    pct(bigMs, 95), pct(bigMs, 50) / pct(ms, 50), load.summary());
         }
     }
 
@@ -455,7 +490,14 @@ class ReportingBenchmark extends IntegrationTest {
                 + "&to=" + LAST_DAY;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int run = 1; run <= 2; run++) {
+        String anchorSql = csvAnchorSql(big);
+        System.out.println("BENCH CSV anchor: COPY (" + anchorSql + ") TO STDOUT (FORMAT csv)");
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; run <= CSV_ROUNDS; run++) {
+            double anchorRate = Double.NaN;
+            if (run % 2 == 1) {
+                anchorRate = csvAnchor(anchorSql, adRows, run);
+            }
             load.phase("CSV export " + run);
             System.gc();
             System.gc();
@@ -501,6 +543,75 @@ class ReportingBenchmark extends IntegrationTest {
                     bytes, seconds, rows / seconds, baseline / 1e6, (sampler.peak - baseline) / 1e6, sampler.samples,
                     (sampler.afterGcPeak() - baseline) / 1e6, gcs, (after - baseline) / 1e6, heap.getMax() / 1e6,
                     load.summary());
+            if (run % 2 == 0) {
+                anchorRate = csvAnchor(anchorSql, adRows, run);
+            }
+            ratios.add(rows / seconds / anchorRate);
+            System.out.printf("BENCH CSV round %d: export / COPY = %.2f%n", run, ratios.get(ratios.size() - 1));
+        }
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("BENCH CSV export / COPY TO STDOUT of the same SELECT over %d rounds: min %.2f, median %.2f,"
+                + " max %.2f (goal >= 0.5)%n", sorted.length, sorted[0], pct(sorted, 50), sorted[sorted.length - 1]);
+    }
+
+    static final int CSV_ROUNDS = Integer.getInteger("bench.csvRounds", 3);
+
+    /**
+     * The export's own SELECT (ReportService's key-order export of the 8 default metrics: the counts they need, the
+     * others 0; without a conversion join, since no advertiser of the benchmark's workspaces has another currency
+     * recorded in {@code report_advertisers}), with the big workspace's id and range written in.
+     */
+    private String csvAnchorSql(WorkspaceId big) {
+        long foreign = jdbc.sql("SELECT count(*) FROM report_advertisers WHERE workspace_id = :ws")
+                .param("ws", big.value()).query(Long.class).single();
+        assertThat(foreign).as("the anchor's SELECT assumes the export needs no conversion join").isZero();
+        java.util.Set<Metric> needed = java.util.EnumSet.noneOf(Metric.class);
+        METRICS.forEach(m -> needed.addAll(m.counts()));
+        String counts = String.join(", ", Metric.COUNTS.stream()
+                .map(m -> needed.contains(m) ? "f." + m.column() : "0::bigint AS " + m.column()).toList());
+        return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, NULL AS campaign_id, NULL AS adgroup_id,"
+                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, f.spend, " + counts + ", f.reach,"
+                + " f.spend AS spend_rc FROM report_daily_facts f WHERE f.workspace_id = '" + big.value()
+                + "' AND f.level = 'AD' AND f.stat_date BETWEEN '" + FIRST_DAY + "' AND '" + LAST_DAY
+                + "' ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
+    }
+
+    /**
+     * The physical anchor of the CSV export: {@code COPY (the same SELECT) TO STDOUT (FORMAT csv)} read by a client
+     * (pgJDBC's CopyManager) that counts bytes and lines and keeps nothing; returns rows per second.
+     */
+    private double csvAnchor(String select, long expectedRows, int run) throws SQLException, IOException {
+        load.phase("CSV anchor " + run);
+        try (Connection connection = dataSource.getConnection()) {
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            long[] counted = {0, 0};
+            java.io.OutputStream sink = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    counted[0]++;
+                    if (b == '\n') {
+                        counted[1]++;
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    counted[0] += len;
+                    for (int i = off; i < off + len; i++) {
+                        if (b[i] == '\n') {
+                            counted[1]++;
+                        }
+                    }
+                }
+            };
+            long t = System.nanoTime();
+            long copied = copy.copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv)", sink);
+            double seconds = (System.nanoTime() - t) / 1e9;
+            assertThat(copied).isEqualTo(expectedRows);
+            System.out.printf("BENCH CSV anchor run %d (COPY (the export's SELECT) TO STDOUT (FORMAT csv), read by pgJDBC):"
+                            + " %,d rows, %,d bytes in %.2f s = %,.0f rows/s; load %s%n", run, copied, counted[0], seconds,
+                    copied / seconds, load.summary());
+            return copied / seconds;
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.UUID;
 public final class AssetSync {
 
     /** The stored name predates the module split: rows of queued syncs keep it. */
-    public static final JobType<Payload> JOB = JobType.of("tiktok.asset-sync", Payload.class);
+    public static final JobType<Payload> JOB = JobType.of("tiktok.asset-sync", "Campaign and asset sync",
+            Payload.class);
 
     public record Payload(UUID connectionId) {
     }

@@ -10,7 +10,8 @@ import java.util.UUID;
 public final class ReportSync {
 
     /** The stored name predates the module split: rows of queued syncs keep it. */
-    public static final JobType<Payload> JOB = JobType.of("tiktok.report-sync", Payload.class);
+    public static final JobType<Payload> JOB = JobType.of("tiktok.report-sync", "Report sync (daily figures)",
+            Payload.class);
 
     /**
      * @param from null: a new advertiser's backfill, else the restatement window

@@ -41,6 +41,9 @@ class JobPagesIT extends IntegrationTest {
         // the type filter offers every registered handler's type, the test handler's too
         assertThat(list).contains("<option value=\"bulk.apply\"").contains("<option value=\"privacy.export\"")
                 .contains("<option value=\"test-units\"");
+        // each option reads as the label on the owner's JobType constant (a type without one reads as its name's words)
+        assertThat(list).contains(">Apply bulk changes</option>").contains(">Personal data export</option>")
+                .contains(">Test units</option>");
         assertThat(owner.api().get(jobs + "?type=tiktok.report-sync").body())
                 .contains("value=\"tiktok.report-sync\" selected").contains("Report sync (daily figures)</a>");
         assertThat(owner.api().get(jobs + "?type=privacy.export").body()).contains("No job matches these filters.");

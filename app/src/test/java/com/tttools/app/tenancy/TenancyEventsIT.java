@@ -6,6 +6,7 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.InvitationId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
@@ -56,7 +57,7 @@ class TenancyEventsIT extends IntegrationTest {
         WorkspaceId ws = WorkspaceId.of(created.firstWorkspace().id());
         var invitation = invitations.invite(owner, org, colleagueAccount.email(), "MEMBER", List.of(), REQUEST);
         String first = tenants.invitationToken(colleagueAccount.email());
-        invitations.resend(owner, org, invitation.id(), REQUEST);
+        invitations.resend(owner, org, InvitationId.of(invitation.id()), REQUEST);
         invitations.accept(colleague, tenants.resentInvitationToken(colleagueAccount.email(), first), REQUEST);
         organizations.changeRole(owner, org, colleague.id(), "ADMIN", REQUEST);
         workspaces.setMember(owner, ws, colleague.id(), "OPERATOR", REQUEST);
@@ -65,7 +66,7 @@ class TenancyEventsIT extends IntegrationTest {
         workspaces.delete(owner, ws, REQUEST);
         workspaces.restore(owner, ws, REQUEST);
         var second = invitations.invite(owner, org, "someone-" + colleagueAccount.email(), "MEMBER", List.of(), REQUEST);
-        invitations.revoke(owner, org, second.id(), REQUEST);
+        invitations.revoke(owner, org, InvitationId.of(second.id()), REQUEST);
         organizations.transferOwnership(owner, org, colleague.id(), REQUEST);
         organizations.removeMember(colleague, org, owner.id(), REQUEST);
         organizations.delete(colleague, org, "Audited Org", REQUEST);

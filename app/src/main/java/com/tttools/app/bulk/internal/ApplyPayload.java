@@ -6,5 +6,6 @@ import java.util.UUID;
 /** The {@code bulk.apply} job's payload: which change set to apply (the workspace comes from the job row). */
 public record ApplyPayload(UUID changeSetId) {
 
-    static final JobType<ApplyPayload> JOB = JobType.of("bulk.apply", ApplyPayload.class);
+    static final JobType<ApplyPayload> JOB = JobType.of("bulk.apply", "Apply bulk changes",
+            ApplyPayload.class);
 }

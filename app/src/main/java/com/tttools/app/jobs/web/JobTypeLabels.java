@@ -1,40 +1,42 @@
 package com.tttools.app.jobs.web;
 
-import java.util.Locale;
-import java.util.Map;
+import com.tttools.app.jobs.JobStatus;
+import com.tttools.app.jobs.JobType;
+import com.tttools.app.jobs.Jobs;
 import org.springframework.stereotype.Component;
 
-/** Job types and statuses in words ({@code ${@jobTypes.label(type)}}): "Report sync", not {@code tiktok.report-sync}. */
+/**
+ * Job types and statuses in words ({@code ${@jobTypes.label(type)}}): "Report sync", not {@code tiktok.report-sync}.
+ * The words come from the owning module's {@link JobType} constant, found among the registered types by name.
+ */
 @Component("jobTypes")
 public class JobTypeLabels {
 
-    private static final Map<String, String> KNOWN = Map.of(
-            "tiktok.report-sync", "Report sync (daily figures)",
-            "tiktok.asset-sync", "Campaign and asset sync",
-            "privacy.export", "Personal data export");
+    private final Jobs jobs;
+
+    JobTypeLabels(Jobs jobs) {
+        this.jobs = jobs;
+    }
 
     public String label(String type) {
         if (type == null) {
             return "";
         }
-        String known = KNOWN.get(type);
-        if (known != null) {
-            return known;
-        }
-        // an unknown type still reads as words: "bulk.apply-change-set" → "Apply change set"
-        String tail = type.substring(type.lastIndexOf('.') + 1).replace('-', ' ').replace('_', ' ');
-        return tail.isEmpty() ? type : Character.toUpperCase(tail.charAt(0)) + tail.substring(1);
+        // a stored job whose type is no longer registered still reads as words
+        return jobs.types().stream().filter(t -> t.name().equals(type)).map(JobType::label).findFirst()
+                .orElseGet(() -> JobType.words(type));
     }
 
-    public String status(Object status) {
-        String name = String.valueOf(status);
-        return switch (name) {
-            case "QUEUED" -> "Queued";
-            case "RUNNING" -> "Running";
-            case "SUCCEEDED" -> "Done";
-            case "FAILED" -> "Failed";
-            case "CANCELLED" -> "Cancelled";
-            default -> name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    public String status(JobStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case QUEUED -> "Queued";
+            case RUNNING -> "Running";
+            case SUCCEEDED -> "Done";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
         };
     }
 }

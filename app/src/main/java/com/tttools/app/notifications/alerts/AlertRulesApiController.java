@@ -1,7 +1,7 @@
 package com.tttools.app.notifications.alerts;
 
 import com.tttools.app.identity.AuthenticatedUser;
-import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.AlertRuleId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.RequireWorkspace;
@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,17 +77,17 @@ class AlertRulesApiController {
     @Operation(summary = "Replace a rule")
     RuleView update(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted,
-            @PathVariable String id, @RequestBody AlertRuleInput body) {
+            @PathVariable AlertRuleId id, @RequestBody AlertRuleInput body) {
         WorkspaceId workspace = granted.workspaceId();
-        return RuleView.of(rules.update(workspace, ruleId(id), body));
+        return RuleView.of(rules.update(workspace, id.value(), body));
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/alert-rules/{id}")
     @Operation(summary = "Delete a rule and its firings")
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted, @PathVariable String id) {
+            @RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted, @PathVariable AlertRuleId id) {
         WorkspaceId workspace = granted.workspaceId();
-        rules.delete(workspace, ruleId(id));
+        rules.delete(workspace, id.value());
         return ResponseEntity.noContent().build();
     }
 
@@ -99,9 +98,5 @@ class AlertRulesApiController {
             @RequestBody AlertRuleInput body) {
         WorkspaceId workspace = granted.workspaceId();
         return rules.backtest(workspace, caller.id(), body);
-    }
-
-    private static UUID ruleId(String id) {
-        return PathIds.uuid(id, "Alert rule");
     }
 }

@@ -4,7 +4,8 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.notifications.Channel;
 import com.tttools.app.shared.FieldProblem;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.AlertId;
+import com.tttools.app.shared.AlertRuleId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
@@ -135,15 +136,15 @@ class AlertsPageController {
 
     @PostMapping("/workspaces/{wsId}/alerts/rules/{id}/delete")
     String delete(@RequireWorkspace(WorkspacePermission.MANAGE_ALERT_RULES) WorkspaceAccess granted,
-            @PathVariable String id) {
-        rules.delete(granted.workspaceId(), PathIds.uuid(id, "Alert rule"));
+            @PathVariable AlertRuleId id) {
+        rules.delete(granted.workspaceId(), id.value());
         return "redirect:/workspaces/" + granted.workspaceId() + "/alerts";
     }
 
     @PostMapping("/workspaces/{wsId}/alerts/firings/{id}/acknowledge")
     String acknowledge(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted, @PathVariable String id) {
-        UUID firing = PathIds.uuid(id, "Alert");
+            @RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted, @PathVariable AlertId id) {
+        UUID firing = id.value();
         if (firings.find(firing).filter(f -> f.workspaceId().equals(granted.workspaceId())).isEmpty()) {
             throw new NotFoundException("Alert");
         }

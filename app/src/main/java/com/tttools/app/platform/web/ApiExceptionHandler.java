@@ -49,6 +49,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request.getRequestURI()));
     }
 
+    /** A typed id in a body that does not parse names nothing, like a malformed path id (see TypedIdConverters). */
+    @ExceptionHandler(org.springframework.core.convert.ConversionFailedException.class)
+    ResponseEntity<ProblemDetail> conversionFailed(org.springframework.core.convert.ConversionFailedException ex,
+            HttpServletRequest request) throws org.springframework.core.convert.ConversionFailedException {
+        var malformed = TypedIdConverters.malformedId(ex).orElseThrow(() -> ex);
+        return notFound(malformed, request);
+    }
+
     @ExceptionHandler(ValidationFailedException.class)
     ResponseEntity<ProblemDetail> validationFailed(ValidationFailedException ex, HttpServletRequest request) {
         ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "The request has invalid values.",

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ExportJobHandler implements JobHandler<ExportJobHandler.Payload> {
 
-    static final JobType<Payload> TYPE = JobType.of("privacy.export", Payload.class);
+    static final JobType<Payload> TYPE = JobType.of("privacy.export", "Personal data export",
+            Payload.class);
 
     /** @param organizationId null for a person's own export */
     record Payload(UUID userId, UUID organizationId) {

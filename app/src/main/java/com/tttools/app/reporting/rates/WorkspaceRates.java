@@ -2,17 +2,15 @@ package com.tttools.app.reporting.rates;
 
 import com.tttools.app.reporting.ReportEvents;
 import com.tttools.app.shared.FieldProblem;
-import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
+import com.tttools.app.shared.validation.IsoDate;
 import com.tttools.app.tenancy.WorkspaceAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,44 +41,44 @@ public class WorkspaceRates {
         this.clock = clock;
     }
 
-    /** Parses the form's fields; every problem at once, each named after its field. */
-    public static Entry validate(String currency, String date, String perEur, LocalDate today) {
+    /**
+     * The rules a form's field shapes ({@link RateForm}'s constraints) cannot say: the base currency, a day not after
+     * the workspace's today, a positive rate of at most 10 decimals. Every problem at once, each named after its
+     * field; a field whose shape is wrong (blank, not a date) is left to its constraint.
+     */
+    public static List<FieldProblem> problems(RateForm form, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
-        String code = currency == null ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!code.matches("[A-Z]{3}") || !known(code)) {
-            problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as USD"));
-        } else if (code.equals("EUR")) {
+        if ("EUR".equals(form.currency())) {
             problems.add(new FieldProblem("currency", "is the base: 1 EUR is always 1 EUR"));
         }
-        LocalDate day = null;
-        try {
-            day = LocalDate.parse(date == null ? "" : date.strip());
-            if (day.isAfter(today)) {
-                problems.add(new FieldProblem("date", "must not be in the future"));
+        LocalDate day = IsoDate.Validator.parse(form.date());
+        if (day != null && day.isAfter(today)) {
+            problems.add(new FieldProblem("date", "must not be in the future"));
+        }
+        if (form.perEur() != null && !form.perEur().isBlank()) {
+            BigDecimal rate = rate(form.perEur());
+            if (rate == null) {
+                problems.add(new FieldProblem("perEur", RateForm.NUMBER));
+            } else if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0 || rate.stripTrailingZeros().scale() > 10) {
+                problems.add(new FieldProblem("perEur",
+                        "must be a positive number of units per 1 EUR (at most 10 decimals)"));
             }
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("date", "must be a date such as 2026-12-01"));
         }
-        BigDecimal rate = null;
-        try {
-            rate = new BigDecimal(perEur == null ? "" : perEur.strip().replace(",", "."));
-            if (rate.signum() <= 0 || rate.compareTo(MAX_RATE) > 0 || rate.stripTrailingZeros().scale() > 10) {
-                problems.add(new FieldProblem("perEur", "must be a positive number of units per 1 EUR (at most 10 decimals)"));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("perEur", "must be a number such as 1.0823"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationFailedException(problems);
-        }
-        return new Entry(code, day, rate.stripTrailingZeros().scale() < 0 ? rate.setScale(0) : rate.stripTrailingZeros());
+        return problems;
     }
 
-    private static boolean known(String code) {
+    /** The entry of a form that passed its constraints and {@link #problems}. */
+    public static Entry entry(RateForm form) {
+        BigDecimal rate = rate(form.perEur()).stripTrailingZeros();
+        return new Entry(form.currency(), LocalDate.parse(form.date()), rate.scale() < 0 ? rate.setScale(0) : rate);
+    }
+
+    /** A decimal comma is accepted too ("1,0823"). */
+    private static BigDecimal rate(String value) {
         try {
-            return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
-        } catch (IllegalArgumentException e) {
-            return false;
+            return new BigDecimal(value.replace(",", "."));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

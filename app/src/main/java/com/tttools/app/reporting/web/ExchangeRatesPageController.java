@@ -5,7 +5,9 @@ import com.tttools.app.reporting.Timezones;
 import com.tttools.app.reporting.rates.ExchangeRateStore;
 import com.tttools.app.reporting.rates.WorkspaceRates;
 import com.tttools.app.shared.NotFoundException;
-import com.tttools.app.shared.ValidationFailedException;
+import com.tttools.app.shared.FieldProblem;
+import com.tttools.app.shared.validation.IsoDate;
+import com.tttools.app.reporting.rates.RateForm;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.RequireWorkspace;
@@ -14,9 +16,9 @@ import com.tttools.app.tenancy.WorkspacePermission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,61 +48,56 @@ class ExchangeRatesPageController {
 
     @GetMapping("/workspaces/{wsId}/settings/exchange-rates")
     String page(@RequireWorkspace(WorkspacePermission.VIEW_REPORTS) WorkspaceAccess granted, Model model) {
-        return render(granted, model, Map.of(), Map.of());
+        model.addAttribute("form", RateForm.empty());
+        return render(granted, model);
     }
 
+    /**
+     * The enter-a-rate form, bound to {@link RateForm}: invalid fields answer 422 with the page again, each problem
+     * next to its field (after the permission check, so others still get 404 or 403).
+     */
     @PostMapping("/workspaces/{wsId}/settings/exchange-rates")
     String set(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceAccess granted,
-            @RequestParam(required = false) String currency, @RequestParam(required = false) String date,
-            @RequestParam(required = false) String perEur, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, RequestMetadata request) {
-        WorkspaceRates.Entry entry;
-        try {
-            entry = WorkspaceRates.validate(currency, date, perEur, today(granted));
-        } catch (ValidationFailedException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("currency", currency == null ? "" : currency);
-            values.put("date", date == null ? "" : date);
-            values.put("perEur", perEur == null ? "" : perEur);
-            return render(granted, model, errors, values);
+            @Valid @ModelAttribute("form") RateForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect, RequestMetadata request) {
+        for (FieldProblem problem : WorkspaceRates.problems(form, today(granted))) {
+            if (!errors.hasFieldErrors(problem.field())) {
+                errors.rejectValue(problem.field(), "invalid", problem.message());
+            }
         }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(granted, model);
+        }
+        WorkspaceRates.Entry entry = WorkspaceRates.entry(form);
         rates.set(granted, Actor.user(caller.id(), caller.email()), entry, request);
         redirect.addFlashAttribute("notice", "Saved: 1 EUR = " + entry.perEur().toPlainString() + " " + entry.currency()
                 + " on " + entry.date() + ".");
         return "redirect:/workspaces/" + granted.workspaceId() + "/settings/exchange-rates";
     }
 
+    /** A row's delete button; a currency or date that names no entered rate (or is no date) is a 404. */
     @PostMapping("/workspaces/{wsId}/settings/exchange-rates/delete")
     String delete(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceAccess granted,
             @RequestParam(required = false) String currency, @RequestParam(required = false) String date,
             RedirectAttributes redirect, RequestMetadata request) {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date == null ? "" : date);
-        } catch (DateTimeParseException e) {
-            throw new NotFoundException("Exchange rate");
-        }
-        if (currency == null || !rates.delete(granted, Actor.user(caller.id(), caller.email()), currency, day,
-                request)) {
+        LocalDate day = IsoDate.Validator.parse(date);
+        if (currency == null || day == null || !rates.delete(granted, Actor.user(caller.id(), caller.email()),
+                currency, day, request)) {
             throw new NotFoundException("Exchange rate");
         }
         redirect.addFlashAttribute("notice", "Deleted the " + currency + " rate of " + day + ".");
         return "redirect:/workspaces/" + granted.workspaceId() + "/settings/exchange-rates";
     }
 
-    private String render(WorkspaceAccess granted, Model model, Map<String, String> errors, Map<String, String> values) {
+    private String render(WorkspaceAccess granted, Model model) {
         model.addAttribute("workspace", granted);
         model.addAttribute("manages", granted.can(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS));
         model.addAttribute("reference", store.referenceStatus());
         model.addAttribute("latest", store.latestReference());
         model.addAttribute("own", store.workspaceRates(granted.workspaceId(), 200));
-        model.addAttribute("errors", errors);
-        model.addAttribute("values", values);
         model.addAttribute("today", today(granted).toString());
         return "reporting/exchange-rates";
     }

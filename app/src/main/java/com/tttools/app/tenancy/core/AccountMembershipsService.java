@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class AccountMembershipsService implements AccountMemberships {
+
+    private static final RowMapper<OwnedOrganization> OWNED_ORGANIZATION = (rs, n) -> new OwnedOrganization(
+            new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"));
 
     private final JdbcClient jdbc;
     private final OrganizationService organizations;
@@ -35,8 +39,7 @@ class AccountMembershipsService implements AccountMemberships {
                                           WHERE other.organization_id = m.organization_id AND other.user_id <> :user)
                         ORDER BY lower(o.name), o.id""")
                 .param("user", userId.value())
-                .query((rs, n) -> new OwnedOrganization(new OrganizationId(rs.getObject("id", UUID.class)),
-                        rs.getString("name")))
+                .query(OWNED_ORGANIZATION)
                 .list();
     }
 
@@ -65,8 +68,7 @@ class AccountMembershipsService implements AccountMemberships {
                                       WHERE other.organization_id = m.organization_id AND other.user_id <> :user)
                         ORDER BY o.name""")
                 .param("user", userId.value())
-                .query((rs, n) -> new OwnedOrganization(new OrganizationId(rs.getObject("id", UUID.class)),
-                        rs.getString("name")))
+                .query(OWNED_ORGANIZATION)
                 .list();
     }
 

@@ -1,6 +1,5 @@
 package com.tttools.app.tenancy.core;
 
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
@@ -10,6 +9,7 @@ import com.tttools.app.platform.mail.MailOutbox;
 import com.tttools.app.shared.ConflictException;
 import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.NotFoundException;
+import com.tttools.app.shared.InvitationId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
@@ -137,7 +137,7 @@ public class InvitationService {
         return invitations.pending(organizationId, now).stream().map(i -> view(i, now)).toList();
     }
 
-    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+    public void revoke(AuthenticatedUser caller, OrganizationId organizationId, InvitationId invitationId,
             RequestMetadata request) {
         access.requireOrganization(caller.id(), organizationId, OrganizationPermission.MANAGE_ORG_MEMBERS);
         Invitation invitation = find(organizationId, invitationId);
@@ -153,7 +153,7 @@ public class InvitationService {
     }
 
     /** Sends a new link (the previous one stops working) valid for another 7 days. */
-    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, String invitationId,
+    public InvitationView resend(AuthenticatedUser caller, OrganizationId organizationId, InvitationId invitationId,
             RequestMetadata request) {
         OrganizationAccess self = access.requireOrganization(caller.id(), organizationId,
                 OrganizationPermission.MANAGE_ORG_MEMBERS);
@@ -166,7 +166,7 @@ public class InvitationService {
         invitations.renewToken(organizationId, invitation.id(), hash(token), now, now.plus(VALID_FOR));
         Invitation renewed = find(organizationId, invitationId);
         send(renewed, self.organizationName(), caller.name(), token);
-        events.publishEvent(new TenancyEvents.InvitationResent(invitationId, organizationId, invitation.email(),
+        events.publishEvent(new TenancyEvents.InvitationResent(invitationId.toString(), organizationId, invitation.email(),
                 OrganizationService.actor(caller), request, now));
         return view(renewed, now);
     }
@@ -254,8 +254,8 @@ public class InvitationService {
         }
     }
 
-    private Invitation find(OrganizationId organizationId, String invitationId) {
-        return invitations.find(organizationId, PathIds.uuid(invitationId, "Invitation"))
+    private Invitation find(OrganizationId organizationId, InvitationId invitationId) {
+        return invitations.find(organizationId, invitationId.value())
                 .orElseThrow(() -> new NotFoundException("Invitation"));
     }
 

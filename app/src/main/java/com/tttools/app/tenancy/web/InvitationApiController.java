@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.InvitationId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.audit.RequestMetadata;
@@ -47,14 +48,14 @@ class InvitationApiController {
 
     @DeleteMapping("/api/v1/organizations/{orgId}/invitations/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id, RequestMetadata request) {
+            @PathVariable InvitationId id, RequestMetadata request) {
         invitations.revoke(caller, orgId, id, request);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/organizations/{orgId}/invitations/{id}/resend")
     InvitationService.InvitationView resend(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable OrganizationId orgId, @PathVariable String id, RequestMetadata request) {
+            @PathVariable OrganizationId orgId, @PathVariable InvitationId id, RequestMetadata request) {
         return invitations.resend(caller, orgId, id, request);
     }
 

@@ -7,10 +7,12 @@ import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.OrganizationService;
-import com.tttools.app.shared.PathIds;
+import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import com.tttools.app.shared.validation.DisplayName;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,9 +46,13 @@ class OrganizationApiController {
     }
 
     private final OrganizationService organizations;
+    private final ConversionService conversions;
 
-    OrganizationApiController(OrganizationService organizations) {
+    /** MVC's conversions: the body's user id parses like a path id (malformed → 404). */
+    OrganizationApiController(OrganizationService organizations,
+            @Qualifier("mvcConversionService") ConversionService conversions) {
         this.organizations = organizations;
+        this.conversions = conversions;
     }
 
     @PostMapping
@@ -76,8 +82,11 @@ class OrganizationApiController {
     @PostMapping("/{orgId}/transfer-ownership")
     ResponseEntity<Void> transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
             @RequestBody(required = false) Transfer body, RequestMetadata request) {
-        organizations.transferOwnership(caller, orgId,
-                PathIds.user(body == null ? null : body.userId()), request);
+        UserId heir = body == null ? null : conversions.convert(body.userId(), UserId.class);
+        if (heir == null) {
+            throw new NotFoundException("Member");
+        }
+        organizations.transferOwnership(caller, orgId, heir, request);
         return ResponseEntity.noContent().build();
     }
 

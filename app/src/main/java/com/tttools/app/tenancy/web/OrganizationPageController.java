@@ -2,8 +2,9 @@ package com.tttools.app.tenancy.web;
 
 import com.tttools.app.shared.UserId;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.InvitationId;
+import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
@@ -76,7 +77,7 @@ class OrganizationPageController {
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")
     String revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+            @PathVariable InvitationId id, RedirectAttributes redirect, RequestMetadata request) {
         invitations.revoke(caller, orgId, id, request);
         redirect.addFlashAttribute("notice", "Invitation revoked.");
         return "redirect:/organizations/" + orgId;
@@ -84,7 +85,7 @@ class OrganizationPageController {
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/resend")
     String resend(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @PathVariable String id, RedirectAttributes redirect, RequestMetadata request) {
+            @PathVariable InvitationId id, RedirectAttributes redirect, RequestMetadata request) {
         invitations.resend(caller, orgId, id, request);
         redirect.addFlashAttribute("notice", "Invitation sent again with a new link.");
         return "redirect:/organizations/" + orgId;
@@ -116,8 +117,11 @@ class OrganizationPageController {
 
     @PostMapping("/organizations/{orgId}/transfer-ownership")
     String transfer(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
-            @RequestParam(required = false) String userId, RedirectAttributes redirect, RequestMetadata request) {
-        organizations.transferOwnership(caller, orgId, PathIds.user(userId), request);
+            @RequestParam(required = false) UserId userId, RedirectAttributes redirect, RequestMetadata request) {
+        if (userId == null) {
+            throw new NotFoundException("Member");
+        }
+        organizations.transferOwnership(caller, orgId, userId, request);
         redirect.addFlashAttribute("notice", "Ownership transferred. You are now an admin.");
         return "redirect:/organizations/" + orgId;
     }

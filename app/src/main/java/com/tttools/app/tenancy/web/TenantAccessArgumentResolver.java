@@ -4,7 +4,6 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.platform.database.TenantScope;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.RequireOrganization;
@@ -48,10 +47,10 @@ class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            NativeWebRequest request, WebDataBinderFactory binderFactory) throws Exception {
         RequireWorkspace workspace = parameter.getParameterAnnotation(RequireWorkspace.class);
         if (workspace != null) {
-            WorkspaceId id = PathIds.workspace(pathVariable(request, workspace.pathVariable()));
+            WorkspaceId id = pathVariable(request, binderFactory, workspace.pathVariable(), WorkspaceId.class);
             WorkspaceAccess granted = access.requireWorkspace(caller(request, "Workspace").id(), id,
                     workspace.value());
             // The rest of the request's transactions run under row-level security for this workspace (docs/security.md).
@@ -59,17 +58,20 @@ class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
             return parameter.getParameterType() == WorkspaceId.class ? granted.workspaceId() : granted;
         }
         RequireOrganization organization = parameter.getParameterAnnotation(RequireOrganization.class);
-        OrganizationId id = PathIds.organization(pathVariable(request, organization.pathVariable()));
+        OrganizationId id = pathVariable(request, binderFactory, organization.pathVariable(),
+                OrganizationId.class);
         OrganizationAccess granted = access.requireOrganization(caller(request, "Organization").id(), id,
                 organization.value());
         return parameter.getParameterType() == OrganizationId.class ? granted.organizationId() : granted;
     }
 
-    private static String pathVariable(NativeWebRequest request, String name) {
+    /** Converted like any {@code @PathVariable}: a malformed id is a 404 (see platform.web's typed-id converters). */
+    private static <T> T pathVariable(NativeWebRequest request, WebDataBinderFactory binderFactory,
+            String name, Class<T> type) throws Exception {
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
                 RequestAttributes.SCOPE_REQUEST);
         if (variables instanceof Map<?, ?> map && map.get(name) instanceof String value) {
-            return value;
+            return binderFactory.createBinder(request, null, name).convertIfNecessary(value, type);
         }
         throw new IllegalStateException("The route has no path variable {" + name + "}");
     }

@@ -2,8 +2,8 @@ package com.tttools.app.tenancy.web;
 
 import com.tttools.app.shared.UserId;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
-import com.tttools.app.shared.PathIds;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
@@ -114,9 +114,12 @@ class WorkspacePageController {
 
     @PostMapping("/workspaces/{wsId}/members")
     String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @RequestParam(required = false) String userId, @RequestParam(required = false) String role,
+            @RequestParam(required = false) UserId userId, @RequestParam(required = false) String role,
             RedirectAttributes redirect, RequestMetadata request) {
-        var member = workspaces.setMember(caller, wsId, PathIds.user(userId), role, request);
+        if (userId == null) {
+            throw new NotFoundException("Member");
+        }
+        var member = workspaces.setMember(caller, wsId, userId, role, request);
         redirect.addFlashAttribute("notice", member.email() + " is now " + member.role() + " in this workspace.");
         return "redirect:/workspaces/" + wsId + "/settings";
     }
@@ -153,8 +156,11 @@ class WorkspacePageController {
      */
     @PostMapping("/switch-workspace")
     String switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
-            @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String next) {
-        var workspace = workspaces.switchTo(caller, PathIds.workspace(workspaceId));
+            @RequestParam(required = false) WorkspaceId workspaceId, @RequestParam(required = false) String next) {
+        if (workspaceId == null) {
+            throw new NotFoundException("Workspace");
+        }
+        var workspace = workspaces.switchTo(caller, workspaceId);
         return "redirect:" + navigation.samePageIn(workspace.id().toString(), next);
     }
 }

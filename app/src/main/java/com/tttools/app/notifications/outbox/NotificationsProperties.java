@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resendWebhookSecret   {@code RESEND_WEBHOOK_SECRET}: the {@code whsec_...} signing secret of Resend's webhook
  * @param postmarkWebhookUser   {@code POSTMARK_WEBHOOK_USER}: Basic-auth user name Postmark's webhook must send
  * @param postmarkWebhookPassword {@code POSTMARK_WEBHOOK_PASSWORD}: its password
+ * @param webhookEventRetention how long a provider's webhook event id is remembered (so a redelivery changes
+ *                              nothing); at least 2 days, as Resend retries over about a day and a half
  */
 @Validated
 @ConfigurationProperties("tttools.notifications")
@@ -30,7 +33,8 @@ public record NotificationsProperties(
         @DefaultValue("5m") @NotNull Duration digestCheck,
         String resendWebhookSecret,
         String postmarkWebhookUser,
-        String postmarkWebhookPassword) {
+        String postmarkWebhookPassword,
+        @DefaultValue("7d") @NotNull @DurationMin(days = 2) Duration webhookEventRetention) {
 
     /** The wait after {@code attempts} failed attempts: exponential, capped, never shorter than Retry-After. */
     public Duration delayAfter(int attempts, Duration retryAfter) {
@@ -50,6 +54,7 @@ public record NotificationsProperties(
         return "NotificationsProperties[maxAttempts=" + maxAttempts + ", firstRetryDelay=" + firstRetryDelay
                 + ", maxRetryDelay=" + maxRetryDelay + ", dedupWindow=" + dedupWindow + ", digestCheck=" + digestCheck
                 + ", resendWebhookSecret=" + (resendWebhookSecret == null || resendWebhookSecret.isBlank() ? "" : "(set)")
-                + ", postmarkWebhookUser=" + postmarkWebhookUser + "]";
+                + ", postmarkWebhookUser=" + postmarkWebhookUser + ", webhookEventRetention=" + webhookEventRetention
+                + "]";
     }
 }

@@ -3,6 +3,7 @@ package com.tttools.app.notifications.telegram;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.tttools.app.notifications.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Updates by long polling (the default) or by webhook ({@code TELEGRAM_WEBHOOK_URL}); Telegram allows only one of
  * the two, so start-up sets or deletes the webhook accordingly. The poll is a db-scheduler task, so one node polls;
- * the offset lives in the database, so a restart neither loses nor repeats confirmed updates.
+ * the offset lives in the database, so a restart neither loses nor repeats confirmed updates. Every tick also
+ * purges expired link codes and expired provider webhook event ids ({@link WebhookEvents#purgeExpired}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TelegramPolling {
@@ -38,9 +40,12 @@ public class TelegramPolling {
     }
 
     @Bean
-    RecurringTask<Void> telegramUpdatesTask(TelegramLinks links, Clock clock) {
+    RecurringTask<Void> telegramUpdatesTask(TelegramLinks links, WebhookEvents webhookEvents, Clock clock) {
         return Tasks.recurring(TASK, FixedDelay.ofSeconds(1)).execute((instance, context) -> {
+            // The module's housekeeping rides on this one-node tick: expired link codes and webhook event ids
+            // (one indexed statement each, usually deleting nothing) go without a schedule of their own.
             links.purgeCodes(clock.instant());
+            webhookEvents.purgeExpired(clock.instant());
             if (properties.polling() && properties.configured() && !properties.webhookMode()) {
                 try {
                     pollOnce(properties.pollTimeout());

@@ -2,8 +2,10 @@ package com.tttools.app.notifications.webhooks;
 
 import com.tttools.app.notifications.outbox.DeliveryRepository;
 import com.tttools.app.notifications.outbox.DeliveryStatus;
+import com.tttools.app.notifications.outbox.NotificationsProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,18 +13,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies a verified provider event once: remembered by the provider's event id, then the delivery updated. Providers
  * deliver at least once (Resend and Postmark retry until they get a 2xx, Telegram re-sends a webhook update), so the
- * id is what makes a repeat change nothing.
+ * id is what makes a repeat change nothing. Ids are kept for {@code webhook-event-retention} (7 days), well past the
+ * providers' redelivery windows, and then purged by {@link #purgeExpired}.
  */
 @Component
 public class WebhookEvents {
 
+    /** The most ids one purge statement deletes: a backlog (after downtime) drains over a few runs, no long lock. */
+    static final int PURGE_BATCH = 5000;
+
     private final JdbcClient jdbc;
     private final DeliveryRepository deliveries;
+    private final NotificationsProperties properties;
     private final Clock clock;
 
-    WebhookEvents(JdbcClient jdbc, DeliveryRepository deliveries, Clock clock) {
+    WebhookEvents(JdbcClient jdbc, DeliveryRepository deliveries, NotificationsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -44,5 +52,21 @@ public class WebhookEvents {
                 INSERT INTO notification_webhook_events (provider, event_id, received_at) VALUES (:p, :e, :now)
                 ON CONFLICT DO NOTHING
                 """).param("p", provider).param("e", eventId).param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /**
+     * Deletes the ids received before {@code now} minus the retention, at most {@link #PURGE_BATCH} of them (oldest
+     * first, by the {@code received_at} index). Called on every tick of the {@code telegram-updates} task.
+     *
+     * @return how many were deleted
+     */
+    public int purgeExpired(Instant now) {
+        return jdbc.sql("""
+                        DELETE FROM notification_webhook_events WHERE (provider, event_id) IN (
+                            SELECT provider, event_id FROM notification_webhook_events
+                            WHERE received_at < :cutoff ORDER BY received_at LIMIT :batch)
+                        """)
+                .param("cutoff", Timestamp.from(now.minus(properties.webhookEventRetention())))
+                .param("batch", PURGE_BATCH).update();
     }
 }

@@ -146,7 +146,7 @@ class DeliveryRetriesIT extends IntegrationTest {
     void theWaitIsCappedAndARetryAfterBeyondTheCapWaitsTheCap() {
         // defaults 30 s doubling to 1 h; tests use 200 ms doubling to 2 s
         NotificationsProperties defaults = new NotificationsProperties(8, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofHours(24), Duration.ofMinutes(5), null, null, null);
+                Duration.ofHours(24), Duration.ofMinutes(5), null, null, null, Duration.ofDays(7));
         assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(a -> defaults.delayAfter(a, null)))
                 .containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
                         Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32),

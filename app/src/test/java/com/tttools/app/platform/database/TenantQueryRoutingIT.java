@@ -124,8 +124,8 @@ class TenantQueryRoutingIT extends IntegrationTest {
         StatementLog.start();
         try {
             Flow flow = exerciseAWorkspace();
+            exerciseAChangeSet(flow); // before the OAuth connection's disconnect, which ends the ads' TikTok access
             exerciseAConnection(flow);
-            exerciseAChangeSet(flow);
             exerciseNotificationsAndExports(flow);
         } finally {
             recorded = StatementLog.stop();

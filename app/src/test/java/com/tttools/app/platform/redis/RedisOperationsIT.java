@@ -7,6 +7,7 @@ import com.tttools.app.inventory.AssetSync;
 import com.tttools.app.jobs.JobStatus;
 import com.tttools.app.jobs.Jobs;
 import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.database.DatabaseUrl;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.WorkspaceId;
@@ -15,6 +16,7 @@ import com.tttools.app.support.ChildRedis;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
+import com.tttools.app.support.TestDatabase;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -41,6 +44,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * logins and a TikTok sync holds no secret or personal value in plain text (check 33); and the proxy's
  * {@code X-Forwarded-For} is the address the per-address login limit counts (check 8).
  */
+@DirtiesContext
 class RedisOperationsIT extends IntegrationTest {
 
     static ChildRedis redis;
@@ -48,6 +52,16 @@ class RedisOperationsIT extends IntegrationTest {
     @DynamicPropertySource
     static void redisAndProxy(DynamicPropertyRegistry registry) {
         redis = ChildRedis.start();
+        // a context of its own needs a database of its own: on the shared one, the shared context's scheduler would
+        // deliver this context's outbox mail into the other context's mailbox (and the embedded server's directory
+        // is the shared context's)
+        String server = System.getenv("DATABASE_URL");
+        if (server == null || server.isBlank()) {
+            registry.add("tttools.database.embedded.data-dir", () -> "target/embedded-postgres-redis-it");
+        } else {
+            String own = TestDatabase.createOn(DatabaseUrl.parse(server), "tttools_redis_it_");
+            registry.add("tttools.database.url", () -> own);
+        }
         registry.add("tttools.redis.url", redis::url);
         // a generous command timeout: on a loaded test machine a 500 ms one lets some attempts fall back to the
         // node's own bucket, splitting a count between Redis and memory (a stopped Redis is refused at once anyway)

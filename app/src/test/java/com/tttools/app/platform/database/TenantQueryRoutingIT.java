@@ -88,6 +88,8 @@ class TenantQueryRoutingIT extends IntegrationTest {
         CROSS_TENANT.put("UPDATE bulk_change_sets SET created_by_email =", "erasure: a user's e-mail replaced in every workspace's change sets");
         CROSS_TENANT.put("UPDATE bulk_approvals SET user_email =", "erasure: a user's e-mail replaced in every workspace's approvals");
         CROSS_TENANT.put("DELETE FROM report_views WHERE owner_id", "a departing user's private saved views, in every workspace");
+        CROSS_TENANT.put("UPDATE bulk_change_sets SET idempotency_key = NULL WHERE idempotency_key IS NOT NULL AND created_at <", "change-set clock: idempotency keys older than 24 h forgotten in every workspace");
+        CROSS_TENANT.put("SELECT id FROM jobs WHERE idempotency_key IS NOT NULL AND created_at <", "idempotency purge: job keys older than 24 h forgotten in every workspace");
 
     }
 

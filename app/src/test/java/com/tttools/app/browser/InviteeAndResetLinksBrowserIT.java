@@ -12,6 +12,7 @@ import com.tttools.app.support.BrowserTest;
 import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -52,21 +54,21 @@ class InviteeAndResetLinksBrowserIT extends BrowserTest {
         driver.findElement(By.name("email")).sendKeys(invitee);
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).endsWith(invitation);
+        awaitUrlEndingWith(invitation);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Links Agency");
 
         // accepting waits for a confirmed address; the confirmation leads back to the invitation
         driver.findElement(By.id("accept-invitation")).click();
+        awaitPageWith("Confirm your email address first");
         assertThat(driver.getCurrentUrl()).endsWith(invitation);
-        assertThat(driver.getPageSource()).contains("Confirm your email address first");
         String verify = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, invitee, "Confirm your TTtools email"));
         driver.get(url("/verify-email?token=" + verify));
         driver.findElement(By.cssSelector("form[action='/verify-email'] button")).click();
-        assertThat(driver.getPageSource()).contains("Your email address is confirmed.");
+        awaitPageWith("Your email address is confirmed.");
         driver.findElement(By.id("continue-after-verify")).click();
-        assertThat(driver.getCurrentUrl()).endsWith(invitation);
+        awaitUrlEndingWith(invitation);
         driver.findElement(By.id("accept-invitation")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + org);
+        awaitUrlEndingWith("/organizations/" + org);
         assertThat(driver.getPageSource()).contains("you joined the organization");
 
         // the reset mail's button, then the link used twice
@@ -82,11 +84,20 @@ class InviteeAndResetLinksBrowserIT extends BrowserTest {
         driver.get(url("/reset-password?token=" + reset));
         driver.findElement(By.name("newPassword")).sendKeys("a brand new passphrase 77");
         driver.findElement(By.cssSelector("form[action='/reset-password'] button")).click();
-        assertThat(driver.getPageSource()).contains("Your password is changed");
+        awaitPageWith("Your password is changed");
 
         driver.get(url("/reset-password?token=" + reset));
         assertThat(driver.findElements(By.name("newPassword"))).as("no form for a used link").isEmpty();
         assertThat(driver.findElement(By.id("reset-link-unusable")).getText()).contains("This link was already used.");
         assertThat(driver.findElement(By.id("request-new-link")).getAttribute("href")).endsWith("/forgot-password");
+    }
+
+    /** A click starts a navigation; the next page is read once it has arrived, not the one the click left. */
+    private void awaitPageWith(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+    }
+
+    private void awaitUrlEndingWith(String suffix) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(suffix));
     }
 }

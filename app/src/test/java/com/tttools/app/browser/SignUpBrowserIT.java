@@ -65,12 +65,7 @@ class SignUpBrowserIT extends BrowserTest {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("confirmed");
 
-        driver.findElement(By.cssSelector("#account-menu summary")).click();   // the account menu under the name
-        driver.findElement(By.cssSelector("#account-menu .link-button")).click();
-        waitForPath("/login");
-        driver.findElement(By.name("email")).sendKeys(email);
-        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        logOutAndSubmitPassword(email);
         waitForPath("/onboarding");
         driver.get(url("/account"));
         assertThat(waitFor(By.id("profile")).getText()).contains("verified").doesNotContain("not verified");
@@ -88,12 +83,7 @@ class SignUpBrowserIT extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
 
         // Log out, log in: the password step leads to the code step.
-        driver.findElement(By.cssSelector("#account-menu summary")).click();   // the account menu under the name
-        driver.findElement(By.cssSelector("#account-menu .link-button")).click();
-        waitForPath("/login");
-        driver.findElement(By.name("email")).sendKeys(email);
-        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        logOutAndSubmitPassword(email);
         waitForPath("/login/two-factor");
         // a code of a later step than the one used to turn it on (a used step is refused as a replay), and the
         // current one when the machine was slow enough for a step to pass (one step ahead is accepted, not two behind)
@@ -122,5 +112,15 @@ class SignUpBrowserIT extends BrowserTest {
 
     private void waitForPath(String path) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+    }
+
+    /** Logs out through the account menu under the name and submits the password form. */
+    private void logOutAndSubmitPassword(String email) {
+        driver.findElement(By.cssSelector("#account-menu summary")).click();
+        driver.findElement(By.cssSelector("#account-menu .link-button")).click();
+        waitForPath("/login");
+        driver.findElement(By.name("email")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 }

@@ -36,7 +36,7 @@ public final class ChildRedis implements AutoCloseable {
     }
 
     public static ChildRedis start() {
-        requireRedisServer();
+        requireRedisServer("this test");
         try (ServerSocket free = new ServerSocket(0)) {
             ChildRedis redis = new ChildRedis(free.getLocalPort());
             free.close();
@@ -117,11 +117,15 @@ public final class ChildRedis implements AutoCloseable {
         }
     }
 
-    private static void requireRedisServer() {
+    /**
+     * Aborts the test (with why) where redis-server is not installed; fails it instead under CI=true or
+     * TTTOOLS_REQUIRE_REDIS=1, so that CI never skips a Redis test silently.
+     */
+    public static void requireRedisServer(String who) {
         if (new File("/usr/bin/redis-server").canExecute() || onPath("redis-server")) {
             return;
         }
-        String message = "this test needs redis-server on PATH: apt-get install redis-server";
+        String message = who + " needs redis-server on PATH: apt-get install redis-server";
         if ("true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("TTTOOLS_REQUIRE_REDIS"))) {
             throw new IllegalStateException(message + " — required because CI=true or TTTOOLS_REQUIRE_REDIS=1");
         }

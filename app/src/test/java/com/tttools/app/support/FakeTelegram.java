@@ -126,6 +126,12 @@ public final class FakeTelegram {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The text of the bot's latest answer to a button press. */
+    public String lastCallbackAnswer() {
+        List<Call> answers = calls("answercallbackquery");
+        return answers.get(answers.size() - 1).body().path("text").asString();
+    }
+
     /** The messages sent to one chat, oldest first. */
     public List<JsonNode> messagesTo(long chatId) {
         return calls("sendMessage").stream().map(Call::body).filter(b -> b.path("chat_id").asLong() == chatId).toList();

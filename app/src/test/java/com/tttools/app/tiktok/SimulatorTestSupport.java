@@ -7,10 +7,9 @@ import com.tttools.app.tiktok.client.TikTokOAuth;
 import com.tttools.app.tiktok.client.MarketingApi;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.SimulatorApi;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -56,14 +55,7 @@ abstract class SimulatorTestSupport extends IntegrationTest {
     }
 
     protected JsonNode control(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/tiktok-sim" + path)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        HttpResponse<String> response = Http.send(request.build());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return new SimulatorApi(port, json).control(method, path, body);
     }
 
     protected void fault(Map<String, Object> rule) {

@@ -1,7 +1,9 @@
 package com.tttools.app.bulk.internal;
 
 import com.tttools.app.support.SimulatedWorkspaceTest.SimulatedConnection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -28,5 +30,17 @@ final class AdsInInventory {
                     .param("fields", fieldsJson).param("connection", connection.id()).update();
         }
         return ads.stream().map(ad -> ad.path("ad_id").asString()).toList();
+    }
+
+    /** The ads of a simulator {@code /ad/get/} answer that are switched on and whose secondary status passes. */
+    static List<JsonNode> enabled(JsonNode adGetAnswer, Predicate<String> secondaryStatus) {
+        List<JsonNode> enabled = new ArrayList<>();
+        adGetAnswer.path("data").path("list").forEach(ad -> {
+            if ("ENABLE".equals(ad.path("operation_status").asString())
+                    && secondaryStatus.test(ad.path("secondary_status").asString())) {
+                enabled.add(ad);
+            }
+        });
+        return enabled;
     }
 }

@@ -23,7 +23,6 @@ import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,14 +63,8 @@ class BulkApplyGivesUpIT extends SimulatedWorkspaceTest {
         advertiser = simulator().advertiserIds().get(3);
         SimulatedConnection connection = connect(ws, List.of(advertiser));
         token = connection.token().value();
-        List<JsonNode> enabled = new ArrayList<>();
-        tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null).path("data").path("list")
-                .forEach(ad -> {
-                    if ("ENABLE".equals(ad.path("operation_status").asString())
-                            && !ad.path("secondary_status").asString().contains("DELETE")) {
-                        enabled.add(ad);
-                    }
-                });
+        List<JsonNode> enabled = AdsInInventory.enabled(
+                tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null), status -> !status.contains("DELETE"));
         assertThat(enabled).hasSizeGreaterThanOrEqualTo(25);
         ads = AdsInInventory.store(jdbc, connection, advertiser, enabled.subList(0, 25), "{}");
         bulk.updatePolicy(author, ws, new BulkPolicy("NEVER", null, null));

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,14 +174,8 @@ class BulkWeeklyScheduleBrowserIT extends SimulatedWorkspaceTest {
         advertiser = simulator().advertiserIds().get(4);
         SimulatedConnection connection = connect(ws, List.of(advertiser));
         token = connection.token().value();
-        List<JsonNode> enabled = new ArrayList<>();
-        tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null).path("data").path("list")
-                .forEach(ad -> {
-                    if ("ENABLE".equals(ad.path("operation_status").asString())
-                            && "AD_STATUS_DELIVERY_OK".equals(ad.path("secondary_status").asString())) {
-                        enabled.add(ad);
-                    }
-                });
+        List<JsonNode> enabled = AdsInInventory.enabled(
+                tiktok("GET", "/ad/get/?page_size=1000&advertiser_id=" + advertiser, null), "AD_STATUS_DELIVERY_OK"::equals);
         assertThat(enabled).hasSizeGreaterThanOrEqualTo(2);
         return AdsInInventory.store(jdbc, connection, advertiser, enabled.subList(0, 2),
                 "{\"operation_status\": \"ENABLE\"}");

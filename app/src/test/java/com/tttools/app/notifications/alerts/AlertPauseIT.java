@@ -82,14 +82,14 @@ class AlertPauseIT extends SimulatedWorkspaceTest {
 
         // an analyst may not plan changes: a clear answer and no change set
         press(analystChat, pause);
-        assertThat(lastAnswer()).isEqualTo("Your role in this workspace does not allow planning changes; "
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("Your role in this workspace does not allow planning changes; "
                 + "ask an operator or admin to pause it.");
         assertThat(changeSets(owner, base)).isEmpty();
 
         // an operator's press plans the pause as them, under the workspace policy (every change set is approved)
         int before = FakeTelegram.shared().messagesTo(operatorChat).size();
         press(operatorChat, pause);
-        assertThat(lastAnswer()).isEqualTo("Pause planned. It waits for an approver.");
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("Pause planned. It waits for an approver.");
         List<JsonNode> planned = changeSets(owner, base);
         assertThat(planned).singleElement().satisfies(cs -> {
             assertThat(cs.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
@@ -151,10 +151,5 @@ class AlertPauseIT extends SimulatedWorkspaceTest {
     private void press(long chat, String data) throws Exception {
         FakeTelegram.shared().enqueueUpdate(FakeTelegram.buttonPress(chat, data));
         polling.pollOnce(Duration.ZERO);
-    }
-
-    private static String lastAnswer() {
-        List<FakeTelegram.Call> answers = FakeTelegram.shared().calls("answercallbackquery");
-        return answers.get(answers.size() - 1).body().path("text").asString();
     }
 }

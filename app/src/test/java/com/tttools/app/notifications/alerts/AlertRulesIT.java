@@ -265,13 +265,13 @@ class AlertRulesIT extends IntegrationTest {
         String second = firingOf(fired.get(1));
 
         press(analystChat, "snooze:" + first);   // analysts may acknowledge, not snooze
-        assertThat(lastAnswer()).isEqualTo("Your role in this workspace does not allow that.");
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("Your role in this workspace does not allow that.");
         press(analystChat, "ack:" + first);
-        assertThat(lastAnswer()).isEqualTo("Acknowledged.");
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("Acknowledged.");
         press(ownerChat, "snooze:" + second);
-        assertThat(lastAnswer()).isEqualTo("Snoozed for 24 hours.");
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("Snoozed for 24 hours.");
         press(chatNobodyLinked(), "ack:" + second);
-        assertThat(lastAnswer()).isEqualTo("This chat is not linked to a TTtools account.");
+        assertThat(FakeTelegram.shared().lastCallbackAnswer()).isEqualTo("This chat is not linked to a TTtools account.");
 
         Map<String, Object> firings = jdbc.sql("""
                         SELECT count(*) FILTER (WHERE acknowledged_by = :analyst) AS acked,
@@ -324,10 +324,5 @@ class AlertRulesIT extends IntegrationTest {
     private void press(long chat, String data) throws Exception {
         FakeTelegram.shared().enqueueUpdate(FakeTelegram.buttonPress(chat, data));
         polling.pollOnce(Duration.ZERO);
-    }
-
-    private static String lastAnswer() {
-        List<FakeTelegram.Call> answers = FakeTelegram.shared().calls("answercallbackquery");
-        return answers.get(answers.size() - 1).body().path("text").asString();
     }
 }

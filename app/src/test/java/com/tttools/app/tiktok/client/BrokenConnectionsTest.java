@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +21,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -122,16 +119,6 @@ class BrokenConnectionsTest {
     }
 
     private MarketingApiClient client(URI base) {
-        TikTokProperties properties = new TikTokProperties("1", SECRET, base, base.resolve("/portal/auth"),
-                new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100), "tttools:"),
-                new TikTokProperties.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                new TikTokProperties.Retry(4, Duration.ofMillis(100), Duration.ofSeconds(2), 0.25, 3));
-        TikTokEndpoints endpoints = new TikTokEndpoints(properties, base, () -> 0);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        RestClient rest = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(http)).build();
-        SharedRateLimiter limiter = new SharedRateLimiter(new LocalBucketSource(), 1000, 1000, 0);
-        JsonMapper json = JsonMapper.builder().build();
-        return new MarketingApiClient(new HttpTransport(rest, json, endpoints), new ResponseReader(json), limiter,
-                endpoints, properties.retry(), waits::add);
+        return MarketingApiClientTest.client(base, JsonMapper.builder().build(), waits);
     }
 }

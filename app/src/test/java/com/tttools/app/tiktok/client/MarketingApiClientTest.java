@@ -143,6 +143,11 @@ class MarketingApiClientTest {
     }
 
     private MarketingApiClient client(URI base) {
+        return client(base, json, waits);
+    }
+
+    /** A client of the Marketing API at that base, with small limits and fast retries; its backoff waits are recorded. */
+    static MarketingApiClient client(URI base, JsonMapper json, List<Duration> waits) {
         TikTokProperties properties = new TikTokProperties("1", SECRET, base, base.resolve("/portal/auth"),
                 new TikTokProperties.RateLimit(1000, 1000, 0, null, Duration.ofMillis(100), "tttools:"),
                 new TikTokProperties.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),

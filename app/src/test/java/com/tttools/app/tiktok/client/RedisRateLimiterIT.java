@@ -3,14 +3,13 @@ package com.tttools.app.tiktok.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tttools.app.support.ChildRedis;
 import com.tttools.app.tiktok.CallPriority;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class RedisRateLimiterIT {
 
     @BeforeEach
     void startRedis() throws IOException {
-        requireRedisServer();
+        ChildRedis.requireRedisServer("RedisRateLimiterIT");
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -75,17 +74,6 @@ class RedisRateLimiterIT {
         }
     }
 
-    private static void requireRedisServer() {
-        if (new File("/usr/bin/redis-server").canExecute() || onPath("redis-server")) {
-            return;
-        }
-        String message = "RedisRateLimiterIT needs redis-server on PATH: apt-get install redis-server";
-        if ("true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("TTTOOLS_REQUIRE_REDIS"))) {
-            throw new IllegalStateException(message + " — required because CI=true or TTTOOLS_REQUIRE_REDIS=1");
-        }
-        Assumptions.abort(message);
-    }
-
     private RedisBucketSource source() {
         return new RedisBucketSource("redis://127.0.0.1:" + port, Duration.ofSeconds(2));
     }
@@ -96,18 +84,5 @@ class RedisRateLimiterIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static boolean onPath(String binary) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, binary).canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

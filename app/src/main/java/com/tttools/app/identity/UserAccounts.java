@@ -4,6 +4,7 @@ import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read access to accounts for other modules (members lists, invitations, audit actors). */
@@ -15,6 +16,12 @@ public interface UserAccounts {
     List<UserSummary> findAll(Collection<UserId> ids);
 
     Optional<UserSummary> findByEmail(String email);
+
+    /**
+     * The names of existing accounts, in one query (lists of people: audit actors); unknown ids, erased accounts
+     * and accounts without a name are left out.
+     */
+    Map<UserId, String> displayNames(Collection<UserId> ids);
 
     /** The outcome of re-confirming an account's credentials before a destructive action. */
     enum CredentialCheck { OK, WRONG_PASSWORD, CODE_REQUIRED, WRONG_CODE }

@@ -1,5 +1,6 @@
 package com.tttools.app.audit.web;
 
+import com.tttools.app.audit.ActorNames;
 import com.tttools.app.audit.AuditAction;
 import com.tttools.app.audit.AuditEvent;
 import com.tttools.app.audit.AuditLog;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +38,11 @@ class AuditLogPageController {
     private static final int ACTOR_CHOICES = 200;
 
     private final AuditLog auditLog;
+    private final ObjectProvider<ActorNames> actorNames;
 
-    AuditLogPageController(AuditLog auditLog) {
+    AuditLogPageController(AuditLog auditLog, ObjectProvider<ActorNames> actorNames) {
         this.auditLog = auditLog;
+        this.actorNames = actorNames;
     }
 
     @GetMapping("/organizations/{orgId}/audit")
@@ -46,6 +50,31 @@ class AuditLogPageController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String action,
             @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String cursor, Model model) {
+        String view = filteredLog(orgId, scope, from, to, action, workspaceId, actor, cursor, model);
+        model.addAttribute("actorNames", names(model));
+        return view;
+    }
+
+    /**
+     * The names of everyone the page shows (the "Who" control and the events' actors), in one look-up; the log
+     * keeps e-mail addresses only, which stay the fallback and the secondary line.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<UserId, String> names(Model model) {
+        ActorNames names = actorNames.getIfAvailable();
+        if (names == null) {
+            return java.util.Map.of();
+        }
+        java.util.Set<UserId> ids = new java.util.HashSet<>();
+        ((java.util.List<com.tttools.app.shared.audit.Actor>) model.getAttribute("actors")).stream()
+                .map(com.tttools.app.shared.audit.Actor::userId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        ((java.util.List<AuditEvent>) model.getAttribute("events")).stream().map(e -> e.actor().userId())
+                .filter(java.util.Objects::nonNull).forEach(ids::add);
+        return ids.isEmpty() ? java.util.Map.of() : names.displayNames(ids);
+    }
+
+    private String filteredLog(String orgId, VisibleScope scope, String from, String to, String action,
+            String workspaceId, String actor, String cursor, Model model) {
         model.addAttribute("orgId", orgId);
         model.addAttribute("actions", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::code).sorted()
                 .toList());

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Repository;
 /** SQL for {@code users}. Emails are matched case-insensitively through {@code email_normalized}. */
 @Repository
 public class UserRepository {
+
+    /** The domain of an erased account's address: the account row stays, its personal data is a tombstone. */
+    public static final String ERASED_DOMAIN = "@deleted.invalid";
 
     private static final String COLUMNS = """
             id, email, name, password_hash, email_verified_at, password_changed_at, created_at""";
@@ -60,6 +65,23 @@ public class UserRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ANY(:ids)")
                 .param("ids", ids.stream().map(UserId::value).toArray(UUID[]::new))
                 .query(UserRepository::map).list();
+    }
+
+    /** Names of existing accounts with one; erased accounts (their address in {@link #ERASED_DOMAIN}) are left out. */
+    public Map<UserId, String> displayNames(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UserId, String> names = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, name FROM users
+                        WHERE id = ANY(:ids) AND name IS NOT NULL AND btrim(name) <> ''
+                          AND email_normalized NOT LIKE :erased""")
+                .param("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new))
+                .param("erased", "%" + ERASED_DOMAIN)
+                .query((rs, n) -> names.put(new UserId(rs.getObject("id", UUID.class)), rs.getString("name").strip()))
+                .list();
+        return names;
     }
 
     public void updateName(UserId id, String name, Instant now) {

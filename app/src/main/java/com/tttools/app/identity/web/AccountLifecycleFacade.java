@@ -62,7 +62,7 @@ class AccountLifecycleFacade implements AccountLifecycle {
     @Transactional
     public void erase(UserId userId, String tombstone) {
         sessions.endAllSessions(userId, null);
-        String email = tombstone + "@deleted.invalid";
+        String email = tombstone + UserRepository.ERASED_DOMAIN;
         jdbc.sql("""
                         UPDATE users SET email = :email, email_normalized = :email, name = :name, password_hash = :hash,
                                updated_at = :now

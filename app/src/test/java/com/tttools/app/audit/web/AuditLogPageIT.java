@@ -85,7 +85,7 @@ class AuditLogPageIT extends IntegrationTest {
     void actionAndActorAreControlsAndBadValuesAreAnsweredNextToThem() {
         String page = page("");
         assertThat(page).contains("<option value=\"connection.connected\">Connection connected</option>")
-                .contains(">" + owner.email() + "</option>");
+                .contains(" (" + owner.email() + ")</option>");      // the name, then the address
         assertThat(page("?action=connection.connected")).contains("Connected with 3 permission scopes")
                 .doesNotContain("Pause · 150 ads");
         assertThat(page("?actor=" + owner.id())).contains("Pause · 150 ads");

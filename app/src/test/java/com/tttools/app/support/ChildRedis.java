@@ -63,6 +63,13 @@ public final class ChildRedis implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(this::listens);
     }
 
+    /** Starts it again unless it runs (after a test that stopped it failed before {@link #startAgain}). */
+    public void ensureRunning() {
+        if (process == null || !process.isAlive()) {
+            startAgain();
+        }
+    }
+
     /** {@code SHUTDOWN NOSAVE}, as an operator or a crash would stop it; returns once the process is gone. */
     public void shutdown() {
         try (Socket socket = new Socket("127.0.0.1", port); OutputStream out = socket.getOutputStream()) {

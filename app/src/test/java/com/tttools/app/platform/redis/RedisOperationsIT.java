@@ -14,10 +14,10 @@ import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.ChildRedis;
 import com.tttools.app.support.Http;
-import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.TestDatabase;
 import com.tttools.app.support.Users;
+import com.tttools.app.support.WholeAppTest;
 import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.tokens.TikTokTokenStore;
 import com.tttools.simulator.EmbeddedSimulator;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,16 +46,17 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code X-Forwarded-For} is the address the per-address login limit counts (check 8).
  */
 @DirtiesContext
-class RedisOperationsIT extends IntegrationTest {
+class RedisOperationsIT extends WholeAppTest {
 
     static ChildRedis redis;
 
     @DynamicPropertySource
     static void redisAndProxy(DynamicPropertyRegistry registry) {
         redis = ChildRedis.start();
-        // a context of its own needs a database of its own: on the shared one, the shared context's scheduler would
-        // deliver this context's outbox mail into the other context's mailbox (and the embedded server's directory
-        // is the shared context's)
+        // a context of its own needs a database of its own: on the shared one, the shared context's scheduler (still
+        // running, cached for the other tests) would deliver this context's outbox mail into the other context's
+        // mailbox, and the sign-up's verification mail would never reach this one's (and the embedded server's
+        // directory is the shared context's). Hence WholeAppTest, not IntegrationTest: that one's database would win
         String server = System.getenv("DATABASE_URL");
         if (server == null || server.isBlank()) {
             registry.add("tttools.database.embedded.data-dir", () -> "target/embedded-postgres-redis-it");
@@ -68,6 +70,12 @@ class RedisOperationsIT extends IntegrationTest {
         registry.add("tttools.redis.timeout", () -> "5s");
         registry.add("tttools.tiktok.rate-limit.redis-url", redis::url);
         registry.add("server.forward-headers-strategy", () -> "native");
+    }
+
+    /** A test that stopped Redis and failed before starting it again leaves it running for the next one. */
+    @AfterEach
+    void redisRunsAgain() {
+        redis.ensureRunning();
     }
 
     @AfterAll

@@ -98,6 +98,63 @@ class RedisOperationsIT extends WholeAppTest {
     ServletRegistrationBean<DispatcherServlet> simulator;
 
     @Test
+    void healthShowsRedisDownWithoutFailingReadinessAndRecoversWithin30Seconds() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> status("/actuator/health") == 200);
+        assertThat(body("/actuator/health/redis")).contains("UP");
+
+        redis.shutdown();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status("/actuator/health/redis") == 503);
+        assertThat(body("/actuator/health")).as("the aggregate shows the outage").contains("DOWN");
+        assertThat(status("/actuator/health")).isEqualTo(503);
+        assertThat(status("/actuator/health/readiness")).as("Redis is optional: the node stays in service")
+                .isEqualTo(200);
+        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+        // and it serves: sign-up and sign-in are limited on this node's buckets meanwhile
+        Tenants.User user = tenants().verifiedUser("redis-down");
+        assertThat(Users.loggedIn(port, user.email(), Users.PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+
+        redis.startAgain();
+        long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> status("/actuator/health") == 200);
+        System.out.printf("RedisOperationsIT: health UP again %d ms after Redis returned%n",
+                Duration.ofNanos(System.nanoTime() - back).toMillis());
+        assertThat(body("/actuator/health/redis")).contains("UP");
+    }
+
+    @Test
+    void redisHoldsNoTokenSecretOrPersonalValueInPlainText() {
+        Tenants tenants = tenants();
+        Tenants.User owner = tenants.verifiedUser("redis-scan");
+        ApiClient stranger = new ApiClient(port);
+        stranger.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", "not the password 1234"),
+                Map.of("X-Forwarded-For", "203.0.113.201"));
+        ApiClient again = Users.loggedIn(port, owner.email(), Users.PASSWORD);
+        String org = tenants.createOrganization(owner, "Redis Org");
+        WorkspaceId workspace = WorkspaceId.of(tenants.createWorkspace(owner, org, "Redis WS"));
+        SimulatorControl control = EmbeddedSimulator.control(simulator);
+        AccessToken token = new AccessToken(control.issueAccessToken("7000000000000000001",
+                control.advertiserIds().subList(0, 1)));
+        UUID connection = UUID.randomUUID();
+        tokens.storeAccessToken(workspace, connection, token);
+        var sync = jobs.submit(AssetSync.request(workspace, connection));
+        await().atMost(Duration.ofMinutes(3)).until(() -> jobs.find(workspace, sync.jobId()).orElseThrow().status(),
+                s -> s == JobStatus.SUCCEEDED);
+
+        Map<String, String> stored = redis.scanAll();
+        System.out.println("RedisOperationsIT: keys in Redis after sign-up, logins and a sync: " + stored.keySet());
+        assertThat(stored.keySet()).as("the login limits' buckets").anyMatch(k -> k.startsWith("tttools:abuse:"));
+        assertThat(stored.keySet()).as("the TikTok quota's buckets").anyMatch(k -> k.startsWith("tttools:tiktok:rate:"));
+        String everything = String.join("\n", stored.keySet()) + "\n" + String.join("\n", stored.values());
+        for (String secret : List.of(token.value(), Users.PASSWORD, "not the password 1234", owner.email(),
+                "simulator-secret", again.sessionCookie(), owner.api().sessionCookie(), "203.0.113.201")) {
+            assertThat(secret).isNotBlank();
+            assertThat(everything).as("Redis holds no plain " + secret.substring(0, 3) + "...").doesNotContain(secret);
+        }
+    }
+
+    @Test
     void behindATrustedProxyTheForwardedAddressIsTheOneLimited() {
         ApiClient proxy = new ApiClient(port);
         for (int i = 0; i < 30; i++) {

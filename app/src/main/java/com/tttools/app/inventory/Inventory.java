@@ -54,7 +54,10 @@ public interface Inventory {
     record Named(String id, String name) {
     }
 
-    /** The statuses and objectives entities of the kind have in the workspace: what the list filters offer. */
+    /**
+     * What the list filters offer: the statuses entities of the kind have in the workspace, and the objectives of its
+     * campaigns (the only kind that carries one), read together.
+     */
     FilterValues filterValues(WorkspaceId workspaceId, EntityKind kind);
 
     /** Distinct values, sorted; {@code removed} says whether any entity of the kind left TikTok's listings. */

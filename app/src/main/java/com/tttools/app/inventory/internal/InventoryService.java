@@ -106,19 +106,22 @@ class InventoryService implements Inventory {
         java.util.TreeSet<String> statuses = new java.util.TreeSet<>();
         java.util.TreeSet<String> objectives = new java.util.TreeSet<>();
         boolean[] removed = {false};
+        // one statement for both controls: the kind's statuses, and the objectives, which only campaigns carry
         jdbc.sql("""
-                        SELECT DISTINCT status, objective, removed_at IS NOT NULL AS removed FROM inventory_entities
-                        WHERE workspace_id = :workspaceId AND kind = :kind""")
+                        SELECT DISTINCT kind, status, objective, removed_at IS NOT NULL AS removed FROM inventory_entities
+                        WHERE workspace_id = :workspaceId AND kind IN (:kind, :campaign)""")
                 .param("workspaceId", workspaceId.value())
                 .param("kind", kind.name())
+                .param("campaign", EntityKind.CAMPAIGN.name())
                 .query((rs, n) -> {
-                    if (rs.getString("status") != null) {
+                    boolean ofKind = kind.name().equals(rs.getString("kind"));
+                    if (ofKind && rs.getString("status") != null) {
                         statuses.add(rs.getString("status"));
                     }
-                    if (rs.getString("objective") != null) {
+                    if (EntityKind.CAMPAIGN.name().equals(rs.getString("kind")) && rs.getString("objective") != null) {
                         objectives.add(rs.getString("objective"));
                     }
-                    removed[0] |= rs.getBoolean("removed");
+                    removed[0] |= ofKind && rs.getBoolean("removed");
                     return n;
                 })
                 .list();

@@ -221,7 +221,9 @@ class ReportPageController {
         }
         // the status control offers the statuses the level's entities have; another one is answered next to it
         // instead of an empty report (a fragment comes from a page that passed this check)
-        List<String> statuses = wholePage ? statusOptions(workspace, form.level()) : List.of();
+        com.tttools.app.inventory.Inventory.FilterValues filterValues = wholePage
+                ? inventory.filterValues(workspace, kindOf(form.level())) : null;
+        List<String> statuses = wholePage ? statusOptions(form.level(), filterValues) : List.of();
         model.addAttribute("statusOptions", statuses);
         // the advertiser control: the advertisers the reports cover, by name; an id it does not offer is answered
         Map<String, String> advertiserOptions = wholePage ? entityNames.reportAdvertisers(workspace) : Map.of();
@@ -231,7 +233,7 @@ class ReportPageController {
             errors.put("advertiserId", "is not an advertiser this workspace reports on");
         }
         // the objective control offers the objectives the workspace's campaigns have, in words
-        List<String> objectives = wholePage ? objectiveOptions(workspace) : List.of();
+        List<String> objectives = wholePage ? filterValues.objectives() : List.of();
         model.addAttribute("objectiveOptions", objectives);
         if (wholePage && form.objective() != null && !errors.containsKey("objective")
                 && !objectives.contains(form.objective())) {
@@ -548,29 +550,27 @@ class ReportPageController {
         return JSON.writeValueAsString(chart).replace("</", "<\\/");
     }
 
-    /** The statuses entities of the level have in the inventory, REMOVED last when some were deleted. */
-    private List<String> statusOptions(WorkspaceId workspace, String level) {
-        com.tttools.app.inventory.EntityKind kind = switch (level == null ? "" : level) {
-            case "ADVERTISER" -> com.tttools.app.inventory.EntityKind.ADVERTISER;
-            case "CAMPAIGN" -> com.tttools.app.inventory.EntityKind.CAMPAIGN;
+    /** The inventory kind of a report level; campaigns for the advertiser level (their objectives fill a control). */
+    private static com.tttools.app.inventory.EntityKind kindOf(String level) {
+        return switch (level == null ? "" : level) {
             case "ADGROUP" -> com.tttools.app.inventory.EntityKind.AD_GROUP;
             case "AD" -> com.tttools.app.inventory.EntityKind.AD;
-            default -> null;
+            case "ADVERTISER" -> com.tttools.app.inventory.EntityKind.ADVERTISER;
+            default -> com.tttools.app.inventory.EntityKind.CAMPAIGN;
         };
-        if (kind == null) {
+    }
+
+    /** The statuses entities of the level have in the inventory, REMOVED last when some were deleted. */
+    private static List<String> statusOptions(String level,
+            com.tttools.app.inventory.Inventory.FilterValues values) {
+        if (level == null || !List.of("ADVERTISER", "CAMPAIGN", "ADGROUP", "AD").contains(level)) {
             return List.of();
         }
-        com.tttools.app.inventory.Inventory.FilterValues values = inventory.filterValues(workspace, kind);
         List<String> options = new java.util.ArrayList<>(values.statuses());
         if (values.removed()) {
             options.add(ReportQuery.REMOVED);
         }
         return options;
-    }
-
-    /** The objective types the workspace's campaigns have in the inventory. */
-    private List<String> objectiveOptions(WorkspaceId workspace) {
-        return inventory.filterValues(workspace, com.tttools.app.inventory.EntityKind.CAMPAIGN).objectives();
     }
 
     private static String levelWords(String level) {

@@ -43,7 +43,7 @@ class EntityLabelsReadModelIT extends IntegrationTest {
                         ORDER BY ordinal_position""")
                 .param("view", EntityLabels.VIEW).query(String.class).list())
                 .containsExactly("workspace_id", "kind", "tiktok_id", "inventory_id", "name", "status", "removed",
-                        "advertiser_id", "campaign_id", "adgroup_id");
+                        "advertiser_id", "campaign_id", "adgroup_id", "objective");
 
         WorkspaceId workspace = WorkspaceId.random();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS);

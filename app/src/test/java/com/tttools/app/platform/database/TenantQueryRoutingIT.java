@@ -90,6 +90,11 @@ class TenantQueryRoutingIT extends IntegrationTest {
         CROSS_TENANT.put("DELETE FROM report_views WHERE owner_id", "a departing user's private saved views, in every workspace");
         CROSS_TENANT.put("UPDATE bulk_change_sets SET idempotency_key = NULL WHERE idempotency_key IS NOT NULL AND created_at <", "change-set clock: idempotency keys older than 24 h forgotten in every workspace");
         CROSS_TENANT.put("SELECT id FROM jobs WHERE idempotency_key IS NOT NULL AND created_at <", "idempotency purge: job keys older than 24 h forgotten in every workspace");
+        // recurring sweeps that may run while the flows run (which ones do depends on timing)
+        CROSS_TENANT.put("SELECT DISTINCT workspace_id FROM alert_rules WHERE enabled", "alert sweep: every 15 minutes, the workspaces with enabled rules");
+        CROSS_TENANT.put("UPDATE tiktok_connection c SET expiry_warned_for = t.expires_at FROM tiktok_token t", "token-expiry sweep: refresh tokens running out, in every workspace, warned once");
+        CROSS_TENANT.put("UPDATE report_sync_state SET stale_notified_at = ? WHERE workspace_id IN (SELECT workspace_id FROM report_sync_state WHERE stale_notified_at IS NULL", "stale-data sweep: workspaces without a successful report sync for hours, notified once");
+        CROSS_TENANT.put("FROM report_views v LEFT JOIN workspaces w ON w.id = v.workspace_id WHERE v.owner_id", "a user's personal-data export: their saved views in every workspace");
 
     }
 

@@ -66,15 +66,22 @@ class JobService implements Jobs {
             }
         }
         JobId id = JobId.random();
-        if (!jobs.insert(id, request, payload, properties.maxAttempts(), JobExecutor.currentRequestId(), now)) {
+        // the conflicting active job may finish between our refused insert and the look-up: then insert again
+        for (int attempt = 1; !jobs.insert(id, request, payload, properties.maxAttempts(),
+                JobExecutor.currentRequestId(), now); attempt++) {
             Optional<JobView> byKey = Optional.ofNullable(request.idempotencyKey())
                     .flatMap(key -> jobs.findByIdempotencyKey(request.workspaceId(), key));
             if (byKey.isPresent()) {
                 return sameRequest(request, payload, byKey.get()); // the same key submitted concurrently: one job
             }
-            return Optional.ofNullable(request.concurrencyKey())
-                    .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key))
-                    .orElseThrow(() -> new IllegalStateException("Job not inserted and no conflicting job found"));
+            Optional<JobView> active = Optional.ofNullable(request.concurrencyKey())
+                    .flatMap(key -> jobs.findActiveByConcurrencyKey(request.workspaceId(), key));
+            if (active.isPresent()) {
+                return active.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("Job not inserted and no conflicting job found");
+            }
         }
         scheduler.getObject().scheduleIfNotExists(executor.task().instance(id.toString(),
                 JobExecutor.data(request.workspaceId(), id)), now);

@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -176,80 +177,113 @@ class ReportingBenchmark extends IntegrationTest {
 
     /** Batches per A/B round of the interleaved ingestion (each round gives one ratio). */
     static final int ROUND_BATCHES = Integer.getInteger("bench.roundBatches", 100);
+    /**
+     * Diagnosis only ({@code -Dbench.keyedAnchor=true}): a third side, the same COPY into a copy of
+     * {@code report_daily_facts} with its partitions and key, which splits the writer's cost into the key's (keyed COPY
+     * against raw COPY) and the write protocol's (ledger, transaction, savepoint; the writer against the keyed COPY).
+     */
+    static final boolean KEYED_ANCHOR = Boolean.getBoolean("bench.keyedAnchor");
 
     /**
      * (a) The anchor and the subject interleaved, batch by batch, so that whatever else loads the machine hits both
      * alike: each batch is first COPYed, encoded exactly as {@link FactWriter} encodes it, into an unindexed plain
      * table (one COPY and one commit, {@code synchronous_commit = off} like the writer's transactions), then written
      * through {@link FactWriter#write} (the append path); every other batch the
-     * other way round. Both are timed around the call (encoding included, generating the rows excluded). Every
-     * {@value #ROUND_BATCHES} batches make a round with its own ratio; the spread of the rounds' ratios is printed.
+     * other way round (with the keyed anchor, the three sides rotate). Both are timed around the call (encoding
+     * included, generating the rows excluded). Every {@value #ROUND_BATCHES} batches make a round with its own ratio;
+     * the spread of the rounds' ratios is printed.
      */
     private double interleavedIngestion(World world) throws SQLException {
         checkpoint();
         load.phase("ingestion, interleaved with raw COPY");
+        int sides = KEYED_ANCHOR ? 3 : 2;   // 0 raw COPY, 1 FactWriter, 2 keyed COPY
         long[] rows = {0};
         long[] changed = {0};
-        long[] rawNanos = {0};
-        long[] writeNanos = {0};
+        long[] nanos = new long[sides];
         long[] batches = {0};
         int[] maxBatch = {0};
-        long[] wal = {0, 0};
+        long[] wal = new long[sides];
         List<double[]> rounds = new ArrayList<>();
-        long[] round = {0, 0, 0};   // rows, raw nanos, write nanos
+        long[] round = new long[1 + sides];   // rows, then nanos per side
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_raw_facts");
             statement.execute("CREATE TABLE bench_raw_facts (LIKE report_daily_facts)");
+            if (KEYED_ANCHOR) {
+                statement.execute("DROP TABLE IF EXISTS bench_keyed_facts");
+                statement.execute("CREATE TABLE bench_keyed_facts (LIKE report_daily_facts INCLUDING CONSTRAINTS"
+                        + " INCLUDING INDEXES) PARTITION BY RANGE (stat_date)");
+                for (LocalDate month = FIRST_DAY.withDayOfMonth(1); !month.isAfter(LAST_DAY); month = month.plusMonths(1)) {
+                    statement.execute("CREATE TABLE bench_keyed_facts_" + month.getYear() + "_" + month.getMonthValue()
+                            + " PARTITION OF bench_keyed_facts FOR VALUES FROM ('" + month + "') TO ('"
+                            + month.plusMonths(1) + "')");
+                }
+                statement.execute("CREATE TABLE bench_keyed_facts_default PARTITION OF bench_keyed_facts DEFAULT");
+            }
             statement.execute("SET synchronous_commit = off");
             world.forEachBatch((workspace, batch) -> {
-                boolean rawFirst = batches[0] % 2 == 0;
-                long raw = 0;
-                long write = 0;
-                for (int side = 0; side < 2; side++) {
+                long[] took = new long[sides];
+                for (int i = 0; i < sides; i++) {
+                    int side = (int) ((batches[0] + i) % sides);
                     long walBefore = walPosition();
-                    if ((side == 0) == rawFirst) {
-                        raw = rawCopy(connection, workspace, batch);
-                        wal[0] += walPosition() - walBefore;
-                    } else {
+                    if (side == 1) {
                         long t = System.nanoTime();
                         changed[0] += writer.write(workspace, batch, PULLED_AT);
-                        write = System.nanoTime() - t;
-                        wal[1] += walPosition() - walBefore;
+                        took[side] = System.nanoTime() - t;
+                    } else {
+                        took[side] = rawCopy(connection, workspace, batch, side == 0 ? "bench_raw_facts" : "bench_keyed_facts");
                     }
+                    wal[side] += walPosition() - walBefore;
                 }
-                rawNanos[0] += raw;
-                writeNanos[0] += write;
+                for (int side = 0; side < sides; side++) {
+                    nanos[side] += took[side];
+                    round[1 + side] += took[side];
+                }
                 rows[0] += batch.size();
                 batches[0]++;
                 maxBatch[0] = Math.max(maxBatch[0], batch.size());
                 round[0] += batch.size();
-                round[1] += raw;
-                round[2] += write;
                 if (batches[0] % ROUND_BATCHES == 0) {
                     double rawRate = round[0] / (round[1] / 1e9);
                     double writeRate = round[0] / (round[2] / 1e9);
-                    rounds.add(new double[] {rawRate, writeRate, writeRate / rawRate});
+                    double keyedRate = KEYED_ANCHOR ? round[0] / (round[3] / 1e9) : Double.NaN;
+                    rounds.add(new double[] {rawRate, writeRate, writeRate / rawRate, keyedRate / rawRate,
+                            writeRate / keyedRate});
                     System.out.printf("BENCH ingestion round %d: %,d rows, raw COPY %,.0f rows/s, FactWriter %,.0f rows/s,"
-                                    + " ratio %.2f; load %s%n", rounds.size(), round[0], rawRate, writeRate,
-                            writeRate / rawRate, load.summary());
+                                    + " ratio %.2f%s; load %s%n", rounds.size(), round[0], rawRate, writeRate,
+                            writeRate / rawRate, KEYED_ANCHOR ? String.format(Locale.ROOT, "; keyed COPY %,.0f rows/s,"
+                                    + " keyed / raw %.2f, writer / keyed %.2f", keyedRate, keyedRate / rawRate,
+                                    writeRate / keyedRate) : "", load.summary());
                     Arrays.fill(round, 0);
                 }
             });
             statement.execute("DROP TABLE bench_raw_facts");
+            if (KEYED_ANCHOR) {
+                statement.execute("DROP TABLE bench_keyed_facts");
+            }
             statement.execute("RESET synchronous_commit");
         }
-        double rawPerSecond = rows[0] / (rawNanos[0] / 1e9);
-        double perSecond = rows[0] / (writeNanos[0] / 1e9);
+        double rawPerSecond = rows[0] / (nanos[0] / 1e9);
+        double perSecond = rows[0] / (nanos[1] / 1e9);
         double[] ratios = rounds.stream().mapToDouble(r -> r[2]).sorted().toArray();
         assertThat(changed[0]).as("rows reported as written").isEqualTo(rows[0]);
         System.out.printf("BENCH ingestion, interleaved with raw COPY batch by batch: %,d rows in %,d batches (mean %,d"
                         + " rows, max %,d); raw COPY into an unindexed table %.1f s = %,.0f rows/s, WAL %,.0f MB;"
                         + " FactWriter.write %.1f s = %,.0f rows/s, WAL %,.0f MB; ingestion / raw COPY = %.2f; over %d"
                         + " rounds of %d batches: min %.2f, median %.2f, max %.2f; load %s%n", rows[0], batches[0],
-                rows[0] / batches[0], maxBatch[0], rawNanos[0] / 1e9, rawPerSecond, wal[0] / 1e6, writeNanos[0] / 1e9,
+                rows[0] / batches[0], maxBatch[0], nanos[0] / 1e9, rawPerSecond, wal[0] / 1e6, nanos[1] / 1e9,
                 perSecond, wal[1] / 1e6, perSecond / rawPerSecond, ratios.length, ROUND_BATCHES,
                 ratios.length == 0 ? Double.NaN : ratios[0], ratios.length == 0 ? Double.NaN : pct(ratios, 50),
                 ratios.length == 0 ? Double.NaN : ratios[ratios.length - 1], load.summary());
+        if (KEYED_ANCHOR && !rounds.isEmpty()) {
+            double[] keyed = rounds.stream().mapToDouble(r -> r[3]).sorted().toArray();
+            double[] protocol = rounds.stream().mapToDouble(r -> r[4]).sorted().toArray();
+            double keyedPerSecond = rows[0] / (nanos[2] / 1e9);
+            System.out.printf("BENCH ingestion decomposed: keyed COPY (partitioned copy with the key) %.1f s = %,.0f"
+                            + " rows/s, WAL %,.0f MB; keyed / raw = %.2f (rounds median %.2f, %.2f-%.2f); writer / keyed"
+                            + " = %.2f (rounds median %.2f, %.2f-%.2f)%n", nanos[2] / 1e9, keyedPerSecond, wal[2] / 1e6,
+                    keyedPerSecond / rawPerSecond, pct(keyed, 50), keyed[0], keyed[keyed.length - 1],
+                    perSecond / keyedPerSecond, pct(protocol, 50), protocol[0], protocol[protocol.length - 1]);
+        }
         long stored = jdbc.sql("SELECT count(*) FROM report_daily_facts WHERE workspace_id = ANY(:ids)")
                 .param("ids", world.ids()).query(Long.class).single();
         assertThat(stored).isEqualTo(rows[0]);
@@ -262,12 +296,12 @@ class ReportingBenchmark extends IntegrationTest {
         return perSecond / rawPerSecond;
     }
 
-    /** Encodes and COPYs one batch into the plain table; returns the nanoseconds it took. */
-    private static long rawCopy(Connection connection, WorkspaceId workspace, List<FactRow> batch) {
+    /** Encodes and COPYs one batch into a plain table; returns the nanoseconds it took. */
+    private static long rawCopy(Connection connection, WorkspaceId workspace, List<FactRow> batch, String table) {
         long t = System.nanoTime();
         try (FactCopyBuffer buffer = new FactCopyBuffer(workspace, PULLED_AT, Long.MAX_VALUE)) {
             batch.forEach(buffer::add);
-            buffer.copyInto(connection, "bench_raw_facts");
+            buffer.copyInto(connection, table);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -29,7 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -49,12 +54,16 @@ import tools.jackson.databind.JsonNode;
  * a prefix of this run), each with ECS JSON logs as in production and the {@link NodeProbe} job type. It shows
  * <ul>
  *   <li>a session created on node A works on node B (Spring Session JDBC), for reads and CSRF-protected writes;</li>
+ *   <li>a role lowered (or a member removed) on A is refused by B on its next request: no cache decides access;</li>
  *   <li>500 jobs queued by one request run exactly once in total, on both nodes (db-scheduler), and every log line
  *       of a job carries the id of the request that queued it, on the node that did not serve the request;</li>
  *   <li>the TikTok app quota holds across both nodes (Bucket4j buckets in Redis): as the simulator counted the
  *       calls per second, no stretch of seconds saw more than the quota allows, and no call was refused;</li>
- *   <li>node A killed with SIGKILL in the middle of jobs: node B finds them dead (missed heartbeats) and runs them to
- *       the end, each finishing once.</li>
+ *   <li>event publications whose listener failed are resubmitted by both nodes at once, and again while the
+ *       resubmitted listeners still run: each is delivered once more, once; a young one in flight is left alone;</li>
+ *   <li>node A killed with SIGKILL in the middle of jobs and event listeners: node B finds the jobs dead (missed
+ *       heartbeats) and runs them to the end, each finishing once, and its resubmission task delivers the events A
+ *       did not finish, once.</li>
  * </ul>
  */
 class TwoNodesIT extends IntegrationTest {
@@ -65,6 +74,8 @@ class TwoNodesIT extends IntegrationTest {
     static final int SIMULATOR_QPS = 8;
     /** Scheduler threads per node (the default): calls in flight at once, at most one per thread. */
     static final int THREADS = 4;
+    /** The nodes' resubmission age; the test ages the publications it wants resubmitted past it. */
+    static final Duration RESUBMIT_OLDER_THAN = Duration.ofMinutes(1);
 
     @Autowired
     DatabaseServer database;
@@ -92,7 +103,7 @@ class TwoNodesIT extends IntegrationTest {
     }
 
     @Test
-    void twoNodesShareSessionsJobsAndTheTikTokQuotaAndTakeOverTheJobsOfAKilledNode() throws Exception {
+    void twoNodesShareSessionsAccessJobsEventsAndTheTikTokQuotaAndTakeOverTheWorkOfAKilledNode() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         app = ChildApp.withFreshDatabase(database, dataDir, url("/tiktok-sim"));
         String[] settings = {"--spring.main.sources=" + NodeProbe.class.getName(),
@@ -101,6 +112,7 @@ class TwoNodesIT extends IntegrationTest {
                 "--tttools.tiktok.rate-limit.redis-key-prefix=tttools-it-" + run + ":",
                 "--tttools.tiktok.rate-limit.app-qps=" + QPS,
                 "--tttools.scheduler.threads=" + THREADS,
+                "--tttools.events.resubmit-older-than=" + RESUBMIT_OLDER_THAN.toMinutes() + "m",
                 "--tttools.database.max-pool-size=5"};   // the test server's connections are shared by many tests
         // both at once, as in a rolling deployment: they migrate the empty database together (Flyway's lock)
         ChildApp.Child a = app.launch("a", with(settings, "--node-probe.node=A"));
@@ -112,6 +124,9 @@ class TwoNodesIT extends IntegrationTest {
         db.sql("""
                 CREATE TABLE node_probe_runs (job_id uuid NOT NULL, node text NOT NULL, event text NOT NULL,
                                               at timestamptz NOT NULL DEFAULT clock_timestamp())""").update();
+        db.sql("""
+                CREATE TABLE node_probe_events (event_id text NOT NULL, node text NOT NULL, event text NOT NULL,
+                                                at timestamptz NOT NULL DEFAULT clock_timestamp())""").update();
 
         // a session created on A is a session on B, reads and CSRF-protected writes alike
         String email = Users.uniqueEmail("two-nodes");
@@ -124,9 +139,93 @@ class TwoNodesIT extends IntegrationTest {
         String ws = "/api/v1/workspaces/" + created.json().path("workspace").path("id").asString();
         assertThat(onA.get(ws + "/jobs").status()).as("the workspace made on B, seen on A").isEqualTo(200);
 
+        lowerRoleOnAHoldsOnBAtOnce(db, onA, b, created.json().path("id").asString(), ws);
         exactlyOnce(db, onA, b, ws, run);
         quotaHoldsAcrossNodes(db, onB, ws, run);
+        failedEventsAreResubmittedOnceByBothNodes(db, onA, onB, ws, run);
         killedNodesJobsFinishOnTheOther(db, onA, a, b, ws, run);
+    }
+
+    /**
+     * Authorization never comes from a cache that outlives a request, so a change made on A holds on B from B's very
+     * next request, although B has just drawn the member's pages (its layout's tenancy snapshot is warm).
+     */
+    private void lowerRoleOnAHoldsOnBAtOnce(JdbcClient db, ApiClient ownerOnA, ChildApp.Child b, String org,
+            String ws) {
+        String email = Users.uniqueEmail("two-nodes-member");
+        ApiClient memberOnB = Users.signedUp(b.port(), email);
+        String member = memberOnB.get("/api/v1/me").json().path("id").asString();
+        // in the organization as if by an accepted invitation (InvitationIT covers that flow)
+        db.sql("INSERT INTO organization_members (organization_id, user_id, role, joined_at) VALUES (:o, :u, 'MEMBER', now())")
+                .param("o", UUID.fromString(org)).param("u", UUID.fromString(member)).update();
+        String page = ws.replace("/api/v1", "") + "/jobs";
+        Map<String, Object> oneJob = Map.of("count", 1, "sleepMillis", 0, "tiktokCalls", 0);
+
+        assertThat(ownerOnA.put(ws + "/members/" + member, Map.of("role", "OPERATOR")).status()).isEqualTo(200);
+        assertThat(memberOnB.get(page).status()).as("B draws the member's page").isEqualTo(200);
+        assertThat(memberOnB.post(ws + "/node-probe/jobs", oneJob).status()).as("an operator's action on B")
+                .isEqualTo(200);
+
+        assertThat(ownerOnA.put(ws + "/members/" + member, Map.of("role", "ANALYST")).status()).isEqualTo(200);
+        ApiClient.Response demoted = memberOnB.post(ws + "/node-probe/jobs", oneJob);
+        assertThat(demoted.status()).as("B's next request after the demotion on A: " + demoted.body()).isEqualTo(403);
+        assertThat(memberOnB.get(page).status()).as("an analyst still sees the page").isEqualTo(200);
+
+        assertThat(ownerOnA.delete(ws + "/members/" + member).status()).isEqualTo(204);
+        assertThat(memberOnB.get(ws).status()).as("B's next request after the removal on A").isEqualTo(404);
+        assertThat(memberOnB.get(page).status()).isEqualTo(404);
+    }
+
+    /**
+     * 20 events published on A whose listener fails its first attempt (on A), aged past the resubmission age: both
+     * nodes resubmit at the same moment, then each again while the resubmitted listeners (2 s each) still run.
+     * Each publication is delivered once more, on one node; two young events whose listeners are running on B are
+     * left alone by every run.
+     */
+    private void failedEventsAreResubmittedOnceByBothNodes(JdbcClient db, ApiClient onA, ApiClient onB, String ws,
+            String run) throws Exception {
+        String failing = "fail-once-" + run;
+        String young = "in-flight-" + run;
+        List<String> ids = publish(onA, ws, Map.of("marker", failing, "count", 20, "firstSleepMillis", 0,
+                "firstFails", true, "retrySleepMillis", 2000));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> db.sql("""
+                        SELECT count(*) FROM event_publication WHERE strpos(serialized_event, :m) > 0 AND status = 'FAILED'""")
+                .param("m", failing).query(Long.class).single() == ids.size());
+        publish(onB, ws, Map.of("marker", young, "count", 2, "firstSleepMillis", 8000, "firstFails", false,
+                "retrySleepMillis", 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(db, young, "started").size() == 2);
+        age(db, failing);
+
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<Integer>> onEach = Stream.of(onA, onB).map(node -> both.submit(() -> {
+                together.await();
+                return resubmit(node, ws);
+            })).toList();
+            for (Future<Integer> call : onEach) {
+                assertThat(call.get(60, TimeUnit.SECONDS)).as("resubmitted at the same moment").isEqualTo(200);
+            }
+        } finally {
+            both.shutdownNow();
+        }
+        assertThat(resubmit(onA, ws)).isEqualTo(200);
+        assertThat(resubmit(onB, ws)).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> attempts(db, failing, "finished").size() == ids.size()
+                        && attempts(db, young, "finished").size() == 2 && publications(db, failing, young) == 0);
+        Map<String, Long> started = new java.util.TreeMap<>();
+        attempts(db, failing, "started").forEach(r -> started.merge(r.get("event_id").toString(), 1L, Long::sum));
+        assertThat(started).as("attempts per event: the failed one on A and one resubmission")
+                .hasSize(ids.size()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(2L));
+        assertThat(attempts(db, failing, "finished").stream().map(r -> r.get("event_id").toString()))
+                .as("each delivered once").hasSize(ids.size()).doesNotHaveDuplicates();
+        Map<String, Long> resubmittedOn = new java.util.TreeMap<>();
+        attempts(db, failing, "finished").forEach(r -> resubmittedOn.merge(r.get("node").toString(), 1L, Long::sum));
+        System.out.println("TwoNodesIT: of " + ids.size() + " failed publications, resubmitted per node " + resubmittedOn);
+        assertThat(attempts(db, young, "started")).as("the young ones ran once, on B, untouched by the resubmissions")
+                .hasSize(2).allSatisfy(r -> assertThat(r.get("node")).isEqualTo("B"));
     }
 
     /** 500 jobs queued by one request on A run once each, spread over both nodes; B's log lines carry the request id. */
@@ -204,10 +303,14 @@ class TwoNodesIT extends IntegrationTest {
     private void killedNodesJobsFinishOnTheOther(JdbcClient db, ApiClient onA, ChildApp.Child a, ChildApp.Child b,
             String ws, String run) throws Exception {
         String requestId = "nodes-kill-" + run;
+        String cut = "cut-off-" + run;
         int jobs = 2 * THREADS;
+        List<String> events = publish(onA, ws, Map.of("marker", cut, "count", 3, "firstSleepMillis", 600_000,
+                "firstFails", false, "retrySleepMillis", 0));
         submit(onA, ws, requestId, Map.of("count", jobs, "sleepMillis", 5000, "tiktokCalls", 0));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> runs(db, requestId)
-                .stream().anyMatch(r -> r.get("node").equals("A") && r.get("event").equals("started")));
+                .stream().anyMatch(r -> r.get("node").equals("A") && r.get("event").equals("started"))
+                && attempts(db, cut, "started").size() == events.size());
         a.kill();
         Set<String> inFlightOnA = new HashSet<>();
         runs(db, requestId).stream().filter(r -> r.get("node").equals("A") && r.get("event").equals("started"))
@@ -231,6 +334,60 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(probeLog(b, "B").stream().filter(line -> inFlightOnA.contains(line.path("jobId").asString())))
                 .as("B's log lines of A's revived jobs").hasSize(inFlightOnA.size())
                 .allSatisfy(line -> assertThat(line.path("requestId").asString()).isEqualTo(requestId));
+
+        // the events whose listeners died with A: B's recurring resubmission task, made due now, delivers them
+        assertThat(attempts(db, cut, "finished")).as("A's listeners were cut off").isEmpty();
+        age(db, cut);
+        assertThat(db.sql("""
+                        UPDATE scheduled_tasks SET execution_time = now()
+                         WHERE task_name = 'event-publication-resubmit'""").update()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> attempts(db, cut, "finished").size() == events.size() && publications(db, cut) == 0);
+        assertThat(attempts(db, cut, "finished")).as("each cut-off event delivered once, by B")
+                .hasSize(events.size()).allSatisfy(r -> assertThat(r.get("node")).isEqualTo("B"));
+        assertThat(attempts(db, cut, "started")).as("A's attempt and B's, per event").hasSize(2 * events.size());
+    }
+
+    private static List<String> publish(ApiClient node, String ws, Map<String, Object> body) {
+        ApiClient.Response response = node.post(ws + "/node-probe/events", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().path("eventIds").forEach(id -> ids.add(id.asString()));
+        return ids;
+    }
+
+    private static int resubmit(ApiClient node, String ws) {
+        return node.post(ws + "/node-probe/resubmit", Map.of()).status();
+    }
+
+    /**
+     * Dates the publications of the marker's events, and their last attempt, back past the resubmission age (the
+     * clock moving on).
+     */
+    private static void age(JdbcClient db, String marker) {
+        db.sql("""
+                        UPDATE event_publication
+                           SET publication_date = publication_date - :age * interval '1 second',
+                               last_resubmission_date = last_resubmission_date - :age * interval '1 second'
+                         WHERE strpos(serialized_event, :m) > 0""")
+                .param("age", RESUBMIT_OLDER_THAN.plusMinutes(1).toSeconds()).param("m", marker).update();
+    }
+
+    /** The attempts' rows ("started" or "finished") of the events whose ids start with the marker. */
+    private static List<Map<String, Object>> attempts(JdbcClient db, String marker, String what) {
+        return db.sql("""
+                        SELECT event_id, node FROM node_probe_events
+                         WHERE starts_with(event_id, :m) AND event = :what ORDER BY at""")
+                .param("m", marker + "-").param("what", what).query().listOfRows();
+    }
+
+    private static long publications(JdbcClient db, String... markers) {
+        long n = 0;
+        for (String marker : markers) {
+            n += db.sql("SELECT count(*) FROM event_publication WHERE strpos(serialized_event, :m) > 0")
+                    .param("m", marker).query(Long.class).single();
+        }
+        return n;
     }
 
     private static List<String> submit(ApiClient node, String ws, String requestId, Map<String, Object> body) {

@@ -7,15 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
  * Keeps the promise of the event publication registry: an event whose listener failed (an audit write that hit
- * a database error, a purge that TikTok's outage interrupted) is delivered again. A node restart republishes
- * outstanding publications too ({@code spring.modulith.events.republish-outstanding-events-on-restart}); this
- * recurring task (one node of the cluster per run, db-scheduler) covers the nodes that keep running. Completed
- * publications are deleted on completion ({@code spring.modulith.events.completion-mode=delete}), so the table
- * holds only what is still owed.
+ * a database error, a purge that TikTok's outage interrupted) or whose node died mid-listener is delivered again,
+ * by this recurring task (one node of the cluster per run, db-scheduler) through {@link EventResubmission}, which
+ * claims each publication so that no two nodes deliver it twice. Completed publications are deleted on completion
+ * ({@code spring.modulith.events.completion-mode=delete}), so the table holds only what is still owed.
  */
 @Configuration(proxyBeanMethods = false)
 class EventPublicationTasks {
@@ -24,14 +22,13 @@ class EventPublicationTasks {
     private static final Logger log = LoggerFactory.getLogger(EventPublicationTasks.class);
 
     @Bean
-    RecurringTask<Void> eventPublicationResubmit(IncompleteEventPublications incomplete,
+    RecurringTask<Void> eventPublicationResubmit(EventResubmission resubmission,
             EventPublicationProperties properties) {
         return Tasks.recurring(RESUBMIT, FixedDelay.of(properties.resubmitEvery()))
-                .execute((instance, context) -> resubmit(incomplete, properties));
-    }
-
-    static void resubmit(IncompleteEventPublications incomplete, EventPublicationProperties properties) {
-        log.debug("Resubmitting event publications incomplete for more than {}", properties.resubmitOlderThan());
-        incomplete.resubmitIncompletePublicationsOlderThan(properties.resubmitOlderThan());
+                .execute((instance, context) -> {
+                    log.debug("Resubmitting event publications incomplete for more than {}",
+                            properties.resubmitOlderThan());
+                    resubmission.resubmitDue();
+                });
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One Lettuce connection to the shared Redis, opened on first use (start-up does not need Redis) and kept:
@@ -29,11 +30,19 @@ public final class SharedRedis implements AutoCloseable {
     private final RedisProperties properties;
     private final ClientResources resources;
     private final RedisClient client;
-    private final AtomicLong nextConnectAttempt = new AtomicLong();
+    private final LongSupplier nanoTime;
+    /** In {@link System#nanoTime()}'s terms, which may be negative: so it starts at "now", never at 0. */
+    private final AtomicLong nextConnectAttempt;
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
 
     public SharedRedis(RedisProperties properties) {
+        this(properties, System::nanoTime);
+    }
+
+    SharedRedis(RedisProperties properties, LongSupplier nanoTime) {
         this.properties = properties;
+        this.nanoTime = nanoTime;
+        this.nextConnectAttempt = new AtomicLong(nanoTime.getAsLong());
         RedisURI uri = RedisURI.create(properties.url());
         uri.setTimeout(properties.timeout());
         this.resources = ClientResources.builder()
@@ -58,11 +67,11 @@ public final class SharedRedis implements AutoCloseable {
             return Optional.of(open);
         }
         synchronized (this) {
-            if (connection == null && System.nanoTime() - nextConnectAttempt.get() >= 0) {
+            if (connection == null && nanoTime.getAsLong() - nextConnectAttempt.get() >= 0) {
                 try {
                     connection = client.connect(ByteArrayCodec.INSTANCE);
                 } catch (RuntimeException unreachable) {
-                    nextConnectAttempt.set(System.nanoTime() + CONNECT_BACKOFF.toNanos());
+                    nextConnectAttempt.set(nanoTime.getAsLong() + CONNECT_BACKOFF.toNanos());
                 }
             }
             return Optional.ofNullable(connection);

@@ -9,11 +9,11 @@ import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
  * Events hold their promise: an audit write that fails once is delivered again by the resubmission task and
@@ -28,7 +28,7 @@ class EventPublicationDeliveryIT extends IntegrationTest {
     @Autowired
     RateLimiter limiter;
     @Autowired
-    IncompleteEventPublications incomplete;
+    EventResubmission resubmission;
     @Autowired
     EventPublicationProperties properties;
 
@@ -48,17 +48,19 @@ class EventPublicationDeliveryIT extends IntegrationTest {
                     .param("m", marker).query(Long.class).single() == 1);
             assertThat(auditEntries(marker)).as("the write failed").isZero();
 
-            // the failure is older than the resubmission age; the recurring task's run picks it up
+            // the publication and its failed attempt are older than the resubmission age; the task's run picks it up
             jdbc.sql("""
-                            UPDATE event_publication SET publication_date = publication_date - :age * interval '1 second'
+                            UPDATE event_publication
+                               SET publication_date = publication_date - :age * interval '1 second',
+                                   last_resubmission_date = last_resubmission_date - :age * interval '1 second'
                             WHERE strpos(serialized_event, :m) > 0""")
                     .param("age", properties.resubmitOlderThan().plusMinutes(1).toSeconds()).param("m", marker)
                     .update();
-            EventPublicationTasks.resubmit(incomplete, properties);
+            resubmission.resubmitDue();
 
             await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries(marker) == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> publications(marker) == 0);
-            EventPublicationTasks.resubmit(incomplete, properties);
+            resubmission.resubmitDue();
             assertThat(auditEntries(marker)).as("exactly once").isEqualTo(1);
         } finally {
             jdbc.sql("DROP TRIGGER IF EXISTS test_fail_once ON audit_events").update();
@@ -78,6 +80,50 @@ class EventPublicationDeliveryIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> publications(marker) == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL")
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The claim that keeps two nodes from delivering one publication twice: only a publication published, and last
+     * resubmitted, longer ago than the age is claimed, by one caller; one left "resubmitted" by a dead node too.
+     */
+    @Test
+    void aPublicationIsClaimedOnceWhenDueAndNotWhileAResubmissionOfItMayStillRun() {
+        long age = properties.resubmitOlderThan().toSeconds();
+        UUID old = publication("PROCESSING", age + 60, null);
+        UUID young = publication("PUBLISHED", age - 60, null);
+        UUID resubmittedLately = publication("PROCESSING", age + 600, age - 60);
+        UUID leftByADeadNode = publication("RESUBMITTED", age + 600, age + 60);
+        try {
+            assertThat(resubmission.claim(old)).as("due, never resubmitted").isTrue();
+            assertThat(resubmission.claim(old)).as("just claimed").isFalse();
+            assertThat(resubmission.claim(young)).as("may still be running where it was published").isFalse();
+            assertThat(resubmission.claim(resubmittedLately)).as("its resubmission may still be running").isFalse();
+            assertThat(resubmission.claim(leftByADeadNode)).isTrue();
+            assertThat(jdbc.sql("SELECT status FROM event_publication WHERE id = :id").param("id", leftByADeadNode)
+                    .query(String.class).single()).as("resubmittable again by Spring Modulith").isEqualTo("FAILED");
+        } finally {
+            jdbc.sql("DELETE FROM event_publication WHERE id IN (:ids)")
+                    .param("ids", List.of(old, young, resubmittedLately, leftByADeadNode)).update();
+        }
+    }
+
+    /**
+     * A publication row of a listener no node has, published so many seconds ago and last resubmitted so many
+     * (unless given: when it was published, as Spring Modulith stores a new publication). Should a resubmission run
+     * elsewhere pick it up meanwhile, Modulith finds no listener and marks it failed: nothing else happens.
+     */
+    private UUID publication(String status, long publishedSecondsAgo, Long resubmittedSecondsAgo) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                       status, completion_attempts, last_resubmission_date)
+                        VALUES (:id, 'test.no-such-listener', 'java.lang.String', '"claim test"',
+                                now() - :published * interval '1 second', :status, 0,
+                                now() - :resubmitted * interval '1 second')""")
+                .param("id", id).param("published", publishedSecondsAgo).param("status", status)
+                .param("resubmitted", resubmittedSecondsAgo == null ? publishedSecondsAgo : resubmittedSecondsAgo)
+                .update();
+        return id;
     }
 
     /** A trigger that makes the first insert of this organization's audit entry fail (a sequence is not rolled back). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.tttools.app.support.ApiClient;
+import com.tttools.app.tiktok.TikTokConnectionEvents;
 import com.tttools.simulator.EmbeddedSimulator;
 import java.net.URI;
 import java.time.Duration;
@@ -137,9 +138,12 @@ class DisconnectDeleteDataIT extends ConnectionTestSupport {
         assertThat(disconnect(admin, id, true).status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> jobStatus(admin, job), s -> s.equals("CANCELLED"));
-        // a purge refused while the sync was stopping is resubmitted by the registry (in production every few minutes)
+        // a purge refused while the sync was stopping is resubmitted by the registry (in production every few minutes);
+        // only this disconnect's publications: other tests' listeners may be running in the shared context right now
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+            incomplete.resubmitIncompletePublications(publication -> publication.getEvent()
+                    instanceof TikTokConnectionEvents.ConnectionDisconnected disconnected
+                    && disconnected.connectionId().toString().equals(id));
             assertThat(rows(admin.workspaceId(), advertisers))
                     .allSatisfy((table, count) -> assertThat(count).as(table).isZero());
         });

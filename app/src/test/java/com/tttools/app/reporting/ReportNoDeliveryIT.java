@@ -71,6 +71,7 @@ class ReportNoDeliveryIT extends IntegrationTest {
                             entity_name, currency, spend, impressions, clicks, conversions, pulled_at)
                         VALUES (:ws, 'CAMPAIGN', :c, :day, :adv, :c, 'Spring sale', 'USD', 12.34, 1000, 10, 1, now())""")
                 .param("ws", UUID.fromString(ws)).param("c", SPENDING).param("day", to).param("adv", ADVERTISER).update();
+        com.tttools.app.reporting.internal.RollupsForTests.rollUp(jdbc, UUID.fromString(ws), to, to);
     }
 
     @Test

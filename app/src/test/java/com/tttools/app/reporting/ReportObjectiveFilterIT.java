@@ -94,6 +94,7 @@ class ReportObjectiveFilterIT extends IntegrationTest {
                         """)
                 .param("ws", workspace).param("c", id).param("day", day).param("adv", ADVERTISER).param("name", name)
                 .param("spend", new BigDecimal(spend)).update();
+        com.tttools.app.reporting.internal.RollupsForTests.rollUp(jdbc, workspace, day, day);
     }
 
     private static String between(String page, String start, String end) {

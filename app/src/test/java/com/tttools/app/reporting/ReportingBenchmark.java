@@ -79,7 +79,7 @@ class ReportingBenchmark extends IntegrationTest {
     static final double SIZE = Double.parseDouble(System.getProperty("bench.size", "1"));
     static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 300);
     /**
-     * Trial runs only: skip phases ("rewrite,explain,queries,rls,csv"; the ingestion always runs, interleaved with
+     * Trial runs only: skip phases ("rewrite,explain,queries,rollup,rls,csv"; the ingestion always runs, interleaved with
      * its raw COPY anchor) or keep the rows for a look afterwards. Smaller rounds: {@code bench.roundBatches},
      * {@code bench.csvRounds}, {@code bench.rlsRounds}.
      */
@@ -132,6 +132,9 @@ class ReportingBenchmark extends IntegrationTest {
             analyze();
             if (!SKIP.contains("queries")) {
                 queries(world);
+            }
+            if (!SKIP.contains("rollup")) {
+                rollupComparison(world);
             }
             if (!SKIP.contains("rls")) {
                 rowLevelSecurity(world);
@@ -341,6 +344,7 @@ class ReportingBenchmark extends IntegrationTest {
         long t = System.nanoTime();
         jdbc.sql("VACUUM (ANALYZE) report_daily_facts").update();
         jdbc.sql("VACUUM (ANALYZE) report_finality").update();
+        jdbc.sql("VACUUM (ANALYZE) report_fact_rollups").update();
         System.out.printf("BENCH VACUUM (ANALYZE) after the load: %.1f s%n", (System.nanoTime() - t) / 1e9);
     }
 
@@ -400,6 +404,99 @@ class ReportingBenchmark extends IntegrationTest {
                     typical.size(), (double) rows / QUERY_RUNS, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1],
                     shape.goal > 0 ? " (goal p95 <= " + (int) shape.goal + " ms)" : "", QUERY_RUNS, pct(bigMs, 50),
                     pct(bigMs, 95), pct(bigMs, 50) / pct(ms, 50), load.summary());
+        }
+    }
+
+    // ---------------------------------------------------------------- (b3) the weekly rollup's effect
+
+    /**
+     * (b3) The weekly rollup (docs/reporting.md, "Rollups") against the daily facts alone, in the same run: per shape
+     * and run, a typical workspace and the big one, each through both paths (four runs in an order rotated from run
+     * to run, so load that comes and goes hits all four alike). Prints p50 per path and workspace, big / typical per
+     * path, and rollup / daily per workspace. Both paths must give the same report (checked on the first run).
+     */
+    private void rollupComparison(World world) {
+        List<WorkspaceId> ids = world.workspaces.stream().map(p -> p.id).toList();
+        List<WorkspaceId> typical = ids.size() > 1 ? ids.subList(1, ids.size()) : ids;
+        record Shape(String name, ReportLevel level, int days, int limit) {
+        }
+        List<Shape> shapes = List.of(new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, 100),
+                new Shape("90-day AD top-100 by spend with totals", ReportLevel.AD, 90, 100),
+                new Shape("90-day CAMPAIGN report by entity with totals", ReportLevel.CAMPAIGN, 90, 100));
+        jdbc.sql("SELECT pg_size_pretty(pg_table_size('report_fact_rollups')), pg_size_pretty(pg_indexes_size('report_fact_rollups')),"
+                        + " (SELECT count(*) FROM report_fact_rollups)")
+                .query((rs, i) -> "BENCH size report_fact_rollups: table " + rs.getString(1) + ", key " + rs.getString(2)
+                        + ", " + String.format("%,d", rs.getLong(3)) + " rows").list().forEach(System.out::println);
+        if (!SKIP.contains("explain")) {
+            explainRollup(typical.get(0), ids.get(0));
+        }
+        try {
+            for (Shape shape : shapes) {
+                load.phase("rollup A/B " + shape.name);
+                for (WorkspaceId ws : ids) {   // warm-up, both paths
+                    ReportQuery q = query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, false, true, shape.limit);
+                    com.tttools.app.reporting.internal.RollupsForTests.useRollups(reports, false);
+                    ReportResult daily = reports.run(ws, q);
+                    com.tttools.app.reporting.internal.RollupsForTests.useRollups(reports, true);
+                    assertThat(reports.run(ws, q)).as("the same report both ways").isEqualTo(daily);
+                }
+                double[][] ms = new double[4][QUERY_RUNS];   // typical rollup, big rollup, typical daily, big daily
+                for (int i = 0; i < QUERY_RUNS; i++) {
+                    WorkspaceId ws = typical.get(i % typical.size());
+                    LocalDate to = LAST_DAY.minusDays((i / typical.size()) * 7L % 63);
+                    ReportQuery q = query(shape.level, to.minusDays(shape.days - 1), to, false, true, shape.limit);
+                    for (int k = 0; k < 4; k++) {
+                        int arm = (i + k) % 4;
+                        com.tttools.app.reporting.internal.RollupsForTests.useRollups(reports, arm < 2);
+                        long t = System.nanoTime();
+                        reports.run(arm % 2 == 1 ? ids.get(0) : ws, q);
+                        ms[arm][i] = (System.nanoTime() - t) / 1e6;
+                    }
+                }
+                for (double[] arm : ms) {
+                    Arrays.sort(arm);
+                }
+                double tr = pct(ms[0], 50), br = pct(ms[1], 50), td = pct(ms[2], 50), bd = pct(ms[3], 50);
+                System.out.printf("BENCH rollup A/B %s: %d runs each; p50 with rollup typical %.1f ms, big %.1f ms"
+                                + " (big / typical %.2f); daily facts only typical %.1f ms, big %.1f ms (big / typical %.2f);"
+                                + " rollup / daily: typical %.2f, big %.2f; p95 with rollup typical %.1f, big %.1f ms; load %s%n",
+                        shape.name, QUERY_RUNS, tr, br, br / tr, td, bd, bd / td, tr / td, br / bd, pct(ms[0], 95),
+                        pct(ms[1], 95), load.summary());
+            }
+        } finally {
+            com.tttools.app.reporting.internal.RollupsForTests.useRollups(reports, true);
+        }
+    }
+
+    /** The plan of the 30-day AD top-100's rows through the rollup (ReportService's union, written out here). */
+    private void explainRollup(WorkspaceId ws, WorkspaceId big) {
+        LocalDate from = LAST_DAY.minusDays(29);
+        LocalDate rollupFrom = from;
+        while (!rollupFrom.equals(rollupFrom.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)))
+                && rollupFrom.getDayOfMonth() != 1) {
+            rollupFrom = rollupFrom.plusDays(1);
+        }
+        LocalDate trailingFrom = LAST_DAY;
+        while (trailingFrom.getDayOfWeek() != java.time.DayOfWeek.MONDAY && trailingFrom.getDayOfMonth() != 1) {
+            trailingFrom = trailingFrom.minusDays(1);
+        }
+        String columns = "workspace_id, level, advertiser_id, entity_id, currency, campaign_id, adgroup_id, entity_name,"
+                + " spend::numeric AS spend, impressions, clicks, conversions";
+        for (WorkspaceId w : List.of(ws, big)) {
+            String daily = "SELECT " + columns + " FROM report_daily_facts WHERE workspace_id = '" + w
+                    + "' AND level = 'AD' AND stat_date BETWEEN ";
+            String union = "(" + (rollupFrom.isAfter(from) ? daily + "'" + from + "' AND '" + rollupFrom.minusDays(1) + "' UNION ALL " : "")
+                    + "SELECT " + columns + " FROM report_fact_rollups WHERE workspace_id = '" + w + "' AND level = 'AD'"
+                    + " AND bucket_start BETWEEN '" + rollupFrom + "' AND '" + trailingFrom.minusDays(1) + "'"
+                    + (trailingFrom.isAfter(LAST_DAY) ? "" : " UNION ALL " + daily + "'" + trailingFrom + "' AND '" + LAST_DAY + "'")
+                    + ") f";
+            String sql = "SELECT f.entity_id, f.advertiser_id, f.currency, max(f.entity_name), sum(f.spend) AS spend,"
+                    + " sum(f.impressions), sum(f.clicks), sum(f.conversions) FROM " + union
+                    + " GROUP BY f.entity_id, f.advertiser_id, f.currency ORDER BY spend DESC, entity_id, currency LIMIT 101";
+            System.out.println("bench plan of 30-day AD top-100 rows through the rollup (" + (w.equals(big) ? "big" : "a typical")
+                    + " workspace):");
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).query((rs, i) -> rs.getString(1)).list()
+                    .forEach(line -> System.out.println("    " + line));
         }
     }
 
@@ -712,10 +809,11 @@ class ReportingBenchmark extends IntegrationTest {
         jdbc.sql("DROP TABLE IF EXISTS bench_raw_facts").update();
         if (tableWasEmpty) {
             // Only this benchmark wrote facts in this run (it runs alone): drop them all at once.
-            jdbc.sql("TRUNCATE report_daily_facts, report_finality").update();
+            jdbc.sql("TRUNCATE report_daily_facts, report_finality, report_fact_rollups").update();
         } else {
             jdbc.sql("DELETE FROM report_daily_facts WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
             jdbc.sql("DELETE FROM report_finality WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
+            jdbc.sql("DELETE FROM report_fact_rollups WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
         }
         System.out.printf("BENCH clean-up (%s): %.1f s%n", tableWasEmpty ? "TRUNCATE" : "DELETE", (System.nanoTime() - t) / 1e9);
     }

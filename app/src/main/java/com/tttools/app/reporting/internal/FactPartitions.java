@@ -36,9 +36,11 @@ class FactPartitions {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final FactRollups rollups;
 
-    FactPartitions(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    FactPartitions(JdbcClient jdbc, PlatformTransactionManager transactionManager, FactRollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -148,11 +150,16 @@ class FactPartitions {
      */
     long drop(String partition) {
         String table = checked(partition);
+        Optional<Partition> bounds = list().stream().filter(p -> p.name().equals(table)).findFirst();
         try {
             Long rows = transactions.execute(status -> {
                 jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
                 long n = jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+                List<UUID> workspaces = workspacesIn(table);
                 jdbc.sql("DROP TABLE " + table).update();
+                // the weekly rollup of those days goes with them, in the same transaction
+                bounds.ifPresent(p -> workspaces.forEach(ws -> rollups.forgetPartition(
+                        new com.tttools.app.shared.WorkspaceId(ws), p.from(), p.to() == null ? LocalDate.of(9999, 12, 31) : p.to())));
                 return n;
             });
             return rows == null ? 0 : rows;

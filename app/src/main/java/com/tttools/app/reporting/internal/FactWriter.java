@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is known (or the append meets an existing row after all), everything is undone to a savepoint and the batch takes
  * the merge path: COPY into a temporary staging table, the ledger from a comparison with the stored rows, and one
  * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE ... IS DISTINCT FROM ...} that rewrites only rows whose values
- * changed, so a re-pull of unchanged numbers writes no fact row and reports 0 rows changed.
+ * changed, so a re-pull of unchanged numbers writes no fact row and reports 0 rows changed. Either path keeps the
+ * weekly rollup ({@link FactRollups}) in the same transaction from the batch's own changes.
  */
 @Component
 public class FactWriter {
@@ -49,11 +50,13 @@ public class FactWriter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final FactPartitions partitions;
+    private final FactRollups rollups;
     long spillBytes = SPILL_BYTES;
 
     FactWriter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-            FactPartitions partitions) {
+            FactPartitions partitions, FactRollups rollups) {
         this.dataSource = dataSource;
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -96,6 +99,7 @@ public class FactWriter {
         private final Instant now;
         private final FactCopyBuffer buffer;
         private final Map<Day, Tally> days = new LinkedHashMap<>();
+        private final FactRollups.Changes rollupChanges = new FactRollups.Changes();
         private final Consumer<FactRow> rejected;
         private boolean committed;
 
@@ -115,6 +119,7 @@ public class FactWriter {
                 return;
             }
             buffer.add(row);
+            rollupChanges.add(row);   // the weekly rollup's share of a batch of new days (FactRollups)
             Tally tally = days.computeIfAbsent(new Day(row.advertiserId(), row.date()), d -> new Tally());
             tally.rows++;
             if (row.level() == ReportLevel.ADVERTISER) {
@@ -167,6 +172,7 @@ public class FactWriter {
                 if (claimNewDays()) {
                     try {
                         buffer.copyInto(connection, "report_daily_facts");
+                        rollups.add(workspaceId, rollupChanges);
                         return Math.toIntExact(buffer.rows());
                     } catch (SQLException e) {
                         if (!"23505".equals(e.getSQLState())) {
@@ -248,6 +254,7 @@ public class FactWriter {
                                    last_spend_delta = EXCLUDED.last_spend_delta,
                                    last_conversions_delta = EXCLUDED.last_conversions_delta""")
                     .param("now", Timestamp.from(now)).update();
+            rollups.addStagedChanges(workspaceId);   // before the merge: it diffs the staged rows with the stored ones
             return jdbc.sql(MERGE).update();
         }
     }

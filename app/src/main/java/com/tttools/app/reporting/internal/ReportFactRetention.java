@@ -27,10 +27,12 @@ class ReportFactRetention implements RetentionPurge {
 
     private final JdbcClient jdbc;
     private final FactPartitions partitions;
+    private final FactRollups rollups;
 
-    ReportFactRetention(JdbcClient jdbc, FactPartitions partitions) {
+    ReportFactRetention(JdbcClient jdbc, FactPartitions partitions, FactRollups rollups) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+        this.rollups = rollups;
     }
 
     @Override
@@ -47,9 +49,10 @@ class ReportFactRetention implements RetentionPurge {
             List<String> tables = new ArrayList<>(left.stream()
                     .filter(p -> p.overlaps(LocalDate.MIN, before)).map(FactPartitions.Partition::name).toList());
             tables.add(FactPartitions.DEFAULT);
+            long deleted = 0;
             for (String table : tables) {
                 for (ReportLevel level : ReportLevel.values()) {
-                    total += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("DELETE FROM " + table
+                    deleted += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("DELETE FROM " + table
                                     + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
                                     + " WHERE workspace_id = :ws AND level = :level AND stat_date < :before LIMIT :batch))")
                             .param("ws", workspace).param("level", level.name()).param("before", before)
@@ -57,6 +60,9 @@ class ReportFactRetention implements RetentionPurge {
                             .update());
                 }
             }
+            total += deleted;
+            // the rollup's buckets before the cutoff go, the one holding it is rolled up from what is left
+            rollups.forgetBefore(new WorkspaceId(workspace), before, deleted > 0);
             total += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
                             DELETE FROM report_finality WHERE ctid = ANY(ARRAY(
                                 SELECT ctid FROM report_finality WHERE workspace_id = :ws AND stat_date < :before

@@ -136,6 +136,8 @@ class ReportService implements Reports {
     private final ReportingProperties properties;
     private final Clock clock;
     private final ExchangeRateStore rates;
+    /** Read whole buckets from the weekly rollup (off: the daily facts alone; tests and the benchmark compare both). */
+    volatile boolean rollups = true;
 
     ReportService(JdbcClient jdbc, DataSource dataSource, ReportingProperties properties, Clock clock,
             ExchangeRateStore rates) {
@@ -153,7 +155,7 @@ class ReportService implements Reports {
         Converting converting = conversion(workspaceId, query, query.previousPeriod().from());
         CurrencyConversion conversion = converting == null ? null : converting.conversion();
         Fx fx = fx(converting, query);
-        List<Read> read = jdbc.sql(rowsSql(query, true, fx))
+        List<Read> read = jdbc.sql(rowsSql(query, true, fx, split(query, fx)))
                 .paramSource(params(workspaceId, query, fx).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
                 .query((rs, i) -> read(rs, query, mask(query), fx)).list();
         boolean hasMore = read.size() > query.limit();
@@ -347,33 +349,33 @@ class ReportService implements Reports {
         boolean keyOrder = query.byDate() && query.byEntity() && query.sort().key().equals("date")
                 && !query.sort().descending();
         if (!keyOrder) {
-            return rowsSql(query, false, fx);
+            return rowsSql(query, false, fx, null);
         }
         return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, NULL AS campaign_id, NULL AS adgroup_id,"
                 + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + factBases(query, fx)
-                + " FROM " + fx.from() + " WHERE " + where(query) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
+                + " FROM " + fx.from() + " WHERE " + where(query, null) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
     }
 
     /**
      * The rows' SQL. Grouped by date and entity, a group is one fact (the key is workspace, level, entity, date),
      * so nothing is aggregated. Paged entity rows are cut first and labelled from the inventory afterwards.
      */
-    private static String rowsSql(ReportQuery query, boolean paged, Fx fx) {
+    private static String rowsSql(ReportQuery query, boolean paged, Fx fx, FactRollups.Split split) {
         String order = order(query, fx);
         if (!query.byEntity()) {
             String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
-            return "SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + fx.from() + " WHERE "
-                    + where(query) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
+            return "SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split) + " WHERE "
+                    + where(query, split) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
         }
         String facts = query.byDate()
                 ? """
                   SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
-                         f.entity_name AS fact_name,""" + " " + factBases(query, fx) + " FROM " + fx.from() + " WHERE " + where(query)
+                         f.entity_name AS fact_name,""" + " " + factBases(query, fx) + " FROM " + fx.from() + " WHERE " + where(query, null)
                 : """
                   SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
                          max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + sums(query, fx) + """
                   , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
-                  FROM """ + " " + fx.from() + " WHERE " + where(query)
+                  FROM """ + " " + from(fx, split) + " WHERE " + where(query, split)
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
         if (!query.byDate()) {
             facts = withoutDelivery(facts, query, fx);
@@ -447,14 +449,60 @@ class ReportService implements Reports {
         return String.join(", ", order);
     }
 
+    /**
+     * Whether a query reads the weekly rollup for the whole buckets inside its range (docs/reporting.md, "Rollups"):
+     * not by date (a bucket has no days), only additive metrics (reach and frequency are not summed), no currency
+     * conversion by day's rate (the rollup sums several days' spend). Null: the daily facts alone.
+     */
+    private FactRollups.Split split(ReportQuery query, Fx fx) {
+        if (!rollups || query.byDate() || fx.join() || !query.metrics().stream().allMatch(Metric::additive)) {
+            return null;
+        }
+        return FactRollups.Split.of(query.from(), query.to()).orElse(null);
+    }
+
+    /**
+     * The facts of a query as relation {@code f}: the daily facts, or (split) the days before the first whole
+     * bucket, the whole buckets' rollup rows and the days after the last, in the daily facts' column names and
+     * types (reach unknown), so every grouped statement sums them alike.
+     */
+    private static String from(Fx fx, FactRollups.Split split) {
+        if (split == null) {
+            return fx.from();
+        }
+        String columns = "workspace_id, level, advertiser_id, entity_id, currency, campaign_id, adgroup_id, entity_name, ";
+        String daily = "SELECT " + columns + "spend::numeric AS spend, " + String.join(", ", Metric.COUNTS.stream()
+                .map(m -> m.column() + "::bigint AS " + m.column()).toList()) + ", NULL::bigint AS reach"
+                + " FROM report_daily_facts WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN ";
+        List<String> parts = new ArrayList<>();
+        if (split.leadingDays()) {
+            parts.add(daily + ":from AND :leadingTo");
+        }
+        parts.add("SELECT " + columns + "spend, " + String.join(", ", Metric.COUNTS.stream().map(Metric::column).toList())
+                + ", NULL::bigint AS reach FROM " + FactRollups.TABLE + " WHERE workspace_id = :ws AND level = :level"
+                + " AND bucket_start BETWEEN :rollupFrom AND :lastBucket");
+        if (split.trailingDays()) {
+            parts.add(daily + ":trailingFrom AND :to");
+        }
+        return "(" + String.join(" UNION ALL ", parts) + ") f";
+    }
+
+    private static Map<String, Object> splitParams(ReportQuery query) {
+        return FactRollups.Split.of(query.from(), query.to()).<Map<String, Object>>map(s -> Map.of(
+                "leadingTo", Date.valueOf(s.rollupFrom().minusDays(1)), "rollupFrom", Date.valueOf(s.rollupFrom()),
+                "lastBucket", Date.valueOf(s.lastBucket()), "trailingFrom", Date.valueOf(s.rollupTo().plusDays(1))))
+                .orElse(Map.of());
+    }
+
     /** The campaigns with the objective filter's objective type (from inventory's read model). */
     private static final String OBJECTIVE_CAMPAIGNS = "SELECT o.tiktok_id FROM inventory_entity_labels o"
             + " WHERE o.workspace_id = :ws AND o.kind = 'CAMPAIGN' AND o.objective = :objective";
 
     /** The facts a query covers: the tenant, level and dates first (the indexes' order), then the filters. */
-    private static String where(ReportQuery query) {
+    private static String where(ReportQuery query, FactRollups.Split split) {
         ReportQuery.Filters filters = query.filters();
-        StringBuilder where = new StringBuilder("f.workspace_id = :ws AND f.level = :level AND f.stat_date BETWEEN :from AND :to");
+        StringBuilder where = new StringBuilder("f.workspace_id = :ws AND f.level = :level"
+                + (split == null ? " AND f.stat_date BETWEEN :from AND :to" : ""));
         if (!filters.advertiserIds().isEmpty()) {
             where.append(" AND f.advertiser_id = ANY(CAST(:advertisers AS text[]))");
         }
@@ -489,6 +537,7 @@ class ReportService implements Reports {
                 .addValue("ws", workspaceId.value()).addValue("level", query.level().name())
                 .addValue("kind", inventoryKind(query.level()))
                 .addValue("from", Date.valueOf(query.from())).addValue("to", Date.valueOf(query.to()))
+                .addValues(splitParams(query))
                 .addValue("advertisers", filters.advertiserIds().toArray(String[]::new))
                 .addValue("campaigns", filters.campaignIds().toArray(String[]::new))
                 .addValue("adgroups", filters.adgroupIds().toArray(String[]::new))
@@ -545,8 +594,9 @@ class ReportService implements Reports {
             List<ReportResult.Row> rows) {
         ReportQuery previous = query.previousPeriod();
         Map<String, Map<String, Object>> byEntity = new HashMap<>();
+        FactRollups.Split split = split(previous, Fx.NONE);
         jdbc.sql("SELECT f.entity_id, f.currency, " + sums(query, Fx.NONE) + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
-                        + " FROM report_daily_facts f WHERE " + where(previous)
+                        + " FROM " + from(Fx.NONE, split) + " WHERE " + where(previous, split)
                         + " AND f.entity_id = ANY(CAST(:entities AS text[])) GROUP BY f.entity_id, f.currency")
                 .paramSource(params(workspaceId, previous).addValue("entities",
                         rows.stream().map(ReportResult.Row::entityId).distinct().toArray(String[]::new)))
@@ -570,8 +620,9 @@ class ReportService implements Reports {
         Map<String, Metric.Bases> sums = new java.util.TreeMap<>();
         Map<String, String> advertisers = new java.util.TreeMap<>();
         Combined[] converted = {null};
-        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query, fx) + ", NULL::bigint AS reach FROM " + fx.from()
-                        + " WHERE " + where(query) + " GROUP BY f.advertiser_id, f.currency")
+        FactRollups.Split split = split(query, fx);
+        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split)
+                        + " WHERE " + where(query, split) + " GROUP BY f.advertiser_id, f.currency")
                 .paramSource(params(workspaceId, query, fx))
                 .query((rs, i) -> {
                     advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));

@@ -1,0 +1,28 @@
+package com.tttools.app.reporting.internal;
+
+import com.tttools.app.reporting.Reports;
+import com.tttools.app.shared.WorkspaceId;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+
+/** The weekly rollup (docs/reporting.md, "Rollups") for tests outside this package and the benchmark. */
+public final class RollupsForTests {
+
+    private RollupsForTests() {
+    }
+
+    /**
+     * For tests that insert facts with SQL instead of through {@link FactWriter}: rolls the days up as the writer
+     * would have (reports read whole weeks from the rollup).
+     */
+    public static void rollUp(JdbcClient jdbc, UUID workspace, LocalDate from, LocalDate to) {
+        new FactRollups(jdbc).rebuild(new WorkspaceId(workspace), from, to);
+    }
+
+    /** Switches report queries between rollup and daily facts (on by default), to compare both. */
+    public static void useRollups(Reports reports, boolean on) {
+        ((ReportService) AopTestUtils.getUltimateTargetObject(reports)).rollups = on;
+    }
+}

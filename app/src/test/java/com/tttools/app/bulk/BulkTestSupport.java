@@ -39,6 +39,7 @@ abstract class BulkTestSupport extends SimulatedWorkspaceTest {
     String base;
     AccessToken token;
     List<String> advertisers;
+    UUID connectionId;
 
     /** The simulated world at MEDIUM scale (hundreds of ads per advertiser); SimulatorStateGuard puts it back. */
     void mediumWorld() {
@@ -56,8 +57,13 @@ abstract class BulkTestSupport extends SimulatedWorkspaceTest {
         base = "/api/v1/workspaces/" + ws;
         advertisers = simulator().advertiserIds().subList(firstAdvertiser, firstAdvertiser + advertiserCount);
         token = new AccessToken(simulator().issueAccessToken(DEV_APP, advertisers));
-        UUID connectionId = UUID.randomUUID();
+        connectionId = UUID.randomUUID();
         tokenStore.storeAccessToken(WorkspaceId.of(ws), connectionId, token);
+        resync();
+    }
+
+    /** Syncs the workspace's inventory from the simulator again. */
+    void resync() {
         runToSuccess(WorkspaceId.of(ws), AssetSync.request(WorkspaceId.of(ws), connectionId));
     }
 

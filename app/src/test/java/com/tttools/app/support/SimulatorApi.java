@@ -89,6 +89,23 @@ public final class SimulatorApi {
         return control("GET", "/_sim/writes", null);
     }
 
+    /**
+     * Write calls to that path naming one of these ids that TikTok accepted (code 0). Refused calls are left out: the
+     * simulated app's rate limit is shared with whatever other tests left running, so a 40100 the app waited out and
+     * retried is not a chunk of its own; nor is another test's late write to other entities.
+     */
+    public long acceptedWrites(String path, java.util.Collection<String> ids) {
+        java.util.Set<String> ours = new java.util.HashSet<>(ids);
+        long n = 0;
+        for (JsonNode entry : writes().path("log")) {
+            if (entry.path("path").asString().equals(path) && entry.path("answer").asString().equals("0")
+                    && entry.path("ids").valueStream().anyMatch(id -> ours.contains(id.asString()))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Calls made to one write path, e.g. {@code "/ad/status/update/"} (faulted and refused calls included). */
     public long writeRequests(String path) {
         return writes().path("per_path").path(path).path("requests").asLong(0);

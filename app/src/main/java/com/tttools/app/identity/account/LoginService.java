@@ -10,6 +10,7 @@ import com.tttools.app.identity.secret.Secrets;
 import com.tttools.app.shared.audit.RequestMetadata;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,8 @@ public class LoginService {
     private final ObjectProvider<SecondFactor> secondFactor;
     private final SecurityEvents securityEvents;
     private final ObjectProvider<PendingAccountDeletions> pendingDeletions;
-    private final String dummyHash;
+    /** Hashed off the start-up's main thread: one Argon2 hash is about a second of CPU on a small machine. */
+    private final CompletableFuture<String> dummyHash;
 
     public LoginService(UserRepository users, PasswordEncoder encoder, RateLimiter limiter, ObjectProvider<SecondFactor> secondFactor,
             SecurityEvents securityEvents, ObjectProvider<PendingAccountDeletions> pendingDeletions) {
@@ -44,7 +46,7 @@ public class LoginService {
         this.limiter = limiter;
         this.secondFactor = secondFactor;
         this.securityEvents = securityEvents;
-        this.dummyHash = encoder.encode(Secrets.randomToken());
+        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode(Secrets.randomToken()));
     }
 
     @Transactional
@@ -177,7 +179,7 @@ public class LoginService {
     }
 
     private boolean dummyCheck(String password) {
-        encoder.matches(password == null ? "" : password, dummyHash);
+        encoder.matches(password == null ? "" : password, dummyHash.join());
         return false;
     }
 }

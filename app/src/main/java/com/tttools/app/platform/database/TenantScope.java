@@ -5,12 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.async.CallableProcessingInterceptor;
 
 /**
  * The workspace whose rows the current thread's statements may touch under PostgreSQL row-level security
@@ -18,9 +15,9 @@ import org.springframework.web.context.request.async.CallableProcessingIntercept
  * it has resolved a {@code WorkspaceAccess}; {@link TenantTransactionManager} then begins every transaction of that
  * request as {@value #ROLE} with {@value #SETTING} set to it, both transaction-local, and {@link TenantDataSource}
  * runs each of its auto-commit statements in such a transaction of its own. Work the request hands to Spring MVC's
- * async executor (a streamed export) carries the binding ({@link AsyncHandOff}). Nothing bound (jobs, schedulers,
- * listeners on their own threads, organization and account pages) or a transaction labelled {@value #SYSTEM} keeps
- * the login role, which row-level security does not restrict.
+ * async executor (a streamed export) sees the binding too: MVC binds the request's attributes on that thread while
+ * the work runs. Nothing bound (jobs, schedulers, listeners on their own threads, organization and account pages) or
+ * a transaction labelled {@value #SYSTEM} keeps the login role, which row-level security does not restrict.
  */
 public final class TenantScope {
 
@@ -74,27 +71,6 @@ public final class TenantScope {
             } else {
                 CALL.set(previous);
             }
-        }
-    }
-
-    /**
-     * Carries a request's binding to the thread of Spring MVC's async executor while the request's {@code Callable}
-     * or {@code StreamingResponseBody} runs there (no request context on that thread): bound before, unbound after, on
-     * that thread. Registered with MVC's async support by the tenancy web configuration.
-     */
-    public static final class AsyncHandOff implements CallableProcessingInterceptor {
-
-        @Override
-        public <T> void preProcess(NativeWebRequest request, Callable<T> task) {
-            if (request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof UUID workspace) {
-                CALL.set(workspace);
-            }
-        }
-
-        /** Always unbinds: the executor's threads serve listeners next, which keep the login role. */
-        @Override
-        public <T> void postProcess(NativeWebRequest request, Callable<T> task, Object concurrentResult) {
-            CALL.remove();
         }
     }
 

@@ -298,7 +298,8 @@ class RowLevelSecurityIT extends IntegrationTest {
 
     /**
      * The streamed CSV export runs on Spring MVC's async executor, after the request's thread has returned; its
-     * transaction still runs under the tenant role with the request's workspace ({@link TenantScope.AsyncHandOff}).
+     * transaction still runs under the tenant role with the request's workspace (MVC binds the request's attributes on
+     * that thread while the body is written, so {@link TenantScope#current()} sees the request's binding there).
      */
     @Test
     void aStreamedCsvExportRunsUnderTheTenantRoleOnTheThreadItIsHandedTo() {

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read {@link #lastRequest()}. {@link IntegrationTest} imports {@link Configuration} (a second application context
  * would pause the shared one, and db-scheduler cannot restart), and requests without the header pass untouched. Every statement the request's thread
  * creates through the application's {@link DataSource} counts (JdbcClient, Spring Session, security); work on
- * other threads (jobs, the scheduler) does not. The same data source feeds {@link StatementLog}.
+ * other threads (jobs, the scheduler) does not. The same data source feeds {@link StatementLog} and {@link TenantProbe}.
  */
 public final class StatementCounter {
 
@@ -154,6 +154,9 @@ public final class StatementCounter {
                             if (all != null && Thread.currentThread() != armedBy) {
                                 all.add(text);
                             }
+                        }
+                        if (method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
+                            TenantProbe.beforePrepare(target, sql, statements != null);
                         }
                         try {
                             Object result = method.invoke(target, args);

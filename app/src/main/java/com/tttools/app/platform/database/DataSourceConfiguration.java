@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One pool over the chosen server. Declared by hand (not Boot's auto-configured pool) because the URL comes
- * from {@code DATABASE_URL} in libpq form or from the embedded server.
+ * from {@code DATABASE_URL} in libpq form or from the embedded server; wrapped in {@link TenantDataSource} so that the
+ * auto-commit statements of a workspace request run under row-level security too.
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
@@ -41,7 +42,8 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server, DatabaseProperties properties) {
+    TenantDataSource dataSource(DatabaseServer server, DatabaseProperties properties,
+            RowLevelSecurityProperties rowLevelSecurity) {
         JdbcTarget target = TransactionPooler.adapt(server.target(), properties.transactionPooler());
         if (TransactionPooler.detected(server.target(), properties.transactionPooler())) {
             log.info("DATABASE_URL is a transaction-mode pooler: statements are not prepared on the server");
@@ -57,6 +59,6 @@ class DataSourceConfiguration {
         dataSource.setPassword(target.password());
         dataSource.setMaximumPoolSize(properties.maxPoolSize());
         dataSource.setConnectionTimeout(properties.connectionWait().toMillis());
-        return dataSource;
+        return new TenantDataSource(dataSource, rowLevelSecurity.enabled());
     }
 }

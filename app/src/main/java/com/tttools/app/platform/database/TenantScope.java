@@ -10,12 +10,14 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The workspace whose rows the current thread's transactions may touch under PostgreSQL row-level security
+ * The workspace whose rows the current thread's statements may touch under PostgreSQL row-level security
  * (docs/security.md, "Row-level security"). The tenancy argument resolver binds it for the rest of a web request once
  * it has resolved a {@code WorkspaceAccess}; {@link TenantTransactionManager} then begins every transaction of that
- * request as {@value #ROLE} with {@value #SETTING} set to it, both transaction-local. Nothing bound (jobs,
- * schedulers, listeners on their own threads, organization and account pages) or a transaction labelled
- * {@value #SYSTEM} keeps the login role, which row-level security does not restrict.
+ * request as {@value #ROLE} with {@value #SETTING} set to it, both transaction-local, and {@link TenantDataSource}
+ * runs each of its auto-commit statements in such a transaction of its own. Work the request hands to Spring MVC's
+ * async executor (a streamed export) sees the binding too: MVC binds the request's attributes on that thread while
+ * the work runs. Nothing bound (jobs, schedulers, listeners on their own threads, organization and account pages) or
+ * a transaction labelled {@value #SYSTEM} keeps the login role, which row-level security does not restrict.
  */
 public final class TenantScope {
 

@@ -53,7 +53,7 @@ class TenantAccessArgumentResolver implements HandlerMethodArgumentResolver {
             WorkspaceId id = pathVariable(request, binderFactory, workspace.pathVariable(), WorkspaceId.class);
             WorkspaceAccess granted = access.requireWorkspace(caller(request, "Workspace").id(), id,
                     workspace.value());
-            // The rest of the request's transactions run under row-level security for this workspace (docs/security.md).
+            // The rest of the request's statements run under row-level security for this workspace (docs/security.md).
             TenantScope.bindRequest(granted.workspaceId().value());
             return parameter.getParameterType() == WorkspaceId.class ? granted.workspaceId() : granted;
         }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.StatementCounter;
+import com.tttools.app.support.TenantProbe;
 import com.tttools.app.support.Tenants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -206,6 +208,120 @@ class RowLevelSecurityIT extends IntegrationTest {
         assertThat(StatementCounter.lastRequest()).anyMatch(sql -> sql.contains("set_config('tttools.workspace_id'"));
         Tenants.expect(owner.api().get("/api/v1/organizations/" + organization, StatementCounter.HEADER, "1"), 200);
         assertThat(StatementCounter.lastRequest()).noneMatch(sql -> sql.contains("tttools.workspace_id"));
+    }
+
+    /**
+     * Outside any transaction (auto-commit), with a workspace bound: each statement runs in a transaction of its own
+     * in the tenant context ({@link TenantDataSource}), and the server session keeps nothing of it afterwards, which is
+     * what a transaction-mode pooler would hand to its next client.
+     */
+    @Test
+    void anAutoCommitStatementWithAWorkspaceBoundRunsInTheTenantContextAndLeavesTheSessionAsItWas() throws SQLException {
+        UUID a = UUID.randomUUID();
+        String login = jdbc.sql(WHO).query(String.class).single();
+        assertThat(login).endsWith("/-").doesNotStartWith("tttools_tenant");
+        assertThat(TenantScope.call(a, () -> jdbc.sql(WHO).query(String.class).single()))
+                .as("JdbcClient outside a transaction").isEqualTo("tttools_tenant/" + a);
+        try (Connection connection = TenantScope.call(a, this::borrow)) {
+            Connection session = connection.unwrap(Connection.class);   // the driver's connection, under the wrapper
+            assertThat(connection.getAutoCommit()).isTrue();
+            assertThat(single(connection, WHO)).isEqualTo("tttools_tenant/" + a);
+            assertThat(single(session, WHO)).as("the session after the statement").isEqualTo(login);
+            assertThat(session.getAutoCommit()).isTrue();
+            // A failing statement rolls its transaction back; the connection stays usable and in auto-commit mode.
+            try {
+                single(connection, "SELECT 1 / 0");
+                throw new AssertionError("division by zero succeeded");
+            } catch (SQLException expected) {
+                assertThat(expected.getSQLState()).isEqualTo("22012");
+            }
+            assertThat(single(session, WHO)).as("the session after a failed statement").isEqualTo(login);
+            assertThat(single(connection, WHO)).isEqualTo("tttools_tenant/" + a);
+            // A fetch size would make the driver read through a cursor, which the statement's commit would close:
+            // auto-commit reads every row at once, and so does the wrapper.
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10);
+                int rows = 0;
+                try (ResultSet result = statement.executeQuery("SELECT g FROM generate_series(1, 1000) g")) {
+                    while (result.next()) {
+                        rows++;
+                    }
+                }
+                assertThat(rows).isEqualTo(1000);
+                assertThat(statement.getFetchSize()).isEqualTo(10);
+            }
+            // The caller's own transaction is the transaction manager's business: passed through as it is.
+            connection.setAutoCommit(false);
+            assertThat(single(connection, WHO)).isEqualTo(login);
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        assertThat(jdbc.sql(WHO).query(String.class).single()).as("nothing bound").isEqualTo(login);
+    }
+
+    private Connection borrow() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Over HTTP: the jobs and inventory lists read outside any transaction (auto-commit), and still run under the
+     * tenant role with the request's workspace. {@link TenantProbe} asks the connection who it is right before each
+     * of those statements, through the same path.
+     */
+    @Test
+    void aWorkspaceRouteRunsItsAutoCommitReadsUnderTheTenantRole() {
+        Tenants tenants = new Tenants(port, mailbox, limiter);
+        Tenants.User owner = tenants.verifiedUser("rls-read");
+        String workspace = tenants.createWorkspace(owner, tenants.createOrganization(owner, "RLS Read Org"),
+                "RLS Read Workspace");
+        Map<String, String> routes = Map.of(
+                "/api/v1/workspaces/" + workspace + "/jobs", "FROM jobs WHERE workspace_id = ?",
+                "/api/v1/workspaces/" + workspace + "/campaigns", "FROM inventory_entities");
+        routes.forEach((route, sql) -> {
+            TenantProbe.arm(sql);
+            List<TenantProbe.Seen> seen;
+            try {
+                Tenants.expect(owner.api().get(route, StatementCounter.HEADER, "1"), 200);
+            } finally {
+                seen = TenantProbe.disarm();
+            }
+            assertThat(seen).as(route).filteredOn(TenantProbe.Seen::countedRequest).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.autoCommit()).as("auto-commit: %s", s.sql()).isTrue();
+                assertThat(s.who()).as(s.sql()).isEqualTo("tttools_tenant/" + workspace);
+            });
+        });
+    }
+
+    /**
+     * The streamed CSV export runs on Spring MVC's async executor, after the request's thread has returned; its
+     * transaction still runs under the tenant role with the request's workspace (MVC binds the request's attributes on
+     * that thread while the body is written, so {@link TenantScope#current()} sees the request's binding there).
+     */
+    @Test
+    void aStreamedCsvExportRunsUnderTheTenantRoleOnTheThreadItIsHandedTo() {
+        Tenants tenants = new Tenants(port, mailbox, limiter);
+        Tenants.User owner = tenants.verifiedUser("rls-csv");
+        String workspace = tenants.createWorkspace(owner, tenants.createOrganization(owner, "RLS CSV Org"),
+                "RLS CSV Workspace");
+        TenantProbe.arm("report_daily_facts");
+        List<TenantProbe.Seen> seen;
+        ApiClient.Response csv;
+        try {
+            csv = Tenants.expect(owner.api().get("/api/v1/workspaces/" + workspace
+                    + "/reports.csv?level=CAMPAIGN&from=2026-11-01&to=2026-11-02", StatementCounter.HEADER, "1"), 200);
+        } finally {
+            seen = TenantProbe.disarm();
+        }
+        assertThat(csv.body()).startsWith("date,entityId,");
+        // Other threads (other tests' syncs, sweeps) may read the facts meanwhile, as the login role: the export's own
+        // statements are those in this workspace's tenant context, off the request's thread.
+        assertThat(seen).as("statements on report_daily_facts").filteredOn(s -> !s.countedRequest()
+                && s.who().equals("tttools_tenant/" + workspace)).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.autoCommit()).as("in the export's transaction").isFalse());
     }
 
     private static Map<UUID, Long> workspacesIn(Connection connection, String table, String where) throws SQLException {

@@ -8,6 +8,7 @@ import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Http;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.SimulatorApi;
+import com.tttools.app.support.TenantProbe;
 import com.tttools.app.support.Users;
 import java.io.File;
 import java.io.IOException;
@@ -115,6 +116,20 @@ class TransactionPoolerIT extends IntegrationTest {
                      "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name + "'")) {
             backends.next();
             assertThat(backends.getInt(1)).as("server connections to " + name).isBetween(1, 5);
+        }
+        // The workspace requests above (the jobs list read in auto-commit, the report in a transaction) ran under
+        // row-level security: nothing of it outlives their transactions on PgBouncer's server connections, which a
+        // client of the pooler gets in turn (each statement a transaction of its own, spread over the pool).
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + bouncerPort + "/"
+                + name + "?" + credentials + "&prepareThreshold=0");
+             Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 20; i++) {
+                try (ResultSet who = statement.executeQuery(TenantProbe.WHO)) {
+                    who.next();
+                    assertThat(who.getString(1)).as("role and workspace a pooled server connection carries")
+                            .isEqualTo(user + "/-");
+                }
+            }
         }
     }
 

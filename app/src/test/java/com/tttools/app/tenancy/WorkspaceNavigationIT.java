@@ -88,6 +88,29 @@ class WorkspaceNavigationIT extends IntegrationTest {
                 .as("only paths of this app are followed").endsWith("/workspaces/" + second);
     }
 
+    /**
+     * A member (not an admin) of two workspaces: the switcher on a workspace page lists both. Its snapshot is read
+     * while the page's workspace is bound for row-level security, and it must still see the other workspace's
+     * membership (it once saw only the page's, and kept that for 30 s).
+     */
+    @Test
+    void aMembersSwitcherOnAWorkspacePageListsEveryWorkspaceOfTheirs() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("switch-m-owner");
+        String org = tenants.createOrganization(owner, "Switch Members Agency");
+        String first = tenants.createWorkspace(owner, org, "Member First Brand");
+        String second = tenants.createWorkspace(owner, org, "Member Second Brand");
+        tenants.createWorkspace(owner, org, "Member Hidden Brand");
+        Tenants.User member = tenants.member(owner, org, "switch-m", "MEMBER", List.of(
+                Map.of("workspaceId", first, "role", "ANALYST"), Map.of("workspaceId", second, "role", "OPERATOR")));
+
+        // the membership change emptied the snapshots: this page view reads the member's afresh
+        String switcher = between(member.api().get("/workspaces/" + first + "/jobs").body(), "id=\"switch-workspace\"",
+                "</select>");
+        assertThat(switcher).contains("value=\"" + first + "\"").contains("value=\"" + second + "\"")
+                .contains("Member Second Brand").doesNotContain("Member Hidden Brand");
+    }
+
     private static String switchFrom(ApiClient api, String target, String next) {
         ApiClient.Response response = api.postForm("/switch-workspace", "workspaceId=" + target + "&next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8), true);

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.tttools.app.platform.database.TenantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -50,15 +54,22 @@ public class MembershipSnapshots {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate acrossWorkspaces;
     private final Cache<UserId, Snapshot> cache = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(TIME_TO_LIVE).build();
 
-    MembershipSnapshots(JdbcClient jdbc) {
+    MembershipSnapshots(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // The snapshot spans every workspace of the user, but it is usually read while a page's workspace is bound
+        // for row-level security: a read-only transaction of its own, labelled SYSTEM, keeps the login role.
+        this.acrossWorkspaces = new TransactionTemplate(transactions);
+        this.acrossWorkspaces.setName(TenantScope.SYSTEM);
+        this.acrossWorkspaces.setReadOnly(true);
+        this.acrossWorkspaces.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public Snapshot of(UserId userId) {
-        return cache.get(userId, this::read);
+        return cache.get(userId, user -> acrossWorkspaces.execute(status -> read(user)));
     }
 
     /**

@@ -163,6 +163,30 @@ public enum Metric {
                 + ratio.denominator().sqlExpression(spendColumn) + ", 0)";
     }
 
+    /**
+     * This metric's CSV cell as SQL over the same columns as {@link #sqlExpression(String)}: the text the Java export
+     * wrote for {@link #value} ({@code BigDecimal.toPlainString}, digits of a count), NULL where that is null. Spend
+     * without trailing zeros; a ratio rounded half up to two decimals exactly as {@code BigDecimal.divide(d, 2,
+     * HALF_UP)} rounds the exact quotient. PostgreSQL's {@code round(n / d, 2)} rounds half away from zero (the same),
+     * but of a quotient already rounded to its own scale, which could carry a quotient just below a half cent onto it:
+     * so the numerator is given {@value #GUARD_DECIMALS} more decimals than it holds (the quotient's scale is at least the
+     * numerator's). A quotient that is not itself on a half cent lies at least {@code 1 / (200·d·10^s)} from one
+     * ({@code s} the numerator's decimals), more than the quotient's rounding error {@code ½·10^-(s + 22)} for any
+     * {@code d} below 10^20, so the rounding sees the exact side.
+     */
+    public String csvSql(String spendColumn) {
+        Ratio ratio = ratio();
+        if (ratio == null) {
+            return this == SPEND ? "trim_scale(" + spendColumn + ")" : this == REACH ? "reach" : column;
+        }
+        String numerator = String.join(" + ", ratio.numerator().stream().map(m -> m.sqlExpression(spendColumn)).toList());
+        return "round((" + numerator + ")::numeric * " + ratio.scaleBy() + "." + "0".repeat(GUARD_DECIMALS) + " / nullif("
+                + ratio.denominator().sqlExpression(spendColumn) + ", 0), 2)";
+    }
+
+    /** See {@link #csvSql}: the decimals a ratio's quotient carries beyond its numerator's. */
+    private static final int GUARD_DECIMALS = 22;
+
     /** An amount of money (spend, CPC, CPM, cost per conversion): converted into a reporting currency. */
     public boolean money() {
         Ratio ratio = ratio();

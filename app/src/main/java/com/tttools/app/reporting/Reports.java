@@ -7,8 +7,11 @@ public interface Reports {
 
     ReportResult run(WorkspaceId workspaceId, ReportQuery query);
 
-    /** Every row of the report (no paging), streamed from the database to {@code out}; returns the row count. */
-    long stream(WorkspaceId workspaceId, ReportQuery query, java.util.function.Consumer<ReportResult.Row> out);
+    /**
+     * Every row of the report (no paging) as CSV, header row first, streamed from the database to {@code out}
+     * (docs/reporting.md: columns, formats, CSV-injection guard); returns the row count.
+     */
+    long writeCsv(WorkspaceId workspaceId, ReportQuery query, java.io.OutputStream out) throws java.io.IOException;
 
     /** The finality ledger of the range, newest day first, at most {@code limit} entries. */
     java.util.List<FinalityDay> finality(WorkspaceId workspaceId, java.time.LocalDate from, java.time.LocalDate to,

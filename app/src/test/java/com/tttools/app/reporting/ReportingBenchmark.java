@@ -688,8 +688,8 @@ class ReportingBenchmark extends IntegrationTest {
     static final int CSV_ROUNDS = Integer.getInteger("bench.csvRounds", 3);
 
     /**
-     * The export's own SELECT (ReportService's key-order export of the 8 default metrics: the counts they need, the
-     * others 0; without a conversion join, since no advertiser of the benchmark's workspaces has another currency
+     * The export's rows unformatted (the SELECT ReportService's key-order export ran before it wrote its lines in SQL,
+     * issue 18 item 4: the 8 default metrics' counts, the others 0; without a conversion join, since no advertiser of the benchmark's workspaces has another currency
      * recorded in {@code report_advertisers}), with the big workspace's id and range written in.
      */
     private String csvAnchorSql(WorkspaceId big) {

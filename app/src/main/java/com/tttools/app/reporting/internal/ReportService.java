@@ -13,7 +13,11 @@ import com.tttools.app.reporting.rates.CurrencyConversion;
 import com.tttools.app.reporting.rates.ExchangeRateStore;
 import com.tttools.app.reporting.rates.RateTable;
 import com.tttools.app.shared.WorkspaceId;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +32,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,11 +104,12 @@ class ReportService implements Reports {
         }
 
         String single() {
-            if (!active()) {
-                return "";
-            }
-            return join ? ", CASE WHEN f.currency = :fxTarget THEN f.spend ELSE f.spend * fx.factor END AS spend_rc"
-                    : ", f.spend AS spend_rc";
+            return active() ? ", " + converted() + " AS spend_rc" : "";
+        }
+
+        /** One fact's spend in the reporting currency (NULL where its currency lacks a factor that day). */
+        String converted() {
+            return join ? "CASE WHEN f.currency = :fxTarget THEN f.spend ELSE f.spend * fx.factor END" : "f.spend";
         }
 
         /** The sort expression of a metric: money metrics sort by their converted value. */
@@ -313,21 +320,38 @@ class ReportService implements Reports {
                 days.toArray(Date[]::new), factors.toArray(BigDecimal[]::new));
     }
 
+    /**
+     * PostgreSQL writes the lines ({@link ReportCsv}) and sends them with {@code COPY … TO STDOUT}; they go to
+     * {@code out} as they arrive, so memory stays flat for any number of rows and Java handles no cell. COPY takes no
+     * bind parameters, so the export's SQL has its values written in as literals ({@link SqlLiterals}). It runs on the
+     * transaction's connection, so it runs under whatever tenant context the transaction began with. With its values
+     * written in, PostgreSQL plans it for this workspace anyway (no {@code plan_cache_mode} needed).
+     */
     @Override
     @Transactional(readOnly = true)
-    public long stream(WorkspaceId workspaceId, ReportQuery query, Consumer<ReportResult.Row> out) {
-        planForThisWorkspace();
-        // A cursor-backed result set (fetch size inside a transaction) keeps memory flat for any number of rows.
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        template.setFetchSize(5000);
-        long[] count = {0};
-        boolean[] needed = mask(query);
+    public long writeCsv(WorkspaceId workspaceId, ReportQuery query, OutputStream out) throws IOException {
         Fx fx = fx(conversion(workspaceId, query, query.from()), query);
-        new NamedParameterJdbcTemplate(template).query(exportSql(query, fx), params(workspaceId, query, fx), rs -> {
-            out.accept(read(rs, query, needed, fx).row());
-            count[0]++;
-        });
-        return count[0];
+        String csvLines = keyOrder(query)
+                ? ReportCsv.linesOfFacts(query, "FROM " + fx.from() + " WHERE " + where(query, null) + KEY_ORDER,
+                        fx.join() ? "(" + fx.converted() + ")" : "f.spend")
+                : ReportCsv.lines(query, rowsSql(query, false, fx, null));
+        String copy = "COPY (" + SqlLiterals.inline(csvLines, params(workspaceId, query, fx)) + ") TO STDOUT (FORMAT binary)";
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        buffered.write(ReportCsv.header(query).getBytes(StandardCharsets.UTF_8));
+        ValuesOfBinaryCopy lines = new ValuesOfBinaryCopy(buffered);
+        long rows;
+        try {
+            rows = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
+        } catch (SQLException e) {
+            String what = "COPY (the report CSV's lines) TO STDOUT";
+            DataAccessException translated = new JdbcTemplate(dataSource).getExceptionTranslator().translate("report CSV", what, e);
+            throw translated != null ? translated : new UncategorizedSQLException("report CSV", what, e);
+        }
+        if (!lines.complete()) {
+            throw new IOException("The report CSV's COPY ended before its trailer");
+        }
+        buffered.flush();
+        return rows;
     }
 
     /**
@@ -340,21 +364,15 @@ class ReportService implements Reports {
     }
 
     /**
-     * The export's SQL. The common export, every fact by date and entity in date order, is the facts as they lie in
-     * the primary key (workspace, level, day, entity): no aggregate, no sort, no join, so rows stream as the index
-     * is read. Its names are the ones TikTok reported with the facts; the parents, which the CSV does not show, are
-     * not sent. Any other shape is the report's own SQL.
+     * The common export, every fact by date and entity in date order, is the facts as they lie in the primary key
+     * (workspace, level, day, advertiser, entity): no aggregate, no sort, no join, so rows stream as the index is read.
+     * Its names are the ones TikTok reported with the facts. Any other shape is the report's own SQL.
      */
-    private static String exportSql(ReportQuery query, Fx fx) {
-        boolean keyOrder = query.byDate() && query.byEntity() && query.sort().key().equals("date")
-                && !query.sort().descending();
-        if (!keyOrder) {
-            return rowsSql(query, false, fx, null);
-        }
-        return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, NULL AS campaign_id, NULL AS adgroup_id,"
-                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, " + factBases(query, fx)
-                + " FROM " + fx.from() + " WHERE " + where(query, null) + " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
+    private static boolean keyOrder(ReportQuery query) {
+        return query.byDate() && query.byEntity() && query.sort().key().equals("date") && !query.sort().descending();
     }
+
+    private static final String KEY_ORDER = " ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
 
     /**
      * The rows' SQL. Grouped by date and entity, a group is one fact (the key is workspace, level, entity, date),

@@ -5,7 +5,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** RFC 4180 lines: text cells as {@link CsvCells} writes them (quoted, formula-safe); numbers plain. */
+/**
+ * RFC 4180 lines: text cells as {@link CsvCells} writes them (quoted, formula-safe); numbers plain. The export's lines
+ * are written by PostgreSQL now (reporting.internal's {@code ReportCsv}); this Java statement of the same line is the
+ * reference they are held to, byte for byte ({@code ReportCsvParityIT}), and the parser fuzz target of security check
+ * 43 ({@code ReportCsvFuzzTest}).
+ */
 final class Csv {
 
     private Csv() {

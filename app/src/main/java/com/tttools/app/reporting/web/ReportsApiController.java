@@ -15,9 +15,6 @@ import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspaceAccess;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -160,39 +157,12 @@ class ReportsApiController {
         WorkspaceId workspace = granted.workspaceId();
         ReportQuery query = ReportRequests.parse(new ReportRequests.Params(level, from, to, metrics, groupBy, advertiserId, campaignId, adgroupId,
                 status, q, sort, objective), 500, null).inCurrency(granted.currency());
-        List<Metric> money = query.metrics().stream().filter(Metric::money).toList();
         StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            List<String> header = new ArrayList<>(List.of("date", "entityId", "entityName", "advertiserId", "currency"));
-            query.metrics().forEach(m -> header.add(m.apiName()));
-            int metricsEnd = header.size();
-            // The extra columns: the reporting currency and each money metric converted into it (empty: no rate).
-            header.add("reportingCurrency");
-            money.forEach(m -> header.add(m.apiName() + "InReportingCurrency"));
-            writer.write(String.join(",", header));
-            writer.write("\r\n");
-            // One builder and one char buffer for all rows: a million-row export makes no String per line.
-            StringBuilder line = new StringBuilder(256);
-            char[][] chars = {new char[256]};
-            long rows = reports.stream(workspace, query, row -> {
-                try {
-                    line.setLength(0);
-                    Csv.append(line, row.date(), row.entityId(), row.entity() == null ? null : row.entity().name(),
-                            row.advertiserId(), row.currency(), row.metrics(), query.reportingCurrency(),
-                            row.converted(), money);
-                    if (chars[0].length < line.length()) {
-                        chars[0] = new char[line.length() * 2];
-                    }
-                    line.getChars(0, line.length(), chars[0], 0);
-                    writer.write(chars[0], 0, line.length());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            writer.flush();
+            // PostgreSQL writes the CSV (header row, then the lines with COPY): the bytes the contract in docs/reporting.md names
+            long rows = reports.writeCsv(workspace, query, out);
             exports.record(new ReportExported(Actor.user(caller.id(), caller.email()), granted.organizationId(),
                     workspace, query.level().name(), query.from().toString(), query.to().toString(),
-                    String.join(",", header.subList(5, metricsEnd)), rows, request, clock.instant()));
+                    String.join(",", query.metrics().stream().map(Metric::apiName).toList()), rows, request, clock.instant()));
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -84,3 +84,21 @@ document.addEventListener('DOMContentLoaded', function () {
 document.addEventListener('htmx:afterSwap', function (event) {
   localiseTimes(event.target);
 });
+
+// A box that scrolls sideways (a wide table on a phone) can be reached with the keyboard and then scrolled with the
+// arrow keys: it gets tabindex="0" while its content is wider than it, and loses it when the window grows again.
+function focusableScrollers() {
+  document.querySelectorAll('main .table-scroll, main table').forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible';
+    if (scrolls && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('data-scroller', '');
+    } else if (!scrolls && box.hasAttribute('data-scroller')) {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('data-scroller');
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', focusableScrollers);
+document.addEventListener('htmx:afterSettle', focusableScrollers);
+window.addEventListener('resize', focusableScrollers);

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param targetId          events on this target id
  * @param limit             page size, 1..500
  * @param cursor            the previous page's {@code nextCursor}, or null for the first page
+ * @param automaticOnly     only events no person did (system actors: jobs, scheduled tasks)
  */
 public record AuditQuery(
         OrganizationId organizationId,
@@ -34,10 +35,13 @@ public record AuditQuery(
         String targetType,
         String targetId,
         int limit,
-        String cursor) {
+        String cursor,
+        boolean automaticOnly) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** The actor filter's value for {@link #byAutomaticActors()} (page and API), in place of a user id. */
+    public static final String AUTOMATIC = "automatic";
 
     public AuditQuery {
         Objects.requireNonNull(organizationId, "organizationId");
@@ -52,46 +56,53 @@ public record AuditQuery(
 
     /** Everything in the organization's log, first page of {@value #DEFAULT_LIMIT}. */
     public static AuditQuery of(OrganizationId organizationId) {
-        return new AuditQuery(organizationId, null, null, null, null, null, null, null, null, DEFAULT_LIMIT, null);
+        return new AuditQuery(organizationId, null, null, null, null, null, null, null, null, DEFAULT_LIMIT, null,
+                false);
     }
 
     public AuditQuery visibleTo(Set<WorkspaceId> workspaces) {
         return new AuditQuery(organizationId, workspaces, from, to, actorUserId, action, workspaceId, targetType,
-                targetId, limit, cursor);
+                targetId, limit, cursor, automaticOnly);
     }
 
     public AuditQuery between(Instant fromInclusive, Instant toExclusive) {
         return new AuditQuery(organizationId, visibleWorkspaces, fromInclusive, toExclusive, actorUserId, action,
-                workspaceId, targetType, targetId, limit, cursor);
+                workspaceId, targetType, targetId, limit, cursor, automaticOnly);
     }
 
     public AuditQuery byActor(UserId actor) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actor, action, workspaceId, targetType,
-                targetId, limit, cursor);
+                targetId, limit, cursor, automaticOnly);
+    }
+
+    /** Only what jobs and scheduled tasks did (the page's "Who: Automatic"). */
+    public AuditQuery byAutomaticActors() {
+        return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, action, workspaceId, targetType,
+                targetId, limit, cursor, true);
     }
 
     public AuditQuery withAction(String actionCode) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, actionCode, workspaceId,
-                targetType, targetId, limit, cursor);
+                targetType, targetId, limit, cursor, automaticOnly);
     }
 
     public AuditQuery inWorkspace(WorkspaceId workspace) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, action, workspace, targetType,
-                targetId, limit, cursor);
+                targetId, limit, cursor, automaticOnly);
     }
 
     public AuditQuery onTarget(String type, String id) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, action, workspaceId, type, id,
-                limit, cursor);
+                limit, cursor, automaticOnly);
     }
 
     public AuditQuery withLimit(int pageSize) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, action, workspaceId, targetType,
-                targetId, pageSize, cursor);
+                targetId, pageSize, cursor, automaticOnly);
     }
 
     public AuditQuery after(String nextCursor) {
         return new AuditQuery(organizationId, visibleWorkspaces, from, to, actorUserId, action, workspaceId, targetType,
-                targetId, limit, nextCursor);
+                targetId, limit, nextCursor, automaticOnly);
     }
 }

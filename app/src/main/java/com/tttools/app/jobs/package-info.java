@@ -3,5 +3,5 @@
  * cancel. Feature modules contribute {@link com.tttools.app.jobs.JobHandler}s.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Jobs",
-        allowedDependencies = { "shared", "identity", "tenancy" })
+        allowedDependencies = { "shared", "identity", "tenancy", "audit" })
 package com.tttools.app.jobs;

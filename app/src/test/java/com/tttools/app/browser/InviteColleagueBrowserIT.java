@@ -10,6 +10,7 @@ import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.Browser;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Mailbox;
+import com.tttools.app.support.PageChecks;
 import com.tttools.app.support.Users;
 import java.time.Duration;
 import java.util.Map;
@@ -83,6 +84,9 @@ class InviteColleagueBrowserIT extends IntegrationTest {
         String link = invitationLink(colleagueEmail);
         colleague.get(link.replaceFirst("https?://[^/]+", url("")));
         assertThat(colleague.findElement(By.cssSelector(".invitation-organization")).getText()).isEqualTo("Browser Agency");
+        // the invitation page of the journey: axe-core at 1440 and 390 px, no sideways scroll on a phone
+        PageChecks checks = new PageChecks().atBothWidths(colleague, "invitation");
+        checks.assertNone();
         colleague.findElement(By.id("accept-invitation")).click();
         wait(colleague).until(d -> d.findElement(By.id("my-role")).getText().equals("MEMBER"));
         assertThat(new Select(colleague.findElement(By.id("switch-workspace"))).getFirstSelectedOption().getText())

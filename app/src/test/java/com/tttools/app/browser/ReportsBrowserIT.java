@@ -3,11 +3,13 @@ package com.tttools.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.support.Browser;
+import com.tttools.app.support.PageChecks;
 import com.tttools.app.support.SimulatedWorkspaceTest;
 import com.tttools.app.support.Users;
 import com.tttools.app.tiktok.client.MarketingApi;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The reporting page in a real browser: the chart is drawn, the totals equal the API's, a campaign drills down to
- * its ad groups, and the view can be saved and reopened.
+ * its ad groups, and the view can be saved and reopened; each state passes axe-core at 1440 and 390 px.
  */
 class ReportsBrowserIT extends SimulatedWorkspaceTest {
 
@@ -55,6 +57,18 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         assertThat(height).as("chart height at %d px", viewport).isGreaterThanOrEqualTo(240);
     }
 
+    /** The chart's [lines, y axes, distinct line colours]. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> chartShape(ChromeDriver driver) {
+        return ((List<Number>) driver.executeScript("""
+                var chart = window.reportChart;
+                var colours = chart.data.datasets.map(function (d) { return d.borderColor; });
+                return [chart.data.datasets.length,
+                        Object.keys(chart.scales).filter(function (k) { return k.charAt(0) === 'y'; }).length,
+                        colours.filter(function (c, i) { return colours.indexOf(c) === i; }).length];"""))
+                .stream().map(Number::longValue).toList();
+    }
+
     private static String currencyOfFirstTotal(JsonNode totals) {
         return totals.properties().iterator().next().getKey();
     }
@@ -77,6 +91,14 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
                 .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         Object points = driver.executeScript("return window.reportChart.data.datasets[0].data.length");
         assertThat(((Number) points).intValue()).isEqualTo(7);
+        // two currencies: one line on one axis in the reporting currency; the toggle draws one line and one axis per
+        // native currency, no two in the same colour, and back
+        assertThat(chartShape(driver)).isEqualTo(List.of(1L, 1L, 1L));
+        driver.findElement(By.id("chart-toggle")).click();
+        assertThat(chartShape(driver)).isEqualTo(List.of(2L, 2L, 2L));
+        assertThat(driver.findElement(By.id("chart-toggle")).getAttribute("aria-pressed")).isEqualTo("true");
+        driver.findElement(By.id("chart-toggle")).click();
+        assertThat(chartShape(driver)).isEqualTo(List.of(1L, 1L, 1L));
 
         JsonNode totals = synced.owner().api().get("/api/v1/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from="
                 + synced.from() + "&to=" + synced.to()).json().get("totals");
@@ -108,6 +130,10 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#report-finality tbody tr")).size() == 14);
 
+        // the report with its figures and the pull ledger open, the drilled-down report and the saved views: axe-core at
+        // 1440 and 390 px, no sideways scroll at 390
+        PageChecks checks = new PageChecks().atBothWidths(driver, "report with the pull ledger open");
+
         // drill down: campaign → its ad groups, with the trail back
         String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();
         driver.findElement(By.cssSelector("#report-entities a.drill")).click();
@@ -116,6 +142,7 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         assertThat(driver.findElement(By.id("report-crumbs")).getText()).contains("All campaigns").contains(campaign);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).isNotBlank();
+        checks.atBothWidths(driver, "drilled-down report");
 
         // save what is shown as a view; it is listed and opens the same report
         driver.findElement(By.cssSelector("#report-views summary")).click();
@@ -124,9 +151,11 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("p.notice[role=status]")).size() == 1);
         driver.findElement(By.cssSelector("#report-views summary")).click();
+        checks.atBothWidths(driver, "report with its saved views open");
         driver.findElement(By.linkText("Drilled ad groups")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
         assertThat(driver.getCurrentUrl()).contains("campaignId=");
+        checks.assertNone();
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import com.tttools.app.support.Axe;
 import com.tttools.app.support.Browser;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Mailbox;
+import com.tttools.app.support.PageChecks;
 import com.tttools.app.support.SimulatorApi;
 import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -42,12 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A media buyer's first day in a real browser: sign up, verify, onboarding, connect TikTok (simulator), the
- * first-run checklist following the first sync live, the home with its KPIs, campaigns with names and badges,
- * the connections, inviting an analyst whose navigation holds only pages they may open, the audit log; then every
- * key page with axe-core (no serious or critical violation), keyboard focus that shows, and at 390 × 844 without
- * sideways page scroll (a too-wide page's HTML is saved next to the screenshots, and the failure names the elements
- * sticking out). Problems are collected over all pages and reported together. Screenshots land in
- * {@code target/screenshots/};
+ * first-run checklist following the first sync live, the home with its KPIs, the report in the reporting currency
+ * and its CSV, campaigns with names and badges, the connections, inviting an analyst whose navigation holds only
+ * pages they may open (each passing axe-core), the audit log and its CSV with names; then every key page with
+ * axe-core at 1440 and at 390 px (no serious or critical violation), keyboard focus that shows, and at 390 × 844
+ * without sideways page scroll (a too-wide page's HTML is saved next to the screenshots, and the failure names the
+ * elements sticking out). Problems are collected over all pages and reported together. The drill-down and saved
+ * views are walked by {@code ReportsBrowserIT}, the pages this journey does not reach in the state that matters by
+ * {@code MorePagesBrowserIT} and {@code PhoneChangeSetBrowserIT}. Screenshots land in {@code target/screenshots/};
  * {@code -Dscreenshots.docs=true} also copies them to {@code docs/screenshots/} (README, "Developing").
  */
 class WorkspaceJourneyBrowserIT extends IntegrationTest {
@@ -145,6 +147,37 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         assertThat(owner.findElement(By.id("connection-health")).getText()).contains("Connected");
         screenshot(owner, "home");
 
+        // the report in the reporting currency chosen at onboarding (EUR), and its CSV with the converted columns
+        owner.findElement(By.id("nav-reports")).click();
+        new WebDriverWait(owner, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.id("report-entities")).isEmpty());
+        assertThat(owner.findElement(By.tagName("main")).getText()).contains("EUR");
+        String reportCsv = Tenants.expect(api.get(pathAndQuery(owner.findElement(By.id("report-csv"))
+                .getAttribute("href"))), 200).body();
+        assertThat(reportCsv.lines().findFirst().orElseThrow()).contains("reportingCurrency");
+        assertThat(reportCsv.lines().skip(1).toList()).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",EUR"));
+        screenshot(owner, "reports");
+
+        // drill down one level, with the trail back, and keep that as a saved view which opens the same report
+        String drilled = owner.findElement(By.cssSelector("#report-entities a.drill")).getText();
+        String unfiltered = owner.getCurrentUrl();
+        owner.findElement(By.cssSelector("#report-entities a.drill")).click();
+        wait(owner).until(d -> !d.getCurrentUrl().equals(unfiltered) && !d.findElements(By.id("report-crumbs")).isEmpty());
+        assertThat(owner.findElement(By.id("report-crumbs")).getText()).contains(drilled);
+        String drilledUrl = owner.getCurrentUrl();
+        owner.findElement(By.cssSelector("#report-views summary")).click();
+        owner.findElement(By.cssSelector("#save-view input[name=name]")).sendKeys("Journey drill-down");
+        owner.findElement(By.cssSelector("#save-view button[type=submit]")).click();
+        wait(owner).until(d -> !d.findElements(By.cssSelector("p.notice[role=status]")).isEmpty());
+        owner.get(url(home + "/reports"));
+        owner.findElement(By.cssSelector("#report-views summary")).click();
+        owner.findElement(By.linkText("Journey drill-down")).click();
+        wait(owner).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.id("report-crumbs"))
+                .stream().anyMatch(crumbs -> crumbs.getText().contains(drilled)));
+        assertThat(URI.create(owner.getCurrentUrl()).getQuery()).as("the saved view reopens " + drilledUrl)
+                .contains(URI.create(drilledUrl).getQuery().replaceAll(".*((?:advertiser|campaign)Id=[^&]+).*", "$1"));
+        screenshot(owner, "report-drilled");
+
         // campaigns: names, badges, advertisers by name
         owner.findElement(By.id("nav-campaigns")).click();
         wait(owner).until(d -> !d.findElements(By.cssSelector("#inventory-table tbody tr")).isEmpty());
@@ -154,6 +187,15 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         assertThat(firstRow.getText()).doesNotContain("_STATUS_");
         assertThat(owner.findElement(By.id("breadcrumbs")).getText()).contains("Journey Agency")
                 .contains("Journey Brand").contains("Campaigns");
+        // at 1440 px the table spans the page's content width (it does not shrink to its columns)
+        @SuppressWarnings("unchecked")
+        List<Number> widths = (List<Number>) owner.executeScript("""
+                var main = document.querySelector('main');
+                var style = getComputedStyle(main);
+                return [document.getElementById('inventory-table').getBoundingClientRect().width,
+                        main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];""");
+        assertThat(widths.get(0).doubleValue()).as("table width, content width %s", widths.get(1))
+                .isGreaterThanOrEqualTo(widths.get(1).doubleValue() - 2);
         screenshot(owner, "campaigns");
 
         owner.findElement(By.id("nav-connections")).click();
@@ -176,18 +218,23 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         ApiClient analystApi = Users.signedUp(port, analystEmail);
         String verify = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, analystEmail, "Confirm your TTtools email"));
         Tenants.expect(analystApi.post("/api/v1/auth/verify-email", Map.of("token", verify)), 204);
-        Tenants.expect(analystApi.post("/api/v1/invitations/" + invitation + "/accept", null), 200);
-
-        // the analyst's navigation: every item opens, and the organization's audit log is not offered
+        // the analyst opens the invitation in their browser and accepts it
         ChromeDriver analyst = browser();
         analyst.manage().addCookie(new Cookie.Builder("SESSION", analystApi.sessionCookie()).path("/")
                 .isHttpOnly(true).sameSite("Lax").build());
+        analyst.get(url("/invitations/" + invitation));
+        axe(analyst, "the invitation");
+        analyst.findElement(By.id("accept-invitation")).click();
+        wait(analyst).until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith("/organizations/"));
+
+        // the analyst's navigation: every item opens, and the organization's audit log is not offered
         analyst.get(url(home));
         List<String> links = analyst.findElements(By.cssSelector("#workspace-nav a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         assertThat(links).hasSizeGreaterThanOrEqualTo(5);
         for (String link : links) {
             analyst.get(link);
+            axe(analyst, "the analyst's " + URI.create(link).getPath());
             assertThat(analyst.findElements(By.cssSelector(".error-page"))).as(link).isEmpty();
             assertThat(analyst.findElement(By.tagName("h1")).getText()).as(link).isNotBlank()
                     .doesNotContain("Forbidden").doesNotContain("not found");
@@ -202,6 +249,12 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         owner.findElement(By.id("menu-audit-log")).click();
         wait(owner).until(d -> URI.create(d.getCurrentUrl()).getPath().endsWith("/audit"));
         screenshot(owner, "audit-log");
+        // its CSV (the filters of the page) names the actor next to the address
+        String auditCsv = Tenants.expect(api.get(pathAndQuery(owner.findElement(By.id("audit-csv"))
+                .getAttribute("href"))), 200).body();
+        assertThat(auditCsv.lines().findFirst().orElseThrow()).endsWith(",actor_name");
+        assertThat(auditCsv.lines().filter(line -> line.contains("," + email + ",,")).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).endsWith(",Jo Journey"));
 
         // keyboard: the first Tab reaches the skip link, the next ones the header and the navigation, each with a
         // visible focus outline
@@ -224,14 +277,15 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         pages.put("home", home);
         for (String section : List.of("reports", "inventory/campaigns", "inventory/ad-groups", "inventory/ads",
                 "inventory", "connections", "jobs", "bulk-operations", "bulk-operations/new", "bulk-policy", "alerts",
-                "deliveries", "settings")) {
+                "deliveries", "settings", "settings/exchange-rates")) {
             pages.put(section.replace('/', '-'), home + "/" + section);
         }
         pages.put("campaign", firstLink(owner, home + "/inventory/campaigns", "#inventory-table tbody tr td a"));
         pages.put("ad-group", firstLink(owner, home + "/inventory/ad-groups", "#inventory-table tbody tr td a"));
         pages.put("ad", firstLink(owner, home + "/inventory/ads", "#inventory-table tbody tr td a"));
         pages.put("job", firstLink(owner, home + "/jobs", "main table tbody tr td a"));
-        for (String account : List.of("account", "account/notifications", "account/data", "account/two-factor")) {
+        for (String account : List.of("account", "account/notifications", "account/data", "account/two-factor",
+                "account/telegram")) {
             pages.put(account.replace('/', '-'), "/" + account);
         }
         pages.put("organization", org);
@@ -240,17 +294,19 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         }
         pages.forEach((name, page) -> {
             owner.get(url(page));
+            settle(owner, name);
             if (!owner.findElements(By.cssSelector(".error-page")).isEmpty()) {
                 problems.put("error " + name, List.of(owner.findElement(By.tagName("h1")).getText()));
             }
             axe(owner, name + " " + page);
         });
-        owner.manage().window().setSize(new Dimension(390, 844));
+        owner.manage().window().setSize(PageChecks.PHONE);
         for (Map.Entry<String, String> page : pages.entrySet()) {
             owner.get(url(page.getValue()));
+            settle(owner, page.getKey());
             long width = ((Number) owner.executeScript("return document.documentElement.scrollWidth;")).longValue();
             if (width > 390) {
-                String problem = width + " px wide; sticking out: " + owner.executeScript(WIDEST);
+                String problem = width + " px wide; sticking out: " + owner.executeScript(PageChecks.WIDEST);
                 problems.put("width " + page.getKey() + " " + page.getValue(), List.of(problem));
                 System.out.println("[page-check] width " + page.getKey() + ": " + problem);
                 Files.writeString(SCREENSHOTS.resolve("too-wide-" + page.getKey() + ".html"), owner.getPageSource());
@@ -261,6 +317,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
                         .until(d -> Boolean.TRUE.equals(owner.executeScript("return !!window.reportChart")));
                 ReportsBrowserIT.assertChartReadable(owner, 390);
             }
+            axe(owner, page.getKey() + " at 390 px " + page.getValue());
             screenshot(owner, "phone-" + page.getKey());
         }
         owner.get(url(home));
@@ -277,30 +334,17 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         assertThat(Browser.consoleErrors(owner)).allMatch(m -> m.contains("/favicon.ico"));
     }
 
-    /** The outermost elements that reach past the viewport's right edge, for the failure message. */
-    private static final String WIDEST = """
-            var out = [];
-            var clipped = function (e) {
-              if (['absolute', 'fixed'].indexOf(getComputedStyle(e).position) >= 0) {
-                return false;
-              }
-              for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-                if (getComputedStyle(p).overflowX !== 'visible') {
-                  return true;
-                }
-              }
-              return false;
-            };
-            document.querySelectorAll('body *').forEach(function (e) {
-              var r = e.getBoundingClientRect();
-              if (r.right > window.innerWidth + 1 && !clipped(e)
-                  && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1) {
-                out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
-                    ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' ' + Math.round(r.right) + 'px');
-              }
-            });
-            return out.slice(0, 8).join(', ');
-            """;
+    /** The parts of the home and the report that htmx brings in after the first paint are there (axe checks them). */
+    private static void settle(ChromeDriver driver, String page) {
+        String part = switch (page) {
+            case "home" -> ".kpis";
+            case "reports" -> "#report-entities";
+            default -> null;
+        };
+        if (part != null) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(part)).isEmpty());
+        }
+    }
 
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
 
@@ -312,6 +356,11 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         }
     }
 
+    private static String pathAndQuery(String href) {
+        URI uri = URI.create(href);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     private String firstLink(ChromeDriver driver, String page, String selector) {
         driver.get(url(page));
         return URI.create(driver.findElement(By.cssSelector(selector)).getAttribute("href")).getPath();
@@ -320,6 +369,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
     private ChromeDriver browser() {
         ChromeDriver driver = Browser.start();
         browsers.add(driver);
+        driver.manage().window().setSize(PageChecks.DESKTOP);
         driver.get(url("/favicon.svg"));
         return driver;
     }

@@ -95,6 +95,19 @@ class HomePageIT extends IntegrationTest {
         String kpis = page.substring(page.indexOf("id=\"kpis-" + currency + "\""));
         assertThat(between(kpis, "id=\"kpi-" + currency + "-week-spend\"", "</div>")).contains(spend);
         assertThat(between(kpis, "id=\"kpi-" + currency + "-week-impressions\"", "</div>")).contains(impressions);
+        // both periods show the six figures a buyer reads first, each against the period before
+        for (String period : List.of("yesterday", "week")) {
+            for (String metric : List.of("spend", "impressions", "clicks", "conversions", "costPerConversion", "ctr")) {
+                assertThat(kpis).as(period + " " + metric).contains("id=\"kpi-" + currency + "-" + period + "-" + metric + "\"");
+            }
+        }
+        assertThat(kpis).contains("<h3>Yesterday <span class=\"muted\">");
+        // freshness at a glance, and the campaigns whose spend moved most (the simulator's campaigns spend
+        // differently from week to week), with spend and CPA before and now
+        assertThat(page).contains("id=\"data-as-of\"").contains("id=\"running-syncs\"");
+        String movers = between(page, "id=\"top-movers\"", "</section>");
+        assertThat(movers).doesNotContain("No campaign's spend changed").contains("<th scope=\"col\">CPA now</th>")
+                .containsPattern("<tbody>\\s*<tr>");
     }
 
     /** A checklist step's mark, as a pattern. */

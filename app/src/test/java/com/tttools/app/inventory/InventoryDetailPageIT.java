@@ -99,6 +99,25 @@ class InventoryDetailPageIT extends IntegrationTest {
                 .doesNotContain("SINGLE_VIDEO").doesNotContain("LEARN_MORE").doesNotContain("AD_STATUS_DELIVERY_OK<");
     }
 
+    @Test
+    void aCampaignDeletedAtTikTokLinksToThePerformanceOfTheThirtyDaysUpToItsDeletion() {
+        String deleted = "7200000000000000902";
+        new InventoryRows(jdbc, ws, ADVERTISER).add("CAMPAIGN", deleted).name("Old sale")
+                .status("CAMPAIGN_STATUS_DELETE").fields("{\"operation_status\": \"DISABLE\"}").insert();
+        // deleted at TikTok on Oct 15 (12:00 in Berlin), still listed with its delete status
+        jdbc.sql("UPDATE inventory_entities SET tiktok_modified_at = :at WHERE workspace_id = :ws AND tiktok_id = :t")
+                .param("at", java.sql.Timestamp.from(java.time.Instant.parse("2026-10-15T10:00:00Z")))
+                .param("ws", UUID.fromString(ws)).param("t", deleted).update();
+
+        String page = detail(owner, "campaigns", deleted);
+
+        assertThat(page).contains(">Deleted<").contains("from=2026-09-16&amp;to=2026-10-15\">Performance of its ad groups")
+                .contains("(the 30 days up to its deletion, 2026-09-16 – 2026-10-15)");
+        // a live campaign's link opens the report's default period
+        assertThat(detail(owner, "campaigns", CAMPAIGN)).contains(">Performance of its ad groups")
+                .doesNotContain("30 days up to its deletion");
+    }
+
     private String detail(Tenants.User viewer, String collection, String tiktokId) {
         UUID id = jdbc.sql("SELECT id FROM inventory_entities WHERE workspace_id = :ws AND tiktok_id = :t")
                 .param("ws", UUID.fromString(ws)).param("t", tiktokId).query(UUID.class).single();

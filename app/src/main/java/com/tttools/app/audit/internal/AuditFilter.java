@@ -43,6 +43,9 @@ record AuditFilter(String where, Map<String, Object> params, boolean matchesNoth
             conditions.add("actor_user_id = :actorUserId");
             params.put("actorUserId", query.actorUserId().value());
         }
+        if (query.automaticOnly()) {
+            conditions.add("actor_user_id IS NULL");
+        }
         if (query.action() != null) {
             conditions.add("action = :action");
             params.put("action", query.action());

@@ -1,5 +1,6 @@
 package com.tttools.app.audit.internal;
 
+import com.tttools.app.audit.ActorNames;
 import com.tttools.app.audit.AuditAction;
 import com.tttools.app.audit.AuditEvent;
 import com.tttools.app.audit.AuditLog;
@@ -8,6 +9,7 @@ import com.tttools.app.audit.ChainVerification;
 import com.tttools.app.audit.InvalidAuditInputException;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.AuditEntry;
@@ -38,10 +40,12 @@ class DefaultAuditLog implements AuditLog {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final ObjectProvider<ActorNames> actorNames;
 
     DefaultAuditLog(AuditChainWriter writer, AuditEventRepository events, RetentionRepository retention,
             ChainVerifier verifier, DetailsJson json, AuditProperties properties, ObjectProvider<Clock> clocks,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ObjectProvider<ActorNames> actorNames) {
+        this.actorNames = actorNames;
         this.writer = writer;
         this.events = events;
         this.retention = retention;
@@ -75,22 +79,40 @@ class DefaultAuditLog implements AuditLog {
     public long streamCsv(AuditQuery query, Actor exportedBy, RequestMetadata request, Writer out) {
         Objects.requireNonNull(exportedBy, "exportedBy");
         AuditFilter filter = AuditFilter.of(query, null);
-        AuditCsv csv = new AuditCsv(out, json);
         long[] rows = {0};
         boolean completed = false;
         try {
             readOnly.executeWithoutResult(status -> {
+                AuditCsv csv = new AuditCsv(out, json, names(filter));
                 csv.header();
                 events.stream(filter, event -> {
                     csv.row(event);
                     rows[0]++;
                 });
             });
-            csv.flush();
+            flush(out);
             completed = true;
             return rows[0];
         } finally {
             recordExport(query, exportedBy, request, rows[0], completed);
+        }
+    }
+
+    /** The names of the people the export lists: their distinct ids under the same filter, then one look-up. */
+    private Map<UserId, String> names(AuditFilter filter) {
+        ActorNames names = actorNames.getIfAvailable();
+        if (names == null) {
+            return Map.of();
+        }
+        java.util.List<UserId> users = events.actors(filter, Integer.MAX_VALUE).stream().map(Actor::userId).toList();
+        return users.isEmpty() ? Map.of() : names.displayNames(users);
+    }
+
+    private static void flush(Writer out) {
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -110,6 +132,9 @@ class DefaultAuditLog implements AuditLog {
         putIfSet(filters, "from", query.from());
         putIfSet(filters, "to", query.to());
         putIfSet(filters, "actorUserId", query.actorUserId());
+        if (query.automaticOnly()) {
+            filters.put("actor", AuditQuery.AUTOMATIC);
+        }
         putIfSet(filters, "action", query.action());
         putIfSet(filters, "workspaceId", query.workspaceId());
         putIfSet(filters, "targetType", query.targetType());

@@ -100,13 +100,15 @@ class AuditEventsController {
 
     private static AuditQuery query(VisibleScope scope, String from, String to, String actorId, String action,
             String workspaceId, String targetType, String targetId) {
-        return AuditQuery.of(scope.organizationId())
+        AuditQuery query = AuditQuery.of(scope.organizationId())
                 .visibleTo(scope.workspaces())
                 .between(instant("from", from, false), instant("to", to, true))
-                .byActor(blankToNull(actorId) == null ? null : new UserId(uuid("actorId", actorId)))
+                .byActor(blankToNull(actorId) == null || AuditQuery.AUTOMATIC.equals(actorId.trim()) ? null
+                        : new UserId(uuid("actorId", actorId)))
                 .withAction(blankToNull(action))
                 .inWorkspace(blankToNull(workspaceId) == null ? null : new WorkspaceId(uuid("workspaceId", workspaceId)))
                 .onTarget(blankToNull(targetType), blankToNull(targetId));
+        return actorId != null && AuditQuery.AUTOMATIC.equals(actorId.trim()) ? query.byAutomaticActors() : query;
     }
 
     private static Instant instant(String field, String value, boolean endOfDay) {

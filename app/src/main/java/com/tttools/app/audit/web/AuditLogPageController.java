@@ -6,6 +6,8 @@ import com.tttools.app.audit.AuditEvent;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.AuditQuery;
 import com.tttools.app.audit.InvalidAuditInputException;
+import com.tttools.app.audit.AutomaticActor;
+import com.tttools.app.audit.JobNames;
 import com.tttools.app.audit.VisibleScope;
 import com.tttools.app.shared.CursorPage;
 import com.tttools.app.shared.NotFoundException;
@@ -39,10 +41,13 @@ class AuditLogPageController {
 
     private final AuditLog auditLog;
     private final ObjectProvider<ActorNames> actorNames;
+    private final ObjectProvider<JobNames> jobNames;
 
-    AuditLogPageController(AuditLog auditLog, ObjectProvider<ActorNames> actorNames) {
+    AuditLogPageController(AuditLog auditLog, ObjectProvider<ActorNames> actorNames,
+            ObjectProvider<JobNames> jobNames) {
         this.auditLog = auditLog;
         this.actorNames = actorNames;
+        this.jobNames = jobNames;
     }
 
     @GetMapping("/organizations/{orgId}/audit")
@@ -52,7 +57,38 @@ class AuditLogPageController {
             @RequestParam(required = false) String cursor, Model model) {
         String view = filteredLog(orgId, scope, from, to, action, workspaceId, actor, cursor, model);
         model.addAttribute("actorNames", names(model));
+        model.addAttribute("automaticActors", automaticActors(model));
         return view;
+    }
+
+    /**
+     * The system actors of the shown events in words, by event id: "Campaign and asset sync (automatic)" linking to
+     * the job's page while the job exists, instead of the stored {@code job:<id>}.
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<UUID, AutomaticActor> automaticActors(Model model) {
+        java.util.List<AuditEvent> events = (java.util.List<AuditEvent>) model.getAttribute("events");
+        java.util.Map<WorkspaceId, java.util.Set<UUID>> jobsByWorkspace = new java.util.HashMap<>();
+        for (AuditEvent e : events) {
+            if (e.actor().isSystem() && e.workspaceId() != null) {
+                AutomaticActor.jobOf(e.actor().system()).ifPresent(job ->
+                        jobsByWorkspace.computeIfAbsent(e.workspaceId(), w -> new java.util.HashSet<>()).add(job));
+            }
+        }
+        JobNames names = jobNames.getIfAvailable();
+        java.util.Map<WorkspaceId, java.util.Map<UUID, String>> labels = new java.util.HashMap<>();
+        if (names != null) {
+            jobsByWorkspace.forEach((ws, jobs) -> labels.put(ws, names.labels(ws, jobs)));
+        }
+        java.util.Map<UUID, AutomaticActor> out = new java.util.HashMap<>();
+        for (AuditEvent e : events) {
+            if (e.actor().isSystem()) {
+                out.put(e.id(), AutomaticActor.of(e.actor().system(),
+                        e.workspaceId() == null ? null : e.workspaceId().toString(),
+                        labels.getOrDefault(e.workspaceId(), java.util.Map.of())));
+            }
+        }
+        return out;
     }
 
     /**
@@ -83,6 +119,7 @@ class AuditLogPageController {
         model.addAttribute("actors", actors);
         model.addAttribute("workspaces", scope.workspaceNames());
         model.addAttribute("actor", actor);
+        model.addAttribute("automaticValue", AuditQuery.AUTOMATIC);
         java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
         model.addAttribute("problems", problems);
         model.addAttribute("wholeOrganization", scope.seesWholeOrganization());
@@ -91,12 +128,13 @@ class AuditLogPageController {
         model.addAttribute("action", action);
         model.addAttribute("workspaceId", workspaceId);
         model.addAttribute("csvUrl", withFilters(UriComponentsBuilder.fromPath("/api/v1/organizations/{id}/audit-events.csv"),
-                from, to, action, workspaceId, actor).buildAndExpand(orgId).encode().toUriString());
+                from, to, action, workspaceId, "actorId", actor).buildAndExpand(orgId).encode().toUriString());
         // each filter's bad value is answered next to its control; the log is not shown as "no events" then
         Instant fromAt = check(problems, () -> date(from, false));
         Instant toAt = check(problems, () -> date(to, true));
         WorkspaceId inWorkspace = check(problems, () -> workspace(workspaceId, scope));
-        UserId byActor = check(problems, () -> actor(actor));
+        boolean automatic = actor != null && AuditQuery.AUTOMATIC.equals(actor.trim());
+        UserId byActor = automatic ? null : check(problems, () -> actor(actor));
         // a well-formed id of no one in the log is as wrong as a malformed one (when the list is complete)
         if (byActor != null && actors.size() < ACTOR_CHOICES
                 && actors.stream().noneMatch(a -> byActor.equals(a.userId()))) {
@@ -111,18 +149,18 @@ class AuditLogPageController {
             return "audit/log";
         }
         try {
-            AuditQuery query = AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces())
+            AuditQuery filtered = AuditQuery.of(scope.organizationId()).visibleTo(scope.workspaces())
                     .between(fromAt, toAt)
                     .withAction(blankToNull(action) == null ? null : action.trim())
                     .inWorkspace(inWorkspace)
                     .byActor(byActor)
                     .withLimit(50).after(blankToNull(cursor));
-            CursorPage<AuditEvent> page = auditLog.search(query);
+            CursorPage<AuditEvent> page = auditLog.search(automatic ? filtered.byAutomaticActors() : filtered);
             model.addAttribute("events", page.items());
             model.addAttribute("nextCursor", page.nextCursor());
             if (page.nextCursor() != null) {
                 model.addAttribute("nextUrl", withFilters(UriComponentsBuilder.fromPath("/organizations/{id}/audit"),
-                        from, to, action, workspaceId, actor).queryParam("cursor", "{cursor}")
+                        from, to, action, workspaceId, "actor", actor).queryParam("cursor", "{cursor}")
                         .buildAndExpand(orgId, page.nextCursor()).encode().toUriString());
             }
         } catch (InvalidAuditInputException e) {
@@ -143,11 +181,14 @@ class AuditLogPageController {
         return "audit/verification";
     }
 
-    /** Only the filters that are set: an empty parameter would be sent as a filter on "". */
+    /**
+     * Only the filters that are set: an empty parameter would be sent as a filter on "". The actor is {@code actor}
+     * on this page and {@code actorId} in the API.
+     */
     private static UriComponentsBuilder withFilters(UriComponentsBuilder builder, String from, String to, String action,
-            String workspaceId, String actor) {
+            String workspaceId, String actorParameter, String actor) {
         return builder.queryParamIfPresent("from", Optional.ofNullable(blankToNull(from)))
-                .queryParamIfPresent("actorId", Optional.ofNullable(blankToNull(actor)))
+                .queryParamIfPresent(actorParameter, Optional.ofNullable(blankToNull(actor)))
                 .queryParamIfPresent("to", Optional.ofNullable(blankToNull(to)))
                 .queryParamIfPresent("action", Optional.ofNullable(blankToNull(action)))
                 .queryParamIfPresent("workspaceId", Optional.ofNullable(blankToNull(workspaceId)));

@@ -85,9 +85,11 @@ class HomeAssembler {
         List<JobView> running = running(workspace);
         Checklist checklist = checklist(workspace, base, health, running, hasData);
         Instant asOf = week.dataAsOf() != null ? week.dataAsOf() : chart.dataAsOf();
+        ReportResult campaigns = hasData ? campaignWeeks(workspace, today) : null;
         return new HomeView(workspace, checklist, period(today.minusDays(1), today.minusDays(1)),
-                period(today.minusDays(7), today.minusDays(1)), kpis(yesterday, week), charts(chart, today), hasData
-                ? movers(workspace, today, base) : List.of(), health, running,
+                period(today.minusDays(7), today.minusDays(1)), kpis(yesterday, week), charts(chart, today),
+                campaigns == null ? List.of() : spendMovers(campaigns, base),
+                campaigns == null ? List.of() : cpaMovers(campaigns.rows(), base), health, running,
                 asOf == null ? null : Formats.relative(asOf, now), Formats.dateTime(asOf, zone), hasData,
                 workspace.can(WorkspacePermission.MANAGE_CONNECTIONS), inbox.approvals(workspace, base),
                 inbox.alerts(workspace, base));
@@ -280,14 +282,18 @@ class HomeAssembler {
         return Math.round(value * 100) / 100.0;
     }
 
+    /** Each campaign's spend, conversions and CPA, last 7 days against the 7 before, in its own currency. */
+    private ReportResult campaignWeeks(WorkspaceAccess workspace, LocalDate today) {
+        return reports.run(workspace.workspaceId(), new ReportQuery(ReportLevel.CAMPAIGN,
+                today.minusDays(7), today.minusDays(1), List.of(Metric.SPEND, Metric.CONVERSIONS,
+                Metric.COST_PER_CONVERSION), false, true, null, null, 200, 0));
+    }
+
     /**
      * The campaigns whose spend moved most, last 7 days against the 7 before. Amounts in different currencies
      * are not comparable, so a change is weighed by its share of its own currency's spend.
      */
-    private List<Mover> movers(WorkspaceAccess workspace, LocalDate today, String base) {
-        ReportResult result = reports.run(workspace.workspaceId(), new ReportQuery(ReportLevel.CAMPAIGN,
-                today.minusDays(7), today.minusDays(1), List.of(Metric.SPEND, Metric.CONVERSIONS,
-                Metric.COST_PER_CONVERSION), false, true, null, null, 200, 0));
+    private static List<Mover> spendMovers(ReportResult result, String base) {
         Map<String, BigDecimal> currencySpend = new LinkedHashMap<>();
         for (ReportResult.Total total : result.totals()) {
             currencySpend.put(total.currency(), Formats.decimal(total.metrics().get(Metric.SPEND.apiName())));
@@ -307,7 +313,30 @@ class HomeAssembler {
                 .filter(s -> s.score() > 0)
                 .sorted(Comparator.comparingDouble(Scored::score).reversed())
                 .limit(MOVERS)
-                .map(s -> mover(s.row(), base))
+                .map(s -> mover(s.row(), base, false))
+                .toList();
+    }
+
+    /**
+     * The campaigns whose cost per conversion changed most, as a share of last week's (a ratio compares across
+     * currencies); only campaigns with a CPA in both weeks.
+     */
+    static List<Mover> cpaMovers(List<ReportResult.Row> rows, String base) {
+        record Scored(ReportResult.Row row, double score) {
+        }
+        return rows.stream()
+                .filter(r -> r.entity() != null && r.previous() != null)
+                .map(r -> {
+                    BigDecimal now = Formats.decimal(r.metrics().get(Metric.COST_PER_CONVERSION.apiName()));
+                    BigDecimal before = Formats.decimal(r.previous().get(Metric.COST_PER_CONVERSION.apiName()));
+                    double score = now == null || before == null || before.signum() <= 0 ? 0
+                            : now.subtract(before).abs().doubleValue() / before.doubleValue();
+                    return new Scored(r, score);
+                })
+                .filter(s -> s.score() > 0)
+                .sorted(Comparator.comparingDouble(Scored::score).reversed())
+                .limit(MOVERS)
+                .map(s -> mover(s.row(), base, true))
                 .toList();
     }
 
@@ -319,19 +348,21 @@ class HomeAssembler {
         return spend == null ? BigDecimal.ZERO : spend;
     }
 
-    private static Mover mover(ReportResult.Row row, String base) {
+    /** A mover row; {@code byCpa}: its change is the CPA's (rising is bad), else the spend's (neither). */
+    private static Mover mover(ReportResult.Row row, String base, boolean byCpa) {
         String currency = row.currency();
         BigDecimal now = spend(row.metrics());
         BigDecimal before = spend(row.previous());
-        BigDecimal change = Formats.change(now, before);
         Object cpaNow = row.metrics().get(Metric.COST_PER_CONVERSION.apiName());
         Object cpaBefore = row.previous() == null ? null : row.previous().get(Metric.COST_PER_CONVERSION.apiName());
+        BigDecimal change = byCpa ? Formats.change(cpaNow, cpaBefore) : Formats.change(now, before);
+        String trend = change == null || change.signum() == 0 ? "flat"
+                : byCpa ? (change.signum() > 0 ? "bad" : "good") : (change.signum() > 0 ? "up" : "down");
         String url = row.entity().inventoryId() == null ? null
                 : base + "/inventory/campaigns/" + row.entity().inventoryId();
         String name = Objects.requireNonNullElse(row.entity().name(), "Campaign " + row.entity().tiktokId());
         return new Mover(name, url, Formats.money(before, currency), Formats.money(now, currency),
-                Formats.percentChange(change), change == null ? "flat" : change.signum() > 0 ? "up" : "down",
-                Formats.money(cpaBefore, currency), Formats.money(cpaNow, currency));
+                Formats.percentChange(change), trend, Formats.money(cpaBefore, currency), Formats.money(cpaNow, currency));
     }
 
     private static ConnectionHealth health(TikTokConnections.ConnectionView c, Instant now, ZoneId zone) {

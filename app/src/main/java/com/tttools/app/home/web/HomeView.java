@@ -9,7 +9,7 @@ import java.util.List;
 /** Everything the workspace home shows, already in words and formatted numbers. */
 record HomeView(WorkspaceAccess workspace, Checklist checklist, Period yesterday, Period week, List<CurrencyKpis> kpis,
         List<SpendChart> charts,
-        List<Mover> movers, List<ConnectionHealth> connections, List<JobView> running, String dataAsOf,
+        List<Mover> movers, List<Mover> cpaMovers, List<ConnectionHealth> connections, List<JobView> running, String dataAsOf,
         String dataAsOfTitle, boolean hasData, boolean connects, List<PendingApproval> approvals,
         List<RecentAlertRow> alerts) {
 
@@ -40,7 +40,10 @@ record HomeView(WorkspaceAccess workspace, Checklist checklist, Period yesterday
     record SpendChart(String currency, String total, String from, String to, List<Bar> bars) {
     }
 
-    /** A campaign whose spend changed most over the last 7 days against the 7 before. */
+    /**
+     * A campaign whose spend (or CPA) changed most over the last 7 days against the 7 before; {@code change} and
+     * {@code trend} are the spend's ({@code up}/{@code down}) or the CPA's ({@code bad} rising, {@code good} falling).
+     */
     record Mover(String name, String url, String spendBefore, String spendNow, String change, String trend,
             String cpaBefore, String cpaNow) {
     }

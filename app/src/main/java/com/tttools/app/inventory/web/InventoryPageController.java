@@ -262,13 +262,29 @@ class InventoryPageController {
         model.addAttribute("pageCrumb", item.name() == null ? item.tiktokId() : item.name());
         // the raw TikTok fields are for admins; everyone else reads the labelled ones
         model.addAttribute("showsRaw", access.can(com.tttools.app.tenancy.WorkspacePermission.MANAGE_CONNECTIONS));
-        if (item.removed() && item.removedAt() != null) {
-            // a deleted entity's performance: the 30 days up to its removal, not the (empty) last 30 days
-            LocalDate last = item.removedAt().atZone(zoneOf(access.timezone())).toLocalDate();
+        java.time.Instant deletedAt = deletedAt(item);
+        if (deletedAt != null) {
+            // a deleted entity's performance: the 30 days up to its deletion, not the (empty) last 30 days
+            LocalDate last = deletedAt.atZone(zoneOf(access.timezone())).toLocalDate();
             model.addAttribute("performanceFrom", last.minusDays(29).toString());
             model.addAttribute("performanceTo", last.toString());
         }
         return "inventory/detail";
+    }
+
+    /**
+     * When the entity was deleted, or null while it is not: gone from TikTok's listings (removedAt), or still listed
+     * with a delete status ({@code CAMPAIGN_STATUS_DELETE}), which TikTok's last modification is the time of (else
+     * the sync that saw it).
+     */
+    private static java.time.Instant deletedAt(InventoryItem item) {
+        if (item.removed() && item.removedAt() != null) {
+            return item.removedAt();
+        }
+        if (item.status() != null && item.status().contains("DELETE")) {
+            return item.tiktokModifiedAt() != null ? item.tiktokModifiedAt() : item.updatedAt();
+        }
+        return null;
     }
 
     private static java.time.ZoneId zoneOf(String timezone) {

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.AuditQuery;
 import com.tttools.app.identity.AccountLifecycle;
+import com.tttools.app.jobs.JobRequest;
+import com.tttools.app.jobs.JobView;
+import com.tttools.app.jobs.Jobs;
+import com.tttools.app.jobs.TestJobHandler;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
@@ -27,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The audit page names its actors: the "Who" control and the events' "Who" column show the person's name with the
  * recorded address, looked up in one query for the whole page; an actor whose account is erased or unknown keeps
- * the recorded address, and the filter's value stays the user id.
+ * the recorded address, and the filter's value stays the user id. System actors read in words, linking to their
+ * job; the CSV adds the name (or those words) as its last column.
  */
 class AuditActorNamesIT extends IntegrationTest {
 
@@ -39,6 +44,8 @@ class AuditActorNamesIT extends IntegrationTest {
     AuditLog auditLog;
     @Autowired
     AccountLifecycle accounts;
+    @Autowired
+    Jobs jobs;
 
     @Test
     void theWhoControlAndColumnShowNamesAndFallBackToTheAddress() {
@@ -81,6 +88,61 @@ class AuditActorNamesIT extends IntegrationTest {
                 200).body();
         assertThat(filtered).contains("<option value=\"" + owner.id() + "\" selected=\"selected\">" + ownerName)
                 .contains("<span>" + ownerName + "</span>").doesNotContain(ghostEmail + "</td>");
+    }
+
+    @Test
+    void automaticActorsReadInWordsLinkToTheirJobAndTheCsvNamesEveryActor() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("actornames-system");
+        String org = tenants.createOrganization(owner, "Automatic Actors Agency");
+        String ws = tenants.createWorkspace(owner, org, "Automatic Actors Brand");
+        String ownerName = "Test " + owner.email().substring(0, owner.email().indexOf('@'));
+        JobView job = jobs.submit(JobRequest.of(new WorkspaceId(UUID.fromString(ws)), TestJobHandler.TYPE,
+                TestJobHandler.Units.of("{\"units\": 1}")));
+        UUID gone = UUID.randomUUID();
+
+        record(org, ws, Actor.system("job:" + job.id()), "connection.status_changed");
+        record(org, ws, Actor.system("job:" + gone), "connection.status_changed");
+        record(org, ws, Actor.system("job:tiktok-token-refresh"), "connection.status_changed");
+        record(org, ws, Actor.user(UserId.of(owner.id()), owner.email()), "connection.connected");
+
+        String page = Tenants.expect(owner.api().get("/organizations/" + org + "/audit"), 200).body();
+        // the job that still exists: its kind in words, linking to its page; a job that is gone: words, no link
+        assertThat(page).contains("<a href=\"/workspaces/" + ws + "/jobs/" + job.id() + "\">Test units (automatic)</a>")
+                .contains("Background job (automatic)")
+                .doesNotContain("/jobs/" + gone + "\"")
+                .contains("TikTok token refresh (automatic)")
+                .contains("title=\"job:tiktok-token-refresh\"")
+                .as("the stored text only as the tooltip").doesNotContain(">job:");
+
+        // "Who: Automatic" keeps only what no person did; its CSV link and its next page keep that filter
+        for (int i = 0; i < 50; i++) {
+            record(org, ws, Actor.system("job:tiktok-connection-health"), "connection.status_changed");
+        }
+        String automatic = Tenants.expect(owner.api().get("/organizations/" + org + "/audit?actor=automatic"), 200)
+                .body();
+        assertThat(automatic).contains("<option value=\"automatic\" selected=\"selected\">Automatic")
+                .contains("Connection health check (automatic)").doesNotContain("<span>" + ownerName + "</span>")
+                .contains("audit-events.csv?actorId=automatic");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("id=\"next-page\"\\s+href=\"([^\"]+)\"")
+                .matcher(automatic);
+        assertThat(next.find()).as("a second page").isTrue();
+        String older = Tenants.expect(owner.api().get(next.group(1).replace("&amp;", "&")), 200).body();
+        assertThat(next.group(1)).contains("actor=automatic");
+        assertThat(older).contains("TikTok token refresh (automatic)").doesNotContain("<span>" + ownerName + "</span>");
+        assertThat(Tenants.expect(owner.api().get("/api/v1/organizations/" + org + "/audit-events?actorId=automatic"),
+                200).json().path("items")).hasSizeGreaterThanOrEqualTo(3).allSatisfy(item -> assertThat(item.path("actor")
+                .path("system").asString()).startsWith("job:"));
+
+        String csv = Tenants.expect(owner.api().get("/api/v1/organizations/" + org + "/audit-events.csv"), 200).body();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("id,at,actor_user_id,actor_email,actor_system,").endsWith(",actor_name");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("," + owner.email() + ",,connection.connected,")
+                .endsWith("," + ownerName));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(",job:tiktok-token-refresh,")
+                .endsWith(",TikTok token refresh (automatic)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(",job:" + gone + ",")
+                .endsWith(",Background job (automatic)"));
     }
 
     private void record(String org, String ws, Actor by, String action) {

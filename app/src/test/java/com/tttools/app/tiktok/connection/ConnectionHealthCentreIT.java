@@ -57,6 +57,30 @@ class ConnectionHealthCentreIT extends ConnectionTestSupport {
                 .contains("id=\"only-admin-" + id + "\"")                  // the owner is the workspace's only admin
                 .doesNotContain("id=\"reconnect-" + id + "\"")             // nothing to reconnect while active
                 .doesNotContain("2026-12-04T");                            // no raw instants
+
+        // what the health check found (ad accounts new and no longer reachable, by name) and TikTok's last error
+        // with its request id, as the page reads them
+        jdbc.sql("""
+                        UPDATE tiktok_connection SET new_advertisers = CAST(:added AS text[]),
+                            lost_advertisers = CAST(:lost AS text[]), last_error_code = 40105,
+                            last_error_message = 'The access token is invalid', last_error_request_id = :request,
+                            last_error_at = now()
+                        WHERE workspace_id = :ws AND id = :id""")
+                .param("added", "{" + advertiser + "}").param("lost", "{7000000000000999999}")
+                .param("request", "20261205-req-health").param("ws", UUID.fromString(admin.workspaceId()))
+                .param("id", UUID.fromString(id)).update();
+        String found = page(admin);
+        assertThat(between(found, "class=\"advertisers-new\"", "</div>")).contains(">New</span>").contains(">" + name);
+        assertThat(between(found, "class=\"advertisers-lost\"", "</div>")).contains("No longer reachable")
+                .contains("7000000000000999999");
+        assertThat(between(found, "class=\"last-error\"", "</dd>")).contains("The access token is invalid")
+                .contains("TikTok code 40105, request id 20261205-req-health");
+    }
+
+    private static String between(String page, String start, String end) {
+        int from = page.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        return page.substring(from, page.indexOf(end, from));
     }
 
     @Test

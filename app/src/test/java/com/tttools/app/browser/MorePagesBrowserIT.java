@@ -1,0 +1,128 @@
+package com.tttools.app.browser;
+
+import static com.tttools.app.support.Tenants.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tttools.app.audit.AuditLog;
+import com.tttools.app.platform.mail.DevMailbox;
+import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
+import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.WorkspaceId;
+import com.tttools.app.shared.audit.Actor;
+import com.tttools.app.shared.audit.AuditEntry;
+import com.tttools.app.support.BrowserTest;
+import com.tttools.app.support.PageChecks;
+import com.tttools.app.support.Tenants;
+import com.tttools.app.support.Users;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pages of the journeys that {@code WorkspaceJourneyBrowserIT} does not reach in the state that matters, each
+ * checked at 1440 and 390 px ({@link PageChecks}: axe-core, no sideways scroll): the home with a recent alert and
+ * its approvals panel, the report's controls, exchange rates, alerts, deliveries, the account page with its
+ * security events, Telegram linking, the audit log with names, automatic actors and a filter answered with an
+ * error; and the signed-out pages (landing, log in with a failed attempt, sign up, forgotten password, a bad
+ * verification and reset link, privacy, terms).
+ */
+class MorePagesBrowserIT extends BrowserTest {
+
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuditLog auditLog;
+
+    @Test
+    void theSignedInPagesPassAxeAtBothWidthsAndFitAPhone() {
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("phone-owner");
+        String org = tenants.createOrganization(owner, "Phone Agency");
+        String ws = tenants.createWorkspace(owner, org, "Phone Brand");
+        String rule = expect(owner.api().post("/api/v1/workspaces/" + ws + "/alert-rules", Map.of("name",
+                "Spend above a rather long threshold name for a narrow screen", "kind", "SPEND_TODAY", "level",
+                "CAMPAIGN", "threshold", "100", "cooldownMinutes", 60)), 201).json().path("id").asString();
+        jdbc.sql("""
+                        INSERT INTO alert_firings (id, workspace_id, rule_id, entity_id, entity_name, advertiser_id,
+                            dedup_key, value, message, fired_at)
+                        VALUES (:id, :ws, :rule, '1800000000000001', :name, '7000000000000000001', 'k', 150,
+                            'Spend 150 today', :at)
+                        """)
+                .param("id", UUID.randomUUID()).param("ws", UUID.fromString(ws)).param("rule", UUID.fromString(rule))
+                .param("name", "A campaign with a very long name that keeps going on and on past the screen edge")
+                .param("at", Timestamp.from(Instant.now())).update();
+        // the audit log shows a person by name and an automatic actor in words
+        auditLog.record(new AuditEntry("connection.status_changed", Actor.system("job:tiktok-connection-health"),
+                "connection", UUID.randomUUID().toString(), OrganizationId.of(org), new WorkspaceId(UUID.fromString(ws)),
+                null, Map.of("from", "ACTIVE", "to", "NEEDS_REAUTH"), null));
+
+        driver.get(url("/favicon.svg"));
+        driver.manage().addCookie(new Cookie.Builder("SESSION", owner.api().sessionCookie()).path("/")
+                .isHttpOnly(true).sameSite("Lax").build());
+        PageChecks checks = new PageChecks();
+        String home = "/workspaces/" + ws;
+
+        open(home);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("recent-alerts")).isEmpty());
+        assertThat(driver.findElement(By.id("pending-approvals")).getText())
+                .contains("No change set is waiting for your approval.");
+        assertThat(driver.findElement(By.id("recent-alerts")).getText()).contains("A campaign with a very long name");
+        checks.atBothWidths(driver, "home with a recent alert");
+
+        for (String page : List.of(home + "/reports", home + "/reports?status=NOT_A_STATUS",
+                home + "/settings/exchange-rates", home + "/alerts", home + "/deliveries", "/account",
+                "/account/telegram", "/organizations/" + org)) {
+            open(page);
+            checks.atBothWidths(driver, page);
+        }
+        assertThat(driver.getPageSource()).as("the organization page offers the invite form").contains("invite-email");
+
+        open("/organizations/" + org + "/audit");
+        assertThat(driver.findElement(By.id("audit-events")).getText())
+                .contains("Connection health check (automatic)").contains("Test phone-owner").doesNotContain("job:");
+        checks.atBothWidths(driver, "audit log with names and an automatic actor");
+        open("/organizations/" + org + "/audit?actor=nobody&from=yesterday");
+        assertThat(driver.findElement(By.id("actor-error")).getText()).isNotBlank();
+        checks.atBothWidths(driver, "audit log with filter errors");
+
+        checks.assertNone();
+    }
+
+    @Test
+    void theSignedOutPagesPassAxeAtBothWidthsAndFitAPhone() {
+        PageChecks checks = new PageChecks();
+        for (String page : List.of("/", "/signup", "/forgot-password", "/privacy", "/terms",
+                "/verify-email?token=not-a-token", "/reset-password?token=not-a-token")) {
+            open(page);
+            checks.atBothWidths(driver, page);
+        }
+        // a failed sign-in: the error next to the form
+        open("/login");
+        driver.findElement(By.name("email")).sendKeys(Users.uniqueEmail("nobody"));
+        driver.findElement(By.name("password")).sendKeys("not the password");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("[role=alert], .field-error, .error")).isEmpty());
+        checks.atBothWidths(driver, "log in after a failed attempt");
+        checks.assertNone();
+    }
+
+    private void open(String page) {
+        driver.manage().window().setSize(PageChecks.DESKTOP);
+        driver.get(url(page));
+    }
+}

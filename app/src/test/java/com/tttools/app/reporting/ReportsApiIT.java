@@ -283,6 +283,36 @@ class ReportsApiIT extends SimulatedWorkspaceTest {
         assertThat(names).isSorted();
     }
 
+    /**
+     * A money ratio (cost per click, per mille, per conversion) sorts by its value in the reporting currency, an
+     * expression over a computed column: every grouping that allows the sort answers it, the API and the CSV (by date
+     * and entity it was a 500, the expression named an output column inside its own ORDER BY).
+     */
+    @Test
+    void moneyRatiosSortEveryGroupingThatAllowsThem() {
+        for (String sort : List.of("cpc", "-cpm", "costPerConversion")) {
+            for (String groupBy : List.of("entity", "date,entity")) {
+                String query = "level=AD&groupBy=" + groupBy + "&limit=50&sort=" + sort + "&from=" + from + "&to=" + to;
+                JsonNode rows = Tenants.expect(owner.api().get(report(query)), 200).json().get("rows");
+                assertThat(rows.size()).as(query).isPositive();
+                Tenants.expect(owner.api().get(report(query).replace("/reports?", "/reports.csv?")), 200);
+            }
+        }
+        // the ratio orders the rows (nulls, where nothing was clicked, last)
+        JsonNode sorted = Tenants.expect(owner.api().get(report("level=AD&groupBy=date,entity&limit=200&sort=-cpc&from="
+                + from + "&to=" + to)), 200).json();
+        String reporting = sorted.get("reportingCurrency").asString();
+        List<java.math.BigDecimal> cpc = new ArrayList<>();
+        sorted.get("rows").forEach(r -> {
+            JsonNode value = r.get("metrics").get("cpc");
+            // in the reporting currency the row's own cost per click is the converted one the sort used
+            if (value != null && !value.isNull() && r.get("currency").asString().equals(reporting)) {
+                cpc.add(value.decimalValue());
+            }
+        });
+        assertThat(cpc).as("cpc of the rows in " + reporting).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
     @Test
     void groupingByEntityListsTheBiggestSpendersFirst() {
         JsonNode rows = Tenants.expect(owner.api().get(report("level=AD&groupBy=entity&limit=5&from=" + from + "&to=" + to)),

@@ -382,8 +382,10 @@ class ReportService implements Reports {
         String order = order(query, fx);
         if (!query.byEntity()) {
             String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
-            return "SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split) + " WHERE "
-                    + where(query, split) + " GROUP BY " + columns + " ORDER BY " + order + (paged ? " LIMIT :limit OFFSET :offset" : "");
+            // sorted outside: a sort by a money ratio is an expression over spend_rc, an output column's name
+            return "SELECT * FROM (SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split)
+                    + " WHERE " + where(query, split) + " GROUP BY " + columns + ") g ORDER BY " + order
+                    + (paged ? " LIMIT :limit OFFSET :offset" : "");
         }
         String facts = query.byDate()
                 ? """
@@ -408,7 +410,8 @@ class ReportService implements Reports {
         if (!paged || query.sort().key().equals("name")) {
             return label.formatted("(" + facts + ")", order) + limit;
         }
-        return "WITH page AS MATERIALIZED (" + facts + " ORDER BY " + order + limit + ") " + label.formatted("page", order);
+        return "WITH page AS MATERIALIZED (SELECT * FROM (" + facts + ") p ORDER BY " + order + limit + ") "
+                + label.formatted("page", order);
     }
 
     /**

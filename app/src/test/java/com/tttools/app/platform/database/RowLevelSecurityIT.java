@@ -300,6 +300,9 @@ class RowLevelSecurityIT extends IntegrationTest {
      * The streamed CSV export runs on Spring MVC's async executor, after the request's thread has returned; its
      * transaction still runs under the tenant role with the request's workspace (MVC binds the request's attributes on
      * that thread while the body is written, so {@link TenantScope#current()} sees the request's binding there).
+     * The lines themselves come from a {@code COPY} on the driver's own API, which the probe cannot see; it runs on
+     * the connection of the export's transaction, whose statements through the pool (the currencies of the
+     * workspace's advertisers, read first) show the context the transaction began with.
      */
     @Test
     void aStreamedCsvExportRunsUnderTheTenantRoleOnTheThreadItIsHandedTo() {
@@ -307,7 +310,7 @@ class RowLevelSecurityIT extends IntegrationTest {
         Tenants.User owner = tenants.verifiedUser("rls-csv");
         String workspace = tenants.createWorkspace(owner, tenants.createOrganization(owner, "RLS CSV Org"),
                 "RLS CSV Workspace");
-        TenantProbe.arm("report_daily_facts");
+        TenantProbe.arm("report_advertisers");
         List<TenantProbe.Seen> seen;
         ApiClient.Response csv;
         try {
@@ -319,7 +322,7 @@ class RowLevelSecurityIT extends IntegrationTest {
         assertThat(csv.body()).startsWith("date,entityId,");
         // Other threads (other tests' syncs, sweeps) may read the facts meanwhile, as the login role: the export's own
         // statements are those in this workspace's tenant context, off the request's thread.
-        assertThat(seen).as("statements on report_daily_facts").filteredOn(s -> !s.countedRequest()
+        assertThat(seen).as("statements of the export's transaction").filteredOn(s -> !s.countedRequest()
                 && s.who().equals("tttools_tenant/" + workspace)).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.autoCommit()).as("in the export's transaction").isFalse());
     }

@@ -1,5 +1,6 @@
 package com.tttools.app.bulk;
 
+import com.tttools.app.shared.MaskedEmail;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,10 @@ public record ChangeSetView(String id, ChangeSetStatus status, BulkAction action
         String jobId, boolean cancelRequested, Instant startedAt, Instant finishedAt) {
 
     public record Approval(String userId, String email, String decision, String comment, Instant at) {
+        @Override
+        public String toString() {
+            return "Approval[userId=" + userId + ", email=" + MaskedEmail.of(email) + ", decision=" + decision + "]";
+        }
     }
 
     public record Counts(int total, int pending, int applied, int skipped, int failed, int verified, int drifted) {

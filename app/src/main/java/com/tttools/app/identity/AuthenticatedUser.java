@@ -1,5 +1,6 @@
 package com.tttools.app.identity;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.shared.UserId;
 import java.io.Serializable;
 import org.springframework.security.core.AuthenticatedPrincipal;
@@ -16,5 +17,11 @@ public record AuthenticatedUser(UserId id, String email, String name, boolean re
     @Override
     public String getName() {
         return id.toString();
+    }
+
+    /** Spring Security prints the principal at DEBUG: the address masked, the name left out. */
+    @Override
+    public String toString() {
+        return "AuthenticatedUser[id=" + id + ", email=" + MaskedEmail.of(email) + ", readOnly=" + readOnly + "]";
     }
 }

@@ -1,5 +1,6 @@
 package com.tttools.app.tiktok;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.JobId;
@@ -170,6 +171,10 @@ public interface TikTokConnections {
     }
 
     record Person(String id, String name, String email) {
+        @Override
+        public String toString() {
+            return "Person[id=" + id + ", email=" + MaskedEmail.of(email) + "]";
+        }
     }
 
     record LastError(Integer code, String message, String requestId, Instant at) {

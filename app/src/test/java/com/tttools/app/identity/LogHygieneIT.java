@@ -8,6 +8,7 @@ import com.tttools.app.support.ApiClient;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Users;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,18 +34,23 @@ class LogHygieneIT extends IntegrationTest {
     @Autowired
     Mailer mailer;
 
+    private final Map<String, LogLevel> configured = new HashMap<>();
+
     @BeforeEach
     void debugLogging() {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         for (String logger : LOGGERS) {
-            LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, LogLevel.DEBUG);
+            LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
+            configured.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
+            logging.setLogLevel(logger, LogLevel.DEBUG);
         }
     }
 
+    /** Back to the levels configured before (not to none: that would silence com.tttools's INFO for later tests). */
     @AfterEach
     void restoreLogging() {
-        for (String logger : LOGGERS) {
-            LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, null);
-        }
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        configured.forEach(logging::setLogLevel);
     }
 
     @Test

@@ -170,6 +170,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
+        SuiteLog.secretsInQuery(path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (bearer != null) {

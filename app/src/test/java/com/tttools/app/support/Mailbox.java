@@ -39,6 +39,7 @@ public final class Mailbox {
         if (!matcher.find()) {
             throw new AssertionError("No token link in: " + message.subject());
         }
+        SuiteLog.secret(matcher.group(1));
         return matcher.group(1);
     }
 }

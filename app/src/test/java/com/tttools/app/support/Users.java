@@ -14,7 +14,9 @@ public final class Users {
     }
 
     public static String uniqueEmail(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        SuiteLog.email(email);
+        return email;
     }
 
     public static Map<String, Object> signup(String email) {

@@ -48,6 +48,7 @@ public abstract class WholeAppTest {
     static void fakes(DynamicPropertyRegistry registry) {
         registry.add("tttools.telegram.api-url", () -> FakeTelegram.shared().url());
         registry.add("tttools.telegram.bot-token", () -> FakeTelegram.TOKEN);
+        SuiteLog.secret(FakeTelegram.TOKEN);
     }
 
     protected String url(String path) {

@@ -1,5 +1,6 @@
 package com.tttools.app.audit.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.audit.AuditEvent;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,10 @@ record AuditEventView(
 
     /** {@code system} names the job when no user acted. */
     record ActorView(String userId, String email, String system) {
+        @Override
+        public String toString() {
+            return "ActorView[userId=" + userId + ", email=" + MaskedEmail.of(email) + ", system=" + system + "]";
+        }
     }
 
     record TargetView(String type, String id) {

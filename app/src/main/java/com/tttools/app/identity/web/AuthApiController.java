@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.SecurityEventTypes;
@@ -56,14 +57,14 @@ class AuthApiController {
             implements AcceptablePassword.Candidate {
         @Override
         public String toString() {
-            return "SignupRequest[email=" + email + "]";
+            return "SignupRequest[email=" + MaskedEmail.of(email) + "]";
         }
     }
 
     record LoginRequest(String email, String password, String totpCode) {
         @Override
         public String toString() {
-            return "LoginRequest[email=" + email + "]";
+            return "LoginRequest[email=" + MaskedEmail.of(email) + "]";
         }
     }
 
@@ -75,6 +76,10 @@ class AuthApiController {
     }
 
     record PasswordResetRequest(String email) {
+        @Override
+        public String toString() {
+            return "PasswordResetRequest[email=" + MaskedEmail.of(email) + "]";
+        }
     }
 
     record PasswordResetConfirmation(String token, String newPassword) {

@@ -1,5 +1,6 @@
 package com.tttools.app.identity.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import com.tttools.app.shared.validation.EmailAddress;
@@ -42,6 +43,10 @@ class MeApiController {
 
     record MeJson(String id, String email, String name, boolean emailVerified, boolean twoFactorEnabled,
             List<MembershipDirectory.OrganizationMembership> organizations) {
+        @Override
+        public String toString() {
+            return "MeJson[id=" + id + ", email=" + MaskedEmail.of(email) + "]";
+        }
     }
 
     /** Only the fields sent change: a missing (null) name leaves the name as it is. */
@@ -58,7 +63,7 @@ class MeApiController {
     record EmailChange(@EmailAddress String email, @NotBlank(message = "must not be empty") String currentPassword) {
         @Override
         public String toString() {
-            return "EmailChange[email=" + email + "]";
+            return "EmailChange[email=" + MaskedEmail.of(email) + "]";
         }
     }
 

@@ -1,5 +1,6 @@
 package com.tttools.app.notifications.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.notifications.Channel;
 import com.tttools.app.notifications.outbox.DeliveryRepository;
 import com.tttools.app.notifications.outbox.DeliveryStatus;
@@ -49,9 +50,8 @@ class DeliveryLog {
         if (address == null || address.isBlank()) {
             return null;
         }
-        int at = address.indexOf('@');
-        if (channel == Channel.EMAIL && at > 0) {
-            return address.charAt(0) + "***" + address.substring(at);
+        if (channel == Channel.EMAIL && address.indexOf('@') > 0) {
+            return MaskedEmail.of(address);
         }
         return "***" + address.substring(Math.max(0, address.length() - 3));
     }

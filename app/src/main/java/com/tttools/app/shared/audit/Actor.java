@@ -1,5 +1,6 @@
 package com.tttools.app.shared.audit;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tttools.app.shared.UserId;
@@ -16,6 +17,11 @@ public record Actor(UserId userId, String email, @JsonProperty("system") String 
 
     public static Actor system(String what) {
         return new Actor(null, null, what);
+    }
+
+    @Override
+    public String toString() {
+        return "Actor[userId=" + userId + ", email=" + MaskedEmail.of(email) + ", system=" + system + "]";
     }
 
     /** Not part of the JSON (events are stored as JSON): Jackson would write it as {@code system} and read it back. */

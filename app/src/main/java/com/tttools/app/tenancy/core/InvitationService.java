@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.core;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.identity.UserAccounts;
 import com.tttools.app.identity.UserSummary;
@@ -56,6 +57,10 @@ public class InvitationService {
 
     public record InvitationView(String id, String email, String role, List<Map<String, String>> workspaces,
             Instant createdAt, Instant expiresAt, InvitationStatus status) {
+        @Override
+        public String toString() {
+            return "InvitationView[id=" + id + ", email=" + MaskedEmail.of(email) + ", status=" + status + "]";
+        }
     }
 
     /** What the public invitation page shows: enough to decide, nothing about the organization's members. */
@@ -64,6 +69,12 @@ public class InvitationService {
         public boolean pending() {
             return status == InvitationStatus.PENDING;
         }
+
+        @Override
+        public String toString() {
+            return "Preview[email=" + MaskedEmail.of(email) + ", role=" + role + ", status=" + status + "]";
+        }
+
     }
 
     private final InvitationRepository invitations;

@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.shared.InvitationId;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.identity.AuthenticatedUser;
@@ -22,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 class InvitationApiController {
 
     record NewInvitation(String email, String role, List<InvitationService.GrantRequest> workspaces) {
+        @Override
+        public String toString() {
+            return "NewInvitation[email=" + MaskedEmail.of(email) + ", role=" + role + "]";
+        }
     }
 
     private final InvitationService invitations;

@@ -1,5 +1,6 @@
 package com.tttools.app.tenancy.web;
 
+import com.tttools.app.shared.MaskedEmail;
 import com.tttools.app.audit.SecurityEvent;
 import com.tttools.app.audit.SecurityEventType;
 import com.tttools.app.audit.SecurityLog;
@@ -34,6 +35,12 @@ class MemberSecurityEventsController {
             return new SecurityEventView(event.id().toString(), event.at(), event.type(),
                     event.userId() == null ? null : event.userId().toString(), event.email(), event.request().ip(),
                     event.request().userAgent(), event.request().requestId(), event.details());
+        }
+
+        @Override
+        public String toString() {
+            return "SecurityEventView[id=" + id + ", type=" + type + ", userId=" + userId + ", email="
+                    + MaskedEmail.of(email) + "]";
         }
     }
 

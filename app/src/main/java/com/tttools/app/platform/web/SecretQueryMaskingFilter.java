@@ -1,0 +1,55 @@
+package com.tttools.app.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hides the values of secret query parameters (the links of the confirmation and reset mails, TikTok's OAuth
+ * callback and consent page) from whatever prints a request's query string: Spring Security ("Securing GET ...")
+ * and Spring MVC log the request line with it at DEBUG (docs/security.md, Secrets in logs). Handlers read
+ * parameters through {@code getParameter}, which is untouched; nothing of ours reads the query string itself.
+ * Runs before Spring Security, on error dispatches too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class SecretQueryMaskingFilter extends OncePerRequestFilter {
+
+    static final String MASK = "***";
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)((?:^|&)(?:token|auth_code|code|state|access_token|refresh_token|secret|password|key)=)[^&]*");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String query = request.getQueryString();
+        if (query == null || !SECRET_PARAMETER.matcher(query).find()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String masked = mask(query);
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getQueryString() {
+                return masked;
+            }
+        }, response);
+    }
+
+    static String mask(String query) {
+        return SECRET_PARAMETER.matcher(query).replaceAll("$1" + MASK);
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+}

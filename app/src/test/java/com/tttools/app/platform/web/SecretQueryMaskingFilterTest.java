@@ -1,0 +1,32 @@
+package com.tttools.app.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class SecretQueryMaskingFilterTest {
+
+    @Test
+    void secretParametersAreMaskedInTheQueryStringButStillReadable() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth/tiktok/callback");
+        request.setQueryString("auth_code=AbC123secret&state=s7a7e-value&advertiser_id=42&Token=xyz");
+        request.addParameter("auth_code", "AbC123secret");
+        AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
+
+        new SecretQueryMaskingFilter().doFilter(request, new MockHttpServletResponse(),
+                (req, res) -> seen.set((HttpServletRequest) req));
+
+        assertThat(seen.get().getQueryString()).isEqualTo("auth_code=***&state=***&advertiser_id=42&Token=***");
+        assertThat(seen.get().getParameter("auth_code")).isEqualTo("AbC123secret");
+    }
+
+    @Test
+    void aQueryWithoutSecretsIsLeftAlone() {
+        assertThat(SecretQueryMaskingFilter.mask("from=2026-01-01&to=2026-01-31&mycode=1&keyword=x"))
+                .isEqualTo("from=2026-01-01&to=2026-01-31&mycode=1&keyword=x");
+    }
+}

@@ -102,7 +102,7 @@ class EarlyDatabaseStartTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DatabaseProperties.class)
+    @EnableConfigurationProperties({DatabaseProperties.class, RowLevelSecurityProperties.class})
     @Import(DataSourceConfiguration.class)
     static class Database {
 
@@ -113,7 +113,7 @@ class EarlyDatabaseStartTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DatabaseProperties.class)
+    @EnableConfigurationProperties({DatabaseProperties.class, RowLevelSecurityProperties.class})
     @Import(DataSourceConfiguration.class)
     static class FailingAfterTheServerStarted {
 

@@ -55,6 +55,10 @@ class SecurityNotifications {
         if (ip == null || ip.isBlank() || ip.length() > 64) {
             return;
         }
+        // Listeners run in parallel: serialise one account's sign-ins so exactly one of two concurrent first ones
+        // counts as the first (the same transaction-scoped advisory lock as the outbox's de-duplication).
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .param("k", "known-login-ips|" + event.userId().value()).query((rs, n) -> 1).list();
         boolean knewOthers = jdbc.sql("SELECT EXISTS (SELECT 1 FROM notification_known_login_ips WHERE user_id = :u)")
                 .param("u", event.userId().value()).query(Boolean.class).single();
         int fresh = jdbc.sql("""

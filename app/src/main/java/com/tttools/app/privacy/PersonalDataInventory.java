@@ -114,6 +114,7 @@ public final class PersonalDataInventory {
             new NotPersonal("inventory_entities", "name", "a TikTok asset's name (campaign, ad, ...)"),
             new NotPersonal("report_daily_facts", "entity_name", "a TikTok asset's name"),
             new NotPersonal("report_fact_rollups", "entity_name", "a TikTok asset's name (the facts' weekly sums)"),
+            new NotPersonal("report_fact_rollups_monthly", "entity_name", "a TikTok asset's name (the facts' monthly sums)"),
             new NotPersonal("report_advertisers", "name", "a TikTok advertiser account's name"),
             new NotPersonal("bulk_change_lines", "name", "a TikTok asset's name in a change set"),
             new NotPersonal("alert_rules", "name", "an alert rule's name, the workspace's configuration"),

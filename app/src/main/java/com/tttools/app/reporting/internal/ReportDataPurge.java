@@ -22,12 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportDataPurge {
 
-    static final List<String> TABLES = List.of("report_daily_facts", "report_fact_rollups", "report_finality",
-            "report_advertisers", "report_views", "report_sync_state", "reporting_workspace_rates");
+    static final List<String> TABLES = List.of("report_daily_facts", "report_fact_rollups", "report_fact_rollups_monthly",
+            "report_fact_advertiser_days", "report_finality", "report_advertisers", "report_views", "report_sync_state",
+            "reporting_workspace_rates");
 
     /** The tables keyed by advertiser (all of {@link #TABLES} but the saved views). */
     static final List<String> ADVERTISER_TABLES = List.of("report_daily_facts", "report_fact_rollups",
-            "report_finality", "report_advertisers");
+            "report_fact_rollups_monthly", "report_fact_advertiser_days", "report_finality", "report_advertisers");
 
     private final JdbcClient jdbc;
     private final Jobs jobs;

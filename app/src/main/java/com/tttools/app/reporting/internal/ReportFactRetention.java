@@ -11,8 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Daily performance facts (and their finality ledger) whose date lies before the workspace organization's
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
  * is past the retention of every workspace with rows in it is dropped (no row-by-row delete, no dead rows to
  * vacuum). Then the rest row by row (a month partly past retention, a workspace whose organization keeps less than
  * others in the same month): partition by partition, workspace by workspace, level by level, so that each batch is a
- * range of the partition's primary key {@code (workspace_id, level, stat_date, ...)}.
+ * range of the partition's primary key {@code (workspace_id, level, stat_date, ...)}. Each batch takes its rows out of
+ * the rollups in the same statement and transaction ({@link FactRollups#deleteFacts}), so reports through the rollups
+ * agree with the daily facts after every batch.
  */
 @Component
 class ReportFactRetention implements RetentionPurge {
@@ -28,11 +33,14 @@ class ReportFactRetention implements RetentionPurge {
     private final JdbcClient jdbc;
     private final FactPartitions partitions;
     private final FactRollups rollups;
+    private final TransactionTemplate transactions;
 
-    ReportFactRetention(JdbcClient jdbc, FactPartitions partitions, FactRollups rollups) {
+    ReportFactRetention(JdbcClient jdbc, FactPartitions partitions, FactRollups rollups,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.rollups = rollups;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -49,20 +57,12 @@ class ReportFactRetention implements RetentionPurge {
             List<String> tables = new ArrayList<>(left.stream()
                     .filter(p -> p.overlaps(LocalDate.MIN, before)).map(FactPartitions.Partition::name).toList());
             tables.add(FactPartitions.DEFAULT);
-            long deleted = 0;
+            WorkspaceId workspaceId = new WorkspaceId(workspace);
             for (String table : tables) {
                 for (ReportLevel level : ReportLevel.values()) {
-                    deleted += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("DELETE FROM " + table
-                                    + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
-                                    + " WHERE workspace_id = :ws AND level = :level AND stat_date < :before LIMIT :batch))")
-                            .param("ws", workspace).param("level", level.name()).param("before", before)
-                            .param("batch", batchSize)
-                            .update());
+                    total += BatchedDeletes.repeat(batchSize, () -> deleteBatch(workspaceId, table, level, before, batchSize));
                 }
             }
-            total += deleted;
-            // the rollup's buckets before the cutoff go, the one holding it is rolled up from what is left
-            rollups.forgetBefore(new WorkspaceId(workspace), before, deleted > 0);
             total += BatchedDeletes.repeat(batchSize, () -> jdbc.sql("""
                             DELETE FROM report_finality WHERE ctid = ANY(ARRAY(
                                 SELECT ctid FROM report_finality WHERE workspace_id = :ws AND stat_date < :before
@@ -72,6 +72,15 @@ class ReportFactRetention implements RetentionPurge {
                     .update());
         }
         return total;
+    }
+
+    /** One batch of a workspace's facts of one level before the cutoff, with its share of the rollups, in one transaction. */
+    int deleteBatch(WorkspaceId workspaceId, String table, ReportLevel level, LocalDate before, int batchSize) {
+        Long deleted = transactions.execute(status -> rollups.deleteFacts(workspaceId, "DELETE FROM " + table
+                        + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table + " WHERE workspace_id = :ws AND level = :level"
+                        + " AND stat_date < :before LIMIT :batch)) RETURNING *",
+                new MapSqlParameterSource("level", level.name()).addValue("before", before).addValue("batch", batchSize)));
+        return deleted == null ? 0 : Math.toIntExact(deleted);
     }
 
     /**

@@ -88,8 +88,9 @@ class ReportService implements Reports {
             return conversion != null;
         }
 
-        String from() {
-            return "report_daily_facts f" + (join ? " LEFT JOIN unnest(CAST(:fxCurrencies AS text[]), CAST(:fxDays AS date[]),"
+        /** {@code table} (the daily facts, or the per-advertiser rollup: both have a day and a currency) as {@code f}. */
+        String from(String table) {
+            return table + " f" + (join ? " LEFT JOIN unnest(CAST(:fxCurrencies AS text[]), CAST(:fxDays AS date[]),"
                     + " CAST(:fxFactors AS numeric[])) AS fx(currency, day, factor) ON fx.currency = f.currency"
                     + " AND fx.day = f.stat_date" : "");
         }
@@ -143,7 +144,7 @@ class ReportService implements Reports {
     private final ReportingProperties properties;
     private final Clock clock;
     private final ExchangeRateStore rates;
-    /** Read whole buckets from the weekly rollup (off: the daily facts alone; tests and the benchmark compare both). */
+    /** Read the rollups where they answer a statement (off: the daily facts alone; tests and the benchmark compare both). */
     volatile boolean rollups = true;
 
     ReportService(JdbcClient jdbc, DataSource dataSource, ReportingProperties properties, Clock clock,
@@ -162,7 +163,7 @@ class ReportService implements Reports {
         Converting converting = conversion(workspaceId, query, query.previousPeriod().from());
         CurrencyConversion conversion = converting == null ? null : converting.conversion();
         Fx fx = fx(converting, query);
-        List<Read> read = jdbc.sql(rowsSql(query, true, fx, split(query, fx)))
+        List<Read> read = jdbc.sql(rowsSql(query, true, fx, query.byEntity() ? perEntity(query, fx) : summed(query, fx, query.byDate())))
                 .paramSource(params(workspaceId, query, fx).addValue("limit", query.limit() + 1).addValue("offset", query.offset()))
                 .query((rs, i) -> read(rs, query, mask(query), fx)).list();
         boolean hasMore = read.size() > query.limit();
@@ -332,9 +333,9 @@ class ReportService implements Reports {
     public long writeCsv(WorkspaceId workspaceId, ReportQuery query, OutputStream out) throws IOException {
         Fx fx = fx(conversion(workspaceId, query, query.from()), query);
         String csvLines = keyOrder(query)
-                ? ReportCsv.linesOfFacts(query, "FROM " + fx.from() + " WHERE " + where(query, null) + KEY_ORDER,
+                ? ReportCsv.linesOfFacts(query, "FROM " + fx.from(DAILY) + " WHERE " + where(query, null) + KEY_ORDER,
                         fx.join() ? "(" + fx.converted() + ")" : "f.spend")
-                : ReportCsv.lines(query, rowsSql(query, false, fx, null));
+                : ReportCsv.lines(query, rowsSql(query, false, fx, daily(query, fx)));
         String copy = "COPY (" + SqlLiterals.inline(csvLines, params(workspaceId, query, fx)) + ") TO STDOUT (FORMAT binary)";
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         buffered.write(ReportCsv.header(query).getBytes(StandardCharsets.UTF_8));
@@ -358,9 +359,13 @@ class ReportService implements Reports {
      * Workspaces differ by orders of magnitude (a dozen campaigns or a million ad-days), so a generic plan cached
      * after five runs for a small one would be wrong for a big one: plan every statement of this transaction for
      * its own parameters (measured in docs/benchmarks.md: the big workspace's ad top-100 went from ~400 to ~140 ms).
+     * And no parallel workers: a report reads a few thousand rows of one workspace (the rollups' union made the
+     * planner choose a parallel append for it), and starting workers cost more than the work (docs/benchmarks.md,
+     * "Rollups": 150 ms of a typical workspace's 200 ms on the loaded machine), besides taking cores from the other
+     * requests of a web app.
      */
     private void planForThisWorkspace() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0").update();
     }
 
     /**
@@ -378,24 +383,24 @@ class ReportService implements Reports {
      * The rows' SQL. Grouped by date and entity, a group is one fact (the key is workspace, level, entity, date),
      * so nothing is aggregated. Paged entity rows are cut first and labelled from the inventory afterwards.
      */
-    private static String rowsSql(ReportQuery query, boolean paged, Fx fx, FactRollups.Split split) {
+    private static String rowsSql(ReportQuery query, boolean paged, Fx fx, Facts source) {
         String order = order(query, fx);
         if (!query.byEntity()) {
             String columns = (query.byDate() ? "f.stat_date, " : "") + "f.currency";
             // sorted outside: a sort by a money ratio is an expression over spend_rc, an output column's name
-            return "SELECT * FROM (SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split)
-                    + " WHERE " + where(query, split) + " GROUP BY " + columns + ") g ORDER BY " + order
+            return "SELECT * FROM (SELECT " + columns + ", " + sums(query, fx) + ", NULL::bigint AS reach FROM " + source.from()
+                    + " WHERE " + source.where() + " GROUP BY " + columns + ") g ORDER BY " + order
                     + (paged ? " LIMIT :limit OFFSET :offset" : "");
         }
         String facts = query.byDate()
                 ? """
                   SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, f.campaign_id, f.adgroup_id,
-                         f.entity_name AS fact_name,""" + " " + factBases(query, fx) + " FROM " + fx.from() + " WHERE " + where(query, null)
+                         f.entity_name AS fact_name,""" + " " + factBases(query, fx) + " FROM " + source.from() + " WHERE " + source.where()
                 : """
                   SELECT f.entity_id, f.advertiser_id, f.currency, max(f.campaign_id) AS campaign_id,
                          max(f.adgroup_id) AS adgroup_id, max(f.entity_name) AS fact_name,""" + " " + sums(query, fx) + """
                   , CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach
-                  FROM """ + " " + from(fx, split) + " WHERE " + where(query, split)
+                  FROM """ + " " + source.from() + " WHERE " + source.where()
                   + " GROUP BY f.entity_id, f.advertiser_id, f.currency";
         if (!query.byDate()) {
             facts = withoutDelivery(facts, query, fx);
@@ -470,49 +475,81 @@ class ReportService implements Reports {
         return String.join(", ", order);
     }
 
-    /**
-     * Whether a query reads the weekly rollup for the whole buckets inside its range (docs/reporting.md, "Rollups"):
-     * not by date (a bucket has no days), only additive metrics (reach and frequency are not summed), no currency
-     * conversion by day's rate (the rollup sums several days' spend). Null: the daily facts alone.
-     */
-    private FactRollups.Split split(ReportQuery query, Fx fx) {
-        if (!rollups || query.byDate() || fx.join() || !query.metrics().stream().allMatch(Metric::additive)) {
-            return null;
-        }
-        return FactRollups.Split.of(query.from(), query.to()).orElse(null);
+    private static final String DAILY = "report_daily_facts";
+
+    /** The facts one statement reads: relation {@code f} and the condition on it. */
+    private record Facts(String from, String where) {
+    }
+
+    /** The daily facts alone. */
+    private static Facts daily(ReportQuery query, Fx fx) {
+        return new Facts(fx.from(DAILY), where(query, null));
     }
 
     /**
-     * The facts of a query as relation {@code f}: the daily facts, or (split) the days before the first whole
-     * bucket, the whole buckets' rollup rows and the days after the last, in the daily facts' column names and
-     * types (reach unknown), so every grouped statement sums them alike.
+     * The facts of a statement grouped per entity (docs/reporting.md, "Rollups"): the whole months of the range from
+     * the monthly rollup, the whole weeks of the months it covers in part from the weekly one, the days left from the
+     * daily facts, when the statement is not grouped by date (a bucket has no days), has only additive metrics (reach
+     * and frequency are not summed) and converts no currency by each day's rate (a bucket sums several days' spend).
+     * Otherwise the daily facts.
      */
-    private static String from(Fx fx, FactRollups.Split split) {
-        if (split == null) {
-            return fx.from();
+    private Facts perEntity(ReportQuery query, Fx fx) {
+        if (!rollups || query.byDate() || fx.join() || !additive(query)) {
+            return daily(query, fx);
         }
+        return FactRollups.Split.of(query.from(), query.to()).map(split -> new Facts(from(split), where(query, split)))
+                .orElseGet(() -> daily(query, fx));
+    }
+
+    /**
+     * The facts of a statement that sums over entities (totals, rows by date or by currency only; {@code byDate}:
+     * grouped by date): the per-advertiser rollup of the level's facts when no filter below the advertiser applies
+     * (it has the days and currencies, so conversion by day's rate works on it), else as {@link #perEntity}.
+     */
+    private Facts summed(ReportQuery query, Fx fx, boolean byDate) {
+        ReportQuery.Filters filters = query.filters();
+        if (rollups && additive(query) && filters.campaignIds().isEmpty() && filters.adgroupIds().isEmpty()
+                && filters.status() == null && filters.name() == null && filters.objective() == null) {
+            return new Facts(fx.from(FactRollups.Rollup.ADVERTISER_DAYS.table), where(query, null));
+        }
+        return byDate ? daily(query, fx) : perEntity(query, fx);
+    }
+
+    private static boolean additive(ReportQuery query) {
+        return query.metrics().stream().allMatch(Metric::additive);
+    }
+
+    /**
+     * The pieces of a split range as one relation {@code f}: the daily facts' days and the rollups' buckets, in the
+     * daily facts' column names and types (reach unknown), so every grouped statement sums them alike.
+     */
+    private static String from(FactRollups.Split split) {
         String columns = "workspace_id, level, advertiser_id, entity_id, currency, campaign_id, adgroup_id, entity_name, ";
         String daily = "SELECT " + columns + "spend::numeric AS spend, " + String.join(", ", Metric.COUNTS.stream()
                 .map(m -> m.column() + "::bigint AS " + m.column()).toList()) + ", NULL::bigint AS reach"
-                + " FROM report_daily_facts WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN ";
+                + " FROM " + DAILY + " WHERE workspace_id = :ws AND level = :level AND stat_date BETWEEN ";
+        String rolled = "SELECT " + columns + "spend, " + String.join(", ", Metric.COUNTS.stream().map(Metric::column).toList())
+                + ", NULL::bigint AS reach FROM %s WHERE workspace_id = :ws AND level = :level AND bucket_start BETWEEN ";
         List<String> parts = new ArrayList<>();
-        if (split.leadingDays()) {
-            parts.add(daily + ":from AND :leadingTo");
-        }
-        parts.add("SELECT " + columns + "spend, " + String.join(", ", Metric.COUNTS.stream().map(Metric::column).toList())
-                + ", NULL::bigint AS reach FROM " + FactRollups.TABLE + " WHERE workspace_id = :ws AND level = :level"
-                + " AND bucket_start BETWEEN :rollupFrom AND :lastBucket");
-        if (split.trailingDays()) {
-            parts.add(daily + ":trailingFrom AND :to");
+        for (int i = 0; i < split.pieces().size(); i++) {
+            FactRollups.Piece piece = split.pieces().get(i);
+            parts.add((piece.rollup() == null ? daily : rolled.formatted(piece.rollup().table))
+                    + ":piece" + i + "From AND :piece" + i + "To");
         }
         return "(" + String.join(" UNION ALL ", parts) + ") f";
     }
 
+    /** The bounds of the pieces of the query's split range (days, or first and last bucket starts). */
     private static Map<String, Object> splitParams(ReportQuery query) {
-        return FactRollups.Split.of(query.from(), query.to()).<Map<String, Object>>map(s -> Map.of(
-                "leadingTo", Date.valueOf(s.rollupFrom().minusDays(1)), "rollupFrom", Date.valueOf(s.rollupFrom()),
-                "lastBucket", Date.valueOf(s.lastBucket()), "trailingFrom", Date.valueOf(s.rollupTo().plusDays(1))))
-                .orElse(Map.of());
+        Map<String, Object> params = new HashMap<>();
+        FactRollups.Split.of(query.from(), query.to()).ifPresent(split -> {
+            for (int i = 0; i < split.pieces().size(); i++) {
+                FactRollups.Piece piece = split.pieces().get(i);
+                params.put("piece" + i + "From", Date.valueOf(piece.from()));
+                params.put("piece" + i + "To", Date.valueOf(piece.lastBucket()));
+            }
+        });
+        return params;
     }
 
     /** The campaigns with the objective filter's objective type (from inventory's read model). */
@@ -615,9 +652,9 @@ class ReportService implements Reports {
             List<ReportResult.Row> rows) {
         ReportQuery previous = query.previousPeriod();
         Map<String, Map<String, Object>> byEntity = new HashMap<>();
-        FactRollups.Split split = split(previous, Fx.NONE);
+        Facts source = perEntity(previous, Fx.NONE);
         jdbc.sql("SELECT f.entity_id, f.currency, " + sums(query, Fx.NONE) + ", CASE WHEN count(*) = 1 THEN max(f.reach) END AS reach"
-                        + " FROM " + from(Fx.NONE, split) + " WHERE " + where(previous, split)
+                        + " FROM " + source.from() + " WHERE " + source.where()
                         + " AND f.entity_id = ANY(CAST(:entities AS text[])) GROUP BY f.entity_id, f.currency")
                 .paramSource(params(workspaceId, previous).addValue("entities",
                         rows.stream().map(ReportResult.Row::entityId).distinct().toArray(String[]::new)))
@@ -641,9 +678,9 @@ class ReportService implements Reports {
         Map<String, Metric.Bases> sums = new java.util.TreeMap<>();
         Map<String, String> advertisers = new java.util.TreeMap<>();
         Combined[] converted = {null};
-        FactRollups.Split split = split(query, fx);
-        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query, fx) + ", NULL::bigint AS reach FROM " + from(fx, split)
-                        + " WHERE " + where(query, split) + " GROUP BY f.advertiser_id, f.currency")
+        Facts source = summed(query, fx, false);
+        jdbc.sql("SELECT f.advertiser_id, f.currency, " + sums(query, fx) + ", NULL::bigint AS reach FROM " + source.from()
+                        + " WHERE " + source.where() + " GROUP BY f.advertiser_id, f.currency")
                 .paramSource(params(workspaceId, query, fx))
                 .query((rs, i) -> {
                     advertisers.put(rs.getString("advertiser_id"), rs.getString("currency"));

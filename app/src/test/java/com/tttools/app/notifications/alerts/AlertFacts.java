@@ -2,6 +2,7 @@ package com.tttools.app.notifications.alerts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import com.tttools.app.reporting.internal.RollupsForTests;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,7 @@ record AlertFacts(JdbcClient jdbc, UUID workspace) {
                 .param("ws", workspace).param("c", campaign).param("day", day).param("adv", ADVERTISER)
                 .param("name", "Campaign " + campaign).param("spend", new BigDecimal(spend)).param("imp", impressions)
                 .param("clicks", clicks).param("conv", conversions).update();
+        RollupsForTests.rollUp(jdbc, workspace, day, day);   // as the fact writer keeps them
         return this;
     }
 

@@ -15,7 +15,8 @@ final class CitusPlan {
             "tiktok_connection", "tiktok_token", "tiktok_pending_revocation",
             "jobs",
             "inventory_entities", "inventory_connection_syncs", "inventory_listing_marks",
-            "report_daily_facts", "report_fact_rollups", "report_finality", "report_advertisers", "report_sync_state", "report_views",
+            "report_daily_facts", "report_fact_rollups", "report_fact_rollups_monthly",
+            "report_fact_advertiser_days", "report_finality", "report_advertisers", "report_sync_state", "report_views",
             "reporting_workspace_rates",
             "bulk_change_sets", "bulk_change_lines", "bulk_approvals", "bulk_guardrail_ledger", "bulk_policies",
             "alert_rules", "alert_firings", "alert_delivery_watch");

@@ -7,6 +7,7 @@ import com.tttools.app.audit.AuditLog;
 import com.tttools.app.audit.SecurityLog;
 import com.tttools.app.privacy.Retention;
 import com.tttools.app.privacy.RetentionChange;
+import com.tttools.app.reporting.internal.RollupsForTests;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.audit.Actor;
@@ -76,6 +77,9 @@ class RetentionPurgeIT extends IntegrationTest {
         assertThat(finalityDates(shortWs)).containsExactly(day(later, 90));
         assertThat(factDates(defaultWs)).containsExactly(day(later, 760), day(later, 92));
         assertThat(factDates(orphanWs)).containsExactly(day(later, 760));
+        // the rollups lost the same days (per advertiser and day: exactly the facts' days that are left)
+        assertThat(rolledUpDates(shortWs)).containsExactly(day(later, 90));
+        assertThat(rolledUpDates(defaultWs)).containsExactly(day(later, 760), day(later, 92));
         assertThat(first.count("report_facts")).isGreaterThanOrEqualTo(5);
         assertThat(purge.run(later).count("report_facts")).isZero();
     }
@@ -269,6 +273,7 @@ class RetentionPurgeIT extends IntegrationTest {
                         VALUES (:ws, :level, :entity, :date, 'adv-1', 'USD', 1.5, now())""")
                 .param("ws", workspace).param("level", level).param("entity", level.toLowerCase() + "-1")
                 .param("date", date).update();
+        RollupsForTests.rollUp(jdbc, workspace, date, date);   // as the fact writer keeps them (retention corrects them)
     }
 
     private void finality(UUID workspace, LocalDate date) {
@@ -281,6 +286,11 @@ class RetentionPurgeIT extends IntegrationTest {
 
     private List<LocalDate> factDates(UUID workspace) {
         return jdbc.sql("SELECT stat_date FROM report_daily_facts WHERE workspace_id = :ws ORDER BY stat_date")
+                .param("ws", workspace).query(LocalDate.class).list();
+    }
+
+    private List<LocalDate> rolledUpDates(UUID workspace) {
+        return jdbc.sql("SELECT DISTINCT stat_date FROM report_fact_advertiser_days WHERE workspace_id = :ws ORDER BY stat_date")
                 .param("ws", workspace).query(LocalDate.class).list();
     }
 

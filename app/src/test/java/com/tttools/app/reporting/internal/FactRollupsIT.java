@@ -23,11 +23,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The weekly rollup (docs/reporting.md, "Rollups") answers exactly as the daily facts: a seeded world of facts written
- * through the fact writer (new days, then corrections, renames, moves to another parent and re-pulls of past days
- * through the merge), trimmed as retention and a partition drop trim it; after each step, reports over random ranges
- * (month boundaries, partial weeks and months, every level, filters, sorts, pages) are equal with the rollup and with
- * the daily facts alone, and the rollup holds exactly the sums of the daily facts per bucket.
+ * The rollups (docs/reporting.md, "Rollups": weekly, monthly, per advertiser and day) answer exactly as the daily
+ * facts: a seeded world of facts written through the fact writer (new days, then corrections, renames, moves to
+ * another parent and re-pulls of past days through the merge), trimmed by retention's batches and as a partition drop
+ * trims it; after each step (and after every retention batch), reports over random ranges (whole and partial months
+ * and weeks, every level, by entity, by date or per currency only, filters, sorts, pages, also in a reporting currency)
+ * are equal with the rollups and with the daily facts alone, and each rollup holds exactly the sums of the daily facts
+ * per bucket.
  */
 class FactRollupsIT extends IntegrationTest {
 
@@ -48,6 +50,10 @@ class FactRollupsIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    ReportFactRetention retention;
+    @Autowired
+    FactPartitions partitions;
 
     private final WorkspaceId ws = WorkspaceId.random();
 
@@ -55,7 +61,9 @@ class FactRollupsIT extends IntegrationTest {
     void rollupsBackOn() {
         service().rollups = true;
         jdbc.sql("DELETE FROM report_daily_facts WHERE workspace_id = :ws").param("ws", ws.value()).update();
-        jdbc.sql("DELETE FROM report_fact_rollups WHERE workspace_id = :ws").param("ws", ws.value()).update();
+        for (FactRollups.Rollup rollup : FactRollups.Rollup.values()) {
+            jdbc.sql("DELETE FROM " + rollup.table + " WHERE workspace_id = :ws").param("ws", ws.value()).update();
+        }
         jdbc.sql("DELETE FROM report_finality WHERE workspace_id = :ws").param("ws", ws.value()).update();
     }
 
@@ -80,13 +88,24 @@ class FactRollupsIT extends IntegrationTest {
             assertSame(random, "after correction round " + round);
         }
 
-        // retention: the days before a cutoff in mid-week go, and the rollup with them
+        // retention: the days before a cutoff in mid-week go in small batches, each with its share of the rollups
         LocalDate cutoff = LocalDate.of(2026, 6, 25);   // a Thursday
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM report_daily_facts WHERE workspace_id = :ws AND stat_date < :before")
-                    .param("ws", ws.value()).param("before", cutoff).update();
-            rollups.forgetBefore(ws, cutoff, true);
-        });
+        int batches = 0;
+        for (FactPartitions.Partition partition : partitions.list()) {
+            if (!partition.overlaps(LocalDate.MIN, cutoff)) {
+                continue;
+            }
+            for (ReportLevel level : ReportLevel.values()) {
+                while (retention.deleteBatch(ws, partition.name(), level, cutoff, 40) > 0) {
+                    batches++;
+                    assertThat(differences()).as("rollup rows that differ from the daily facts' sums after retention batch "
+                            + batches).isEmpty();
+                }
+            }
+        }
+        assertThat(batches).as("retention batches").isGreaterThan(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM report_daily_facts WHERE workspace_id = :ws AND stat_date < :before")
+                .param("ws", ws.value()).param("before", cutoff).query(Long.class).single()).isZero();
         assertSame(random, "after retention");
 
         // a month's partition dropped (here the workspace's rows of it, then the same correction as after a drop)
@@ -106,16 +125,53 @@ class FactRollupsIT extends IntegrationTest {
             writer.write(ws, world.window(advertiser, 0, 60, random, 0), NOW);
         }
         assertThat(differences()).isEmpty();
-        ReportQuery query = query(ReportLevel.AD, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31), true,
-                ReportQuery.Filters.NONE, null, 100);
-        assertThat(run(query, true)).isEqualTo(run(query, false));
+        // a whole month (monthly rollup), whole weeks (weekly rollup), and per date without entities (per advertiser)
+        List<ReportQuery> queries = List.of(
+                query(ReportLevel.AD, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31), false, true,
+                        ReportQuery.Filters.NONE, null, 100),
+                query(ReportLevel.AD, LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 19), false, true,
+                        ReportQuery.Filters.NONE, null, 100),
+                query(ReportLevel.AD, LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 9), true, false,
+                        ReportQuery.Filters.NONE, null, 100));
+        for (ReportQuery query : queries) {
+            assertThat(run(query, true)).isEqualTo(run(query, false));
+        }
 
-        // a fact changed behind the writer's back: the rollup no longer agrees, and both checks see it
+        // a fact changed behind the writer's back: no rollup agrees any more, and both checks see it in each
         jdbc.sql("UPDATE report_daily_facts SET spend = spend + 1 WHERE workspace_id = :ws AND level = 'AD'"
                         + " AND stat_date = '2026-07-08'")
                 .param("ws", ws.value()).update();
-        assertThat(differences()).isNotEmpty();
-        assertThat(run(query, true)).isNotEqualTo(run(query, false));
+        for (FactRollups.Rollup rollup : FactRollups.Rollup.values()) {
+            assertThat(differences(rollup)).as(rollup.table).isNotEmpty();
+        }
+        for (ReportQuery query : queries) {
+            assertThat(run(query, true)).as(query.toString()).isNotEqualTo(run(query, false));
+        }
+    }
+
+    @Test
+    void aRangeSplitsIntoMonthsWeeksAndDays() {
+        // 90 days from a Thursday: 2 days, August and September, 4 buckets of October, 2 days
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 30), LocalDate.of(2026, 10, 27)).orElseThrow().pieces())
+                .containsExactly(new FactRollups.Piece(null, LocalDate.of(2026, 7, 30), LocalDate.of(2026, 7, 31)),
+                        new FactRollups.Piece(FactRollups.Rollup.MONTHS, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 9, 30)),
+                        new FactRollups.Piece(FactRollups.Rollup.WEEKS, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 25)),
+                        new FactRollups.Piece(null, LocalDate.of(2026, 10, 26), LocalDate.of(2026, 10, 27)));
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 30), LocalDate.of(2026, 10, 27)).orElseThrow().pieces()
+                .get(2).lastBucket()).isEqualTo(LocalDate.of(2026, 10, 19));
+        // whole months only
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 31)).orElseThrow().pieces())
+                .containsExactly(new FactRollups.Piece(FactRollups.Rollup.MONTHS, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 31)));
+        // no whole month: weeks and days, as before months were rolled up
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 6, 28), LocalDate.of(2026, 7, 27)).orElseThrow().pieces())
+                .containsExactly(new FactRollups.Piece(null, LocalDate.of(2026, 6, 28), LocalDate.of(2026, 6, 28)),
+                        new FactRollups.Piece(FactRollups.Rollup.WEEKS, LocalDate.of(2026, 6, 29), LocalDate.of(2026, 7, 26)),
+                        new FactRollups.Piece(null, LocalDate.of(2026, 7, 27), LocalDate.of(2026, 7, 27)));
+        // a month's first days that are no whole week, then a whole month
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 31)).orElseThrow().pieces())
+                .containsExactly(new FactRollups.Piece(null, LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 30)),
+                        new FactRollups.Piece(FactRollups.Rollup.MONTHS, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)));
+        assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 7), LocalDate.of(2026, 7, 12))).isEmpty();
     }
 
     @Test
@@ -124,14 +180,17 @@ class FactRollupsIT extends IntegrationTest {
         assertThat(FactRollups.bucketEnd(LocalDate.of(2026, 7, 1))).isEqualTo(LocalDate.of(2026, 7, 5));
         assertThat(FactRollups.bucketStart(LocalDate.of(2026, 7, 15))).isEqualTo(LocalDate.of(2026, 7, 13));
         assertThat(FactRollups.bucketEnd(LocalDate.of(2026, 6, 29))).isEqualTo(LocalDate.of(2026, 6, 30));
-        FactRollups.Split split = FactRollups.Split.of(LocalDate.of(2026, 6, 28), LocalDate.of(2026, 7, 27)).orElseThrow();
-        assertThat(split.rollupFrom()).isEqualTo(LocalDate.of(2026, 6, 29));
-        assertThat(split.rollupTo()).isEqualTo(LocalDate.of(2026, 7, 26));
-        assertThat(split.lastBucket()).isEqualTo(LocalDate.of(2026, 7, 20));
-        assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 7), LocalDate.of(2026, 7, 12))).isEmpty();
         assertThat(FactRollups.Split.of(LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 12))).isPresent();
-        assertThat(jdbc.sql("SELECT " + FactRollups.bucketSql("CAST(:d AS date)")).param("d", LocalDate.of(2026, 8, 2))
-                .query(LocalDate.class).single()).isEqualTo(FactRollups.bucketStart(LocalDate.of(2026, 8, 2)));
+        // Java's bucket and SQL's agree, for every rollup, around month ends and over a year's days
+        for (FactRollups.Rollup rollup : FactRollups.Rollup.values()) {
+            for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(5)) {
+                assertThat(jdbc.sql("SELECT " + rollup.bucketOf("CAST(:d AS date)")).param("d", day)
+                        .query(LocalDate.class).single()).as(rollup + " " + day).isEqualTo(rollup.start(day));
+                // the bucket's last day is in the same bucket, the day after it starts the next one
+                assertThat(rollup.start(rollup.end(day))).as(rollup + " " + day).isEqualTo(rollup.start(day));
+                assertThat(rollup.start(rollup.end(day).plusDays(1))).as(rollup + " " + day).isEqualTo(rollup.end(day).plusDays(1));
+            }
+        }
     }
 
     /** Random reports, both ways, and the rollup against the facts' own sums. */
@@ -142,6 +201,7 @@ class FactRollupsIT extends IntegrationTest {
             LocalDate to = from.plusDays(random.nextInt((int) Math.min(95, FIRST.plusDays(DAYS).toEpochDay() - from.toEpochDay())));
             ReportLevel level = ReportLevel.values()[random.nextInt(4)];
             boolean byEntity = random.nextInt(4) > 0;
+            boolean byDate = random.nextInt(4) == 0;
             ReportQuery.Filters filters = switch (random.nextInt(5)) {
                 case 0 -> new ReportQuery.Filters(List.of(World.ADVERTISERS.get(1)), List.of(), List.of(), null, null);
                 case 1 -> new ReportQuery.Filters(List.of(), List.of("c1", "c3"), List.of(), null, null);
@@ -149,12 +209,12 @@ class FactRollupsIT extends IntegrationTest {
                 default -> ReportQuery.Filters.NONE;
             };
             // other sorts than the default only for entity rows (as the API allows)
-            ReportQuery.Sort sort = !byEntity ? null : switch (random.nextInt(4)) {
+            ReportQuery.Sort sort = !byEntity || byDate ? null : switch (random.nextInt(4)) {
                 case 0 -> new ReportQuery.Sort("ctr", true);
                 case 1 -> new ReportQuery.Sort("name", false);
                 default -> null;
             };
-            ReportQuery query = query(level, from, to, byEntity, filters, sort, 1 + random.nextInt(12));
+            ReportQuery query = query(level, from, to, byDate, byEntity, filters, sort, 1 + random.nextInt(12));
             ReportResult rolled = run(query, true);
             assertThat(rolled).as(when + ": " + query).isEqualTo(run(query, false));
             ReportQuery converted = query.inCurrency("USD");
@@ -171,26 +231,35 @@ class FactRollupsIT extends IntegrationTest {
         return AopTestUtils.getUltimateTargetObject(reports);
     }
 
-    private static ReportQuery query(ReportLevel level, LocalDate from, LocalDate to, boolean byEntity,
+    private static ReportQuery query(ReportLevel level, LocalDate from, LocalDate to, boolean byDate, boolean byEntity,
             ReportQuery.Filters filters, ReportQuery.Sort sort, int limit) {
-        return new ReportQuery(level, from, to, METRICS, false, byEntity, filters, sort, limit, 0);
+        return new ReportQuery(level, from, to, METRICS, byDate, byEntity, filters, sort, limit, 0);
+    }
+
+    /** {@link #differences(FactRollups.Rollup)} of every rollup. */
+    private List<String> differences() {
+        List<String> out = new ArrayList<>();
+        for (FactRollups.Rollup rollup : FactRollups.Rollup.values()) {
+            out.addAll(differences(rollup));
+        }
+        return out;
     }
 
     /** Rollup rows that are not the sums of the workspace's daily facts per bucket, and sums without a rollup row. */
-    private List<String> differences() {
+    private List<String> differences(FactRollups.Rollup rollup) {
         String sums = String.join(", ", FactRollups.SUMS.stream().map(c -> "sum(" + c + ")::numeric").toList());
         String rolled = String.join(", ", FactRollups.SUMS.stream().map(c -> c + "::numeric").toList());
-        String facts = "SELECT " + FactRollups.KEY.replace("bucket_start", FactRollups.bucketSql("stat_date"))
-                + ", count(*), " + sums + " FROM report_daily_facts WHERE workspace_id = :ws GROUP BY "
-                + FactRollups.KEY.replace("bucket_start", FactRollups.bucketSql("stat_date"));
-        String rollup = "SELECT " + FactRollups.KEY + ", facts, " + rolled + " FROM report_fact_rollups WHERE workspace_id = :ws";
+        String key = rollup.keyOf("f", "f.stat_date");
+        String facts = "SELECT " + key + ", count(*), " + sums + " FROM report_daily_facts f WHERE workspace_id = :ws"
+                + " GROUP BY " + key;
+        String rolledUp = "SELECT " + rollup.key + ", facts, " + rolled + " FROM " + rollup.table + " WHERE workspace_id = :ws";
         List<String> out = new ArrayList<>();
-        out.addAll(jdbc.sql("(" + facts + ") EXCEPT (" + rollup + ")").param("ws", ws.value())
-                .query((rs, i) -> "missing or wrong in the rollup: " + rs.getString(1) + " " + rs.getString(2) + " "
-                        + rs.getString(4)).list());
-        out.addAll(jdbc.sql("(" + rollup + ") EXCEPT (" + facts + ")").param("ws", ws.value())
-                .query((rs, i) -> "not in the facts: " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(4))
-                .list());
+        out.addAll(jdbc.sql("(" + facts + ") EXCEPT (" + rolledUp + ")").param("ws", ws.value())
+                .query((rs, i) -> "missing or wrong in " + rollup.table + ": " + rs.getString(1) + " " + rs.getString(2)
+                        + " " + rs.getString(3)).list());
+        out.addAll(jdbc.sql("(" + rolledUp + ") EXCEPT (" + facts + ")").param("ws", ws.value())
+                .query((rs, i) -> "not in the facts (" + rollup.table + "): " + rs.getString(1) + " " + rs.getString(2)
+                        + " " + rs.getString(3)).list());
         return out;
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.AopTestUtils;
 
-/** The weekly rollup (docs/reporting.md, "Rollups") for tests outside this package and the benchmark. */
+/** The rollups (docs/reporting.md, "Rollups") for tests outside this package and the benchmark. */
 public final class RollupsForTests {
 
     private RollupsForTests() {
@@ -15,13 +15,13 @@ public final class RollupsForTests {
 
     /**
      * For tests that insert facts with SQL instead of through {@link FactWriter}: rolls the days up as the writer
-     * would have (reports read whole weeks from the rollup).
+     * would have (reports read totals, whole months and whole weeks from the rollups).
      */
     public static void rollUp(JdbcClient jdbc, UUID workspace, LocalDate from, LocalDate to) {
         new FactRollups(jdbc).rebuild(new WorkspaceId(workspace), from, to);
     }
 
-    /** Switches report queries between rollup and daily facts (on by default), to compare both. */
+    /** Switches report queries between the rollups and the daily facts alone (rollups by default), to compare both. */
     public static void useRollups(Reports reports, boolean on) {
         ((ReportService) AopTestUtils.getUltimateTargetObject(reports)).rollups = on;
     }

@@ -11,6 +11,7 @@ import com.tttools.app.reporting.internal.FactRow;
 import com.tttools.app.reporting.internal.FactWriter;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.support.IntegrationTest;
+import com.tttools.app.support.StatementLog;
 import com.tttools.app.support.Tenants;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,6 +86,12 @@ class ReportingBenchmark extends IntegrationTest {
      */
     static final List<String> SKIP = List.of(System.getProperty("bench.skip", "").split(","));
     static final boolean KEEP = Boolean.getBoolean("bench.keep");
+    /**
+     * Server settings for the run's own database, e.g. the embedded server's (docs/operations.md):
+     * {@code -Dbench.pgSettings=random_page_cost=1.1,work_mem=16MB}. Set with {@code ALTER DATABASE} before anything
+     * else; the pool's connections are replaced so that every session has them.
+     */
+    static final String PG_SETTINGS = System.getProperty("bench.pgSettings", "");
 
     @Autowired
     FactWriter writer;
@@ -105,6 +112,7 @@ class ReportingBenchmark extends IntegrationTest {
     void reportingSpeed() throws Exception {
         long started = System.nanoTime();
         Thread loadThread = daemon(load, "bench-load");
+        databaseSettings();
         printMachine();
         long rowsBefore = jdbc.sql("SELECT count(*) FROM report_daily_facts").query(Long.class).single();
 
@@ -345,6 +353,8 @@ class ReportingBenchmark extends IntegrationTest {
         jdbc.sql("VACUUM (ANALYZE) report_daily_facts").update();
         jdbc.sql("VACUUM (ANALYZE) report_finality").update();
         jdbc.sql("VACUUM (ANALYZE) report_fact_rollups").update();
+        jdbc.sql("VACUUM (ANALYZE) report_fact_rollups_monthly").update();
+        jdbc.sql("VACUUM (ANALYZE) report_fact_advertiser_days").update();
         System.out.printf("BENCH VACUUM (ANALYZE) after the load: %.1f s%n", (System.nanoTime() - t) / 1e9);
     }
 
@@ -423,12 +433,19 @@ class ReportingBenchmark extends IntegrationTest {
         List<Shape> shapes = List.of(new Shape("30-day AD top-100 by spend with totals", ReportLevel.AD, 30, 100),
                 new Shape("90-day AD top-100 by spend with totals", ReportLevel.AD, 90, 100),
                 new Shape("90-day CAMPAIGN report by entity with totals", ReportLevel.CAMPAIGN, 90, 100));
-        jdbc.sql("SELECT pg_size_pretty(pg_table_size('report_fact_rollups')), pg_size_pretty(pg_indexes_size('report_fact_rollups')),"
-                        + " (SELECT count(*) FROM report_fact_rollups)")
-                .query((rs, i) -> "BENCH size report_fact_rollups: table " + rs.getString(1) + ", key " + rs.getString(2)
-                        + ", " + String.format("%,d", rs.getLong(3)) + " rows").list().forEach(System.out::println);
+        for (String table : List.of("report_fact_rollups", "report_fact_rollups_monthly", "report_fact_advertiser_days")) {
+            jdbc.sql("SELECT pg_size_pretty(pg_table_size('" + table + "')), pg_size_pretty(pg_indexes_size('" + table + "')),"
+                            + " (SELECT count(*) FROM " + table + ")")
+                    .query((rs, i) -> "BENCH size " + table + ": table " + rs.getString(1) + ", key " + rs.getString(2)
+                            + ", " + String.format("%,d", rs.getLong(3)) + " rows").list().forEach(System.out::println);
+        }
         if (!SKIP.contains("explain")) {
-            explainRollup(typical.get(0), ids.get(0));
+            for (Shape shape : shapes.subList(0, 2)) {
+                for (WorkspaceId ws : List.of(typical.get(0), ids.get(0))) {
+                    explainReport(shape.name + " of " + (ws.equals(ids.get(0)) ? "the big" : "a typical") + " workspace", ws,
+                            query(shape.level, LAST_DAY.minusDays(shape.days - 1), LAST_DAY, false, true, shape.limit));
+                }
+            }
         }
         try {
             for (Shape shape : shapes) {
@@ -468,35 +485,42 @@ class ReportingBenchmark extends IntegrationTest {
         }
     }
 
-    /** The plan of the 30-day AD top-100's rows through the rollup (ReportService's union, written out here). */
-    private void explainRollup(WorkspaceId ws, WorkspaceId big) {
-        LocalDate from = LAST_DAY.minusDays(29);
-        LocalDate rollupFrom = from;
-        while (!rollupFrom.equals(rollupFrom.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)))
-                && rollupFrom.getDayOfMonth() != 1) {
-            rollupFrom = rollupFrom.plusDays(1);
-        }
-        LocalDate trailingFrom = LAST_DAY;
-        while (trailingFrom.getDayOfWeek() != java.time.DayOfWeek.MONDAY && trailingFrom.getDayOfMonth() != 1) {
-            trailingFrom = trailingFrom.minusDays(1);
-        }
-        String columns = "workspace_id, level, advertiser_id, entity_id, currency, campaign_id, adgroup_id, entity_name,"
-                + " spend::numeric AS spend, impressions, clicks, conversions";
-        for (WorkspaceId w : List.of(ws, big)) {
-            String daily = "SELECT " + columns + " FROM report_daily_facts WHERE workspace_id = '" + w
-                    + "' AND level = 'AD' AND stat_date BETWEEN ";
-            String union = "(" + (rollupFrom.isAfter(from) ? daily + "'" + from + "' AND '" + rollupFrom.minusDays(1) + "' UNION ALL " : "")
-                    + "SELECT " + columns + " FROM report_fact_rollups WHERE workspace_id = '" + w + "' AND level = 'AD'"
-                    + " AND bucket_start BETWEEN '" + rollupFrom + "' AND '" + trailingFrom.minusDays(1) + "'"
-                    + (trailingFrom.isAfter(LAST_DAY) ? "" : " UNION ALL " + daily + "'" + trailingFrom + "' AND '" + LAST_DAY + "'")
-                    + ") f";
-            String sql = "SELECT f.entity_id, f.advertiser_id, f.currency, max(f.entity_name), sum(f.spend) AS spend,"
-                    + " sum(f.impressions), sum(f.clicks), sum(f.conversions) FROM " + union
-                    + " GROUP BY f.entity_id, f.advertiser_id, f.currency ORDER BY spend DESC, entity_id, currency LIMIT 101";
-            System.out.println("bench plan of 30-day AD top-100 rows through the rollup (" + (w.equals(big) ? "big" : "a typical")
-                    + " workspace):");
-            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).query((rs, i) -> rs.getString(1)).list()
-                    .forEach(line -> System.out.println("    " + line));
+    /**
+     * The plans of the statements {@link Reports#run} sends for one report (those that read facts or rollups), as
+     * it sends them: recorded with their parameters ({@link StatementLog}) and run again under
+     * {@code EXPLAIN (ANALYZE, BUFFERS)} on the same connection settings a report has.
+     */
+    private void explainReport(String name, WorkspaceId ws, ReportQuery query) {
+        reports.run(ws, query);   // warm
+        StatementLog.start();
+        reports.run(ws, query);
+        java.util.Collection<StatementLog.Recorded> statements = StatementLog.stop();
+        System.out.println("bench plans of " + name + ":");
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement settings = connection.createStatement()) {
+                // the settings of a report's transaction (ReportService.planForThisWorkspace)
+                settings.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
+            }
+            for (StatementLog.Recorded statement : statements) {
+                if (!statement.sql().contains("report_daily_facts") && !statement.sql().contains("report_fact_")) {
+                    continue;
+                }
+                String sql = statement.sql().replaceAll("\\s+", " ");
+                System.out.println("  statement: " + (sql.length() > 300 ? sql.substring(0, 300) + " ..." : sql));
+                try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+                    StatementLog.replay(statement, explain);
+                    try (java.sql.ResultSet rs = explain.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("    " + rs.getString(1));
+                        }
+                    }
+                }
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -809,11 +833,14 @@ class ReportingBenchmark extends IntegrationTest {
         jdbc.sql("DROP TABLE IF EXISTS bench_raw_facts").update();
         if (tableWasEmpty) {
             // Only this benchmark wrote facts in this run (it runs alone): drop them all at once.
-            jdbc.sql("TRUNCATE report_daily_facts, report_finality, report_fact_rollups").update();
+            jdbc.sql("TRUNCATE report_daily_facts, report_finality, report_fact_rollups, report_fact_rollups_monthly,"
+                    + " report_fact_advertiser_days").update();
         } else {
             jdbc.sql("DELETE FROM report_daily_facts WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
             jdbc.sql("DELETE FROM report_finality WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
-            jdbc.sql("DELETE FROM report_fact_rollups WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
+            for (String table : List.of("report_fact_rollups", "report_fact_rollups_monthly", "report_fact_advertiser_days")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = ANY(:ids)").param("ids", world.ids()).update();
+            }
         }
         System.out.printf("BENCH clean-up (%s): %.1f s%n", tableWasEmpty ? "TRUNCATE" : "DELETE", (System.nanoTime() - t) / 1e9);
     }
@@ -824,6 +851,21 @@ class ReportingBenchmark extends IntegrationTest {
 
     private void checkpoint() {
         jdbc.sql("CHECKPOINT").update();
+    }
+
+    private void databaseSettings() throws SQLException {
+        if (PG_SETTINGS.isBlank()) {
+            return;
+        }
+        String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+        for (String setting : PG_SETTINGS.split(",")) {
+            String[] nameValue = setting.split("=", 2);
+            if (!nameValue[0].strip().matches("[a-z_]+") || !nameValue[1].strip().matches("[A-Za-z0-9._]+")) {
+                throw new IllegalArgumentException("bench.pgSettings: " + setting);
+            }
+            jdbc.sql("ALTER DATABASE " + database + " SET " + nameValue[0].strip() + " = '" + nameValue[1].strip() + "'").update();
+        }
+        dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
     }
 
     private void printMachine() throws IOException {

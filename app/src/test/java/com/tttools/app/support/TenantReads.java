@@ -1,8 +1,6 @@
 package com.tttools.app.support;
 
 import com.tttools.app.platform.database.TenantScope;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +54,7 @@ public final class TenantReads {
         return List.copyOf(SEEN.values());
     }
 
-    static Object wrap(Connection connection, String sql, Object statement) throws SQLException {
+    static Object wrap(Connection connection, String sql, Object statement) {
         if (!ARMED.get() || !(statement instanceof PreparedStatement prepared) || TenantScope.current().isEmpty()
                 || SEEN.size() >= LIMIT) {
             return statement;
@@ -66,33 +63,14 @@ public final class TenantReads {
         if (workspace == null) {
             return statement;
         }
-        Map<Integer, StatementLog.Setter> setters = new TreeMap<>();
-        Class<?> face = statement instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
-                : PreparedStatement.class;
-        return Proxy.newProxyInstance(TenantReads.class.getClassLoader(), new Class<?>[] {face},
-                (proxy, method, args) -> {
-                    String name = method.getName();
-                    if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
-                        synchronized (setters) {
-                            setters.put(i, new StatementLog.Setter(method, args.clone()));
-                        }
-                    } else if (name.startsWith("execute") && ARMED.get()) {
-                        List<StatementLog.Setter> used;
-                        synchronized (setters) {
-                            used = List.copyOf(setters.values());
-                        }
-                        String key = sql + '\u0000' + workspace + '\u0000' + used.stream()
-                                .map(s -> Arrays.deepToString(s.args())).toList();
-                        if (SEEN.size() < LIMIT) {
-                            SEEN.putIfAbsent(key, new Read(sql, workspace, used));
-                        }
-                    }
-                    try {
-                        return method.invoke(prepared, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getTargetException();
-                    }
-                });
+        return StatementLog.capturing(prepared, used -> {
+            if (!ARMED.get() || SEEN.size() >= LIMIT) {
+                return;
+            }
+            String key = sql + '\u0000' + workspace + '\u0000'
+                    + used.stream().map(s -> Arrays.deepToString(s.args())).toList();
+            SEEN.putIfAbsent(key, new Read(sql, workspace, used));
+        });
     }
 
     /** The workspace whose tenant context the connection's next statement runs in; null for the login role. */

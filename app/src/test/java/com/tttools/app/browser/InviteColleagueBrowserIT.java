@@ -75,8 +75,13 @@ class InviteColleagueBrowserIT extends IntegrationTest {
         new Select(owner.findElement(By.id("invite-role"))).selectByValue("MEMBER");
         new Select(owner.findElement(By.id("invite-workspace"))).selectByVisibleText("Brand One");
         new Select(owner.findElement(By.id("invite-workspace-role"))).selectByValue("ANALYST");
+        // the address goes in the POST body: neither the form's action nor the page it leads to has it in its URL
+        assertThat(owner.findElement(By.id("invite-form")).getDomProperty("method")).isEqualTo("post");
+        assertThat(owner.findElement(By.id("invite-form")).getDomProperty("action")).doesNotContain("?");
         owner.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
         wait(owner).until(d -> d.findElement(By.cssSelector(".notice")).getText().contains(colleagueEmail));
+        assertThat(owner.getCurrentUrl()).doesNotContain(colleagueEmail).doesNotContain(
+                java.net.URLEncoder.encode(colleagueEmail, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(owner.findElement(By.id("invitations")).getText()).contains(colleagueEmail);
 
         // the colleague opens the link from the email in their own browser session and accepts

@@ -57,6 +57,18 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         assertThat(height).as("chart height at %d px", viewport).isGreaterThanOrEqualTo(240);
     }
 
+    /**
+     * "Columns (n)" and "Saved views (n)" are each shown once once the sections have arrived (the summary section
+     * used to bring every {@code <summary>} of the page along with it).
+     */
+    static void assertDisclosuresShownOnce(ChromeDriver driver, int viewport) {
+        String shown = (String) driver.executeScript("return document.body.innerText;");
+        for (String label : List.of("Columns (", "Saved views (")) {
+            assertThat(shown.split(java.util.regex.Pattern.quote(label), -1).length - 1)
+                    .as("'%s' shown at %d px", label, viewport).isEqualTo(1);
+        }
+    }
+
     /** The chart's [lines, y axes, distinct line colours]. */
     @SuppressWarnings("unchecked")
     private static List<Long> chartShape(ChromeDriver driver) {
@@ -117,6 +129,7 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         assertChartReadable(driver, 390);
+        assertDisclosuresShownOnce(driver, 390);
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth;")).longValue())
                 .isLessThanOrEqualTo(390);
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -126,6 +139,7 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         // the entity table and, once opened, the pull ledger arrive as htmx fragments after the first paint
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
+        assertDisclosuresShownOnce(driver, 1280);
         driver.findElement(By.cssSelector("#report-finality summary")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#report-finality tbody tr")).size() == 14);

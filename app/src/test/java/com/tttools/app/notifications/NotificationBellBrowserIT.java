@@ -7,6 +7,7 @@ import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.support.Browser;
+import com.tttools.app.support.PageChecks;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Tenants;
 import java.time.Duration;
@@ -61,6 +62,14 @@ class NotificationBellBrowserIT extends IntegrationTest {
         wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.ElementNotInteractableException.class);
         wait.until(d -> d.findElement(By.cssSelector("#notification-bell .bell-count")).getText().equals("2"));
         browser.executeScript("window.bellMarker = 'same page';");
+        // the bell is an icon the browser draws (no emoji font needed) and the page with it passes axe-core
+        wait.until(d -> {
+            var icon = d.findElement(By.cssSelector("#notification-bell summary svg.icon")).getRect();
+            return icon.getWidth() >= 16 && icon.getHeight() >= 16;
+        });
+        assertThat(browser.findElement(By.cssSelector("#notification-bell summary")).getText()).isEqualTo("2");
+        PageChecks checks = new PageChecks().atBothWidths(browser, "account page with the bell loaded");
+        checks.assertNone();
 
         browser.findElement(By.cssSelector("#notification-bell summary")).click();   // opens the list
         wait.until(d -> {

@@ -81,6 +81,9 @@ class NotificationsApiIT extends IntegrationTest {
         ApiClient.Response bell = ada.client().get("/account/notifications/bell");
         assertThat(bell.status()).isEqualTo(200);
         assertThat(bell.body()).contains("Sync failed for Shop").contains("1 unread").doesNotContain("Bob's sync failed");
+        // the bell is drawn (an emoji shows as an empty box where no emoji font is installed), named by its summary
+        assertThat(bell.body()).contains("aria-label=\"Notifications, 1 unread\"")
+                .containsPattern("<svg class=\"icon\"[^>]*aria-hidden=\"true\"").doesNotContain("\uD83D\uDD14");
     }
 
     @Test

@@ -123,6 +123,9 @@ class ReportsApiIT extends SimulatedWorkspaceTest {
                 + query + "&part=summary", "HX-Request", "true"), 200);
         assertThat(summary.body()).doesNotContain("<b id=x>").doesNotContain("<html").contains("report-chart-data")
                 .containsIgnoringCase("spend (");
+        // the section alone: not the page's <summary> elements (columns, saved views) too
+        assertThat(summary.body().strip()).startsWith("<div id=\"report-summary\"").doesNotContain("<summary")
+                .doesNotContain("Saved views");
         ApiClient.Response whole = Tenants.expect(owner.api().get("/workspaces/" + workspace + "/reports/sections"
                 + query), 200);
         assertThat(whole.body()).doesNotContain("<b id=x>").contains("report-chart-data").contains("id=\"report-entities\"")

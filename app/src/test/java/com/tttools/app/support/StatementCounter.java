@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read {@link #lastRequest()}. {@link IntegrationTest} imports {@link Configuration} (a second application context
  * would pause the shared one, and db-scheduler cannot restart), and requests without the header pass untouched. Every statement the request's thread
  * creates through the application's {@link DataSource} counts (JdbcClient, Spring Session, security); work on
- * other threads (jobs, the scheduler) does not. The same data source feeds {@link StatementLog} and {@link TenantProbe}.
+ * other threads (jobs, the scheduler) does not. The same data source feeds {@link StatementLog}, {@link TenantProbe} and {@link TenantReads}.
  */
 public final class StatementCounter {
 
@@ -164,7 +164,8 @@ public final class StatementCounter {
                                 return StatementLog.wrapIfRecording(result);
                             }
                             return method.getName().equals("prepareStatement") && args[0] instanceof String sql
-                                    ? StatementLog.wrapIfRecording(sql, result) : result;
+                                    ? TenantReads.wrap(target, sql, StatementLog.wrapIfRecording(sql, result))
+                                    : result;
                         } catch (InvocationTargetException e) {
                             throw e.getTargetException();
                         }

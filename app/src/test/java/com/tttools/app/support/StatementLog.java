@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Records, while {@link #start() started}, every distinct SQL statement the application prepares through its
@@ -90,10 +91,22 @@ public final class StatementLog {
                 || SEEN.size() >= LIMIT) {
             return statement;
         }
+        return capturing(prepared, setters -> {
+            if (RECORDING.get()) {
+                SEEN.putIfAbsent(sql, new Recorded(sql, setters));
+            }
+        });
+    }
+
+    /**
+     * The statement, telling {@code executed} at each execution (or batch line) the parameters set so far: the one
+     * copy of the capture {@link TenantReads} uses too.
+     */
+    static PreparedStatement capturing(PreparedStatement statement, Consumer<List<Setter>> executed) {
         Map<Integer, Setter> setters = new TreeMap<>();
         Class<?> face = statement instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
                 : PreparedStatement.class;
-        return Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {face},
+        return (PreparedStatement) Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {face},
                 (proxy, method, args) -> {
                     String name = method.getName();
                     if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i) {
@@ -101,14 +114,14 @@ public final class StatementLog {
                             setters.put(i, new Setter(method, args.clone()));
                         }
                     } else if (name.startsWith("execute") || name.equals("addBatch")) {
+                        List<Setter> used;
                         synchronized (setters) {
-                            if (RECORDING.get()) {
-                                SEEN.putIfAbsent(sql, new Recorded(sql, List.copyOf(setters.values())));
-                            }
+                            used = List.copyOf(setters.values());
                         }
+                        executed.accept(used);
                     }
                     try {
-                        return method.invoke(prepared, args);
+                        return method.invoke(statement, args);
                     } catch (InvocationTargetException e) {
                         throw e.getTargetException();
                     }

@@ -53,7 +53,10 @@ class TenantIsolationIT extends IntegrationTest {
 
     enum Scope { ORGANIZATION, WORKSPACE }
 
-    /** One request: method, path (query parameters carry page form fields), JSON body or null. */
+    /**
+     * One request: method, path (query parameters carry page form fields), JSON body or null; method {@code FORM}
+     * is a page form's POST with its url-encoded body.
+     */
     record Call(String method, String path, Object body) {
     }
 
@@ -224,8 +227,10 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("GET /organizations/{orgId}/audit", Rule.org(WS_ADMINS, (t, a) -> get(page + t.orgA + "/audit")));
         RULES.put("POST /organizations/{orgId}/audit/verify", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/audit/verify")).hiding(EnumSet.of(Actor.WS_ADMIN)));
-        RULES.put("POST /organizations/{orgId}/invitations", Rule.org(ORG_ADMINS, (t, a) -> post(page + t.orgA
-                + "/invitations?role=MEMBER&email=" + Users.uniqueEmail("page-invitee"))));
+        // the invitee's address in the form's body: the page refuses it in the URL (request lines print URLs)
+        RULES.put("POST /organizations/{orgId}/invitations", Rule.org(ORG_ADMINS, (t, a) -> new Call("FORM",
+                page + t.orgA + "/invitations", "role=MEMBER&email="
+                        + java.net.URLEncoder.encode(Users.uniqueEmail("page-invitee"), java.nio.charset.StandardCharsets.UTF_8))));
         RULES.put("POST /organizations/{orgId}/invitations/{id}/revoke", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/invitations/" + t.freshInvitation() + "/revoke")));
         RULES.put("POST /organizations/{orgId}/invitations/{id}/resend", Rule.org(ORG_ADMINS,
@@ -573,6 +578,7 @@ class TenantIsolationIT extends IntegrationTest {
         return switch (call.method()) {
             case "GET" -> client.get(call.path());
             case "POST" -> client.post(call.path(), call.body());
+            case "FORM" -> client.postForm(call.path(), (String) call.body(), true);
             case "PUT" -> client.put(call.path(), call.body());
             case "PATCH" -> client.patch(call.path(), call.body());
             case "DELETE" -> call.body() == null ? client.delete(call.path()) : client.delete(call.path(), call.body());

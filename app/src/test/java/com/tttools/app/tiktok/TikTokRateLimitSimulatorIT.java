@@ -57,18 +57,20 @@ class TikTokRateLimitSimulatorIT extends SimulatorTestSupport {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
+        // The simulator world is shared with the app's background work (syncs, health checks), so only this test's
+        // token is counted: every call of it was answered once, plus one answer per rate-limited try (retried).
         JsonNode stats = control("GET", "/_sim/stats", null);
-        long answered = stats.path("calls_per_path").path("/advertiser/info/").asLong();
-        long limited = stats.path("rate_limited").path("40100").asLong() + stats.path("rate_limited").path("40133").asLong();
-        System.out.printf("TikTok limiter: %d calls at %d QPS in %d ms (%d ms at the limit); %d requests reached the simulator,"
-                        + " %d rate-limit answers (%.2f%%)%n", CALLS, QPS, elapsed.toMillis(), 29_000, answered, limited,
-                100.0 * limited / answered);
+        long reached = stats.path("calls_per_token").path(grant.accessToken().value()).asLong();
+        long limitedTries = reached - CALLS;
+        System.out.printf("TikTok limiter: %d calls at %d QPS in %d ms (%d ms at the limit); %d requests of this test reached"
+                        + " the simulator, %d of them answered with a rate limit (%.2f%%)%n", CALLS, QPS, elapsed.toMillis(),
+                29_000, reached, limitedTries, 100.0 * limitedTries / reached);
         long interactiveMs = interactiveNanos.sum() / 100 / 1_000_000;
         long backgroundMs = backgroundNanos.sum() / 200 / 1_000_000;
         System.out.printf("TikTok limiter: mean call time interactive %d ms, background %d ms%n", interactiveMs, backgroundMs);
 
-        assertThat(limited).isLessThanOrEqualTo(CALLS / 100);
-        assertThat(answered - limited).isEqualTo(CALLS);
+        assertThat(reached).as("every call reached the simulator").isGreaterThanOrEqualTo(CALLS);
+        assertThat(limitedTries).as("rate-limit answers").isLessThanOrEqualTo(CALLS / 100);
         assertThat(interactiveMs).as("interactive calls go first").isLessThan(backgroundMs);
     }
 }

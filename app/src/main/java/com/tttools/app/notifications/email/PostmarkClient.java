@@ -57,7 +57,9 @@ class PostmarkClient implements EmailProvider {
         try {
             return http.post().uri("/email")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
+                    // bytes, as HttpTransport sends: RestClient prints any other body at DEBUG ("Writing [...]"),
+                    // and this one holds the recipient's address and the message
+                    .body(JSON.writeValueAsBytes(body))
                     .exchange((request, response) -> {
                         String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                         int status = response.getStatusCode().value();

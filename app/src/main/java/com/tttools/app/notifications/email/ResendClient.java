@@ -54,7 +54,9 @@ class ResendClient implements EmailProvider {
             return http.post().uri("/emails")
                     .header("Idempotency-Key", "delivery/" + message.deliveryId())
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
+                    // bytes, as HttpTransport sends: RestClient prints any other body at DEBUG ("Writing [...]"),
+                    // and this one holds the recipient's address and the message
+                    .body(JSON.writeValueAsBytes(body))
                     .exchange((request, response) -> {
                         String text = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         int status = response.getStatusCode().value();

@@ -92,7 +92,9 @@ public class TelegramBotApi {
                             properties.botToken(), method)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsString(body))
+                    // bytes, as HttpTransport sends: RestClient prints a String body at DEBUG ("Writing [...]"),
+                    // and this one holds the chat's message text
+                    .body(json.writeValueAsBytes(body))
                     .exchange((request, res) -> new Object[] {res.getStatusCode().value(),
                             new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
             status = (int) response[0];

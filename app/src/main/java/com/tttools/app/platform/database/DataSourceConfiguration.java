@@ -27,7 +27,7 @@ class DataSourceConfiguration {
         return configuration -> {
             if (properties.migrationUrl() != null && !properties.migrationUrl().isBlank()) {
                 JdbcTarget migrations = DatabaseUrl.parse(properties.migrationUrl());
-                log.info("Flyway migrates through DATABASE_MIGRATION_URL ({})", migrations.jdbcUrl().replaceAll("password=[^&]*", "password=***"));
+                log.info("Flyway migrates through DATABASE_MIGRATION_URL at {}", migrations.safeUrl());
                 configuration.dataSource(migrations.jdbcUrl(), migrations.username(), migrations.password());
             }
         };

@@ -27,7 +27,7 @@ public final class DatabaseServer implements AutoCloseable {
     public static DatabaseServer start(DatabaseProperties properties) {
         if (properties.external()) {
             JdbcTarget target = DatabaseUrl.parse(properties.url());
-            log.info("Using the external PostgreSQL at {}", target.jdbcUrl().replaceAll("\\?.*", ""));
+            log.info("Using the external PostgreSQL at {}", target.safeUrl());
             return new DatabaseServer(target, null);
         }
         return startEmbedded(properties.embedded());

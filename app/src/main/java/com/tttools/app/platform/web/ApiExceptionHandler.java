@@ -109,7 +109,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return unexpected(ex, request);
         }
         log.warn("Refused a value the database cannot take (SQLSTATE {}) on {} {}", state, Problems.method(request),
-                request.getRequestURI());
+                SecretPaths.mask(request.getRequestURI()));
         return Problems.response(Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT,
                 "A value in the request is out of range or is not text that can be stored.", request,
                 request.getRequestURI()));
@@ -126,7 +126,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
-        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        log.error("Unhandled error on {} {}", request.getMethod(), SecretPaths.mask(request.getRequestURI()), ex);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 Problems.defaultDetail(500, Problems.method(request), request.getRequestURI()), request, request.getRequestURI()));
     }
@@ -179,7 +179,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(statusCode, Problems.defaultDetail(statusCode.value(),
                         Problems.method(servletRequest), servletRequest.getRequestURI()));
         if (statusCode.is5xxServerError()) {
-            log.error("Request failed: {} {}", Problems.method(servletRequest), servletRequest.getRequestURI(), ex);
+            log.error("Request failed: {} {}", Problems.method(servletRequest), SecretPaths.mask(servletRequest.getRequestURI()), ex);
             problem.setDetail(Problems.defaultDetail(statusCode.value(), Problems.method(servletRequest), servletRequest.getRequestURI()));
         }
         Problems.withRequestId(problem, servletRequest);

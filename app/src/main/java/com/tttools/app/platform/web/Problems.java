@@ -7,7 +7,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Builds RFC 9457 problem details the same way everywhere: with the request id, never with internals. */
+/**
+ * Builds RFC 9457 problem details the same way everywhere: with the request id, never with internals, the path with
+ * an invitation token masked ({@link SecretPaths}: Spring MVC prints the bodies it writes at DEBUG).
+ */
 public final class Problems {
 
     public static final String API_PREFIX = "/api/";
@@ -22,7 +25,7 @@ public final class Problems {
     public static ProblemDetail problem(HttpStatusCode status, String detail, HttpServletRequest request, String path) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (path != null) {
-            problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~%-]", "")));
+            problem.setInstance(URI.create(SecretPaths.mask(path).replaceAll("[^A-Za-z0-9/._~%*-]", "")));
         }
         withRequestId(problem, request);
         return problem;
@@ -49,7 +52,7 @@ public final class Problems {
             case 400 -> "The request could not be understood.";
             case 401 -> "Authentication is required.";
             case 403 -> "You are not allowed to do this.";
-            case 404 -> "Nothing is found at " + method + " " + path + ".";
+            case 404 -> "Nothing is found at " + method + " " + SecretPaths.mask(path) + ".";
             case 405 -> "The method " + method + " is not allowed here.";
             case 406 -> "No acceptable representation is available.";
             case 413 -> "The request body is too large.";

@@ -14,10 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hides the values of secret query parameters (the links of the confirmation and reset mails, TikTok's OAuth
- * callback and consent page) from whatever prints a request's query string: Spring Security ("Securing GET ...")
- * and Spring MVC log the request line with it at DEBUG (docs/security.md, Secrets in logs). Handlers read
- * parameters through {@code getParameter}, which is untouched; nothing of ours reads the query string itself.
- * Runs before Spring Security, on error dispatches too.
+ * callback and consent page) and the invitation links carried as a value ({@code /login?next=/invitations/...})
+ * from whatever prints a request's query string: Spring Security ("Securing GET ...") and Spring MVC log the request
+ * line with it at DEBUG (docs/security.md, Secrets in logs). Handlers read parameters through
+ * {@code getParameter}, which is untouched; nothing of ours reads the query string itself. Runs before Spring
+ * Security, on error dispatches too.
+ *
+ * <p>Names that are secrets wherever they appear are masked on every route; {@code code} only on an OAuth callback
+ * (a path ending in {@code /callback}: TikTok sends {@code auth_code}, some integrations {@code code}), as elsewhere
+ * it is an ordinary word (a currency or an error code) whose value a log should keep.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -25,17 +30,18 @@ class SecretQueryMaskingFilter extends OncePerRequestFilter {
 
     static final String MASK = "***";
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)((?:^|&)(?:token|auth_code|code|state|access_token|refresh_token|secret|password|key)=)[^&]*");
+            "(?i)((?:^|&)(?:token|auth_code|state|access_token|refresh_token|secret|password)=)[^&]*");
+    private static final Pattern CALLBACK_CODE = Pattern.compile("(?i)((?:^|&)code=)[^&]*");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
-        if (query == null || !SECRET_PARAMETER.matcher(query).find()) {
+        String masked = query == null ? null : mask(request.getRequestURI(), query);
+        if (masked == null || masked.equals(query)) {
             chain.doFilter(request, response);
             return;
         }
-        String masked = mask(query);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public String getQueryString() {
@@ -44,8 +50,9 @@ class SecretQueryMaskingFilter extends OncePerRequestFilter {
         }, response);
     }
 
-    static String mask(String query) {
-        return SECRET_PARAMETER.matcher(query).replaceAll("$1" + MASK);
+    static String mask(String path, String query) {
+        String masked = SecretPaths.maskQuery(SECRET_PARAMETER.matcher(query).replaceAll("$1" + MASK));
+        return path != null && path.endsWith("/callback") ? CALLBACK_CODE.matcher(masked).replaceAll("$1" + MASK) : masked;
     }
 
     @Override

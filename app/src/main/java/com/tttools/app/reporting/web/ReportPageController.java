@@ -130,7 +130,9 @@ class ReportPageController {
             throw new NotFoundException("Report section");
         }
         String view = render(caller, granted, form, binding, model, response, java.util.Set.of(part));
-        return response.getStatus() == HttpStatus.OK.value() ? view + " :: " + part : view;
+        // "section-summary", not "summary": a fragment selector also selects the elements it names, and the page's
+        // <summary> elements (columns, saved views) came along with the figures
+        return response.getStatus() == HttpStatus.OK.value() ? view + " :: section-" + part : view;
     }
 
     private String render(AuthenticatedUser caller, WorkspaceAccess granted, ReportPageRequest form,

@@ -5,15 +5,21 @@ import com.tttools.app.identity.AuthenticatedUser;
 import com.tttools.app.shared.InvitationId;
 import com.tttools.app.shared.NotFoundException;
 import com.tttools.app.shared.OrganizationId;
+import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationAccess;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.OrganizationRole;
+import com.tttools.app.tenancy.RequireOrganization;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.InvitationService;
 import com.tttools.app.tenancy.core.OrganizationService;
 import com.tttools.app.tenancy.core.WorkspaceService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,16 +69,38 @@ class OrganizationPageController {
         return "tenancy/organization";
     }
 
+    /**
+     * The invitee's address travels in the form's body only: in the URL, the request lines Spring Security and MVC
+     * log at DEBUG (and any proxy's access log) would print it. An address in the query string is refused, after
+     * the caller's permission, so no client comes to rely on it.
+     */
     @PostMapping("/organizations/{orgId}/invitations")
-    String invite(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable OrganizationId orgId,
+    String invite(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireOrganization(OrganizationPermission.MANAGE_ORG_MEMBERS) OrganizationId orgId,
             @RequestParam(required = false) String email, @RequestParam(required = false) String role,
             @RequestParam(required = false) String workspaceId, @RequestParam(required = false) String workspaceRole,
-            RedirectAttributes redirect, RequestMetadata request) {
+            HttpServletRequest servletRequest, RedirectAttributes redirect, RequestMetadata request) {
+        if (inQueryString(servletRequest, "email")) {
+            throw new ValidationFailedException("email", "must be sent in the form's body, not in the address");
+        }
         List<InvitationService.GrantRequest> grants = workspaceId == null || workspaceId.isBlank() ? List.of()
                 : List.of(new InvitationService.GrantRequest(workspaceId, workspaceRole));
         var invitation = invitations.invite(caller, orgId, email, role, grants, request);
         redirect.addFlashAttribute("notice", "Invitation sent to " + invitation.email() + ".");
         return "redirect:/organizations/" + orgId;
+    }
+
+    private static boolean inQueryString(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        return query != null && Arrays.stream(query.split("&")).anyMatch(pair -> decoded(pair.split("=", 2)[0]).equals(name));
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{id}/revoke")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.tttools.app.notifications.DeliveryFailure;
 import com.tttools.app.notifications.OutgoingMessage;
 import com.tttools.app.support.FakeHttpProvider;
+import com.tttools.app.support.Outbound;
 import com.tttools.app.support.FakeHttpProvider.Answer;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +67,18 @@ class EmailProvidersTest {
         assertThat(body.path("subject").asString()).isEqualTo("Campaign 1790 paused");
         assertThat(body.path("text").asString()).isEqualTo("Spend cap reached");
         assertThat(body.path("html").asString()).isEqualTo("<p>Spend cap reached</p>");
+    }
+
+    /** Spring's RestClient prints the body it writes at DEBUG: ours hold the recipient's address and the message. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void neitherProvidersRequestBodyIsPrintedAtDebug(CapturedOutput output) throws Exception {
+        Outbound.atClientDebug(() -> {
+            resendClient.send(message());
+            postmarkClient.send(message());
+        });
+        assertThat(output).as("the client logged at DEBUG").contains("Writing [");
+        assertThat(output).doesNotContain("ops@example.com").doesNotContain("Spend cap reached");
     }
 
     @Test

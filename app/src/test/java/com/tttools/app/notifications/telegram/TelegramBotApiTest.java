@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tttools.app.support.FakeTelegram;
+import com.tttools.app.support.Outbound;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +46,16 @@ class TelegramBotApiTest {
         assertThat(row.get(0).path("callback_data").asString()).isEqualTo("ack:abc");
         assertThat(row.get(1).path("url").asString()).isEqualTo("https://app.example.com/x");
         assertThat(row.get(1).has("callback_data")).isFalse();
+    }
+
+    /** Spring's RestClient prints the body it writes at DEBUG: a message's text stays out of the log. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theMessageTextIsNotPrintedAtDebug(CapturedOutput output) throws Exception {
+        Outbound.atClientDebug(() -> client(FakeTelegram.TOKEN).sendMessage(chat(),
+                "Spend of <b>Campaign 1790</b> above the cap", List.of()));
+        assertThat(output).as("the client logged at DEBUG").contains("Writing [");
+        assertThat(output).doesNotContain("Campaign 1790").doesNotContain(FakeTelegram.TOKEN);
     }
 
     @Test

@@ -58,6 +58,30 @@ class RowLevelSecurityIT extends IntegrationTest {
                 ORDER BY 1""").query(String.class).list();
     }
 
+    /**
+     * Every view of the app's schema with a workspace_id column. A view reads its tables with its owner's rights
+     * (the login role, which row-level security does not bind) unless it is a {@code security_invoker} view.
+     */
+    private List<String> tenantViews() {
+        return jdbc.sql("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'workspace_id' AND NOT a.attisdropped
+                WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('v', 'm')
+                ORDER BY 1""").query(String.class).list();
+    }
+
+    @Test
+    void everyTenantViewReadsWithTheRightsOfWhoeverAsks() {
+        List<String> views = tenantViews();
+        assertThat(views).contains("inventory_entity_labels");
+        assertThat(jdbc.sql("""
+                        SELECT c.relname FROM pg_class c
+                        WHERE c.relnamespace = current_schema()::regnamespace AND c.relname IN (:views)
+                          AND (c.relkind <> 'v' OR NOT coalesce('security_invoker=true' = ANY(c.reloptions), false))""")
+                .param("views", views).query(String.class).list())
+                .as("views over tenant rows that read as their owner (a materialized view always does)").isEmpty();
+    }
+
     @Test
     void everyTenantTableHasRowLevelSecurityAndATenantPolicyForARoleThatCannotBypassIt() {
         List<String> tables = tenantTables();
@@ -137,6 +161,10 @@ class RowLevelSecurityIT extends IntegrationTest {
                 }
             }
             assertThat(leaks).as("tables showing another workspace's rows inside workspace A's context").isEmpty();
+            for (String view : tenantViews()) {
+                assertThat(workspacesIn(connection, view, "true")).as("view %s inside workspace A's context", view)
+                        .containsOnlyKeys(a);
+            }
             // Setting unset: fails closed.
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT set_config('tttools.workspace_id', '', true)");

@@ -363,8 +363,8 @@ class ReportService implements Reports {
      * planner choose a parallel append for it), and starting workers cost more than the work (docs/benchmarks.md,
      * "Rollups": 150 ms of a typical workspace's 200 ms on the loaded machine), besides taking cores from the other
      * requests of a web app. And random reads priced as the embedded server prices them (1.1, DatabaseServer): on a
-     * server left at the default of 4, a workspace whose rows are a tenth of a rollup got a sequential scan of the
-     * whole table instead of its key (docs/benchmarks.md, "Ranking"); a report's rows are few and hot.
+     * server left at the default of 4, a big workspace's rows, a tenth of a rollup, were read by a sequential scan of
+     * the whole table instead of its key (docs/benchmarks.md, "Ranking"); a report's rows are few and hot.
      */
     private void planForThisWorkspace() {
         jdbc.sql(PLAN_SETTINGS).update();

@@ -500,7 +500,7 @@ class ReportingBenchmark extends IntegrationTest {
             connection.setAutoCommit(false);
             try (java.sql.Statement settings = connection.createStatement()) {
                 // the settings of a report's transaction (ReportService.planForThisWorkspace)
-                settings.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0");
+                settings.execute(com.tttools.app.reporting.internal.RollupsForTests.reportPlanSettings());
             }
             for (StatementLog.Recorded statement : statements) {
                 if (!statement.sql().contains("report_daily_facts") && !statement.sql().contains("report_fact_")) {

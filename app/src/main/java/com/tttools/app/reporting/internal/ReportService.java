@@ -362,11 +362,17 @@ class ReportService implements Reports {
      * And no parallel workers: a report reads a few thousand rows of one workspace (the rollups' union made the
      * planner choose a parallel append for it), and starting workers cost more than the work (docs/benchmarks.md,
      * "Rollups": 150 ms of a typical workspace's 200 ms on the loaded machine), besides taking cores from the other
-     * requests of a web app.
+     * requests of a web app. And random reads priced as the embedded server prices them (1.1, DatabaseServer): on a
+     * server left at the default of 4, a big workspace's rows, a tenth of a rollup, were read by a sequential scan of
+     * the whole table instead of its key (docs/benchmarks.md, "Ranking"); a report's rows are few and hot.
      */
     private void planForThisWorkspace() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0").update();
+        jdbc.sql(PLAN_SETTINGS).update();
     }
+
+    /** A report transaction's planner settings (see {@link #planForThisWorkspace}; the benchmark replays them). */
+    static final String PLAN_SETTINGS = "SET LOCAL plan_cache_mode = force_custom_plan;"
+            + " SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL random_page_cost = 1.1";
 
     /**
      * The common export, every fact by date and entity in date order, is the facts as they lie in the primary key

@@ -25,4 +25,9 @@ public final class RollupsForTests {
     public static void useRollups(Reports reports, boolean on) {
         ((ReportService) AopTestUtils.getUltimateTargetObject(reports)).rollups = on;
     }
+
+    /** The planner settings of a report's transaction, to replay its statements under EXPLAIN as it runs them. */
+    public static String reportPlanSettings() {
+        return ReportService.PLAN_SETTINGS;
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +37,12 @@ public class LoginService {
     private final ObjectProvider<SecondFactor> secondFactor;
     private final SecurityEvents securityEvents;
     private final ObjectProvider<PendingAccountDeletions> pendingDeletions;
-    /** Hashed off the start-up's main thread: one Argon2 hash is about a second of CPU on a small machine. */
-    private final CompletableFuture<String> dummyHash;
+    /**
+     * Hashed once the application is ready, off the request threads: one Argon2 hash is about a second of CPU on a
+     * small machine, which a start on two cores should not share (docs/benchmarks.md, "Start-up"). An unknown
+     * account's sign-in before then hashes it itself, so it still costs at least one hash.
+     */
+    private final CompletableFuture<String> dummyHash = new CompletableFuture<>();
 
     public LoginService(UserRepository users, PasswordEncoder encoder, RateLimiter limiter, ObjectProvider<SecondFactor> secondFactor,
             SecurityEvents securityEvents, ObjectProvider<PendingAccountDeletions> pendingDeletions) {
@@ -46,7 +52,11 @@ public class LoginService {
         this.limiter = limiter;
         this.secondFactor = secondFactor;
         this.securityEvents = securityEvents;
-        this.dummyHash = CompletableFuture.supplyAsync(() -> encoder.encode(Secrets.randomToken()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void hashDummyPasswordWhenReady() {
+        CompletableFuture.runAsync(this::dummyHash);
     }
 
     @Transactional
@@ -179,7 +189,15 @@ public class LoginService {
     }
 
     private boolean dummyCheck(String password) {
-        encoder.matches(password == null ? "" : password, dummyHash.join());
+        encoder.matches(password == null ? "" : password, dummyHash());
         return false;
+    }
+
+    /** The dummy hash, hashed here if it is not yet: the first to finish sets it, every caller uses that one. */
+    private String dummyHash() {
+        if (!dummyHash.isDone()) {
+            dummyHash.complete(encoder.encode(Secrets.randomToken()));
+        }
+        return dummyHash.join();
     }
 }

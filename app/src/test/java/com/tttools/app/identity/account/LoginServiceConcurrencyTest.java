@@ -44,11 +44,13 @@ class LoginServiceConcurrencyTest {
     final Map<UserId, Boolean> twoFactor = new ConcurrentHashMap<>();
     final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile Gate gate = Gate.open();
+    final AtomicInteger hashed = new AtomicInteger();
     final ExecutorService threads = Executors.newFixedThreadPool(80);
 
     final PasswordEncoder encoder = new PasswordEncoder() {
         @Override
         public String encode(CharSequence raw) {
+            hashed.incrementAndGet();
             return "plain:" + raw;
         }
 
@@ -158,6 +160,32 @@ class LoginServiceConcurrencyTest {
                     .isInstanceOf(LoginResult.SecondFactorRequired.class);
         }
         assertThat(logins.completeSecondFactor(mfa, CODE, ip("198.51.100.3"))).isInstanceOf(LoginResult.Succeeded.class);
+    }
+
+    @Test
+    void anUnknownAccountBeforeTheApplicationIsReadyHashesTheDummyItselfOnce() {
+        int before = hashed.get();
+
+        assertThat(logins.authenticate("nobody@example.com", "guess", null, ip("192.0.2.1")))
+                .isInstanceOf(LoginResult.Failed.class);
+        assertThat(logins.authenticate("nobody-else@example.com", "guess", null, ip("192.0.2.1")))
+                .isInstanceOf(LoginResult.Failed.class);
+
+        assertThat(hashed.get() - before).as("the dummy hashed by the first attempt, reused by the second").isEqualTo(1);
+        assertThat(gate.passwords.get()).as("each attempt verified a password").isEqualTo(2);
+    }
+
+    @Test
+    void onceTheApplicationIsReadyTheDummyIsHashedInTheBackgroundAndUnknownAccountsOnlyVerify() {
+        int before = hashed.get();
+
+        logins.hashDummyPasswordWhenReady();
+        await().atMost(Duration.ofSeconds(20)).until(() -> hashed.get() - before == 1);
+        assertThat(logins.authenticate("nobody@example.com", "guess", null, ip("192.0.2.2")))
+                .isInstanceOf(LoginResult.Failed.class);
+
+        assertThat(hashed.get() - before).isEqualTo(1);
+        assertThat(gate.passwords.get()).isEqualTo(1);
     }
 
     // --- the race ---

@@ -142,8 +142,11 @@ class BulkApplyKillRestartIT extends IntegrationTest {
                 byAdvertiser.values().stream().flatMap(List::stream).toList());
         assertThat(statusWrites.stream().filter(w -> !w.path("applied").isEmpty()).count())
                 .as("applied status calls (lines at the kill: " + atKill + ")").isEqualTo(chunks);
-        assertThat(statusWrites).as("status calls (lines at the kill: " + atKill + ")").hasSizeBetween((int) chunks, (int) chunks + 1);
-        assertThat(simulatorApi.maxIdsPerWrite("/ad/status/update/")).isLessThanOrEqualTo(20);
+        // 40100 left out: the simulated app's rate limit is shared with the parent app's background calls, and a call
+        // it refused (nothing applied) was waited out and sent again
+        assertThat(statusWrites).filteredOn(w -> !w.path("answer").asString().equals("40100"))
+                .as("status calls (lines at the kill: " + atKill + ")").hasSizeBetween((int) chunks, (int) chunks + 1);
+        assertThat(statusWrites).allSatisfy(w -> assertThat(w.path("ids").size()).isLessThanOrEqualTo(20));
         byAdvertiser.values().forEach(ids -> assertThat(ids).allSatisfy(ad ->
                 assertThat(simulatorApi.timesApplied(ad)).as("writes of ad " + ad).isEqualTo(1)));
         byAdvertiser.forEach((advertiser, ids) -> {

@@ -122,16 +122,6 @@ public final class SimulatorApi {
         return out;
     }
 
-    /** Calls made to one write path, e.g. {@code "/ad/status/update/"} (faulted and refused calls included). */
-    public long writeRequests(String path) {
-        return writes().path("per_path").path(path).path("requests").asLong(0);
-    }
-
-    /** The most ids (or budget items) one call to that write path named: chunking shows here. */
-    public long maxIdsPerWrite(String path) {
-        return writes().path("per_path").path(path).path("max_ids_per_request").asLong(0);
-    }
-
     /** How many times the simulator actually changed this entity since the counters were cleared. */
     public long timesApplied(String entityId) {
         return writes().path("applied_per_id").path(entityId).asLong(0);

@@ -261,7 +261,13 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         assertThat(connections.find(ws, later).orElseThrow().tokenExpiresAt())
                 .as("not due yet").isEqualTo(now.plus(Duration.ofHours(5)));
         assertThat(connections.find(ws, bad).orElseThrow().status()).isEqualTo(ConnectionStatus.NEEDS_REAUTH);
-        assertThat(refresher.refreshExpiring(now)).as("nothing due any more").isZero();
+        // a second run: nothing of this workspace is due any more (counted by refresh token, as the run also
+        // refreshes whatever other tests left expiring)
+        refresher.refreshExpiring(now);
+        assertThat(refreshesWith(tokens.refreshToken(ws, good).orElseThrow().value())).as("nothing due any more").isZero();
+        assertThat(refreshesWith(first.data().path("refresh_token").asString())).isEqualTo(1);
+        assertThat(refreshesWith("rft.later")).isZero();
+        assertThat(refreshesWith("rft.not-known")).as("a refused refresh is not tried again").isEqualTo(1);
     }
 
     @Test

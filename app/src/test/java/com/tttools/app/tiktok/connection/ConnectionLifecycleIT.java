@@ -329,9 +329,9 @@ class ConnectionLifecycleIT extends ConnectionTestSupport {
         } finally {
             pool.shutdownNow();
         }
+        assertThat(refreshesWith(refreshToken)).as("one refresh call with the stored token").isEqualTo(1);
         String refreshedTo = tokens.refreshToken(ws, id).orElseThrow().value();
         assertThat(refreshedTo).as("refreshed").isNotEqualTo(refreshToken);
-        assertThat(refreshesWith(refreshToken)).as("one refresh call with the stored token").isEqualTo(1);
         assertThat(refreshesWith(refreshedTo)).as("no second refresh with the new token").isZero();
         ConnectionRow row = connections.find(ws, id).orElseThrow();
         assertThat(row.status()).isEqualTo(ConnectionStatus.ACTIVE);

@@ -24,13 +24,14 @@ public final class SimulatorControl {
     /**
      * A fault to inject; null fields are "not set". {@code writes} limits it to the write endpoints, {@code ids} to
      * writes naming one of these entity ids, {@code after} lets that many matching calls through first, and
-     * {@code afterApply} carries the write out before answering with the fault.
+     * {@code afterApply} carries the write out before answering with the fault, {@code accessToken} limits it to the
+     * calls carrying that token.
      */
     public record Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed,
-                        Boolean writes, List<String> ids, Integer after, Boolean afterApply) {
+                        Boolean writes, List<String> ids, Integer after, Boolean afterApply, String accessToken) {
 
         public Fault(String path, Integer code, String message, Integer httpStatus, Double rate, Integer next, Long latencyMs, Boolean malformed) {
-            this(path, code, message, httpStatus, rate, next, latencyMs, malformed, null, null, null, null);
+            this(path, code, message, httpStatus, rate, next, latencyMs, malformed, null, null, null, null, null);
         }
 
         public static Fault code(int code) {
@@ -38,35 +39,40 @@ public final class SimulatorControl {
         }
 
         public Fault onPath(String apiPath) {
-            return new Fault(apiPath, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, afterApply);
+            return new Fault(apiPath, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, afterApply, accessToken);
         }
 
         public Fault forNext(int calls) {
-            return new Fault(path, code, message, httpStatus, rate, calls, latencyMs, malformed, writes, ids, after, afterApply);
+            return new Fault(path, code, message, httpStatus, rate, calls, latencyMs, malformed, writes, ids, after, afterApply, accessToken);
         }
 
         public Fault atRate(double r) {
-            return new Fault(path, code, message, httpStatus, r, next, latencyMs, malformed, writes, ids, after, afterApply);
+            return new Fault(path, code, message, httpStatus, r, next, latencyMs, malformed, writes, ids, after, afterApply, accessToken);
         }
 
         /** Only calls to the write endpoints. */
         public Fault onWrites() {
-            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, ids, after, afterApply);
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, ids, after, afterApply, accessToken);
         }
 
         /** Only writes naming at least one of these ids. */
         public Fault onIds(List<String> entityIds) {
-            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, List.copyOf(entityIds), after, afterApply);
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, true, List.copyOf(entityIds), after, afterApply, accessToken);
         }
 
         /** Lets the first {@code calls} matching calls through: {@code after(2).forNext(1)} fails the third. */
         public Fault after(int calls) {
-            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, calls, afterApply);
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, calls, afterApply, accessToken);
         }
 
         /** The write is applied and only its answer is the fault (a response lost after TikTok acted). */
         public Fault afterApplying() {
-            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, true);
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, true, accessToken);
+        }
+
+        /** Only calls carrying this access token: one connection's calls, while other clients keep calling. */
+        public Fault forToken(String token) {
+            return new Fault(path, code, message, httpStatus, rate, next, latencyMs, malformed, writes, ids, after, afterApply, token);
         }
     }
 
@@ -123,7 +129,7 @@ public final class SimulatorControl {
         sim.faults().add(new Faults.Rule(f.path(), f.code(), f.message(), f.httpStatus(), f.rate() == null ? 1.0 : f.rate(),
                 f.next() == null ? null : new AtomicInteger(f.next()), f.latencyMs() == null ? 0 : f.latencyMs(), Boolean.TRUE.equals(f.malformed()),
                 Boolean.TRUE.equals(f.writes()), f.ids() == null ? null : new HashSet<>(f.ids()),
-                f.after() == null ? null : new AtomicInteger(f.after()), Boolean.TRUE.equals(f.afterApply())));
+                f.after() == null ? null : new AtomicInteger(f.after()), Boolean.TRUE.equals(f.afterApply()), f.accessToken()));
     }
 
     public void addMaintenance(Instant from, Instant to) {

@@ -120,6 +120,19 @@ class LimitsAndFaultsTest {
     }
 
     @Test
+    void aFaultForOneTokenLeavesOtherTokensCallsAloneAndCountsOnlyTheCallsItMatches() {
+        String other = sim.authorizeAll();
+        sim.control("POST", "/_sim/faults", Map.of("path", "/campaign/get/", "accessToken", token, "code", 50000, "next", 2));
+
+        assertThat(sim.get("/campaign/get/", other, params("advertiser_id", adv)).get("code").asInt()).isZero();
+        assertThat(sim.get("/campaign/get/", null, params("advertiser_id", adv)).get("code").asInt()).isNotEqualTo(50000);
+        assertThat(code()).isEqualTo(50000);
+        assertThat(sim.get("/campaign/get/", other, params("advertiser_id", adv)).get("code").asInt()).isZero();
+        assertThat(code()).isEqualTo(50000);
+        assertThat(code()).as("the two failures went to this token's calls").isZero();
+    }
+
+    @Test
     void gatewayErrorsComeAsHtmlWithTheirHttpStatus() {
         for (int status : new int[]{429, 502, 504}) {
             sim.control("POST", "/_sim/faults", Map.of("httpStatus", status, "next", 1));
@@ -172,6 +185,28 @@ class LimitsAndFaultsTest {
         assertThat(stats.get("calls_per_path").get("/campaign/get/").asInt()).isEqualTo(2);
         assertThat(stats.get("calls_per_token").get(token).asInt()).isEqualTo(2);
         assertThat(stats.get("answers_per_code").get("0").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void statsCountEachTokensCallsPerPathAndTheCallsWithoutAToken() {
+        String other = sim.authorizeAll();
+        code();
+        sim.get("/campaign/get/", other, params("advertiser_id", adv));
+        sim.get("/adgroup/get/", other, params("advertiser_id", adv));
+        sim.get("/campaign/get/", null, params("advertiser_id", adv));
+
+        JsonNode stats = sim.control("GET", "/_sim/stats", null);
+        assertThat(stats.get("calls_per_token_per_path").get(token).properties()).hasSize(1);
+        assertThat(stats.get("calls_per_token_per_path").get(token).get("/campaign/get/").asInt()).isEqualTo(1);
+        assertThat(stats.get("calls_per_token_per_path").get(other).get("/campaign/get/").asInt()).isEqualTo(1);
+        assertThat(stats.get("calls_per_token_per_path").get(other).get("/adgroup/get/").asInt()).isEqualTo(1);
+        assertThat(stats.get("calls_per_path_without_token").get("/campaign/get/").asInt()).isEqualTo(1);
+        assertThat(stats.get("calls_per_path").get("/campaign/get/").asInt()).isEqualTo(3);
+
+        sim.control("DELETE", "/_sim/stats", null);
+        stats = sim.control("GET", "/_sim/stats", null);
+        assertThat(stats.get("calls_per_token_per_path").isEmpty()).isTrue();
+        assertThat(stats.get("calls_per_path_without_token").isEmpty()).isTrue();
     }
 
     @Test

@@ -161,6 +161,12 @@ class OAuthContractTest {
         assertThat(refreshed.get("expires_in").asLong()).isEqualTo(86_400);
         assertThat(refreshed.get("refresh_token_expires_in").asLong()).isEqualTo(31_536_000 - 25 * 3600);
         String fresh = refreshed.get("access_token").asString();
+        assertThat(sim.post("/tt_user/oauth2/refresh_token/", null, Map.of("client_id", APP, "client_secret", SECRET,
+                "grant_type", "refresh_token", "refresh_token", token.get("refresh_token").asString())).get("code").asInt())
+                .as("a refresh token is used once").isEqualTo(40105);
+        JsonNode refreshes = sim.control("GET", "/_sim/stats", null).get("refreshes_per_refresh_token");
+        assertThat(refreshes.get(token.get("refresh_token").asString()).asInt()).as("refused calls count too").isEqualTo(2);
+        assertThat(refreshes.has(refreshed.get("refresh_token").asString())).isFalse();
         assertThat(sim.post("/tt_user/token_info/get/", null, Map.of("app_id", APP, "access_token", fresh)).get("code").asInt()).isZero();
 
         assertThat(sim.post("/tt_user/oauth2/revoke/", null, Map.of("client_id", APP, "client_secret", SECRET, "access_token", fresh)).get("code").asInt()).isZero();

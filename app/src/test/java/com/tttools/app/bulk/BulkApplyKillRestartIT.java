@@ -137,12 +137,16 @@ class BulkApplyKillRestartIT extends IntegrationTest {
         // flight at the kill may be sent once more, but only when TikTok had not applied it (the restart re-reads
         // SENDING lines first)
         SimulatorApi simulatorApi = simulator();
-        JsonNode statusWrites = simulatorApi.writes().path("per_path").path("/ad/status/update/");
-        assertThat(statusWrites.path("applied_requests").asLong())
+        // the calls naming this test's ads: the parent app's background work may write other entities meanwhile
+        List<JsonNode> statusWrites = simulatorApi.writesNaming("/ad/status/update/",
+                byAdvertiser.values().stream().flatMap(List::stream).toList());
+        assertThat(statusWrites.stream().filter(w -> !w.path("applied").isEmpty()).count())
                 .as("applied status calls (lines at the kill: " + atKill + ")").isEqualTo(chunks);
-        assertThat(simulatorStats().path("calls_per_path").path("/ad/status/update/").asLong())
-                .as("status calls (lines at the kill: " + atKill + ")").isBetween(chunks, chunks + 1);
-        assertThat(simulatorApi.maxIdsPerWrite("/ad/status/update/")).isLessThanOrEqualTo(20);
+        // 40100 left out: the simulated app's rate limit is shared with the parent app's background calls, and a call
+        // it refused (nothing applied) was waited out and sent again
+        assertThat(statusWrites).filteredOn(w -> !w.path("answer").asString().equals("40100"))
+                .as("status calls (lines at the kill: " + atKill + ")").hasSizeBetween((int) chunks, (int) chunks + 1);
+        assertThat(statusWrites).allSatisfy(w -> assertThat(w.path("ids").size()).isLessThanOrEqualTo(20));
         byAdvertiser.values().forEach(ids -> assertThat(ids).allSatisfy(ad ->
                 assertThat(simulatorApi.timesApplied(ad)).as("writes of ad " + ad).isEqualTo(1)));
         byAdvertiser.forEach((advertiser, ids) -> {
@@ -155,11 +159,6 @@ class BulkApplyKillRestartIT extends IntegrationTest {
                         .as(ad.path("ad_id").asString()).isEqualTo("DISABLE"));
             }
         });
-    }
-
-    private JsonNode simulatorStats() {
-        return ApiClient.JSON.readTree(Http.send(HttpRequest.newBuilder(URI.create(url("/tiktok-sim/_sim/stats")))
-                .GET().build()).body());
     }
 
     private void tiktok(String path, Object body) {

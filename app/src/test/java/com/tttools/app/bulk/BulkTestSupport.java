@@ -140,11 +140,6 @@ abstract class BulkTestSupport extends SimulatedWorkspaceTest {
         return new com.tttools.app.support.SimulatorApi(port, json);
     }
 
-    long simulatorCalls(String path) {
-        JsonNode stats = json.valueToTree(simulator().stats());
-        return stats.path("calls_per_path").path(path).asLong(0);
-    }
-
     ApiClient.Response plan(Tenants.User who, Map<String, Object> body, String idempotencyKey) {
         return idempotencyKey == null ? who.api().post(base + "/bulk-operations", body)
                 : who.api().post(base + "/bulk-operations", body, Map.of("Idempotency-Key", idempotencyKey));

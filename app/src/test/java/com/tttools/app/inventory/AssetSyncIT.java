@@ -172,15 +172,15 @@ class AssetSyncIT extends InventoryTestSupport {
         WorkspaceId workspace = WorkspaceId.random();
         List<String> advertisers = advertisers(2);
         SimulatedConnection connection = connect(workspace, advertisers);
-        Map<String, Long> before = callsPerPath();
+        Map<String, Long> before = callsPerPath(connection);
         // more failures than the client's own retries (4): the job attempt fails and the job is retried
-        simulator().addFault(Fault.code(50000).onPath("adgroup/get").forNext(4));
+        simulator().addFault(Fault.code(50000).onPath("adgroup/get").forToken(connection.token().value()).forNext(4));
 
         JobView job = sync(connection);
 
         assertThat(job.status()).as(job.lastError()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.attempts()).isEqualTo(2);
-        Map<String, Long> calls = delta(before, callsPerPath());
+        Map<String, Long> calls = delta(before, callsPerPath(connection));
         // the plan (advertisers, business centers) and the finished units were not read again
         assertThat(calls.get("/advertiser/info/")).isEqualTo(1L);
         assertThat(calls.get("/bc/get/")).isEqualTo(1L);
@@ -321,9 +321,11 @@ class AssetSyncIT extends InventoryTestSupport {
         return inventory.lastSync(workspace, connection.id()).orElseThrow();
     }
 
+    /** The connection's own calls: other tests' scheduled syncs call the same paths meanwhile. */
     @SuppressWarnings("unchecked")
-    private Map<String, Long> callsPerPath() {
-        return new HashMap<>((Map<String, Long>) simulator().stats().get("calls_per_path"));
+    private Map<String, Long> callsPerPath(SimulatedConnection connection) {
+        var perToken = (Map<String, Map<String, Long>>) simulator().stats().get("calls_per_token_per_path");
+        return new HashMap<>(perToken.getOrDefault(connection.token().value(), Map.of()));
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

@@ -43,6 +43,14 @@ public final class SimulatorApi {
     }
 
     /**
+     * Calls to that API path carrying that access token, from GET /_sim/stats: unlike {@code calls_per_path}, other
+     * tests' connections and the app's background work (health checks, syncs) do not move it.
+     */
+    public long callsWith(String accessToken, String path) {
+        return control("GET", "/_sim/stats", null).path("calls_per_token_per_path").path(accessToken).path(path).asLong(0);
+    }
+
+    /**
      * One call to the simulated Marketing API ({@code /tiktok-sim/open_api/v1.3...}) with that access token; TikTok's
      * answer whatever its code. The test's own calls share the simulated app's rate limit with the syncs other tests
      * left running: a 40100 (refused before anything is applied) is waited out, as the app's client does.
@@ -95,25 +103,23 @@ public final class SimulatorApi {
      * retried is not a chunk of its own; nor is another test's late write to other entities.
      */
     public long acceptedWrites(String path, java.util.Collection<String> ids) {
+        return writesNaming(path, ids).stream().filter(entry -> entry.path("answer").asString().equals("0")).count();
+    }
+
+    /**
+     * The write calls to that path naming one of these ids, from the write log (the last 10,000 write calls, faulted
+     * and refused ones too): a test's own writes, unlike the per-path counters other tests' writes also move.
+     */
+    public List<JsonNode> writesNaming(String path, java.util.Collection<String> ids) {
         java.util.Set<String> ours = new java.util.HashSet<>(ids);
-        long n = 0;
+        List<JsonNode> out = new java.util.ArrayList<>();
         for (JsonNode entry : writes().path("log")) {
-            if (entry.path("path").asString().equals(path) && entry.path("answer").asString().equals("0")
+            if (entry.path("path").asString().equals(path)
                     && entry.path("ids").valueStream().anyMatch(id -> ours.contains(id.asString()))) {
-                n++;
+                out.add(entry);
             }
         }
-        return n;
-    }
-
-    /** Calls made to one write path, e.g. {@code "/ad/status/update/"} (faulted and refused calls included). */
-    public long writeRequests(String path) {
-        return writes().path("per_path").path(path).path("requests").asLong(0);
-    }
-
-    /** The most ids (or budget items) one call to that write path named: chunking shows here. */
-    public long maxIdsPerWrite(String path) {
-        return writes().path("per_path").path(path).path("max_ids_per_request").asLong(0);
+        return out;
     }
 
     /** How many times the simulator actually changed this entity since the counters were cleared. */

@@ -3,6 +3,7 @@ package com.tttools.app.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.tiktok.client.AdvertiserGrant;
+import com.tttools.app.tiktok.tokens.AccessToken;
 import com.tttools.app.tiktok.client.TikTokOAuth;
 import com.tttools.app.tiktok.client.MarketingApi;
 import com.tttools.app.support.Http;
@@ -58,12 +59,19 @@ abstract class SimulatorTestSupport extends IntegrationTest {
         return new SimulatorApi(port, json).control(method, path, body);
     }
 
-    protected void fault(Map<String, Object> rule) {
-        control("POST", "/_sim/faults", rule);
+    /**
+     * A fault for this token's calls only, and below the calls this token made: the app's health checks of other
+     * tests' connections call the same paths (user/info/) meanwhile, and would take a fault meant for the test or
+     * add to a count of the path's calls.
+     */
+    protected void fault(AccessToken token, Map<String, Object> rule) {
+        Map<String, Object> forToken = new java.util.HashMap<>(rule);
+        forToken.put("accessToken", token.value());
+        control("POST", "/_sim/faults", forToken);
     }
 
-    protected long callsTo(String path) {
-        return control("GET", "/_sim/stats", null).path("calls_per_path").path(path).asLong(0);
+    protected long callsTo(AccessToken token, String path) {
+        return new SimulatorApi(port, json).callsWith(token.value(), path);
     }
 
     protected List<String> firstAdvertisers(AdvertiserGrant grant) {

@@ -28,12 +28,12 @@ class TikTokFaultsSimulatorIT extends SimulatorTestSupport {
 
     @Test
     void threeGatewayErrorsThenSuccessTakesFourCallsWithGrowingGaps() {
-        fault(Map.of("path", PATH, "httpStatus", 503, "next", 3));
+        fault(grant.accessToken(), Map.of("path", PATH, "httpStatus", 503, "next", 3));
 
         try (AttemptLog log = new AttemptLog()) {
             assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
 
-            assertThat(callsTo(PATH)).isEqualTo(4);
+            assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(4);
             // the waits the client chose (jitter 0.25 keeps each at least 1.5x the one before), not wall time,
             // which a loaded machine stretches at random
             List<Long> waits = log.retryWaits();
@@ -47,24 +47,24 @@ class TikTokFaultsSimulatorIT extends SimulatorTestSupport {
 
     @Test
     void persistentServerErrorGivesUpAfterTheConfiguredAttemptsWithTheLastError() {
-        fault(Map.of("path", PATH, "httpStatus", 500, "rate", 1.0));
+        fault(grant.accessToken(), Map.of("path", PATH, "httpStatus", 500, "rate", 1.0));
 
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken()))
                 .isInstanceOfSatisfying(TikTokUnavailableException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(4);
                     assertThat(e.getMessage()).contains("HTTP 500").doesNotContain(grant.accessToken().value());
                 });
-        assertThat(callsTo(PATH)).isEqualTo(4);
+        assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(4);
     }
 
     @Test
     void revokedTokenNeedsReauthorizationWithoutRetry() {
-        fault(Map.of("path", PATH, "code", 40105, "rate", 1.0));
+        fault(grant.accessToken(), Map.of("path", PATH, "code", 40105, "rate", 1.0));
 
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken()))
                 .isInstanceOfSatisfying(NeedsReauthorizationException.class,
                         e -> assertThat(e.getMessage()).contains("40105").doesNotContain(grant.accessToken().value()));
-        assertThat(callsTo(PATH)).isEqualTo(1);
+        assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(1);
     }
 
     @Test
@@ -91,19 +91,19 @@ class TikTokFaultsSimulatorIT extends SimulatorTestSupport {
 
     @Test
     void permissionInvalidAndQueryTooLargeAreTypedAndNotRetried() {
-        fault(Map.of("path", PATH, "code", 40001, "next", 1));
-        fault(Map.of("path", PATH, "code", 40002, "next", 1));
-        fault(Map.of("path", PATH, "code", 40067, "next", 1));
+        fault(grant.accessToken(), Map.of("path", PATH, "code", 40001, "next", 1));
+        fault(grant.accessToken(), Map.of("path", PATH, "code", 40002, "next", 1));
+        fault(grant.accessToken(), Map.of("path", PATH, "code", 40067, "next", 1));
 
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken())).isInstanceOf(QueryTooLargeException.class);
-        assertThat(callsTo(PATH)).isEqualTo(3);
+        assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(3);
     }
 
     @Test
     void aSlowAnswerTimesOutAtTheConfiguredReadTimeoutAndIsRetried() {
-        fault(Map.of("path", PATH, "latencyMs", 4_000, "next", 1));
+        fault(grant.accessToken(), Map.of("path", PATH, "latencyMs", 4_000, "next", 1));
 
         long started = System.nanoTime();
         assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
@@ -113,7 +113,7 @@ class TikTokFaultsSimulatorIT extends SimulatorTestSupport {
         // the simulator counts (an answer after 4 s would have succeeded without a retry). No upper wall-time bound:
         // it would pass or fail with the machine's speed.
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
-        assertThat(callsTo(PATH)).isEqualTo(2);
+        assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(2);
     }
 
     /** Each rule fails the number of calls it names, in order; the call still succeeds, one attempt later each. */
@@ -123,11 +123,11 @@ class TikTokFaultsSimulatorIT extends SimulatorTestSupport {
         for (Map<String, Object> rule : rules) {
             Map<String, Object> onPath = new java.util.HashMap<>(rule);
             onPath.put("path", PATH);
-            fault(onPath);
+            fault(grant.accessToken(), onPath);
             failures += (Integer) rule.get("next");
         }
 
         assertThat(oauth.userInfo(grant.accessToken()).displayName()).isNotBlank();
-        assertThat(callsTo(PATH)).isEqualTo(failures + 1);
+        assertThat(callsTo(grant.accessToken(), PATH)).isEqualTo(failures + 1);
     }
 }

@@ -39,7 +39,7 @@ class TikTokOAuthSimulatorIT extends SimulatorTestSupport {
         assertThatThrownBy(() -> oauth.userInfo(grant.accessToken()))
                 .isInstanceOf(NeedsReauthorizationException.class)
                 .satisfies(e -> assertThat(((TikTokApiException) e).code()).isEqualTo(40105));
-        assertThat(callsTo("/user/info/")).as("40105 is not retried").isEqualTo(2);
+        assertThat(callsTo(grant.accessToken(), "/user/info/")).as("40105 is not retried").isEqualTo(2);
 
         assertThat(output.getAll()).doesNotContain(grant.accessToken().value()).doesNotContain("simulator-secret");
         assertThat(grant.toString()).doesNotContain(grant.accessToken().value());

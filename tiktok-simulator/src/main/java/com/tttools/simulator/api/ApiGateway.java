@@ -104,7 +104,7 @@ public final class ApiGateway {
         }
         boolean write = route != null && route.write();
         List<String> ids = write ? WriteLog.idsOf(body) : List.of();
-        Faults.Decision fault = sim.faults().decide(new Faults.Target(path, write, ids), sim.clock.instant());
+        Faults.Decision fault = sim.faults().decide(new Faults.Target(path, write, ids, tokenText), sim.clock.instant());
         if (fault.latencyMs() > 0) {
             sim.stats.fault("latency");
             sleep(fault.latencyMs());

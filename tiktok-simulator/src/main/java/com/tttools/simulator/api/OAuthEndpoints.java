@@ -110,7 +110,9 @@ final class OAuthEndpoints {
         if (grant != null && !grant.equals("refresh_token")) {
             throw ApiException.invalid("grant_type: Must be refresh_token.");
         }
-        Token old = call.sim.auth.byRefreshToken(call.params.required("refresh_token"));
+        String refreshToken = call.params.required("refresh_token");
+        call.sim.stats.refresh(refreshToken);
+        Token old = call.sim.auth.byRefreshToken(refreshToken);
         if (old == null || !old.appId.equals(app.appId()) || call.now >= old.refreshExpiresAt) {
             throw new ApiException(ApiException.TOKEN_INVALID, "Refresh token is invalid or has expired.");
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Injected faults. A rule matches calls whose API path contains {@code path} (all when null), optionally
- * only writes ({@code writes}) and only writes naming one of {@code ids}; it lets the first {@code after}
+ * only writes ({@code writes}), only writes naming one of {@code ids} and only calls carrying {@code accessToken}
+ * (a test's own connection, while other clients keep calling the same simulator); it lets the first {@code after}
  * matching calls through, then fires with probability {@code rate} or for the {@code next} N matching calls.
  * Outcomes: an in-body error code, a gateway status with an HTML body, a malformed JSON body, and/or added
  * latency; with {@code afterApply} the write is carried out first and only its answer is replaced (a lost
@@ -19,12 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Faults {
 
     public record Rule(String path, Integer code, String message, Integer httpStatus, double rate, AtomicInteger remaining,
-                       long latencyMs, boolean malformed, boolean writes, Set<String> ids, AtomicInteger skip, boolean afterApply) {
+                       long latencyMs, boolean malformed, boolean writes, Set<String> ids, AtomicInteger skip, boolean afterApply,
+                       String accessToken) {
 
         /** A rule for any call (no write conditions), as before write faults existed. */
         public Rule(String path, Integer code, String message, Integer httpStatus, double rate, AtomicInteger remaining,
                     long latencyMs, boolean malformed) {
-            this(path, code, message, httpStatus, rate, remaining, latencyMs, malformed, false, null, null, false);
+            this(path, code, message, httpStatus, rate, remaining, latencyMs, malformed, false, null, null, false, null);
         }
 
         public Rule {
@@ -35,6 +37,9 @@ public final class Faults {
             if (path != null && !target.path().contains(path)) {
                 return false;
             }
+            if (accessToken != null && !accessToken.equals(target.accessToken())) {
+                return false;
+            }
             if ((writes || ids != null) && !target.write()) {
                 return false;
             }
@@ -42,10 +47,13 @@ public final class Faults {
         }
     }
 
-    /** The call a rule is matched against: its path, whether it is a write, and the entity ids a write names. */
-    public record Target(String path, boolean write, List<String> ids) {
+    /**
+     * The call a rule is matched against: its path, whether it is a write, the entity ids a write names, and the
+     * access token it carries (null when none).
+     */
+    public record Target(String path, boolean write, List<String> ids, String accessToken) {
         public static Target of(String path) {
-            return new Target(path, false, List.of());
+            return new Target(path, false, List.of(), null);
         }
     }
 

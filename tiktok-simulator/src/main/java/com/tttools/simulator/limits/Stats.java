@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Call counters for GET /_sim/stats. {@code calls_per_second_per_token} counts each access token's calls by the
  * wall-clock second they arrived in (epoch seconds, the last hour kept): the rate a client kept, as TikTok saw it,
- * e.g. several app nodes sharing one quota.
+ * e.g. several app nodes sharing one quota. {@code calls_per_token_per_path}, {@code calls_per_path_without_token} and
+ * {@code refreshes_per_refresh_token} let a test count its own token's calls while other clients of the same
+ * simulator keep calling.
  */
 public final class Stats {
 
@@ -19,6 +21,9 @@ public final class Stats {
 
     private final Map<String, LongAdder> perPath = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perToken = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> perTokenPath = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> perPathWithoutToken = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> perRefreshToken = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<Long, LongAdder>> perTokenSecond = new ConcurrentHashMap<>();
@@ -39,6 +44,8 @@ public final class Stats {
         perPath.computeIfAbsent(path, k -> new LongAdder()).increment();
         if (token != null) {
             perToken.computeIfAbsent(token, k -> new LongAdder()).increment();
+            perTokenPath.computeIfAbsent(token, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(path, k -> new LongAdder()).increment();
             long second = clock.millis() / 1000;
             perTokenSecond.compute(token, (k, seconds) -> {
                 ConcurrentSkipListMap<Long, LongAdder> counts = seconds == null ? new ConcurrentSkipListMap<>() : seconds;
@@ -53,6 +60,15 @@ public final class Stats {
                     return counts.isEmpty() ? null : counts;
                 }));
             }
+        } else {
+            perPathWithoutToken.computeIfAbsent(path, k -> new LongAdder()).increment();
+        }
+    }
+
+    /** A tt_user refresh call carrying this refresh token (in its body, not as Access-Token), refused or not. */
+    public void refresh(String refreshToken) {
+        if (refreshToken != null) {
+            perRefreshToken.computeIfAbsent(refreshToken, k -> new LongAdder()).increment();
         }
     }
 
@@ -67,6 +83,9 @@ public final class Stats {
     public void clear() {
         perPath.clear();
         perToken.clear();
+        perTokenPath.clear();
+        perPathWithoutToken.clear();
+        perRefreshToken.clear();
         perCode.clear();
         faults.clear();
         perTokenSecond.clear();
@@ -78,6 +97,11 @@ public final class Stats {
         out.put("total_calls", total.sum());
         out.put("calls_per_path", sums(perPath));
         out.put("calls_per_token", sums(perToken));
+        Map<String, Map<String, Long>> tokenPaths = new TreeMap<>();
+        perTokenPath.forEach((token, paths) -> tokenPaths.put(token, sums(paths)));
+        out.put("calls_per_token_per_path", tokenPaths);
+        out.put("calls_per_path_without_token", sums(perPathWithoutToken));
+        out.put("refreshes_per_refresh_token", sums(perRefreshToken));
         out.put("answers_per_code", sums(perCode));
         Map<String, Long> limited = new TreeMap<>();
         limited.put("40100", perCode.getOrDefault("40100", new LongAdder()).sum());

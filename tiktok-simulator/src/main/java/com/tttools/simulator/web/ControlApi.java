@@ -125,7 +125,8 @@ final class ControlApi {
             control.addFault(new SimulatorControl.Fault(string(body, "path", false), integer(body, "code"), string(body, "message", false),
                     integer(body, "httpStatus"), body.get("rate") == null ? null : ((Number) body.get("rate")).doubleValue(), integer(body, "next"),
                     body.get("latencyMs") == null ? null : ((Number) body.get("latencyMs")).longValue(), (Boolean) body.get("malformed"),
-                    (Boolean) body.get("writes"), ids, integer(body, "after"), (Boolean) body.get("afterApply")));
+                    (Boolean) body.get("writes"), ids, integer(body, "after"), (Boolean) body.get("afterApply"),
+                    string(body, "accessToken", false)));
         }
         return Map.of("faults", control.sim().faults().describe());
     }

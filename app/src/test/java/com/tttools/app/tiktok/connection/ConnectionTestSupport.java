@@ -165,7 +165,11 @@ abstract class ConnectionTestSupport extends IntegrationTest {
     }
 
     JsonNode control(String method, String path, Object body) {
-        return new SimulatorApi(port, json).control(method, path, body);
+        return simulator().control(method, path, body);
+    }
+
+    SimulatorApi simulator() {
+        return new SimulatorApi(port, json);
     }
 
     static Map<String, String> query(URI uri) {

@@ -40,8 +40,9 @@ class PersistentServerErrorSyncIT extends ConnectionTestSupport {
         control("DELETE", "/_sim/faults", null);
     }
 
-    long callsTo(String path) {
-        JsonNode perPath = control("GET", "/_sim/stats", null).path("calls_per_path");
+    /** This token's calls only: the scheduled syncs of other tests' connections call the same path meanwhile. */
+    long callsTo(String path, String accessToken) {
+        JsonNode perPath = control("GET", "/_sim/stats", null).path("calls_per_token_per_path").path(accessToken);
         long calls = 0;
         for (var entry : perPath.properties()) {
             if (entry.getKey().contains(path)) {
@@ -66,8 +67,11 @@ class PersistentServerErrorSyncIT extends ConnectionTestSupport {
         String connection = connect(admin);
         awaitFirstAssetSync(admin);
         String sync = "/api/v1/workspaces/" + admin.workspaceId() + "/connections/" + connection + "/sync";
-        control("POST", "/_sim/faults", Map.of("path", PATH, "httpStatus", 500, "rate", 1.0));
-        control("DELETE", "/_sim/stats", null);
+        String token = tokenOf(admin, connection).value();
+        // this connection's calls only: other tests' connections syncing meanwhile neither fail (nor move the
+        // failed-run meter) nor count
+        control("POST", "/_sim/faults", Map.of("path", PATH, "accessToken", token, "httpStatus", 500, "rate", 1.0));
+        long callsBefore = callsTo(PATH, token);
         long failedBefore = failedRuns();
 
         ApiClient.Response queued = admin.api().post(sync, Map.of("kind", "ASSETS"));
@@ -80,12 +84,13 @@ class PersistentServerErrorSyncIT extends ConnectionTestSupport {
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("attempts").asInt()).isEqualTo(JOB_ATTEMPTS);
         assertThat(failed.path("lastError").asString()).contains("500");
-        assertThat(callsTo(PATH)).as("each job attempt made the client's attempts").isEqualTo(JOB_ATTEMPTS * CLIENT_ATTEMPTS);
+        assertThat(callsTo(PATH, token) - callsBefore).as("each job attempt made the client's attempts")
+                .isEqualTo(JOB_ATTEMPTS * CLIENT_ATTEMPTS);
         assertThat(failedRuns() - failedBefore).as("one failed-run increment").isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> told(admin).size() == 1);
 
         Thread.sleep(1_500);   // longer than the jobs' retry delay and the client's backoff: nothing more happens
-        assertThat(callsTo(PATH)).as("no further call").isEqualTo(JOB_ATTEMPTS * CLIENT_ATTEMPTS);
+        assertThat(callsTo(PATH, token) - callsBefore).as("no further call").isEqualTo(JOB_ATTEMPTS * CLIENT_ATTEMPTS);
         assertThat(failedRuns() - failedBefore).isEqualTo(1);
         assertThat(told(admin)).as("told once").hasSize(1);
 

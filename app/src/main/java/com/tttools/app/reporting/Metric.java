@@ -41,8 +41,13 @@ public enum Metric {
     /** The counted metrics, in the order of {@link Bases#counts()}. */
     public static final List<Metric> COUNTS = Arrays.stream(values()).filter(m -> m.column != null).toList();
     private static final int[] COUNT_INDEX = new int[values().length];
+    /** Each metric's ratio, made once: {@link #value} runs for every cell of a CSV export. */
+    private static final Ratio[] RATIOS = new Ratio[values().length];
 
     static {
+        for (Metric metric : values()) {
+            RATIOS[metric.ordinal()] = metric.definedRatio();
+        }
         Arrays.fill(COUNT_INDEX, -1);
         for (int i = 0; i < COUNTS.size(); i++) {
             COUNT_INDEX[COUNTS.get(i).ordinal()] = i;
@@ -94,6 +99,10 @@ public enum Metric {
 
     /** The ratio this metric is, or null for spend, reach and the counts. */
     private Ratio ratio() {
+        return RATIOS[ordinal()];
+    }
+
+    private Ratio definedRatio() {
         return switch (this) {
             case FREQUENCY -> new Ratio(List.of(IMPRESSIONS), REACH, 1);
             case CTR -> new Ratio(List.of(CLICKS), IMPRESSIONS, 100);
@@ -120,6 +129,63 @@ public enum Metric {
     /** Reach counts unique people: it (and frequency, built on it) cannot be summed across days or entities. */
     public boolean additive() {
         return this != REACH && this != FREQUENCY;
+    }
+
+    /** True for the metrics computed as a ratio (two decimals; none where the denominator is zero). */
+    public boolean isRatio() {
+        return ratio() != null;
+    }
+
+    /** {@link #hundredths}: the denominator is zero or unknown ({@link #value} gives null). */
+    public static final long NO_RATIO = Long.MIN_VALUE;
+    /** {@link #hundredths}: longs do not hold the computation; {@link #value} gives the ratio. */
+    public static final long NOT_IN_LONGS = Long.MIN_VALUE + 1;
+
+    /**
+     * This ratio's {@link #value} times 100, exactly (the same half-up rounding of the exact quotient), in longs: for
+     * a CSV export's millions of cells, where {@code BigDecimal}s cost more than the database's reading. Spend is
+     * {@code spendUnscaled / 10^spendScale}; {@code counts} as in {@link Bases}. Returns {@link #NO_RATIO} or
+     * {@link #NOT_IN_LONGS} (an intermediate product beyond a long, or a negative denominator).
+     */
+    public long hundredths(long spendUnscaled, int spendScale, long[] counts, Long reach) {
+        Ratio ratio = ratio();
+        Long denominator = ratio.denominator() == REACH ? reach : Long.valueOf(counts[COUNT_INDEX[ratio.denominator().ordinal()]]);
+        if (denominator == null || denominator == 0) {
+            return NO_RATIO;
+        }
+        if (denominator < 0 || spendScale < 0 || spendScale > 18) {
+            return NOT_IN_LONGS;
+        }
+        try {
+            long unit = LONG_POWERS_OF_TEN[spendScale];
+            long numerator = 0; // at spendScale
+            for (Metric term : ratio.numerator()) {
+                numerator = Math.addExact(numerator, term == SPEND ? spendUnscaled
+                        : Math.multiplyExact(counts[COUNT_INDEX[term.ordinal()]], unit));
+            }
+            if (numerator == Long.MIN_VALUE) {
+                return NOT_IN_LONGS;
+            }
+            long dividend = Math.multiplyExact(Math.multiplyExact(Math.abs(numerator), ratio.scaleBy()), 100);
+            long divisor = Math.multiplyExact(denominator.longValue(), unit);
+            long quotient = dividend / divisor;
+            long remainder = dividend % divisor;
+            if (remainder >= divisor - remainder) {
+                quotient++;
+            }
+            return numerator < 0 ? -quotient : quotient;
+        } catch (ArithmeticException e) {
+            return NOT_IN_LONGS;
+        }
+    }
+
+    private static final long[] LONG_POWERS_OF_TEN = new long[19];
+
+    static {
+        LONG_POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < LONG_POWERS_OF_TEN.length; i++) {
+            LONG_POWERS_OF_TEN[i] = LONG_POWERS_OF_TEN[i - 1] * 10;
+        }
     }
 
     /** The value of this metric for a row of summed bases; null where the denominator is zero. */
@@ -162,30 +228,6 @@ public enum Metric {
         return "(" + numerator + ")::numeric * " + ratio.scaleBy() + " / nullif("
                 + ratio.denominator().sqlExpression(spendColumn) + ", 0)";
     }
-
-    /**
-     * This metric's CSV cell as SQL over the same columns as {@link #sqlExpression(String)}: the text the Java export
-     * wrote for {@link #value} ({@code BigDecimal.toPlainString}, digits of a count), NULL where that is null. Spend
-     * without trailing zeros; a ratio rounded half up to two decimals exactly as {@code BigDecimal.divide(d, 2,
-     * HALF_UP)} rounds the exact quotient. PostgreSQL's {@code round(n / d, 2)} rounds half away from zero (the same),
-     * but of a quotient already rounded to its own scale, which could carry a quotient just below a half cent onto it:
-     * so the numerator is given {@value #GUARD_DECIMALS} more decimals than it holds (the quotient's scale is at least the
-     * numerator's). A quotient that is not itself on a half cent lies at least {@code 1 / (200·d·10^s)} from one
-     * ({@code s} the numerator's decimals), more than the quotient's rounding error {@code ½·10^-(s + 22)} for any
-     * {@code d} below 10^20, so the rounding sees the exact side.
-     */
-    public String csvSql(String spendColumn) {
-        Ratio ratio = ratio();
-        if (ratio == null) {
-            return this == SPEND ? "trim_scale(" + spendColumn + ")" : this == REACH ? "reach" : column;
-        }
-        String numerator = String.join(" + ", ratio.numerator().stream().map(m -> m.sqlExpression(spendColumn)).toList());
-        return "round((" + numerator + ")::numeric * " + ratio.scaleBy() + "." + "0".repeat(GUARD_DECIMALS) + " / nullif("
-                + ratio.denominator().sqlExpression(spendColumn) + ", 0), 2)";
-    }
-
-    /** See {@link #csvSql}: the decimals a ratio's quotient carries beyond its numerator's. */
-    private static final int GUARD_DECIMALS = 22;
 
     /** An amount of money (spend, CPC, CPM, cost per conversion): converted into a reporting currency. */
     public boolean money() {

@@ -712,32 +712,36 @@ class ReportingBenchmark extends IntegrationTest {
     static final int CSV_ROUNDS = Integer.getInteger("bench.csvRounds", 3);
 
     /**
-     * The export's rows unformatted (the SELECT ReportService's key-order export ran before it wrote its lines in SQL,
-     * issue 18 item 4: the 8 default metrics' counts, the others 0; without a conversion join, since no advertiser of the benchmark's workspaces has another currency
-     * recorded in {@code report_advertisers}), with the big workspace's id and range written in.
+     * The SELECT the export sends (issue 18 item 4: {@code ReportCsv}'s columns over the big workspace's AD facts in
+     * key order, with its values written in; the converted spend is the spend itself, since no advertiser of the
+     * benchmark's workspaces has another currency recorded in {@code report_advertisers}).
      */
     private String csvAnchorSql(WorkspaceId big) {
         long foreign = jdbc.sql("SELECT count(*) FROM report_advertisers WHERE workspace_id = :ws")
                 .param("ws", big.value()).query(Long.class).single();
         assertThat(foreign).as("the anchor's SELECT assumes the export needs no conversion join").isZero();
-        java.util.Set<Metric> needed = java.util.EnumSet.noneOf(Metric.class);
-        METRICS.forEach(m -> needed.addAll(m.counts()));
-        String counts = String.join(", ", Metric.COUNTS.stream()
-                .map(m -> needed.contains(m) ? "f." + m.column() : "0::bigint AS " + m.column()).toList());
-        return "SELECT f.stat_date, f.entity_id, f.advertiser_id, f.currency, NULL AS campaign_id, NULL AS adgroup_id,"
-                + " f.entity_name, NULL AS inventory_id, NULL AS entity_status, f.spend, " + counts + ", f.reach,"
-                + " f.spend AS spend_rc FROM report_daily_facts f WHERE f.workspace_id = '" + big.value()
+        String currency = jdbc.sql("SELECT currency FROM workspaces WHERE id = :ws").param("ws", big.value())
+                .query(String.class).single();
+        ReportQuery export = new ReportQuery(ReportLevel.AD, FIRST_DAY, LAST_DAY, METRICS, true, true,
+                ReportQuery.Filters.NONE, null, 500, 0, currency);
+        return "SELECT " + com.tttools.app.reporting.internal.ReportCsvForTests.columns(export, "f.", "(f.spend)")
+                + " FROM report_daily_facts f WHERE f.workspace_id = '" + big.value()
                 + "' AND f.level = 'AD' AND f.stat_date BETWEEN '" + FIRST_DAY + "' AND '" + LAST_DAY
                 + "' ORDER BY f.stat_date, f.advertiser_id, f.entity_id";
     }
 
     /**
-     * The physical anchor of the CSV export: {@code COPY (the same SELECT) TO STDOUT (FORMAT csv)} read by a client
-     * (pgJDBC's CopyManager) that counts bytes and lines and keeps nothing; returns rows per second.
+     * The physical anchor of the CSV export: {@code COPY (the same SELECT) TO STDOUT (FORMAT csv)} under the same
+     * planner settings as the export's transaction, read by a client (pgJDBC's CopyManager) that counts bytes and lines
+     * and keeps nothing; returns rows per second.
      */
     private double csvAnchor(String select, long expectedRows, int run) throws SQLException, IOException {
         load.phase("CSV anchor " + run);
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var settings = connection.createStatement()) {
+                settings.execute(com.tttools.app.reporting.internal.RollupsForTests.reportPlanSettings());
+            }
             org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
             long[] counted = {0, 0};
             java.io.OutputStream sink = new java.io.OutputStream() {
@@ -762,6 +766,7 @@ class ReportingBenchmark extends IntegrationTest {
             long t = System.nanoTime();
             long copied = copy.copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv)", sink);
             double seconds = (System.nanoTime() - t) / 1e9;
+            connection.rollback();
             assertThat(copied).isEqualTo(expectedRows);
             System.out.printf("BENCH CSV anchor run %d (COPY (the export's SELECT) TO STDOUT (FORMAT csv), read by pgJDBC):"
                             + " %,d rows, %,d bytes in %.2f s = %,.0f rows/s; load %s%n", run, copied, counted[0], seconds,

@@ -322,37 +322,40 @@ class ReportService implements Reports {
     }
 
     /**
-     * PostgreSQL writes the lines ({@link ReportCsv}) and sends them with {@code COPY … TO STDOUT}; they go to
-     * {@code out} as they arrive, so memory stays flat for any number of rows and Java handles no cell. COPY takes no
-     * bind parameters, so the export's SQL has its values written in as literals ({@link SqlLiterals}). It runs on the
-     * transaction's connection, so it runs under whatever tenant context the transaction began with. With its values
-     * written in, PostgreSQL plans it for this workspace anyway (no {@code plan_cache_mode} needed).
+     * PostgreSQL reads the rows and sends their values with {@code COPY … TO STDOUT (FORMAT binary)} (the columns of
+     * {@link ReportCsv}); {@link CsvLinesOfBinaryCopy} writes each row's line to {@code out} as it arrives, so memory
+     * stays flat for any number of rows and the database and the formatting run side by side. COPY takes no bind
+     * parameters, so the export's SQL has its values written in as literals ({@link SqlLiterals}). It runs on the
+     * transaction's connection, so it runs under whatever tenant context the transaction began with, with the
+     * report's planner settings (for the usual export: the facts read in key order, no sort, no parallel workers).
      */
     @Override
     @Transactional(readOnly = true)
     public long writeCsv(WorkspaceId workspaceId, ReportQuery query, OutputStream out) throws IOException {
+        planForThisWorkspace();
         Fx fx = fx(conversion(workspaceId, query, query.from()), query);
-        String csvLines = keyOrder(query)
-                ? ReportCsv.linesOfFacts(query, "FROM " + fx.from(DAILY) + " WHERE " + where(query, null) + KEY_ORDER,
-                        fx.join() ? "(" + fx.converted() + ")" : "f.spend")
-                : ReportCsv.lines(query, rowsSql(query, false, fx, daily(query, fx)));
-        String copy = "COPY (" + SqlLiterals.inline(csvLines, params(workspaceId, query, fx)) + ") TO STDOUT (FORMAT binary)";
+        String rows = keyOrder(query)
+                ? "SELECT " + ReportCsv.columns(query, "f.", fx.active() ? "(" + fx.converted() + ")" : null)
+                        + " FROM " + fx.from(DAILY) + " WHERE " + where(query, null) + KEY_ORDER
+                : "SELECT " + ReportCsv.columns(query, "r.", fx.active() ? "r.spend_rc" : null) + " FROM ("
+                        + rowsSql(query, false, fx, daily(query, fx)) + ") r";
+        String copy = "COPY (" + SqlLiterals.inline(rows, params(workspaceId, query, fx)) + ") TO STDOUT (FORMAT binary)";
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         buffered.write(ReportCsv.header(query).getBytes(StandardCharsets.UTF_8));
-        ValuesOfBinaryCopy lines = new ValuesOfBinaryCopy(buffered);
-        long rows;
+        CsvLinesOfBinaryCopy lines = new CsvLinesOfBinaryCopy(query, buffered);
+        long rowsCopied;
         try {
-            rows = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
+            rowsCopied = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
         } catch (SQLException e) {
-            String what = "COPY (the report CSV's lines) TO STDOUT";
+            String what = "COPY (the report CSV's rows) TO STDOUT";
             DataAccessException translated = new JdbcTemplate(dataSource).getExceptionTranslator().translate("report CSV", what, e);
             throw translated != null ? translated : new UncategorizedSQLException("report CSV", what, e);
         }
-        if (!lines.complete()) {
+        if (!lines.complete() || lines.rows() != rowsCopied) {
             throw new IOException("The report CSV's COPY ended before its trailer");
         }
         buffered.flush();
-        return rows;
+        return rowsCopied;
     }
 
     /**

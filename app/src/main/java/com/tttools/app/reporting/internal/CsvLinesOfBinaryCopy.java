@@ -25,7 +25,7 @@ import java.util.List;
 final class CsvLinesOfBinaryCopy extends OutputStream {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    static final long[] POWERS_OF_TEN = new long[19];
+    private static final long[] POWERS_OF_TEN = new long[19];
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -39,7 +39,6 @@ final class CsvLinesOfBinaryCopy extends OutputStream {
 
     private final OutputStream target;
     private final List<Metric> metrics;
-    private final List<Metric> counts;
     private final int[] countColumn;
     private final String reportingCurrencyCell;
     private final int convertedDigits;
@@ -58,13 +57,13 @@ final class CsvLinesOfBinaryCopy extends OutputStream {
     private boolean headerRead;
     private boolean trailerRead;
     private long rows;
-    private int lastDate = Integer.MIN_VALUE;
-    private byte[] lastDateBytes;
+    private int lastDate;
+    private byte[] lastDateBytes; // null until the first date
 
     CsvLinesOfBinaryCopy(ReportQuery query, OutputStream target) {
         this.target = target;
         this.metrics = query.metrics();
-        this.counts = ReportCsv.counts(query);
+        List<Metric> counts = ReportCsv.counts(query);
         this.countColumn = new int[counts.size()];
         for (int i = 0; i < counts.size(); i++) {
             countColumn[i] = Metric.COUNTS.indexOf(counts.get(i));
@@ -329,7 +328,7 @@ final class CsvLinesOfBinaryCopy extends OutputStream {
             return;
         }
         int days = int32(b, offsets[column]);
-        if (days != lastDate) {
+        if (lastDateBytes == null || days != lastDate) {
             if (days == Integer.MAX_VALUE || days == Integer.MIN_VALUE) {
                 throw new IOException("An infinite date in the export");
             }

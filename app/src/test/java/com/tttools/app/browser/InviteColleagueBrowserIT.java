@@ -140,6 +140,6 @@ class InviteColleagueBrowserIT extends IntegrationTest {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return Browser.waitFor(driver, Duration.ofSeconds(10));
     }
 }

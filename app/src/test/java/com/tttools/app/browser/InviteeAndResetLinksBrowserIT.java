@@ -8,6 +8,7 @@ import com.tttools.app.platform.mail.MailMessage;
 import com.tttools.app.platform.mail.Mailer;
 import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.Browser;
 import com.tttools.app.support.BrowserTest;
 import com.tttools.app.support.Mailbox;
 import com.tttools.app.support.Tenants;
@@ -94,10 +95,10 @@ class InviteeAndResetLinksBrowserIT extends BrowserTest {
 
     /** A click starts a navigation; the next page is read once it has arrived, not the one the click left. */
     private void awaitPageWith(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+        Browser.waitFor(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
     }
 
     private void awaitUrlEndingWith(String suffix) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(suffix));
+        Browser.waitFor(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(suffix));
     }
 }

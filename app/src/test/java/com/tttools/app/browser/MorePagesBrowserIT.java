@@ -11,6 +11,7 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.Actor;
 import com.tttools.app.shared.audit.AuditEntry;
+import com.tttools.app.support.Browser;
 import com.tttools.app.support.BrowserTest;
 import com.tttools.app.support.PageChecks;
 import com.tttools.app.support.Tenants;
@@ -77,7 +78,7 @@ class MorePagesBrowserIT extends BrowserTest {
         String home = "/workspaces/" + ws;
 
         open(home);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("recent-alerts")).isEmpty());
+        Browser.waitFor(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("recent-alerts")).isEmpty());
         assertThat(driver.findElement(By.id("pending-approvals")).getText())
                 .contains("No change set is waiting for your approval.");
         assertThat(driver.findElement(By.id("recent-alerts")).getText()).contains("A campaign with a very long name");
@@ -115,7 +116,7 @@ class MorePagesBrowserIT extends BrowserTest {
         driver.findElement(By.name("email")).sendKeys(Users.uniqueEmail("nobody"));
         driver.findElement(By.name("password")).sendKeys("not the password");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.cssSelector("[role=alert], .field-error, .error")).isEmpty());
         checks.atBothWidths(driver, "log in after a failed attempt");
         checks.assertNone();

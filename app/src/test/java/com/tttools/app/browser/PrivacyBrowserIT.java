@@ -43,7 +43,7 @@ class PrivacyBrowserIT extends BrowserTest {
         driver.findElement(By.id("request-export")).click();
         assertThat(waitFor(By.cssSelector("#export-list li")).getText()).containsAnyOf("Waiting to start",
                 "Collecting your data", "Ready");
-        WebElement link = new WebDriverWait(driver, Duration.ofSeconds(30))
+        WebElement link = Browser.waitFor(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#export-list a.export-download")).stream().findFirst()
                         .orElse(null));
         assertThat(driver.findElement(By.cssSelector("#export-list li")).getText()).contains("Ready");
@@ -75,11 +75,11 @@ class PrivacyBrowserIT extends BrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private void waitForPath(String path) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 }

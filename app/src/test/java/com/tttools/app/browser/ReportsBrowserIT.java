@@ -95,11 +95,11 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         driver.findElement(By.name("email")).sendKeys(synced.email());
         driver.findElement(By.name("password")).sendKeys(Users.PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> !URI.create(d.getCurrentUrl()).getPath().equals("/login"));
 
         driver.get(url("/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from=" + synced.from()
                 + "&to=" + synced.to() + "&metric=spend"));
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         Object points = driver.executeScript("return window.reportChart.data.datasets[0].data.length");
         assertThat(((Number) points).intValue()).isEqualTo(7);
@@ -126,7 +126,7 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         // at 390 × 844 the chart still spans its panel's width at a readable height (it used to shrink to 275×101)
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         driver.navigate().refresh();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         assertChartReadable(driver, 390);
         assertDisclosuresShownOnce(driver, 390);
@@ -134,14 +134,14 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
                 .isLessThanOrEqualTo(390);
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         driver.navigate().refresh();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!window.reportChart")));
         // the entity table and, once opened, the pull ledger arrive as htmx fragments after the first paint
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).contains(currencyOfFirstTotal(totals));
         assertDisclosuresShownOnce(driver, 1280);
         driver.findElement(By.cssSelector("#report-finality summary")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#report-finality tbody tr")).size() == 14);
 
         // the report with its figures and the pull ledger open, the drilled-down report and the saved views: axe-core at
@@ -151,10 +151,10 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         // drill down: campaign → its ad groups, with the trail back
         String campaign = driver.findElement(By.cssSelector("#report-entities a.drill")).getText();
         driver.findElement(By.cssSelector("#report-entities a.drill")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
         assertThat(driver.getCurrentUrl()).contains("campaignId=");
         assertThat(driver.findElement(By.id("report-crumbs")).getText()).contains("All campaigns").contains(campaign);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(driver.findElement(By.id("report-entities")).getText()).isNotBlank();
         checks.atBothWidths(driver, "drilled-down report");
 
@@ -162,12 +162,12 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         driver.findElement(By.cssSelector("#report-views summary")).click();
         driver.findElement(By.cssSelector("#save-view input[name=name]")).sendKeys("Drilled ad groups");
         driver.findElement(By.cssSelector("#save-view button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        Browser.waitFor(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("p.notice[role=status]")).size() == 1);
         driver.findElement(By.cssSelector("#report-views summary")).click();
         checks.atBothWidths(driver, "report with its saved views open");
         driver.findElement(By.linkText("Drilled ad groups")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
         assertThat(driver.getCurrentUrl()).contains("campaignId=");
         checks.assertNone();
         assertThat(Browser.consoleErrors(driver)).isEmpty();

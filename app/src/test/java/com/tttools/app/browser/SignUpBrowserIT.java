@@ -106,12 +106,12 @@ class SignUpBrowserIT extends BrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
+        return Browser.waitFor(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private void waitForPath(String path) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        Browser.waitFor(driver, Duration.ofSeconds(30)).until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
     /** Logs out through the account menu under the name and submits the password form. */

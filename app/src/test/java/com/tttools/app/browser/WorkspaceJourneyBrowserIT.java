@@ -133,7 +133,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         owner.executeScript("window.journeyMarker = 'same page';");
         // (htmx swaps the checklist in between, so a lookup may meet the element it just replaced; the bound is
         // generous because the first sync shares the machine's cores with the rest of the suite)
-        new WebDriverWait(owner, Duration.ofSeconds(480)).pollingEvery(Duration.ofSeconds(1))
+        Browser.waitFor(owner, Duration.ofSeconds(480)).pollingEvery(Duration.ofSeconds(1))
                 .ignoring(StaleElementReferenceException.class).until(d ->
                 "true".equals(d.findElement(By.id("step-sync")).getAttribute("data-done"))
                         && "true".equals(d.findElement(By.id("step-report")).getAttribute("data-done")));
@@ -142,14 +142,14 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
 
         // the home with KPIs, chart and connection health
         owner.navigate().refresh();
-        new WebDriverWait(owner, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".kpis")).isEmpty());
+        Browser.waitFor(owner, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".kpis")).isEmpty());
         assertThat(owner.findElement(By.id("spend-chart")).findElements(By.tagName("rect"))).isNotEmpty();
         assertThat(owner.findElement(By.id("connection-health")).getText()).contains("Connected");
         screenshot(owner, "home");
 
         // the report in the reporting currency chosen at onboarding (EUR), and its CSV with the converted columns
         owner.findElement(By.id("nav-reports")).click();
-        new WebDriverWait(owner, Duration.ofSeconds(30))
+        Browser.waitFor(owner, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.id("report-entities")).isEmpty());
         assertThat(owner.findElement(By.tagName("main")).getText()).contains("EUR");
         String reportCsv = Tenants.expect(api.get(pathAndQuery(owner.findElement(By.id("report-csv"))
@@ -313,7 +313,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
             }
             if (page.getKey().equals("reports")) {
                 // the figures arrive by htmx after the first paint; then the chart must be readable on a phone
-                new WebDriverWait(owner, Duration.ofSeconds(30))
+                Browser.waitFor(owner, Duration.ofSeconds(30))
                         .until(d -> Boolean.TRUE.equals(owner.executeScript("return !!window.reportChart")));
                 ReportsBrowserIT.assertChartReadable(owner, 390);
             }
@@ -342,7 +342,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
             default -> null;
         };
         if (part != null) {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(part)).isEmpty());
+            Browser.waitFor(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(part)).isEmpty());
         }
     }
 
@@ -385,6 +385,6 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        return Browser.waitFor(driver, Duration.ofSeconds(15));
     }
 }

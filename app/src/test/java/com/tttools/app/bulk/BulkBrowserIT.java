@@ -110,7 +110,7 @@ class BulkBrowserIT extends BulkTestSupport {
     }
 
     private static WebDriverWait wait(ChromeDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        WebDriverWait wait = Browser.waitFor(driver, timeout);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }

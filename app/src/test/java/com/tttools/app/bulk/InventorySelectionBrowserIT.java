@@ -93,7 +93,7 @@ class InventorySelectionBrowserIT extends BulkTestSupport {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }

@@ -49,7 +49,7 @@ class PhoneChangeSetBrowserIT extends BulkTestSupport {
 
         signIn(owner);
         browser.get(url("/workspaces/" + ws));
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        Browser.waitFor(browser, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.id("approval-" + changeSet)).isEmpty());
         checks.atBothWidths(browser, "home with a change set awaiting approval");
 
@@ -70,7 +70,7 @@ class PhoneChangeSetBrowserIT extends BulkTestSupport {
         browser.executeScript("document.querySelectorAll('main form [required]')"
                 + ".forEach(function (e) { e.removeAttribute('required'); });");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("name-error")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("name-error")).isEmpty());
         checks.atBothWidths(browser, "onboarding with errors");
 
         checks.assertNone();

@@ -66,6 +66,6 @@ class InventoryBrowserIT extends InventoryTestSupport {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return Browser.waitFor(driver, Duration.ofSeconds(10));
     }
 }

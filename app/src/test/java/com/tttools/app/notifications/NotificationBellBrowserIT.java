@@ -58,7 +58,7 @@ class NotificationBellBrowserIT extends IntegrationTest {
                 .isHttpOnly(true).sameSite("Lax").build());
         browser.get(url("/account"));
         // htmx may swap the bell again at any moment (load, then every minute): every look goes through the wait
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.ElementNotInteractableException.class);
         wait.until(d -> d.findElement(By.cssSelector("#notification-bell .bell-count")).getText().equals("2"));
         browser.executeScript("window.bellMarker = 'same page';");

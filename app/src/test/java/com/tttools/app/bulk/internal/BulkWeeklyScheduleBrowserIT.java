@@ -93,7 +93,7 @@ class BulkWeeklyScheduleBrowserIT extends SimulatedWorkspaceTest {
         WebElement zone = browser.findElement(By.id("schedule-timezone"));
         zone.sendKeys("Mars/Olympus");
         browser.findElement(By.id("plan-preview")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("schedule-days-error")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("schedule-days-error")).isEmpty());
 
         assertThat(browser.findElement(By.id("schedule-days-error")).getText()).isEqualTo("Choose at least one day.");
         assertThat(browser.findElement(By.id("schedule-time-error")).getText()).startsWith("Give the time of day");
@@ -118,7 +118,7 @@ class BulkWeeklyScheduleBrowserIT extends SimulatedWorkspaceTest {
         zone.clear();
         zone.sendKeys("Europe/Berlin");
         browser.findElement(By.id("plan-preview")).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("cs-schedule")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("cs-schedule")).isEmpty());
 
         assertThat(browser.findElement(By.id("cs-status")).getText()).isEqualTo("Scheduled");
         assertThat(browser.findElement(By.id("cs-schedule")).getText())

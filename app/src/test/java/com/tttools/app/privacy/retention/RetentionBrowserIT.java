@@ -69,6 +69,6 @@ class RetentionBrowserIT extends IntegrationTest {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return Browser.waitFor(driver, Duration.ofSeconds(10));
     }
 }

@@ -6,6 +6,7 @@ import com.tttools.app.platform.ratelimit.RateLimiter.Limit;
 import com.tttools.app.support.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The abuse limiter on a manual clock: decisions, refunds, expiry, and its bound under a flood of unique keys. */
@@ -65,8 +66,8 @@ class RateLimiterTest {
 
     /**
      * 200,000 password resets for unique emails (the reported flood): the limit holds at most its bound, the
-     * last 10,000 calls cost about what the first 10,000 did (no scan of the map per call; the generous
-     * factor absorbs JIT and GC noise), and another limit's exhausted bucket is still there afterwards.
+     * last 10,000 calls cost about what the first 10,000 did (no scan of the map per call; medians and a
+     * generous factor absorb JIT, GC and a loaded machine), and another limit's exhausted bucket is still there afterwards.
      */
     @Test
     void aFloodOfUniqueKeysStaysBoundedAndCostsTheSamePerCall() {
@@ -85,9 +86,18 @@ class RateLimiterTest {
         }
 
         assertThat(limiter.trackedKeys(RESETS)).isLessThanOrEqualTo(RateLimiter.MAX_KEYS_PER_LIMIT);
-        double ratio = (double) windows[19] / windows[0];
-        assertThat(ratio).as("cost of the last 10k calls / first 10k calls").isLessThan(5.0);
+        // medians of five windows each, against a bound far below what a scan would cost (the map holds up to
+        // 100,000 keys: a scan per call would make the last windows some hundred times the first); eviction makes
+        // the last windows dearer than the first (a single pair of windows measured 6.8 x on a loaded machine)
+        double ratio = (double) median(Arrays.copyOfRange(windows, 15, 20)) / median(Arrays.copyOfRange(windows, 0, 5));
+        assertThat(ratio).as("cost of the last 10k calls / first 10k calls, medians of five").isLessThan(20.0);
         assertThat(limiter.consume(LOGINS, "victim@example.com").allowed()).isFalse();
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private void warmUp() {

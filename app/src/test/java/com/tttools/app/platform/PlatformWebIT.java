@@ -101,6 +101,17 @@ class PlatformWebIT extends IntegrationTest {
         // the RequestMetadata argument of audited handlers is resolved from the request, not a client parameter
         assertThat(docs.body()).contains("/api/v1/workspaces/{wsId}/connections/{id}/check")
                 .doesNotContain("RequestMetadata");
+        // every {variable} of a path is described as that path parameter, also where @RequireWorkspace or
+        // @RequireOrganization reads it (springdoc alone would describe such an argument as a query parameter)
+        java.util.List<String> undescribed = new java.util.ArrayList<>();
+        new tools.jackson.databind.json.JsonMapper().readTree(docs.body()).get("paths").properties().forEach(path ->
+                path.getValue().properties().forEach(operation -> java.util.regex.Pattern.compile("\\{(\\w+)}")
+                        .matcher(path.getKey()).results().map(m -> m.group(1))
+                        .filter(variable -> operation.getValue().path("parameters").valueStream().noneMatch(p ->
+                                p.get("in").asString().equals("path") && p.get("name").asString().equals(variable)))
+                        .forEach(variable -> undescribed.add(operation.getKey() + " " + path.getKey() + " " + variable))));
+        assertThat(undescribed).isEmpty();
+        assertThat(docs.body()).doesNotContain("WorkspaceAccess").doesNotContain("OrganizationAccess");
         HttpResponse<String> ui = Http.get(url("/swagger-ui.html"));
         assertThat(ui.statusCode()).isIn(200, 302);
     }

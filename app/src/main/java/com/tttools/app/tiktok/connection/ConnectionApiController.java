@@ -5,6 +5,8 @@ import com.tttools.app.shared.ConnectionId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.identity.AuthenticatedUser;
+import com.tttools.app.tenancy.RequireWorkspace;
+import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tiktok.TikTokConnections;
 import com.tttools.app.tiktok.TikTokConnections.ConnectionView;
 import com.tttools.app.tiktok.TikTokConnections.SyncRequest;
@@ -26,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** TikTok connections of a workspace (docs: api.md, "TikTok connections and jobs"). */
+/**
+ * TikTok connections of a workspace (docs: api.md, "TikTok connections and jobs"). Each route authorizes the caller
+ * and binds the workspace through {@code @RequireWorkspace} with the permission {@link TikTokConnections} checks
+ * again, so its statements run under row-level security (docs/security.md).
+ */
 @RestController
 class ConnectionApiController {
 
@@ -41,25 +47,27 @@ class ConnectionApiController {
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/tiktok")
     ResponseEntity<Map<String, String>> connect(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId, HttpServletRequest request) {
+            @RequireWorkspace(WorkspacePermission.MANAGE_CONNECTIONS) WorkspaceId wsId, HttpServletRequest request) {
         var url = connections.startConnect(caller, wsId, sessionId(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("authorizationUrl", url.toString()));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/connections")
-    Items list(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+    Items list(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId) {
         return new Items(connections.list(caller, wsId));
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/connections/{id}")
-    ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id) {
+    ConnectionView get(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId, @PathVariable ConnectionId id) {
         return connections.get(caller, wsId, id);
     }
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/check")
-    ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, RequestMetadata request) {
+    ConnectionView check(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId wsId, @PathVariable ConnectionId id,
+            RequestMetadata request) {
         return connections.check(caller, wsId, id, request);
     }
 
@@ -70,8 +78,8 @@ class ConnectionApiController {
     @Operation(summary = "Disconnect: revoke and delete the tokens, cancel the connection's syncs. 204; repeating it is "
             + "a no-op")
     @DeleteMapping("/api/v1/workspaces/{wsId}/connections/{id}")
-    ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id,
+    ResponseEntity<Void> disconnect(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_CONNECTIONS) WorkspaceId wsId, @PathVariable ConnectionId id,
             @Parameter(description = "true: also delete the synced assets and reports of the advertisers this "
                     + "connection granted, except advertisers another live connection of the workspace still grants "
                     + "(default false: the data stays as reporting history)")
@@ -82,10 +90,10 @@ class ConnectionApiController {
 
     @PostMapping("/api/v1/workspaces/{wsId}/connections/{id}/sync")
     ResponseEntity<Map<String, String>> sync(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id, @RequestBody(required = false) SyncRequest body,
+            @RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId wsId, @PathVariable ConnectionId id,
+            @RequestBody(required = false) SyncRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        JobId jobId = connections.requestSync(caller, wsId, id, body,
-                idempotencyKey);
+        JobId jobId = connections.requestSync(caller, wsId, id, body, idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", jobId.toString()));
     }
 

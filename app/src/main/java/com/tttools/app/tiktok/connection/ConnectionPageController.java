@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The connections page of a workspace, its buttons, and the OAuth callback TikTok sends the browser back to. */
+/**
+ * The connections page of a workspace, its buttons, and the OAuth callback TikTok sends the browser back to. The
+ * workspace routes authorize and bind their workspace through {@code @RequireWorkspace} (row-level security,
+ * docs/security.md); the callback names no workspace in its path and binds none.
+ */
 @Controller
 class ConnectionPageController {
 
@@ -108,23 +112,25 @@ class ConnectionPageController {
 
     /** Removes a disconnected connection from the list; its synced data stays. */
     @PostMapping("/workspaces/{wsId}/connections/{id}/remove")
-    String remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, RequestMetadata request, RedirectAttributes redirect) {
+    String remove(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_CONNECTIONS) WorkspaceId wsId, @PathVariable ConnectionId id,
+            RequestMetadata request, RedirectAttributes redirect) {
         connections.remove(caller, wsId, id, request);
         redirect.addFlashAttribute("notice", "Removed the disconnected connection from the list. Its synced data stays.");
         return "redirect:/workspaces/" + wsId + "/connections";
     }
 
     @PostMapping("/workspaces/{wsId}/connections/tiktok")
-    String connect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            HttpServletRequest request) {
+    String connect(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_CONNECTIONS) WorkspaceId wsId, HttpServletRequest request) {
         return "redirect:" + connections.startConnect(caller, wsId,
                 ConnectionApiController.sessionId(request));
     }
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/check")
-    String check(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, RequestMetadata request, RedirectAttributes redirect) {
+    String check(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId wsId, @PathVariable ConnectionId id,
+            RequestMetadata request, RedirectAttributes redirect) {
         var view = connections.check(caller, wsId, id, request);
         redirect.addFlashAttribute("notice", "Checked the connection: " + statusLabel(view.status()) + ".");
         return "redirect:/workspaces/" + wsId + "/connections";
@@ -132,8 +138,9 @@ class ConnectionPageController {
 
     /** Sync buttons: assets now, or the reports of the last 30 days (re-pulls revise provisional days). */
     @PostMapping("/workspaces/{wsId}/connections/{id}/sync")
-    String sync(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, @PathVariable ConnectionId id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ASSETS") String kind,
+    String sync(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.TRIGGER_SYNC) WorkspaceId wsId, @PathVariable ConnectionId id,
+            @RequestParam(defaultValue = "ASSETS") String kind,
             RedirectAttributes redirect) {
         JobId jobId = connections.requestSync(caller, wsId, id,
                 new TikTokConnections.SyncRequest(kind, null, null), null);
@@ -143,8 +150,9 @@ class ConnectionPageController {
     }
 
     @PostMapping("/workspaces/{wsId}/connections/{id}/disconnect")
-    String disconnect(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable ConnectionId id, @RequestParam(defaultValue = "false") boolean deleteData,
+    String disconnect(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_CONNECTIONS) WorkspaceId wsId, @PathVariable ConnectionId id,
+            @RequestParam(defaultValue = "false") boolean deleteData,
             RequestMetadata request, RedirectAttributes redirect) {
         var done = connections.disconnect(caller, wsId, id, deleteData, request);
         redirect.addFlashAttribute("notice", notice(done));

@@ -101,7 +101,14 @@ class CrossWorkspaceReadsIT extends SimulatedWorkspaceTest {
         Set<String> tables = new TreeSet<>();
         try (Connection connection = dataSource.getConnection()) {
             for (TenantReads.Read read : reads) {
-                tables.addAll(TenantQueryRoutingIT.tablesNamed(read.sql()));
+                Set<String> named = TenantQueryRoutingIT.tablesNamed(read.sql());
+                tables.addAll(named);
+                if (named.equals(Set.of("event_publication"))) {
+                    // Spring Modulith's registry: no workspace, no policy, so row-level security cannot change it; and
+                    // its row is deleted when the listener completes (completion-mode delete), at any moment between
+                    // the two replays, so a replayed INSERT races it (once: a key conflict, then 1 row)
+                    continue;
+                }
                 String difference = compare(connection, read);
                 if (difference != null) {
                     differences.add(difference);

@@ -31,7 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -134,7 +133,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         // (htmx swaps the checklist in between, so a lookup may meet the element it just replaced; the bound is
         // generous because the first sync shares the machine's cores with the rest of the suite)
         Browser.waitFor(owner, Duration.ofSeconds(480)).pollingEvery(Duration.ofSeconds(1))
-                .ignoring(StaleElementReferenceException.class).until(d ->
+                .until(d ->
                 "true".equals(d.findElement(By.id("step-sync")).getAttribute("data-done"))
                         && "true".equals(d.findElement(By.id("step-report")).getAttribute("data-done")));
         assertThat(owner.executeScript("return window.journeyMarker;")).isEqualTo("same page");
@@ -172,7 +171,7 @@ class WorkspaceJourneyBrowserIT extends IntegrationTest {
         owner.get(url(home + "/reports"));
         owner.findElement(By.cssSelector("#report-views summary")).click();
         owner.findElement(By.linkText("Journey drill-down")).click();
-        wait(owner).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.id("report-crumbs"))
+        wait(owner).until(d -> d.findElements(By.id("report-crumbs"))
                 .stream().anyMatch(crumbs -> crumbs.getText().contains(drilled)));
         assertThat(URI.create(owner.getCurrentUrl()).getQuery()).as("the saved view reopens " + drilledUrl)
                 .contains(URI.create(drilledUrl).getQuery().replaceAll(".*((?:advertiser|campaign)Id=[^&]+).*", "$1"));

@@ -110,8 +110,6 @@ class BulkBrowserIT extends BulkTestSupport {
     }
 
     private static WebDriverWait wait(ChromeDriver driver, Duration timeout) {
-        WebDriverWait wait = Browser.waitFor(driver, timeout);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Browser.waitFor(driver, timeout);
     }
 }

@@ -93,8 +93,6 @@ class InventorySelectionBrowserIT extends BulkTestSupport {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        WebDriverWait wait = Browser.waitFor(driver, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Browser.waitFor(driver, Duration.ofSeconds(20));
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +58,7 @@ class NotificationBellBrowserIT extends IntegrationTest {
         browser.get(url("/account"));
         // htmx may swap the bell again at any moment (load, then every minute): every look goes through the wait
         WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.ElementNotInteractableException.class);
+        wait.ignoring(org.openqa.selenium.ElementNotInteractableException.class);
         wait.until(d -> d.findElement(By.cssSelector("#notification-bell .bell-count")).getText().equals("2"));
         browser.executeScript("window.bellMarker = 'same page';");
         // the bell is an icon the browser draws (no emoji font needed) and the page with it passes axe-core

@@ -364,7 +364,7 @@ final class CsvLinesOfBinaryCopy extends OutputStream {
 
     /**
      * A numeric value (PostgreSQL's binary form: digit count, weight, sign, display scale, then base-10000 digits),
-     * exactly, at its display scale; null for NULL.
+     * exactly, at its display scale; null for NULL. For the values {@link #unscaled} does not hold in a long.
      */
     private BigDecimal numeric(byte[] b, int column) throws IOException {
         if (lengths[column] < 0) {
@@ -378,21 +378,12 @@ final class CsvLinesOfBinaryCopy extends OutputStream {
         if (sign != 0 && sign != 0x4000) {
             throw new IOException("A numeric that is not a number (NaN or infinite) in the export");
         }
-        BigDecimal value;
-        if (ndigits <= 4) { // up to 16 decimal digits: fits a long
-            long unscaled = 0;
-            for (int i = 0; i < ndigits; i++) {
-                unscaled = unscaled * 10_000 + int16(b, at + 8 + 2 * i);
-            }
-            value = BigDecimal.valueOf(sign == 0 ? unscaled : -unscaled, -4 * (weight - ndigits + 1));
-        } else {
-            BigInteger unscaled = BigInteger.ZERO;
-            BigInteger base = BigInteger.valueOf(10_000);
-            for (int i = 0; i < ndigits; i++) {
-                unscaled = unscaled.multiply(base).add(BigInteger.valueOf(int16(b, at + 8 + 2 * i)));
-            }
-            value = new BigDecimal(sign == 0 ? unscaled : unscaled.negate(), -4 * (weight - ndigits + 1));
+        BigInteger unscaled = BigInteger.ZERO;
+        BigInteger base = BigInteger.valueOf(10_000);
+        for (int i = 0; i < ndigits; i++) {
+            unscaled = unscaled.multiply(base).add(BigInteger.valueOf(int16(b, at + 8 + 2 * i)));
         }
+        BigDecimal value = new BigDecimal(sign == 0 ? unscaled : unscaled.negate(), -4 * (weight - ndigits + 1));
         return value.setScale(dscale, RoundingMode.UNNECESSARY);
     }
 

@@ -169,6 +169,23 @@ class ReportsBrowserIT extends SimulatedWorkspaceTest {
         driver.findElement(By.linkText("Drilled ad groups")).click();
         Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("level=ADGROUP"));
         assertThat(driver.getCurrentUrl()).contains("campaignId=");
+
+        // several advertisers at once: tick two in the picker, and the report shows those two
+        driver.get(url("/workspaces/" + synced.workspaceId() + "/reports?level=CAMPAIGN&from=" + synced.from()
+                + "&to=" + synced.to()));
+        driver.findElement(By.cssSelector("#advertiser-picker summary")).click();
+        List<org.openqa.selenium.WebElement> boxes = driver.findElements(By.cssSelector("#advertiser-picker input[type=checkbox]"));
+        assertThat(boxes).hasSizeGreaterThanOrEqualTo(2);
+        String first = boxes.get(0).getAttribute("value");
+        String second = boxes.get(1).getAttribute("value");
+        boxes.get(0).click();
+        boxes.get(1).click();
+        driver.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("advertiserId=" + second));
+        assertThat(driver.getCurrentUrl()).contains("advertiserId=" + first);
+        assertThat(driver.findElement(By.cssSelector("#advertiser-picker summary")).getText())
+                .isEqualTo("Advertisers (2 of " + boxes.size() + ")");
+        checks.atBothWidths(driver, "report of two advertisers");
         checks.assertNone();
         assertThat(Browser.consoleErrors(driver)).isEmpty();
     }

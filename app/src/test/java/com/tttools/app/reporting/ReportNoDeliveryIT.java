@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class ReportNoDeliveryIT extends IntegrationTest {
 
     private static final String ADVERTISER = "7100000000000000777";
+    private static final String SECOND_ADVERTISER = "7100000000000000780";
     private static final String SPENDING = "7200000000000000771";
     private static final String QUIET = "7200000000000000772";
     private static final String DELETED = "7200000000000000773";
@@ -107,7 +108,7 @@ class ReportNoDeliveryIT extends IntegrationTest {
     }
 
     @Test
-    void statusAndAdvertiserFiltersAreDropdownsInWordsAndValuesNotOfferedAreAnsweredNextToThem() {
+    void statusIsADropdownAdvertisersAPickerInWordsAndValuesNotOfferedAreAnsweredNextToThem() {
         String base = "/workspaces/" + ws + "/reports?level=CAMPAIGN&preset=custom&from=" + from + "&to=" + to;
         String page = Tenants.expect(owner.api().get(base), 200).body();
         assertThat(page).contains("<select name=\"status\" id=\"report-status\"")
@@ -115,14 +116,37 @@ class ReportNoDeliveryIT extends IntegrationTest {
                 .contains("<option value=\"REMOVED\">Deleted (removed from TikTok)</option>")
                 .contains("<option value=\"CAMPAIGN\" selected=\"selected\">Campaigns</option>");
 
-        String byAdvertiser = Tenants.expect(owner.api().get(base + "&advertiserId=" + ADVERTISER), 200).body();
-        assertThat(byAdvertiser).contains("<select name=\"advertiserId\" id=\"report-advertiser\"")
-                .contains("<option value=\"" + ADVERTISER + "\" selected=\"selected\">Acme Shoes</option>")
+        assertThat(page).contains("<details class=\"picker\" id=\"advertiser-picker\"").contains("Advertisers <span class=\"muted\">(all)</span>")
+                .contains("<input type=\"checkbox\" name=\"advertiserId\" value=\"" + ADVERTISER + "\"")
+                .doesNotContainPattern("value=\"" + ADVERTISER + "\"[^>]*checked");
+
+        // several advertisers at once: ticked boxes, and a view saved from the page keeps every one of them
+        jdbc.sql("""
+                        INSERT INTO report_advertisers (workspace_id, advertiser_id, name, currency, timezone, updated_at)
+                        VALUES (:ws, :adv, 'Beta Bags', 'USD', 'UTC', now())""")
+                .param("ws", UUID.fromString(ws)).param("adv", SECOND_ADVERTISER).update();
+        String both = Tenants.expect(owner.api().get(base + "&advertiserId=" + ADVERTISER + "&advertiserId="
+                + SECOND_ADVERTISER), 200).body();
+        assertThat(both).contains("Advertisers <span class=\"muted\">(2 of 2)</span>")
+                .containsPattern("value=\"" + ADVERTISER + "\"[^>]*checked=\"checked\"")
+                .containsPattern("value=\"" + SECOND_ADVERTISER + "\"[^>]*checked=\"checked\"").contains(">Beta Bags</span>")
                 .doesNotContain("type=\"hidden\" name=\"advertiserId\"");
+        String viewQuery = org.springframework.web.util.HtmlUtils.htmlUnescape(both.replaceAll(
+                "(?s).*<input type=\"hidden\" name=\"query\" value=\"([^\"]*)\".*", "$1"));
+        assertThat(viewQuery).contains("\"advertiserId\":[\"" + ADVERTISER + "\",\"" + SECOND_ADVERTISER + "\"]");
+        Tenants.expect(owner.api().postForm("/workspaces/" + ws + "/reports/views", "name=Both&visibility=PRIVATE&query="
+                + java.net.URLEncoder.encode(viewQuery, java.nio.charset.StandardCharsets.UTF_8), true, "Accept",
+                "text/html"), 302);
+        String saved = Tenants.expect(owner.api().get(base), 200).body();
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(saved.replaceAll("(?s).*<a href=\"([^\"]*)\">Both</a>.*", "$1")))
+                .contains("advertiserId=" + ADVERTISER).contains("advertiserId=" + SECOND_ADVERTISER);
+
         var stranger = owner.api().get(base + "&advertiserId=7100000000000000779");
         assertThat(stranger.status()).isEqualTo(422);
         assertThat(stranger.body()).contains("id=\"report-advertiser-error\"")
-                .contains("is not an advertiser this workspace reports on").doesNotContain("No data for this period yet");
+                .contains("is not an advertiser this workspace reports on").doesNotContain("No data for this period yet")
+                .contains("<details class=\"picker\" id=\"advertiser-picker\" open=\"open\">")
+                .contains("7100000000000000779 (not reported here)");
 
         assertThat(page).contains(">Today (partial, so far)</option>").doesNotContain("id=\"report-partial\"");
         assertThat(Tenants.expect(owner.api().get("/workspaces/" + ws + "/reports?level=CAMPAIGN&preset=today"), 200)

@@ -55,6 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportPageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The filters that take several ids. */
+    private static final List<String> ID_FILTERS = List.of("advertiserId", "campaignId", "adgroupId");
     static final int PAGE_SIZE = 50;
     /** Column titles per metric's API name. */
     private static final Map<String, String> LABELS = java.util.Arrays.stream(Metric.values())
@@ -169,9 +171,9 @@ class ReportPageController {
         }
         state.add("metric", metric);
         addIf(state, "metrics", form.metricsParameter());
-        state.addAll("advertiserId", form.advertiserId());
-        state.addAll("campaignId", form.campaignId());
-        state.addAll("adgroupId", form.adgroupId());
+        form.advertiserId().forEach(id -> addIf(state, "advertiserId", id));
+        form.campaignId().forEach(id -> addIf(state, "campaignId", id));
+        form.adgroupId().forEach(id -> addIf(state, "adgroupId", id));
         addIf(state, "status", form.status());
         addIf(state, "objective", form.objective());
         addIf(state, "q", form.q());
@@ -201,7 +203,7 @@ class ReportPageController {
                 .map(v -> new ViewLink(v, viewUrl(base, v), v.ownerId().equals(caller.id().toString())
                         || (admin && v.visibility() == ReportViewStore.Visibility.WORKSPACE)))
                 .toList());
-        model.addAttribute("viewQueryJson", JSON.writeValueAsString(state.toSingleValueMap()));
+        model.addAttribute("viewQueryJson", JSON.writeValueAsString(viewQuery(state)));
         model.addAttribute("csvUrl", url("/api/v1/workspaces/" + workspace + "/reports.csv", without(state, "preset", "metric", "sort", "cursor"),
                 Map.of("from", fromValue, "to", toValue, "groupBy", "date,entity", "metrics", columns)));
 
@@ -333,13 +335,7 @@ class ReportPageController {
             redirect.addFlashAttribute("error", "The view was not saved: " + e.problems().get(0).field() + " "
                     + e.problems().get(0).message());
         }
-        MultiValueMap<String, String> back = new LinkedMultiValueMap<>();
-        saved.forEach((k, v) -> {
-            if (!k.equals("groupBy") && v != null) {
-                back.add(k, v.toString());
-            }
-        });
-        return "redirect:" + url("/workspaces/" + workspace + "/reports", back, Map.of());
+        return "redirect:" + url("/workspaces/" + workspace + "/reports", pageParams(saved), Map.of());
     }
 
     @PostMapping("/workspaces/{wsId}/reports/views/{id}/delete")
@@ -351,16 +347,40 @@ class ReportPageController {
         return "redirect:/workspaces/" + granted.workspaceId() + "/reports";
     }
 
+    /**
+     * The page's state as a saved view's query: the id filters as JSON arrays (a report may filter by several
+     * advertisers, campaigns or ad groups; one value each would save only the first), everything else as one value.
+     */
+    static Map<String, Object> viewQuery(MultiValueMap<String, String> state) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        state.forEach((key, values) -> {
+            if (values.isEmpty()) {
+                return;
+            }
+            if (ID_FILTERS.contains(key)) {
+                query.put(key, List.copyOf(values));
+            } else {
+                query.put(key, values.get(0));
+            }
+        });
+        return query;
+    }
+
     private static String viewUrl(String base, ReportViewStore.View view) {
+        return url(base, pageParams(view.query()), Map.of());
+    }
+
+    /** A saved view's query as the page's parameters: a JSON array as one parameter per item; the page groups itself. */
+    private static MultiValueMap<String, String> pageParams(Map<String, Object> query) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        view.query().forEach((k, v) -> {
+        query.forEach((k, v) -> {
             if (!k.equals("groupBy") && v instanceof List<?> list) {
                 list.forEach(item -> params.add(k, String.valueOf(item)));
             } else if (!k.equals("groupBy") && v != null) {
                 params.add(k, v.toString());
             }
         });
-        return url(base, params, Map.of());
+        return params;
     }
 
     /** Per currency: the totals and their change against the previous period of equal length. */

@@ -1,6 +1,7 @@
 package com.tttools.app.tenancy;
 
 import static com.tttools.app.support.Tenants.expect;
+import static com.tttools.app.support.TenantProbe.expectUnderTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tttools.app.platform.mail.DevMailbox;
@@ -44,33 +45,34 @@ class WorkspaceRoutesRowLevelSecurityIT extends IntegrationTest {
 
         // the workspace itself: its statements are the access check's, answered from the request's memo
         entersTheTenantContext(200, () -> client.get(api, COUNT));
-        underTenant(tenant, "INSERT INTO user_workspace_preferences", 200,
+        expectUnderTenant(tenant, "INSERT INTO user_workspace_preferences", 200,
                 () -> client.send("POST", api + "/switch", null, COUNT));
-        underTenant(tenant, members, 200, () -> client.get(api + "/members", COUNT));
-        underTenant(tenant, members, 200, () -> client.get(page + "/settings", COUNT));
+        expectUnderTenant(tenant, members, 200, () -> client.get(api + "/members", COUNT));
+        expectUnderTenant(tenant, members, 200, () -> client.get(page + "/settings", COUNT));
 
-        underTenant(tenant, "UPDATE workspaces SET currency", 200,
+        expectUnderTenant(tenant, "UPDATE workspaces SET currency", 200,
                 () -> client.send("PUT", api + "/currency", "{\"currency\":\"USD\"}", COUNT));
-        underTenant(tenant, "UPDATE workspaces SET currency", 302,
+        expectUnderTenant(tenant, "UPDATE workspaces SET currency", 302,
                 () -> client.postForm(page + "/settings/currency", "currency=GBP", true, COUNT));
         shows(client, page + "/settings", "Reports are now shown in GBP");
 
         String member = api + "/members/" + analyst.id();
-        underTenant(tenant, "INSERT INTO workspace_members", 200,
+        expectUnderTenant(tenant, "INSERT INTO workspace_members", 200,
                 () -> client.send("PUT", member, "{\"role\":\"OPERATOR\"}", COUNT));
-        underTenant(tenant, "INSERT INTO workspace_members", 302,
+        expectUnderTenant(tenant, "INSERT INTO workspace_members", 302,
                 () -> client.postForm(page + "/members", "userId=" + analyst.id() + "&role=ANALYST", true, COUNT));
         shows(client, page + "/settings", "is now ANALYST in this workspace");
-        underTenant(tenant, "DELETE FROM workspace_members", 204, () -> client.send("DELETE", member, null, COUNT));
+        expectUnderTenant(tenant, "DELETE FROM workspace_members", 204,
+                () -> client.send("DELETE", member, null, COUNT));
         expect(client.put(member, Map.of("role", "ANALYST")), 200);
-        underTenant(tenant, "DELETE FROM workspace_members", 302,
+        expectUnderTenant(tenant, "DELETE FROM workspace_members", 302,
                 () -> client.postForm(page + "/members/" + analyst.id() + "/remove", "", true, COUNT));
         shows(client, page + "/settings", "Removed from this workspace");
 
-        underTenant(tenant, "UPDATE workspaces SET deleted_at = ?", 204,
+        expectUnderTenant(tenant, "UPDATE workspaces SET deleted_at = ?", 204,
                 () -> client.send("DELETE", api, null, COUNT));
         expect(client.post(api + "/restore", null), 200);
-        underTenant(tenant, "UPDATE workspaces SET deleted_at = ?", 302,
+        expectUnderTenant(tenant, "UPDATE workspaces SET deleted_at = ?", 302,
                 () -> client.postForm(page + "/delete", "", true, COUNT));
         shows(client, "/organizations/" + ws.orgId() + "/workspaces", "Workspace deleted");
     }
@@ -93,22 +95,7 @@ class WorkspaceRoutesRowLevelSecurityIT extends IntegrationTest {
 
     private static final String[] COUNT = {StatementCounter.HEADER, "1"};
 
-    /** Sends the request while probing the statements containing {@code sql}: some ran, all in the tenant context. */
-    private static void underTenant(String tenant, String sql, int status, Supplier<ApiClient.Response> send) {
-        TenantProbe.arm(sql);
-        ApiClient.Response response;
-        List<TenantProbe.Seen> seen;
-        try {
-            response = send.get();
-        } finally {
-            seen = TenantProbe.disarm();
-        }
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(seen).filteredOn(TenantProbe.Seen::countedRequest).isNotEmpty()
-                .allSatisfy(s -> assertThat(s.who()).as(s.sql()).isEqualTo(tenant));
-    }
-
-    /** For a route whose only statements are the memoized access check's: its transaction entered the tenant context. */
+    /** For a route whose only statement is the memoized access check: its transaction entered the tenant context. */
     private static void entersTheTenantContext(int status, Supplier<ApiClient.Response> send) {
         ApiClient.Response response = send.get();
         assertThat(response.status()).as(response.body()).isEqualTo(status);

@@ -1,11 +1,14 @@
 package com.tttools.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who runs the application's statements (row-level security, docs/security.md): while {@link #arm armed} with a
@@ -48,6 +51,25 @@ public final class TenantProbe {
         synchronized (SEEN) {
             return List.copyOf(SEEN);
         }
+    }
+
+    /**
+     * Sends a request (with {@link StatementCounter#HEADER}) while probing the statements containing {@code sql}: it
+     * answers {@code status}, and some such statements ran on its thread, every one as {@code tenant}
+     * ({@code tttools_tenant/<workspace>}). A route that binds no workspace runs them as the login role.
+     */
+    public static void expectUnderTenant(String tenant, String sql, int status, Supplier<ApiClient.Response> send) {
+        arm(sql);
+        ApiClient.Response response;
+        List<Seen> seen;
+        try {
+            response = send.get();
+        } finally {
+            seen = disarm();
+        }
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(seen).filteredOn(Seen::countedRequest).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.who()).as(s.sql()).isEqualTo(tenant));
     }
 
     static void beforePrepare(Connection connection, String sql, boolean countedRequest) throws SQLException {

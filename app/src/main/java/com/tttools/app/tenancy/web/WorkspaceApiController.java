@@ -9,6 +9,8 @@ import com.tttools.app.tenancy.core.MemberView;
 import com.tttools.app.tenancy.core.WorkspaceService;
 import com.tttools.app.tenancy.OrganizationPermission;
 import com.tttools.app.tenancy.RequireOrganization;
+import com.tttools.app.tenancy.RequireWorkspace;
+import com.tttools.app.tenancy.WorkspacePermission;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Workspaces (one per client or brand) and their members. */
+/**
+ * Workspaces (one per client or brand) and their members. The routes acting within one live workspace authorize the
+ * caller and bind the workspace through {@code @RequireWorkspace} with the permission {@link WorkspaceService} checks
+ * again, so their statements run under row-level security (docs/security.md); restore cannot (see there).
+ */
 @RestController
 class WorkspaceApiController {
 
@@ -61,23 +67,30 @@ class WorkspaceApiController {
     /** Sets the reporting currency reports, the home and CSVs convert into (workspace ADMIN). */
     @PutMapping("/api/v1/workspaces/{wsId}/currency")
     WorkspaceService.WorkspaceView changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId, @RequestBody(required = false) CurrencyChange body,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceId wsId,
+            @RequestBody(required = false) CurrencyChange body,
             RequestMetadata request) {
         return workspaces.changeCurrency(caller, wsId, body == null ? null : body.currency(), request);
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}")
-    WorkspaceService.WorkspaceView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+    WorkspaceService.WorkspaceView get(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId) {
         return workspaces.get(caller, wsId);
     }
 
+    /** Soft delete; the service also requires the organization's DELETE_WORKSPACE (403 for a workspace member). */
     @DeleteMapping("/api/v1/workspaces/{wsId}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            RequestMetadata request) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId, RequestMetadata request) {
         workspaces.delete(caller, wsId, request);
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * Not {@code @RequireWorkspace}: the workspace is deleted, and the access check finds live workspaces only (a
+     * deleted one is 404 there); the service reads the deleted workspace's standing itself, as the login role.
+     */
     @PostMapping("/api/v1/workspaces/{wsId}/restore")
     WorkspaceService.WorkspaceView restore(@AuthenticationPrincipal AuthenticatedUser caller,
             @PathVariable WorkspaceId wsId, RequestMetadata request) {
@@ -87,24 +100,28 @@ class WorkspaceApiController {
     /** Makes this the caller's current workspace (the switcher; remembered across sign-ins). */
     @PostMapping("/api/v1/workspaces/{wsId}/switch")
     WorkspaceService.WorkspaceView switchTo(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable WorkspaceId wsId) {
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId) {
         return workspaces.switchTo(caller, wsId);
     }
 
     @GetMapping("/api/v1/workspaces/{wsId}/members")
-    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId) {
+    Items<MemberView> members(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId) {
         return Items.of(workspaces.members(caller, wsId));
     }
 
     @PutMapping("/api/v1/workspaces/{wsId}/members/{userId}")
-    MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            @PathVariable UserId userId, @RequestBody(required = false) RoleChange body, RequestMetadata request) {
+    MemberView setMember(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_MEMBERS) WorkspaceId wsId,
+            @PathVariable UserId userId,
+            @RequestBody(required = false) RoleChange body, RequestMetadata request) {
         return workspaces.setMember(caller, wsId, userId,
                 body == null ? null : body.role(), request);
     }
 
     @DeleteMapping("/api/v1/workspaces/{wsId}/members/{userId}")
-    ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+    ResponseEntity<Void> removeMember(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_MEMBERS) WorkspaceId wsId,
             @PathVariable UserId userId, RequestMetadata request) {
         workspaces.removeMember(caller, wsId, userId, request);
         return ResponseEntity.noContent().build();

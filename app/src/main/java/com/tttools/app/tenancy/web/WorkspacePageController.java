@@ -7,6 +7,7 @@ import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
+import com.tttools.app.tenancy.RequireWorkspace;
 import com.tttools.app.tenancy.WorkspacePermission;
 import com.tttools.app.tenancy.WorkspaceRole;
 import com.tttools.app.tenancy.core.OrganizationService;
@@ -27,7 +28,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Workspaces of an organization (list, create, delete, restore), one workspace's members, and switching. */
+/**
+ * Workspaces of an organization (list, create, delete, restore), one workspace's members, and switching. The routes
+ * acting within one live workspace authorize the caller and bind the workspace through {@code @RequireWorkspace} with
+ * the permission {@link WorkspaceService} checks again, so their statements run under row-level security
+ * (docs/security.md); the organization's routes, restore and the switcher's form bind none (see each).
+ */
 @Controller
 class WorkspacePageController {
 
@@ -81,7 +87,8 @@ class WorkspacePageController {
     }
 
     @GetMapping("/workspaces/{wsId}/settings")
-    String show(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId, Model model) {
+    String show(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId, Model model) {
         WorkspaceId id = wsId;
         var workspace = workspaces.get(caller, id);
         var organizationId = OrganizationId.of(workspace.organizationId());
@@ -101,7 +108,8 @@ class WorkspacePageController {
     }
 
     @PostMapping("/workspaces/{wsId}/settings/currency")
-    String changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+    String changeCurrency(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_SETTINGS) WorkspaceId wsId,
             @RequestParam(required = false) String currency, RedirectAttributes redirect, RequestMetadata request) {
         try {
             var workspace = workspaces.changeCurrency(caller, wsId, currency, request);
@@ -113,7 +121,8 @@ class WorkspacePageController {
     }
 
     @PostMapping("/workspaces/{wsId}/members")
-    String setMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+    String setMember(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_MEMBERS) WorkspaceId wsId,
             @RequestParam(required = false) UserId userId, @RequestParam(required = false) String role,
             RedirectAttributes redirect, RequestMetadata request) {
         if (userId == null) {
@@ -125,22 +134,29 @@ class WorkspacePageController {
     }
 
     @PostMapping("/workspaces/{wsId}/members/{userId}/remove")
-    String removeMember(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
+    String removeMember(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.MANAGE_WORKSPACE_MEMBERS) WorkspaceId wsId,
             @PathVariable UserId userId, RedirectAttributes redirect, RequestMetadata request) {
         workspaces.removeMember(caller, wsId, userId, request);
         redirect.addFlashAttribute("notice", "Removed from this workspace.");
         return "redirect:/workspaces/" + wsId + "/settings";
     }
 
+    /** Soft delete; the service also requires the organization's DELETE_WORKSPACE (403 for a workspace member). */
     @PostMapping("/workspaces/{wsId}/delete")
-    String delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
-            RedirectAttributes redirect, RequestMetadata request) {
+    String delete(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequireWorkspace(WorkspacePermission.VIEW_WORKSPACE) WorkspaceId wsId, RedirectAttributes redirect,
+            RequestMetadata request) {
         var workspace = workspaces.get(caller, wsId);
         workspaces.delete(caller, wsId, request);
         redirect.addFlashAttribute("notice", "Workspace deleted. It can be restored for 30 days.");
         return "redirect:/organizations/" + workspace.organizationId() + "/workspaces";
     }
 
+    /**
+     * Not {@code @RequireWorkspace}: the workspace is deleted, and the access check finds live workspaces only (a
+     * deleted one is 404 there); the service reads the deleted workspace's standing itself, as the login role.
+     */
     @PostMapping("/workspaces/{wsId}/restore")
     String restore(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable WorkspaceId wsId,
             RedirectAttributes redirect, RequestMetadata request) {
@@ -152,7 +168,8 @@ class WorkspacePageController {
     /**
      * The layout's switcher posts here (a select with a submit button; switcher.js submits on change), with the
      * page it was on as {@code next}: the same section of the other workspace opens (only workspace paths are
-     * followed, so it cannot redirect elsewhere).
+     * followed, so it cannot redirect elsewhere). Binds no workspace: the workspace is a form field, not a path
+     * variable {@code @RequireWorkspace} reads; the service authorizes it and only writes the user's preference.
      */
     @PostMapping("/switch-workspace")
     String switchTo(@AuthenticationPrincipal AuthenticatedUser caller,

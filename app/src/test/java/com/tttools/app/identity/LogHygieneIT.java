@@ -88,6 +88,8 @@ class LogHygieneIT extends IntegrationTest {
         anonymous.get("/invitations/" + unknown);
         invitee.api().postForm("/invitations/" + unknown + "/accept", "", true);
         invitee.api().post("/api/v1/invitations/" + unknown + "/accept", Map.of());
+        anonymous.get("/invitations/" + unknown + "/elsewhere");
+        anonymous.get("/api/v1/invitations/" + unknown + "/accept");
 
         String email = Users.uniqueEmail("hygiene-links");
         ApiClient newcomer = Users.signedUp(port, email);

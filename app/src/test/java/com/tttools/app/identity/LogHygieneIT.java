@@ -2,56 +2,41 @@ package com.tttools.app.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tttools.app.identity.account.LoginLimits;
 import com.tttools.app.platform.mail.DevMailbox;
 import com.tttools.app.platform.mail.Mailer;
+import com.tttools.app.platform.ratelimit.RateLimiter;
 import com.tttools.app.support.ApiClient;
+import com.tttools.app.support.DebugLogging;
 import com.tttools.app.support.IntegrationTest;
 import com.tttools.app.support.Mailbox;
+import com.tttools.app.support.Tenants;
 import com.tttools.app.support.Users;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggerConfiguration;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * With DEBUG logging for our code, Spring MVC and Spring Security, a run through every credential-bearing flow
- * leaves no password, reset token, personal access token, session id or CSRF token in the log.
+ * leaves no password, reset token, personal access token, session id or CSRF token in the log; nor do the links
+ * that carry a secret in their URL (an invitation's token in the path, a confirmation or reset token in the query).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneIT extends IntegrationTest {
 
-    static final String[] LOGGERS = {"com.tttools", "org.springframework.web", "org.springframework.security",
-            "org.springframework.session"};
+    @RegisterExtension
+    final DebugLogging debug = new DebugLogging(DebugLogging.REQUEST_HANDLING);
 
     @Autowired
     Mailer mailer;
-
-    private final Map<String, LogLevel> configured = new HashMap<>();
-
-    @BeforeEach
-    void debugLogging() {
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        for (String logger : LOGGERS) {
-            LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
-            configured.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
-            logging.setLogLevel(logger, LogLevel.DEBUG);
-        }
-    }
-
-    /** Back to the levels configured before (not to none: that would silence com.tttools's INFO for later tests). */
-    @AfterEach
-    void restoreLogging() {
-        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-        configured.forEach(logging::setLogLevel);
-    }
+    @Autowired
+    RateLimiter limiter;
 
     @Test
     void credentialFlowsLeaveNoSecretInTheLog(CapturedOutput output) {
@@ -79,5 +64,72 @@ class LogHygieneIT extends IntegrationTest {
         assertThat(log).doesNotContain(password).doesNotContain(newPassword).doesNotContain(verifyToken)
                 .doesNotContain(resetToken).doesNotContain(pat).doesNotContain(pat.substring(8))
                 .doesNotContain(session).doesNotContain(csrf);
+    }
+
+    @Test
+    void secretsInUrlsLeaveNoTraceInTheLog(CapturedOutput output) {
+        limiter.reset(LoginLimits.SIGNUPS_PER_IP, "127.0.0.1");
+        Tenants tenants = new Tenants(port, (DevMailbox) mailer, limiter);
+        Tenants.User owner = tenants.verifiedUser("hygiene-owner");
+        Tenants.User invitee = tenants.verifiedUser("hygiene-invitee");
+        String pageToken = tenants.invite(owner, tenants.createOrganization(owner, "Hygiene Page Org"), invitee.email(),
+                "MEMBER", List.of());
+        String page = "/invitations/" + pageToken;
+        ApiClient anonymous = new ApiClient(port);
+        Tenants.expect(anonymous.get(page), 200);
+        anonymous.get("/login?next=" + page);
+        Tenants.expect(invitee.api().get(page), 200);
+        Tenants.expect(invitee.api().postForm(page + "/accept", "", true), 302);
+        // accepted already: the page sends the invitee back to the link
+        assertThat(Tenants.expect(invitee.api().postForm(page + "/accept", "", true), 302).header("Location").orElseThrow())
+                .endsWith(page);
+        Tenants.expect(owner.api().post("/api/v1/organizations/" + tenants.createOrganization(owner, "Hygiene Api Org")
+                + "/invitations", Map.of("email", invitee.email(), "role", "MEMBER", "workspaces", List.of())), 201);
+        String apiToken = tenants.resentInvitationToken(invitee.email(), pageToken);
+        Tenants.expect(invitee.api().post("/api/v1/invitations/" + apiToken + "/accept", Map.of()), 200);
+        String unknown = "unknownInvitationToken" + System.nanoTime();
+        anonymous.get("/invitations/" + unknown);
+        invitee.api().postForm("/invitations/" + unknown + "/accept", "", true);
+        invitee.api().post("/api/v1/invitations/" + unknown + "/accept", Map.of());
+        anonymous.get("/invitations/" + unknown + "/elsewhere");
+        anonymous.get("/api/v1/invitations/" + unknown + "/accept");
+
+        String email = Users.uniqueEmail("hygiene-links");
+        ApiClient newcomer = Users.signedUp(port, email);
+        String verifyToken = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, email, "Confirm your TTtools email"));
+        newcomer.get("/verify-email?token=" + verifyToken);
+        new ApiClient(port).post("/api/v1/auth/password-reset", Map.of("email", email));
+        String resetToken = Mailbox.tokenIn(Mailbox.latestTo((DevMailbox) mailer, email, "Reset your TTtools password"));
+        new ApiClient(port).get("/reset-password?token=" + resetToken);
+
+        String log = output.getAll();
+        assertThat(log).as("the requests were logged at DEBUG").contains("/invitations/").contains("/verify-email");
+        assertThat(log).doesNotContain(pageToken).doesNotContain(apiToken).doesNotContain(unknown)
+                .doesNotContain(verifyToken).doesNotContain(resetToken);
+    }
+
+    /**
+     * Tomcat's HTTP/1.1 reader prints the raw request (cookies, headers, the body's start) in its trace, which reaches
+     * Logback as DEBUG: dropped.
+     */
+    @Test
+    void tomcatsRawRequestBytesLeaveNoSecretInTheLog(CapturedOutput output) {
+        String email = Users.uniqueEmail("hygiene-raw");
+        Users.signedUp(port, email);
+        DebugLogging tomcat = new DebugLogging(LogLevel.TRACE, List.of("org.apache.coyote.http11"));
+        tomcat.turnOn();
+        try {
+            ApiClient client = new ApiClient(port);
+            String csrf = client.csrfToken();
+            Tenants.expect(client.post("/api/v1/auth/login", Map.of("email", email, "password", Users.PASSWORD)), 200);
+            Tenants.expect(client.get("/api/v1/me"), 200);
+            String session = client.sessionCookie();
+
+            String log = output.getAll();
+            assertThat(log).as("Tomcat's reader was logged at TRACE").contains("Before fill()");
+            assertThat(log).doesNotContain(Users.PASSWORD).doesNotContain(session).doesNotContain(csrf);
+        } finally {
+            tomcat.restore();
+        }
     }
 }

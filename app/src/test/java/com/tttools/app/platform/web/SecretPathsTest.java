@@ -27,6 +27,21 @@ class SecretPathsTest {
     }
 
     @Test
+    void aLogLineShowsEveryInvitationLinkInItMasked() {
+        assertThat(SecretPaths.maskIn("GET \"/invitations/" + TOKEN + "\", parameters={}"))
+                .isEqualTo("GET \"/invitations/***\", parameters={}");
+        assertThat(SecretPaths.maskIn("Securing GET /login?next=/invitations/" + TOKEN))
+                .isEqualTo("Securing GET /login?next=/invitations/***");
+        assertThat(SecretPaths.maskIn("Redirecting to http://localhost:8080/api/v1/invitations/" + TOKEN + "/accept"))
+                .isEqualTo("Redirecting to http://localhost:8080/api/v1/invitations/***/accept");
+        assertThat(SecretPaths.maskIn("[/invitations/" + TOKEN + ", /invitations/" + TOKEN + "x]"))
+                .isEqualTo("[/invitations/***, /invitations/***]");
+        assertThat(SecretPaths.maskIn("Securing DELETE /api/v1/organizations/o-1/invitations/i-2"))
+                .isEqualTo("Securing DELETE /api/v1/organizations/o-1/invitations/i-2");
+        assertThat(SecretPaths.maskIn(null)).isNull();
+    }
+
+    @Test
     void anUnexpectedFailureOnAnInvitationIsLoggedAndAnsweredWithoutTheToken(CapturedOutput output) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/invitations/" + TOKEN + "/accept");
 

@@ -74,6 +74,9 @@ class ReportSyncDroppedConnectionsIT extends IntegrationTest {
                 .isNotEqualTo(JobStatus.SUCCEEDED);
         simulator().control("DELETE", "/_sim/faults", null);
 
+        // The attempt the terminations broke is retried; if the scheduler could not even write that down (its own
+        // connection was terminated too), the execution stays picked until its missed heartbeats revive it (the test
+        // profile's heartbeat is 5 s): either way within this wait.
         JobView done = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> jobs.find(disturbed, job.jobId()).orElseThrow(), j -> j.status().finished());
         assertThat(done.status()).as(String.valueOf(done.lastError())).isEqualTo(JobStatus.SUCCEEDED);

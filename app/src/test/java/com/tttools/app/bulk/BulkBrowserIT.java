@@ -49,6 +49,15 @@ class BulkBrowserIT extends BulkTestSupport {
         browser.get(url("/favicon.svg"));
         signIn(operator);
 
+        // every ad's status in words on the selection page, TikTok's code only in the tooltip
+        browser.get(url("/workspaces/" + ws + "/bulk-operations/new?level=AD"));
+        List<WebElement> statuses = browser.findElements(By.cssSelector("#select-table td[title]"));
+        assertThat(statuses).isNotEmpty();
+        assertThat(statuses).extracting(WebElement::getText).allSatisfy(text -> assertThat(text)
+                .doesNotContainPattern("[A-Z]+_[A-Z_]+"));
+        assertThat(statuses).as("a status TikTok reports only as a code (not ENABLE/DISABLE) still reads as words")
+                .anySatisfy(td -> assertThat(td.getAttribute("title")).contains("_STATUS_"));
+
         // select three delivering ads on the inventory page and preview pausing them
         browser.get(url("/workspaces/" + ws + "/inventory/ads?status=AD_STATUS_DELIVERY_OK"));
         browser.findElement(By.id("inventory-bulk")).click();

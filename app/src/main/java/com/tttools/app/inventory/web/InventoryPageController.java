@@ -115,6 +115,11 @@ class InventoryPageController {
         model.addAttribute("sorts", delivers ? SORTS_WITH_DELIVERY : SORTS);
         model.addAttribute("drillCampaign", query.campaignId());
         model.addAttribute("drillAdGroup", query.adGroupId());
+        // the parent drilled into by its name (and a link to it), not by its TikTok id
+        model.addAttribute("drillCampaignNamed", query.campaignId() == null ? null
+                : inventory.named(workspace, EntityKind.CAMPAIGN, List.of(query.campaignId())).get(query.campaignId()));
+        model.addAttribute("drillAdGroupNamed", query.adGroupId() == null ? null
+                : inventory.named(workspace, EntityKind.AD_GROUP, List.of(query.adGroupId())).get(query.adGroupId()));
         model.addAttribute("delivers", delivers);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", DeliveryPeriod.values());

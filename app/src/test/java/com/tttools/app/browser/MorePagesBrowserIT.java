@@ -107,6 +107,8 @@ class MorePagesBrowserIT extends BrowserTest {
         assertBeside(By.cssSelector("input[name=channels][value=EMAIL]"));
         assertThat(driver.findElement(By.name("quietFrom")).findElement(By.xpath("..")).getText())
                 .matches("(?s)Quiet from \\([^\\n)]+\\).*");
+        assertThat(driver.findElement(By.name("cooldownMinutes")).getCssValue("font-weight"))
+                .as("a field's value is not bold like its label").isEqualTo("400");
 
         open("/organizations/" + org + "/audit");
         assertThat(driver.findElement(By.id("audit-events")).getText())

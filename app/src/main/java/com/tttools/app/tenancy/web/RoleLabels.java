@@ -1,21 +1,31 @@
 package com.tttools.app.tenancy.web;
 
-import java.util.Locale;
+import com.tttools.app.tenancy.OrganizationRole;
+import com.tttools.app.tenancy.WorkspaceRole;
 import org.springframework.stereotype.Component;
 
 /**
- * Roles as pages show them ({@code ${@roles.label(role)}}): "Owner", "Admin", "Member", "Analyst", "Operator"
- * instead of the stored {@code OWNER}-style codes, which forms still post as option values.
+ * Roles as pages show them ({@code ${@roles.label(role)}}): the words of {@link OrganizationRole} and
+ * {@link WorkspaceRole} ("Owner", "Analyst") instead of the stored codes, which forms still post as option values.
+ * Views hold a role as the enum or as its name; both read the same.
  */
 @Component("roles")
 public class RoleLabels {
 
-    /** {@code OWNER} (a role enum or its name) → "Owner"; "" for none. */
+    /** {@code OWNER} (a role or its name) → "Owner"; "" for none; an unknown name as it is. */
     public String label(Object role) {
-        if (role == null || role.toString().isBlank()) {
+        if (role instanceof OrganizationRole r) {
+            return r.label();
+        }
+        if (role instanceof WorkspaceRole r) {
+            return r.label();
+        }
+        if (role == null) {
             return "";
         }
-        String code = role.toString().strip().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        String name = role.toString();
+        return OrganizationRole.parse(name).map(OrganizationRole::label)
+                .or(() -> WorkspaceRole.parse(name).map(WorkspaceRole::label))
+                .orElse(name);
     }
 }

@@ -57,6 +57,14 @@ class BulkBrowserIT extends BulkTestSupport {
                 + " status is neither ENABLE nor DISABLE").allSatisfy(text -> assertThat(text)
                 .doesNotContainPattern("[A-Z]+_[A-Z_]+"));
         assertThat(statuses).allSatisfy(td -> assertThat(td.getAttribute("title")).contains("_STATUS_"));
+        // advertisers by name (the TikTok id in the tooltip), the status filter a choice among words
+        assertThat(browser.findElements(By.cssSelector("#select-table tbody td:nth-child(3)")))
+                .extracting(WebElement::getText).isNotEmpty()
+                .allSatisfy(text -> assertThat(text).isNotBlank().doesNotContainPattern("^\\d{10,}$"));
+        List<WebElement> statusOptions = browser.findElements(By.cssSelector("#select-status option"));
+        assertThat(statusOptions).hasSizeGreaterThan(1);
+        assertThat(statusOptions).extracting(WebElement::getText)
+                .allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]+_[A-Z_]+"));
 
         // select three delivering ads on the inventory page and preview pausing them
         browser.get(url("/workspaces/" + ws + "/inventory/ads?status=AD_STATUS_DELIVERY_OK"));

@@ -4,7 +4,20 @@ import java.util.Optional;
 
 /** A person's role in an organization, lowest first. */
 public enum OrganizationRole {
-    MEMBER, ADMIN, OWNER;
+    MEMBER("Member"),
+    ADMIN("Admin"),
+    OWNER("Owner");
+
+    private final String label;
+
+    OrganizationRole(String label) {
+        this.label = label;
+    }
+
+    /** The role in words, as pages show it: "Member". */
+    public String label() {
+        return label;
+    }
 
     public boolean atLeast(OrganizationRole other) {
         return compareTo(other) >= 0;

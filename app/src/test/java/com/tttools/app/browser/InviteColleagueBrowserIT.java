@@ -70,7 +70,7 @@ class InviteColleagueBrowserIT extends IntegrationTest {
 
         // invite the colleague from the organization settings, with a role in Brand One
         owner.findElement(By.id("organization-settings")).click();
-        wait(owner).until(d -> d.findElement(By.id("my-role")).getText().equals("OWNER"));
+        wait(owner).until(d -> d.findElement(By.id("my-role")).getText().equals("Owner"));
         owner.findElement(By.id("invite-email")).sendKeys(colleagueEmail);
         new Select(owner.findElement(By.id("invite-role"))).selectByValue("MEMBER");
         new Select(owner.findElement(By.id("invite-workspace"))).selectByVisibleText("Brand One");
@@ -93,7 +93,7 @@ class InviteColleagueBrowserIT extends IntegrationTest {
         PageChecks checks = new PageChecks().atBothWidths(colleague, "invitation");
         checks.assertNone();
         colleague.findElement(By.id("accept-invitation")).click();
-        wait(colleague).until(d -> d.findElement(By.id("my-role")).getText().equals("MEMBER"));
+        wait(colleague).until(d -> d.findElement(By.id("my-role")).getText().equals("Member"));
         assertThat(new Select(colleague.findElement(By.id("switch-workspace"))).getFirstSelectedOption().getText())
                 .isEqualTo("Brand One");
 

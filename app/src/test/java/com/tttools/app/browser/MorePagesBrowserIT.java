@@ -92,6 +92,24 @@ class MorePagesBrowserIT extends BrowserTest {
         }
         assertThat(driver.getPageSource()).as("the organization page offers the invite form").contains("invite-email");
 
+        // the workspace settings in words: the viewer's role, and a members table that says why it is empty
+        open(home + "/settings");
+        assertThat(driver.findElement(By.id("my-workspace-role")).getText()).isEqualTo("Admin");
+        assertThat(driver.findElement(By.id("workspace-members-empty")).getText()).contains("No one");
+        checks.atBothWidths(driver, "workspace settings");
+
+        // radio buttons and checkboxes sit beside their words, not above them; a label with a timezone reads as one line
+        open(home + "/bulk-policy");
+        assertBeside(By.cssSelector("#policy-form input[value=ALWAYS]"));
+        assertBeside(By.cssSelector("#policy-form input[name=blackoutHours][value='9']"));
+        checks.atBothWidths(driver, "bulk change policy");
+        open(home + "/alerts");
+        assertBeside(By.cssSelector("input[name=channels][value=EMAIL]"));
+        assertThat(driver.findElement(By.name("quietFrom")).findElement(By.xpath("..")).getText())
+                .matches("(?s)Quiet from \\([^\\n)]+\\).*");
+        assertThat(driver.findElement(By.name("cooldownMinutes")).getCssValue("font-weight"))
+                .as("a field's value is not bold like its label").isEqualTo("400");
+
         open("/organizations/" + org + "/audit");
         assertThat(driver.findElement(By.id("audit-events")).getText())
                 .contains("Connection health check (automatic)").contains("Test phone-owner").doesNotContain("job:");
@@ -120,6 +138,17 @@ class MorePagesBrowserIT extends BrowserTest {
                 .until(d -> !d.findElements(By.cssSelector("[role=alert], .field-error, .error")).isEmpty());
         checks.atBothWidths(driver, "log in after a failed attempt");
         checks.assertNone();
+    }
+
+    /** The choice's label is one line high at both widths: the box beside its words. */
+    private void assertBeside(By choice) {
+        for (var size : List.of(PageChecks.DESKTOP, PageChecks.PHONE)) {
+            driver.manage().window().setSize(size);
+            var label = driver.findElement(choice).findElement(By.xpath(".."));
+            assertThat(label.getTagName()).isEqualTo("label");
+            assertThat(label.getRect().getHeight()).as("height of the label of %s at %s", choice, size).isLessThan(32);
+        }
+        driver.manage().window().setSize(PageChecks.DESKTOP);
     }
 
     private void open(String page) {

@@ -49,6 +49,23 @@ class BulkBrowserIT extends BulkTestSupport {
         browser.get(url("/favicon.svg"));
         signIn(operator);
 
+        // every ad's status in words on the selection page, TikTok's code only in the tooltip
+        browser.get(url("/workspaces/" + ws + "/bulk-operations/new?level=AD"));
+        List<WebElement> statuses = browser.findElements(By.cssSelector("#select-table tbody td:last-child"));
+        assertThat(statuses).isNotEmpty();
+        assertThat(statuses).extracting(WebElement::getText).as("statuses in words, also where TikTok's operation"
+                + " status is neither ENABLE nor DISABLE").allSatisfy(text -> assertThat(text)
+                .doesNotContainPattern("[A-Z]+_[A-Z_]+"));
+        assertThat(statuses).allSatisfy(td -> assertThat(td.getAttribute("title")).contains("_STATUS_"));
+        // advertisers by name (the TikTok id in the tooltip), the status filter a choice among words
+        assertThat(browser.findElements(By.cssSelector("#select-table tbody td:nth-child(3)")))
+                .extracting(WebElement::getText).isNotEmpty()
+                .allSatisfy(text -> assertThat(text).isNotBlank().doesNotContainPattern("^\\d{10,}$"));
+        List<WebElement> statusOptions = browser.findElements(By.cssSelector("#select-status option"));
+        assertThat(statusOptions).hasSizeGreaterThan(1);
+        assertThat(statusOptions).extracting(WebElement::getText)
+                .allSatisfy(text -> assertThat(text).doesNotContainPattern("[A-Z]+_[A-Z_]+"));
+
         // select three delivering ads on the inventory page and preview pausing them
         browser.get(url("/workspaces/" + ws + "/inventory/ads?status=AD_STATUS_DELIVERY_OK"));
         browser.findElement(By.id("inventory-bulk")).click();

@@ -118,6 +118,15 @@ class InventoryDetailPageIT extends IntegrationTest {
                 .doesNotContain("30 days up to its deletion");
     }
 
+    @Test
+    void aTikTokAccountIsCalledSoNotByTheEnumsName() {
+        new InventoryRows(jdbc, ws, ADVERTISER).add("IDENTITY", "7300000000000000001").name("Acme on TikTok")
+                .fields("{}").insert();
+        String page = detail(owner, "tiktok-accounts", "7300000000000000001");
+        assertThat(page).contains("id=\"entity-kind\">TikTok account<").doesNotContain(">Identity<");
+        assertThat(detail(owner, "ad-groups", AD_GROUP)).contains("id=\"entity-kind\">Ad group<");
+    }
+
     private String detail(Tenants.User viewer, String collection, String tiktokId) {
         UUID id = jdbc.sql("SELECT id FROM inventory_entities WHERE workspace_id = :ws AND tiktok_id = :t")
                 .param("ws", UUID.fromString(ws)).param("t", tiktokId).query(UUID.class).single();

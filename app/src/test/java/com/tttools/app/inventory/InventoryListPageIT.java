@@ -65,6 +65,16 @@ class InventoryListPageIT extends IntegrationTest {
     @Test
     void campaignsShowTheAdsManagerColumnsForTheLastSevenDaysWithZerosForNoDeliveryAndLocaleNumbers() {
         String page = list("", "en-US");
+        assertThat(page).as("the list and its tabs are named in words, not by their API collection")
+                .contains(">Campaigns</h1>").contains(">Ad groups</a>").contains(">TikTok accounts</a>")
+                .doesNotContain(">campaigns<").doesNotContain(">ad-groups<").doesNotContain(">business-centers<");
+        assertThat(Tenants.expect(owner.api().get("/workspaces/" + ws + "/inventory"), 200).body())
+                .contains(">Business centers</a>").doesNotContain(">business-centers<");
+        String drilled = Tenants.expect(owner.api().get("/workspaces/" + ws
+                + "/inventory/ad-groups?campaignId=7200000000000000001"), 200).body();
+        String drill = drilled.substring(drilled.indexOf("id=\"drill-campaign\""));
+        assertThat(drill.substring(0, drill.indexOf("</p>"))).as("the campaign drilled into, by its name")
+                .contains("Spring sale").contains("open the campaign").doesNotContain("<strong>7200000000000000001<");
         assertThat(page).contains("Last 7 days").contains("id=\"sort-spend\"").contains(">CTR<").contains(">CPA<");
         String sale = row(page, "7200000000000000001");
         assertThat(sale).contains("Spring sale").contains("Acme Shoes").contains(">Active<")

@@ -56,6 +56,16 @@ class InvitationFormIT extends IntegrationTest {
         assertThat(sent.header("Location").orElseThrow()).endsWith(settings);
         assertThat(invitations(invitee)).isEqualTo(1);
         assertThat(owner.api().get(settings).body()).contains("Invitation sent to");   // its message, shown once
+        // the page in words: roles as "Owner" / "Member", the invitation's expiry a local time, not an ISO instant
+        String page = owner.api().get(settings).body();
+        assertThat(page).contains("id=\"my-role\">Owner<").contains(">Member</option>").contains(">Analyst</option>")
+                .doesNotContain(">OWNER<").doesNotContain(">MEMBER<").doesNotContain(">ANALYST<");
+        String pending = page.substring(page.indexOf("id=\"invitations\""));
+        assertThat(pending).contains("<td>Member</td>").contains("<time data-local=\"datetime\"")
+                .containsPattern("\\(UTC\\)</time>");
+        assertThat(pending.substring(0, pending.indexOf("</table>"))).doesNotContainPattern(">\\d{4}-\\d\\d-\\d\\dT");
+        assertThat(page).as("the only member cannot hand ownership to anyone yet")
+                .contains("id=\"transfer-ownership-none\"").doesNotContain("id=\"new-owner\"");
 
         // the address in the URL: refused next to the form, nobody invited
         String inUrl = Users.uniqueEmail("invite-form-url");

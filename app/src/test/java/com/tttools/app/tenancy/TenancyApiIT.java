@@ -323,6 +323,12 @@ class TenancyApiIT extends IntegrationTest {
         assertThat(owner.api().get("/api/v1/workspaces/" + wsId).status()).isEqualTo(404);
         assertThat(owner.api().get("/api/v1/organizations/" + orgId + "/workspaces").body()).doesNotContain(wsId);
         assertThat(owner.api().get("/api/v1/organizations/" + orgId + "/deleted-workspaces").body()).contains(wsId);
+        String page = expect(owner.api().get("/organizations/" + orgId + "/workspaces"), 200).body();
+        String deleted = page.substring(page.indexOf("id=\"deleted-workspaces\""));
+        deleted = deleted.substring(0, deleted.indexOf("</table>"));
+        assertThat(deleted).as("the deleted workspace's dates as local times, not ISO instants")
+                .contains("Short-lived brand").contains("<time data-local=\"datetime\"")
+                .doesNotContainPattern(">\\d{4}-\\d\\d-\\d\\dT");
 
         assertThat(expect(owner.api().post("/api/v1/workspaces/" + wsId + "/restore", null), 200).json()
                 .get("name").asString()).isEqualTo("Short-lived brand");

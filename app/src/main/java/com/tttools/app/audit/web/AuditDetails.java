@@ -184,7 +184,10 @@ public class AuditDetails {
         }
     }
 
-    /** A value in words: lists joined, maps as "label: value", enum-like codes as words, yes/no. */
+    /**
+     * A value in words: lists joined, maps as "label: value", enum-like codes as words, yes/no. Three capitals are a
+     * code people read as it is (a currency such as {@code USD}, the timezone {@code UTC}), not a word.
+     */
     static String value(Object v) {
         if (v == null) {
             return "—";
@@ -207,7 +210,7 @@ public class AuditDetails {
             return String.join("; ", parts);
         }
         String s = String.valueOf(v);
-        return s.matches("[A-Z][A-Z0-9_]*") ? capitalised(words(s).toLowerCase(Locale.ROOT)) : s;
+        return s.matches("[A-Z][A-Z0-9_]*") && !s.matches("[A-Z]{3}") ? capitalised(words(s).toLowerCase(Locale.ROOT)) : s;
     }
 
     /** {@code advertiserCount} → "Advertiser count". */

@@ -187,6 +187,21 @@ class BulkPageController {
         model.addAttribute("levels", BulkLevel.values());
         model.addAttribute("actions", BulkAction.values());
         model.addAttribute("matching", matching);
+        // the advertisers by name, and the status filter as a choice among the statuses the level has here
+        List<String> advertiserIds = matching.items().stream().map(i -> i.advertiserId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> advertiserNames = new LinkedHashMap<>();
+        inventory.named(ws, EntityKind.ADVERTISER, advertiserIds).forEach((id, named) -> {
+            if (named.name() != null) {
+                advertiserNames.put(id, named.name());
+            }
+        });
+        model.addAttribute("advertiserNames", advertiserNames);
+        List<String> statuses = new ArrayList<>(inventory.filterValues(ws, kind).statuses());
+        if (blank(form.status()) != null && !statuses.contains(form.status().trim())) {
+            statuses.add(form.status().trim());
+        }
+        model.addAttribute("statuses", statuses);
         // schedule problems are shown next to their fields, the others above the form
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         all.stream().filter(p -> p.field() != null && p.field().startsWith("schedule."))

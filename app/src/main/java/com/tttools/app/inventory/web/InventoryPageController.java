@@ -115,11 +115,16 @@ class InventoryPageController {
         model.addAttribute("sorts", delivers ? SORTS_WITH_DELIVERY : SORTS);
         model.addAttribute("drillCampaign", query.campaignId());
         model.addAttribute("drillAdGroup", query.adGroupId());
+        // the parent drilled into by its name (and a link to it), not by its TikTok id
+        model.addAttribute("drillCampaignNamed", query.campaignId() == null ? null
+                : inventory.named(workspace, EntityKind.CAMPAIGN, List.of(query.campaignId())).get(query.campaignId()));
+        model.addAttribute("drillAdGroupNamed", query.adGroupId() == null ? null
+                : inventory.named(workspace, EntityKind.AD_GROUP, List.of(query.adGroupId())).get(query.adGroupId()));
         model.addAttribute("delivers", delivers);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", DeliveryPeriod.values());
         model.addAttribute("filterValues", values);
-        model.addAttribute("statusOptions", statusOptions(values.statuses()));
+        model.addAttribute("statusOptions", badges.options(values.statuses()));
         model.addAttribute("advertiserOptions", advertisers.values().stream()
                 .sorted(java.util.Comparator.comparing(a -> a.name() == null ? a.tiktokId() : a.name().toLowerCase()))
                 .toList());
@@ -178,22 +183,6 @@ class InventoryPageController {
                 && !values.objectives().contains(query.objective())) {
             problem(problems, "objective", "no campaign here has the objective \"" + query.objective() + "\"");
         }
-    }
-
-    /**
-     * Each status with its badge's words; where two statuses read the same ("Deleted" for a campaign's and for its
-     * parent's delete), TikTok's status in words is added so that the options stay apart.
-     */
-    private Map<String, String> statusOptions(List<String> statuses) {
-        Map<String, Long> uses = statuses.stream().collect(java.util.stream.Collectors.groupingBy(
-                s -> badges.of(s, false).label(), java.util.stream.Collectors.counting()));
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String status : statuses) {
-            String label = badges.of(status, false).label();
-            options.put(status, uses.get(label) > 1 ? label + " (" + StatusBadges.words(status) + ")"
-                    : label);
-        }
-        return options;
     }
 
     private static void problem(Map<String, List<String>> problems, String field, String message) {

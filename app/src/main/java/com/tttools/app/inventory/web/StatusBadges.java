@@ -1,6 +1,10 @@
 package com.tttools.app.inventory.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,21 @@ public class StatusBadges {
             return new Badge(capitalised(words), "", status);
         }
         return new Badge("Not delivering: " + words, "badge-warn", status);
+    }
+
+    /**
+     * A status filter's options, each status with its badge's words; where two statuses read the same ("Deleted" for
+     * a campaign's and for its parent's delete), TikTok's status in words is added so that the options stay apart.
+     */
+    public Map<String, String> options(List<String> statuses) {
+        Map<String, Long> uses = statuses.stream().collect(Collectors.groupingBy(s -> of(s, false).label(),
+                Collectors.counting()));
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String status : statuses) {
+            String label = of(status, false).label();
+            options.put(status, uses.get(label) > 1 ? label + " (" + words(status) + ")" : label);
+        }
+        return options;
     }
 
     /** A field's key in words: {@code budgetMode} or {@code budget_mode} → "Budget mode". */

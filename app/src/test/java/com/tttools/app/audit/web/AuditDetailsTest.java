@@ -77,6 +77,20 @@ class AuditDetailsTest {
         assertThat(details.action("connection.needs_reauth")).isEqualTo("Connection needs re-authorization");
     }
 
+    @Test
+    void currencyAndTimezoneCodesStayCodes() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", "Brand One");
+        d.put("currency", "USD");
+        d.put("timezone", "UTC");
+        d.put("status", "ACTIVE");
+        assertThat(render("workspace.created", d).fields()).containsExactly(new AuditDetails.Field("Name", "Brand One"),
+                new AuditDetails.Field("Currency", "USD"), new AuditDetails.Field("Timezone", "UTC"),
+                new AuditDetails.Field("Status", "Active"));
+        assertThat(render("workspace.currency_changed", Map.of("before", "USD", "after", "EUR")).summary())
+                .isEqualTo("Changed from USD to EUR");
+    }
+
     private AuditDetails.Rendered render(String action, Map<String, Object> d) {
         return details.render(new AuditEvent(UUID.randomUUID(), Instant.EPOCH, Actor.system("test"), action, "x", "1",
                 null, null, RequestMetadata.none(), d));

@@ -6,15 +6,45 @@ package com.tttools.app.tenancy;
  * to members whose role has {@code permission}, in {@code order}. The core items: Home 10, Reports 20,
  * Campaigns 30, Ad groups 31, Ads 32, Assets 40, Connections 50, Jobs 60, Settings 90.
  *
- * @param path  below {@code /workspaces/{id}}: {@code ""} for the home, else starting with {@code /}; the item is
- *              marked current on every page under it unless a longer item's path matches
+ * @param path      below {@code /workspaces/{id}}: {@code ""} for the home, else starting with {@code /}; the item is
+ *                  marked current on every page under it unless a longer item's path matches
+ * @param alsoUnder further paths of the same section whose pages mark the item current (e.g. the bulk policy page
+ *                  next to the change sets), each starting with {@code /}
  */
 public record WorkspaceNavigationEntry(String key, String label, String path, WorkspacePermission permission,
-        int order) {
+        int order, java.util.List<String> alsoUnder) {
 
     public WorkspaceNavigationEntry {
         if (!path.isEmpty() && !path.startsWith("/")) {
             throw new IllegalArgumentException("A navigation path starts with / (or is empty for the home)");
         }
+        alsoUnder = java.util.List.copyOf(alsoUnder);
+        if (alsoUnder.stream().anyMatch(p -> !p.startsWith("/"))) {
+            throw new IllegalArgumentException("A navigation path starts with /");
+        }
+    }
+
+    public WorkspaceNavigationEntry(String key, String label, String path, WorkspacePermission permission, int order) {
+        this(key, label, path, permission, order, java.util.List.of());
+    }
+
+    /** The length of the longest of this item's paths that {@code page} (below the workspace) falls under; -1 if none. */
+    public int matchLength(String page) {
+        if (path.isEmpty()) {
+            return page.isEmpty() ? 0 : -1;
+        }
+        int longest = -1;
+        for (String p : alsoUnder.isEmpty() ? java.util.List.of(path) : concat(path, alsoUnder)) {
+            if ((page.equals(p) || page.startsWith(p + "/")) && p.length() > longest) {
+                longest = p.length();
+            }
+        }
+        return longest;
+    }
+
+    private static java.util.List<String> concat(String first, java.util.List<String> rest) {
+        java.util.List<String> all = new java.util.ArrayList<>(rest);
+        all.add(0, first);
+        return all;
     }
 }

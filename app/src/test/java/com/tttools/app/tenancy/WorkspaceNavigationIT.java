@@ -48,6 +48,10 @@ class WorkspaceNavigationIT extends IntegrationTest {
                 .doesNotContain("id=\"nav-assets\" aria-current");
         String crumbs = between(page, "id=\"breadcrumbs\"", "</nav>");
         assertThat(crumbs).contains("Nav Agency").contains("Nav Brand").contains("Campaigns");
+        String policy = Tenants.expect(owner.api().get("/workspaces/" + ws + "/bulk-policy"), 200).body();
+        assertThat(policy).as("the bulk policy page is part of the bulk changes section")
+                .contains("id=\"nav-bulk-operations\" aria-current=\"page\" class=\"current\"");
+        assertThat(between(policy, "id=\"breadcrumbs\"", "</nav>")).contains("Bulk changes");
         assertThat(page).as("the account menu shows the name, not an id")
                 .contains("class=\"account-name\">Test " + owner.email().substring(0, owner.email().indexOf('@')) + "<")
                 .contains("id=\"menu-audit-log\"");

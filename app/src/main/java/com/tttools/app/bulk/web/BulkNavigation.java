@@ -2,6 +2,7 @@ package com.tttools.app.bulk.web;
 
 import com.tttools.app.tenancy.WorkspaceNavigationEntry;
 import com.tttools.app.tenancy.WorkspacePermission;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +12,8 @@ class BulkNavigation {
 
     @Bean
     WorkspaceNavigationEntry bulkNavigationEntry() {
+        // the workspace's bulk policy page belongs to the same section
         return new WorkspaceNavigationEntry("bulk-operations", "Bulk changes", "/bulk-operations",
-                WorkspacePermission.VIEW_WORKSPACE, 70);
+                WorkspacePermission.VIEW_WORKSPACE, 70, List.of("/bulk-policy"));
     }
 }

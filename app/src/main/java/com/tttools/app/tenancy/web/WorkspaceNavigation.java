@@ -91,13 +91,12 @@ class WorkspaceNavigation {
                 OrganizationPermission.READ_AUDIT_LOG.grantedTo(organization.role()));
     }
 
-    /** The entry with the longest path the page's path falls under; the home only for the home itself. */
+    /** The entry with the longest path (its own or one it is also current under) the page's path falls under; the home only for the home itself. */
     static Optional<WorkspaceNavigationEntry> currentEntry(List<WorkspaceNavigationEntry> entries, String rest) {
         String path = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
         return entries.stream()
-                .filter(e -> e.path().isEmpty() ? path.isEmpty()
-                        : path.equals(e.path()) || path.startsWith(e.path() + "/"))
-                .max(Comparator.comparingInt(e -> e.path().length()));
+                .filter(e -> e.matchLength(path) >= 0)
+                .max(Comparator.comparingInt(e -> e.matchLength(path)));
     }
 
     /**

@@ -34,6 +34,9 @@ public interface PersonalDataExports {
      */
     PersonalDataExportStatus requestOrganization(UserId userId, OrganizationId organizationId, String idempotencyKey);
 
+    /** The organization exports this owner asked for, newest first (each owner sees only their own). */
+    List<PersonalDataExportStatus> recentOrganization(UserId userId, OrganizationId organizationId, int limit);
+
     Optional<PersonalDataExportStatus> findOrganization(UserId userId, OrganizationId organizationId, String exportId);
 
     Optional<byte[]> downloadOrganization(UserId userId, OrganizationId organizationId, String exportId);

@@ -15,6 +15,8 @@ public enum OrganizationPermission {
     READ_AUDIT_LOG(OrganizationRole.ADMIN),
     /** See and change how long each data class is kept (the privacy module's retention settings). */
     MANAGE_RETENTION(OrganizationRole.ADMIN),
+    /** Export the organization's data (members, workspaces, settings, invitations, audit log) as a ZIP. */
+    EXPORT_ORGANIZATION_DATA(OrganizationRole.OWNER),
     DELETE_ORGANIZATION(OrganizationRole.OWNER),
     TRANSFER_OWNERSHIP(OrganizationRole.OWNER);
 

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * checked at 1440 and 390 px ({@link PageChecks}: axe-core, no sideways scroll): the home with a recent alert and
  * its approvals panel, the report's controls, exchange rates, alerts, deliveries, the account page with its
  * security events, Telegram linking, the audit log with names, automatic actors and a filter answered with an
- * error; and the signed-out pages (landing, log in with a failed attempt, sign up, forgotten password, a bad
+ * error, the organization data page empty and with a ready export; and the signed-out pages (landing, log in with a failed attempt, sign up, forgotten password, a bad
  * verification and reset link, privacy, terms).
  */
 class MorePagesBrowserIT extends BrowserTest {
@@ -117,6 +117,21 @@ class MorePagesBrowserIT extends BrowserTest {
         open("/organizations/" + org + "/audit?actor=nobody&from=yesterday");
         assertThat(driver.findElement(By.id("actor-error")).getText()).isNotBlank();
         checks.atBothWidths(driver, "audit log with filter errors");
+
+        // the organization data page, linked for the owner: empty, then an export followed by htmx until its
+        // download link shows, its times in the browser's own timezone (also after the polling swapped the line)
+        open("/organizations/" + org);
+        driver.findElement(By.id("organization-data")).click();
+        assertThat(driver.findElement(By.id("no-exports")).getText()).contains("No exports yet");
+        checks.atBothWidths(driver, "organization data without exports");
+        driver.findElement(By.id("request-export")).click();
+        assertThat(Browser.waitFor(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".notice"))
+                .stream().findFirst().orElse(null)).getText()).contains("being prepared");
+        Browser.waitFor(driver, Duration.ofSeconds(40)).until(d -> !d.findElements(
+                By.cssSelector("#export-list a.export-download")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#export-list li")).getText()).contains("Ready")
+                .doesNotContain("(UTC)");
+        checks.atBothWidths(driver, "organization data with a ready export");
 
         checks.assertNone();
     }

@@ -256,6 +256,14 @@ class TenantIsolationIT extends IntegrationTest {
         RULES.put("GET /organizations/{orgId}/retention", Rule.org(ORG_ADMINS, (t, a) -> get(page + t.orgA + "/retention")));
         RULES.put("POST /organizations/{orgId}/retention", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/retention?report_facts=761")));
+        // the organization data page: the same owners-only rule as /api/v1/organizations/{orgId}/exports
+        RULES.put("GET /organizations/{orgId}/data", Rule.org(OWNERS, (t, a) -> get(page + t.orgA + "/data")));
+        RULES.put("POST /organizations/{orgId}/data/exports", Rule.org(OWNERS,
+                (t, a) -> post(page + t.orgA + "/data/exports")));
+        RULES.put("GET /organizations/{orgId}/data/exports/{id}", Rule.org(OWNERS,
+                (t, a) -> get(page + t.orgA + "/data/exports/" + t.organizationExport(false))));
+        RULES.put("GET /organizations/{orgId}/data/exports/{id}/download", Rule.org(OWNERS,
+                (t, a) -> get(page + t.orgA + "/data/exports/" + t.organizationExport(true) + "/download")));
         RULES.put("GET /organizations/{orgId}/workspaces", Rule.org(ALL, (t, a) -> get(page + t.orgA + "/workspaces")));
         RULES.put("POST /organizations/{orgId}/workspaces", Rule.org(ORG_ADMINS,
                 (t, a) -> post(page + t.orgA + "/workspaces?name=Page+workspace")));

@@ -42,11 +42,13 @@ class ExportStore {
                 .query(ExportStore::map).optional();
     }
 
-    List<ExportRow> recent(UUID owner, int limit) {
+    /** The owner's newest rows for the given organization (null = personal exports). */
+    List<ExportRow> recent(UUID owner, UUID organizationId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM privacy_exports WHERE owner_user_id = :owner AND organization_id IS NULL
+                         FROM privacy_exports
+                        WHERE owner_user_id = :owner AND organization_id IS NOT DISTINCT FROM :org
                         ORDER BY created_at DESC, id DESC LIMIT :limit""")
-                .param("owner", owner).param("limit", limit).query(ExportStore::map).list();
+                .param("owner", owner).param("org", organizationId).param("limit", limit).query(ExportStore::map).list();
     }
 
     Optional<UUID> ownerOf(UUID id) {

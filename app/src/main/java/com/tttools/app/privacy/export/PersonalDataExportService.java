@@ -12,14 +12,12 @@ import com.tttools.app.jobs.Jobs;
 import com.tttools.app.privacy.PersonalDataExport;
 import com.tttools.app.privacy.PersonalDataExportStatus;
 import com.tttools.app.privacy.PersonalDataExports;
-import com.tttools.app.shared.ForbiddenException;
 import com.tttools.app.shared.OrganizationId;
 import com.tttools.app.shared.UserId;
 import com.tttools.app.shared.ValidationFailedException;
 import com.tttools.app.shared.WorkspaceId;
 import com.tttools.app.shared.audit.RequestMetadata;
 import com.tttools.app.tenancy.OrganizationPermission;
-import com.tttools.app.tenancy.OrganizationRole;
 import com.tttools.app.tenancy.TenantAccess;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,9 +86,7 @@ class PersonalDataExportService implements PersonalDataExports {
 
     @Override
     public List<PersonalDataExportStatus> recent(UserId userId, int limit) {
-        return store.recent(userId.value(), limit).stream()
-                .map(row -> status(userId, null, new WorkspaceId(userId.value()), row.id().toString()))
-                .flatMap(Optional::stream).toList();
+        return recent(userId, null, new WorkspaceId(userId.value()), limit);
     }
 
     @Override
@@ -118,16 +114,26 @@ class PersonalDataExportService implements PersonalDataExports {
     }
 
     @Override
+    public List<PersonalDataExportStatus> recentOrganization(UserId userId, OrganizationId organizationId, int limit) {
+        requireOwner(userId, organizationId);
+        return recent(userId, organizationId, new WorkspaceId(organizationId.value()), limit);
+    }
+
+    private List<PersonalDataExportStatus> recent(UserId userId, OrganizationId organizationId, WorkspaceId scope,
+            int limit) {
+        return store.recent(userId.value(), organizationId == null ? null : organizationId.value(), limit).stream()
+                .map(row -> status(userId, organizationId, scope, row.id().toString()))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public Optional<byte[]> downloadOrganization(UserId userId, OrganizationId organizationId, String exportId) {
         requireOwner(userId, organizationId);
         return parse(exportId).flatMap(id -> store.zip(id, userId.value(), organizationId.value(), clock.instant()));
     }
 
     private void requireOwner(UserId userId, OrganizationId organizationId) {
-        var access = tenants.requireOrganization(userId, organizationId, OrganizationPermission.VIEW_ORGANIZATION);
-        if (access.role() != OrganizationRole.OWNER) {
-            throw new ForbiddenException("Only an owner can export the organization's data.");
-        }
+        tenants.requireOrganization(userId, organizationId, OrganizationPermission.EXPORT_ORGANIZATION_DATA);
     }
 
     private PersonalDataExportStatus submit(UserId userId, OrganizationId organizationId, WorkspaceId scope,

@@ -131,7 +131,8 @@ class PrivacyApiController {
         return Problems.response(problem);
     }
 
-    private static ResponseEntity<byte[]> zip(Optional<byte[]> bytes, String filename) {
+    /** The ZIP as an attachment that is never cached; 404 when there is none (also for the pages). */
+    static ResponseEntity<byte[]> zip(Optional<byte[]> bytes, String filename) {
         byte[] zip = bytes.orElseThrow(() -> new NotFoundException("Export"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))

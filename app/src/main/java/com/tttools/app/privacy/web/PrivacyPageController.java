@@ -16,9 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -72,13 +69,7 @@ class PrivacyPageController {
     @GetMapping("/account/data/exports/{id}/download")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable String id,
             RequestMetadata request) {
-        byte[] zip = exports.download(caller.id(), id, request).orElseThrow(() -> new NotFoundException("Export"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("tttools-personal-data-" + id + ".zip").build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(zip);
+        return PrivacyApiController.zip(exports.download(caller.id(), id, request), "tttools-personal-data-" + id + ".zip");
     }
 
     @PostMapping("/account/data/delete")

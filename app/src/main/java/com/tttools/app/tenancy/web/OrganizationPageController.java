@@ -53,6 +53,7 @@ class OrganizationPageController {
         model.addAttribute("organization", organization);
         model.addAttribute("manages", manages);
         model.addAttribute("managesRetention", OrganizationPermission.MANAGE_RETENTION.grantedTo(organization.role()));
+        model.addAttribute("exportsData", OrganizationPermission.EXPORT_ORGANIZATION_DATA.grantedTo(organization.role()));
         model.addAttribute("owns", organization.role() == OrganizationRole.OWNER);
         model.addAttribute("me", caller.id().toString());
         model.addAttribute("members", organizations.members(caller, id));

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** The invitation link's page says in words where an invitation stands, never the state's name. */
 @WebMvcTest(InvitationPageController.class)
 @ActiveProfiles("test")
-@Import({WebSlice.Settings.class, WorkspaceSwitcher.class, PageWorkspace.class, WorkspaceNavigation.class})   // the layout's header
+@Import({WebSlice.Settings.class, WorkspaceSwitcher.class, PageWorkspace.class, WorkspaceNavigation.class,
+        RoleLabels.class})   // the layout's header; roles in words
 @MockitoBean(types = {InvitationService.class, TenantAccessService.class, PolicyConsents.class, MembershipSnapshots.class})
 class InvitationPageControllerSliceTest {
 

@@ -131,6 +131,12 @@ class LogHygieneIT extends IntegrationTest {
                     "org.apache.coyote.http11.Http11InputBuffer");
             java.util.logging.Level before = reader.getLevel();
             reader.setLevel(java.util.logging.Level.FINEST);
+            // the JUL-to-SLF4J bridge Boot installs is removed when any context of the suite closes (Boot's logging
+            // clean-up); a running application has it, so this check puts it back for its own lines
+            boolean bridged = org.slf4j.bridge.SLF4JBridgeHandler.isInstalled();
+            if (!bridged) {
+                org.slf4j.bridge.SLF4JBridgeHandler.install();
+            }
             try {
                 // the raw dump's shape as Tomcat writes it, through the running application's JUL bridge and filters
                 reader.fine("Received [POST /api/v1/auth/login HTTP/1.1\r\nCookie: SESSION=" + session
@@ -138,6 +144,9 @@ class LogHygieneIT extends IntegrationTest {
                 reader.fine("Before fill(): hygiene control line");
             } finally {
                 reader.setLevel(before);
+                if (!bridged) {
+                    org.slf4j.bridge.SLF4JBridgeHandler.uninstall();
+                }
             }
             String log = output.getAll();
             assertThat(log).as("the reader's other lines reach the log").contains("hygiene control line");

@@ -33,18 +33,8 @@ public record WorkspaceNavigationEntry(String key, String label, String path, Wo
         if (path.isEmpty()) {
             return page.isEmpty() ? 0 : -1;
         }
-        int longest = -1;
-        for (String p : alsoUnder.isEmpty() ? java.util.List.of(path) : concat(path, alsoUnder)) {
-            if ((page.equals(p) || page.startsWith(p + "/")) && p.length() > longest) {
-                longest = p.length();
-            }
-        }
-        return longest;
-    }
-
-    private static java.util.List<String> concat(String first, java.util.List<String> rest) {
-        java.util.List<String> all = new java.util.ArrayList<>(rest);
-        all.add(0, first);
-        return all;
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(path), alsoUnder.stream())
+                .filter(p -> page.equals(p) || page.startsWith(p + "/"))
+                .mapToInt(String::length).max().orElse(-1);
     }
 }

@@ -354,9 +354,6 @@ class ReportPageController {
     static Map<String, Object> viewQuery(MultiValueMap<String, String> state) {
         Map<String, Object> query = new LinkedHashMap<>();
         state.forEach((key, values) -> {
-            if (values.isEmpty()) {
-                return;
-            }
             if (ID_FILTERS.contains(key)) {
                 query.put(key, List.copyOf(values));
             } else {
